@@ -1,0 +1,153 @@
+import { Command, Option } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { buildApp } from '../http/app.js';
+import { openPlatform, WEB_ROOT, type Platform } from '../platform.js';
+import { AppError } from '../services/errors.js';
+import { exportOrganisations } from '../services/export-organisations.js';
+import { importOrganisations, ImportInvalidError } from '../services/import-organisations.js';
+import { readCsv, readJsonLines, type ImportFormat } from '../services/organisation-record.js';
+import { seedDemo } from '../services/seed-demo.js';
+import { syntheticOrganisations } from '../services/synthetic-organisations.js';
+import { progressBar } from './progress.js';
+
+const formatOption = () => new Option('--format <format>', 'jsonl or csv (default: from the file name)').choices(['jsonl', 'csv']);
+
+async function withPlatform<T>(config: Config, work: (platform: Platform) => Promise<T>): Promise<T> {
+  const platform = await openPlatform(config);
+  try {
+    return await work(platform);
+  } finally {
+    await platform.close();
+  }
+}
+
+function formatOf(file: string | undefined, given: string | undefined): ImportFormat {
+  if (given) return given as ImportFormat;
+  return file && extname(file).toLowerCase() === '.csv' ? 'csv' : 'jsonl';
+}
+
+export function cli(config: () => Config): Command {
+  const program = new Command('clusterbridge')
+    .description('Clusterbridge: cross-border cooperation between regional innovation ecosystems')
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('start the web platform (PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL, SEED_DEMO)')
+    .action(async () => {
+      const started = performance.now();
+      const cfg = config();
+      const platform = await openPlatform(cfg, { seedDemoIfEmpty: cfg.seedDemo });
+      const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: WEB_ROOT, logger: { level: cfg.logLevel } });
+      const stop = async () => {
+        await app.close();
+        await platform.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await app.listen({ port: cfg.port, host: cfg.host });
+      const where = platform.database.kind === 'pglite' ? `PGlite in ${cfg.dataDir}` : 'PostgreSQL';
+      app.log.info(`Clusterbridge ready at http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port} (${where}) in ${Math.round(performance.now() - started)} ms`);
+    });
+
+  program
+    .command('migrate')
+    .description('apply database migrations and the shipped reference data (regions, areas)')
+    .action(async () => {
+      await withPlatform(config(), async () => console.log('Database is up to date.'));
+    });
+
+  program
+    .command('seed')
+    .description('load the demo data: the Kaluga region ↔ Limousin founding case (adds only what is missing)')
+    .action(async () => {
+      await withPlatform(config(), async ({ services }) => {
+        const { organisations } = await seedDemo(services.repos, services.classifications);
+        console.log(`Demo data loaded: ${organisations} new organisation(s).`);
+      });
+    });
+
+  program
+    .command('import <file>')
+    .description('import organisations from JSON Lines or CSV (docs/import-export.md); all rows or none')
+    .addOption(formatOption())
+    .option('--skip-invalid', 'import the valid rows and report each invalid one instead of refusing the file')
+    .action(async (file: string, options: { format?: string; skipInvalid?: boolean }) => {
+      const text = await readFile(file, 'utf8');
+      const rows = formatOf(file, options.format) === 'csv' ? readCsv(text) : readJsonLines(text);
+      await withPlatform(config(), async ({ services }) => {
+        const bar = progressBar('import');
+        const report = await importOrganisations(services.repos, services.classifications, rows, {
+          skipInvalid: options.skipInvalid,
+          onProgress: bar.update,
+        });
+        for (const p of report.skipped) console.error(`skipped line ${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
+        console.log(`Imported ${report.inserted} organisation(s)${report.skipped.length ? `, skipped ${report.skipped.length} problem(s)` : ''}.`);
+      });
+    });
+
+  program
+    .command('export')
+    .description('export all organisations as JSON Lines or CSV (UTF-8 with BOM)')
+    .addOption(formatOption())
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action(async (options: { format?: string; out?: string }) => {
+      const format = formatOf(options.out, options.format);
+      const out = options.out ? createWriteStream(options.out) : process.stdout;
+      await withPlatform(config(), async ({ services }) => {
+        const bar = options.out ? progressBar('export') : null;
+        const count = await exportOrganisations(services.repos, format, (chunk) => new Promise<void>((ok) => (out.write(chunk) ? ok() : out.once('drain', ok))), bar?.update);
+        if (options.out) await new Promise<void>((ok) => (out as NodeJS.WritableStream).end(ok));
+        if (options.out) console.error(`Exported ${count} organisation(s) to ${options.out}.`);
+      });
+    });
+
+  program
+    .command('generate')
+    .description('add a SYNTHETIC set of organisations (labelled source "synthetic") for benchmarks and load tests')
+    .option('--count <n>', 'how many organisations', '100000')
+    .option('--seed <n>', 'random seed: the same seed gives the same set', '1')
+    .option('--out <file>', 'write JSON Lines to a file instead of the database')
+    .action(async (options: { count: string; seed: string; out?: string }) => {
+      const count = Number(options.count);
+      if (!Number.isInteger(count) || count < 1 || count > 2_000_000) throw new AppError('validation_failed', '--count must be a whole number from 1 to 2000000', 'count');
+      const records = syntheticOrganisations(count, Number(options.seed));
+      if (options.out) {
+        const out = createWriteStream(options.out);
+        for (const r of records) out.write(JSON.stringify(r) + '\n');
+        await new Promise<void>((ok) => out.end(ok));
+        console.log(`Wrote ${count} synthetic organisations to ${options.out}.`);
+        return;
+      }
+      await withPlatform(config(), async ({ services }) => {
+        const rows = [...records].map((value, i) => ({ line: i + 1, value }));
+        const report = await importOrganisations(services.repos, services.classifications, rows, { onProgress: progressBar('generate').update });
+        console.log(`Added ${report.inserted} synthetic organisations.`);
+      });
+    });
+
+  return program;
+}
+
+/** Turns known failures into a clear message and exit code 1; unknown ones keep their stack. */
+export async function run(argv: string[]): Promise<void> {
+  try {
+    await cli(() => loadConfig()).parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ImportInvalidError) {
+      console.error(error.message);
+      for (const p of error.problems.slice(0, 50)) console.error(`  line ${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
+      if (error.problems.length > 50) console.error(`  … and ${error.problems.length - 50} more`);
+    } else if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof AppError) {
+      console.error(error.message);
+    } else {
+      throw error;
+    }
+    process.exitCode = 1;
+  }
+}

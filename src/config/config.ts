@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+
+/** Every setting the platform reads from its environment, parsed once at start. */
+export interface Config {
+  /** PORT: TCP port of the web server. Default 3000. */
+  port: number;
+  /** HOST: address to listen on. Default 127.0.0.1 (0.0.0.0 to accept other machines). */
+  host: string;
+  /** DATA_DIR: folder of the embedded PostgreSQL (PGlite) data. Default ./data. Unused with DATABASE_URL. */
+  dataDir: string;
+  /** DATABASE_URL: postgres://… of a PostgreSQL server; when set, used instead of PGlite. */
+  databaseUrl: string | null;
+  /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. Default info. */
+  logLevel: LogLevel;
+  /** SEED_DEMO: load the demo data on first start when the database is empty (true/false). Default true. */
+  seedDemo: boolean;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the whole environment and reports every problem at once, not just the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const value = (name: string) => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+
+  let port = 3000;
+  const rawPort = value('PORT');
+  if (rawPort !== undefined) {
+    port = Number(rawPort);
+    if (!/^\d+$/.test(rawPort) || port < 1 || port > 65535) problems.push(`PORT must be a whole number from 1 to 65535, got "${rawPort}"`);
+  }
+
+  let databaseUrl = value('DATABASE_URL') ?? null;
+  if (databaseUrl !== null) {
+    try {
+      const url = new URL(databaseUrl);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+        problems.push(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+      }
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+      databaseUrl = null;
+    }
+  }
+
+  const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const rawSeed = (value('SEED_DEMO') ?? 'true').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(rawSeed)) problems.push(`SEED_DEMO must be true or false, got "${rawSeed}"`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: value('HOST') ?? '127.0.0.1',
+    dataDir: resolve(value('DATA_DIR') ?? './data'),
+    databaseUrl,
+    logLevel: logLevel as LogLevel,
+    seedDemo: rawSeed === 'true' || rawSeed === '1',
+  };
+}

@@ -1,0 +1,2 @@
+export * from './regions.js';
+export * from './organisations.js';

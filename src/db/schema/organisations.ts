@@ -1,0 +1,68 @@
+import { index, pgTable, primaryKey, text, timestamp, uuid, integer } from 'drizzle-orm/pg-core';
+import type { OrganisationKind, RecordSource, Sector } from '../../shared/domain.js';
+import { regions } from './regions.js';
+import { multilingualText, tsvector } from './types.js';
+
+/** The multilingual taxonomy of areas of cooperation, each mapped to the NACE classes it covers. */
+export const areas = pgTable('areas', {
+  code: text('code').primaryKey(),
+  position: integer('position').notNull().default(0),
+  name: multilingualText('name').notNull(),
+  description: multilingualText('description'),
+  naceClasses: text('nace_classes').array().notNull().default([]),
+});
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    kind: text('kind').$type<OrganisationKind>().notNull(),
+    sector: text('sector').$type<Sector>().notNull(),
+    regionCode: text('region_code').notNull().references(() => regions.code),
+    city: multilingualText('city'),
+    name: multilingualText('name').notNull(),
+    shortName: multilingualText('short_name'),
+    description: multilingualText('description'),
+    website: text('website'),
+    /** NACE Rev. 2 classes (4-digit, "23.43"): the common key of Russian and French registrations. */
+    naceClasses: text('nace_classes').array().notNull().default([]),
+    areaCodes: text('area_codes').array().notNull().default([]),
+    source: text('source').$type<RecordSource>().notNull().default('user'),
+    /** Maintained by the organisation repository from the texts above (see search-document.ts). */
+    searchVector: tsvector('search_vector').notNull(),
+    /** Lower-cased, unaccented original name: a stable sort key across languages. */
+    sortName: text('sort_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('organisations_search_idx').using('gin', t.searchVector),
+    index('organisations_nace_idx').using('gin', t.naceClasses),
+    index('organisations_area_idx').using('gin', t.areaCodes),
+    index('organisations_region_sort_idx').on(t.regionCode, t.sortName),
+    index('organisations_kind_idx').on(t.kind),
+    index('organisations_sort_idx').on(t.sortName, t.id),
+  ],
+);
+
+export const people = pgTable('people', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** The name in its original script (Анатолий Сотников). */
+  name: text('name').notNull(),
+  /** The name in Latin letters (Anatoly Sotnikov); null when the original is already Latin. */
+  nameLatin: text('name_latin'),
+  /** The name in Cyrillic (Жерар Ванденбрук), shown to Russian readers; null when the original is Cyrillic. */
+  nameCyrillic: text('name_cyrillic'),
+});
+
+export const organisationPeople = pgTable(
+  'organisation_people',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    role: multilingualText('role'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.personId] })],
+);

@@ -1,0 +1,7 @@
+import { customType, jsonb } from 'drizzle-orm/pg-core';
+import type { MultilingualText } from '../../shared/multilingual.js';
+
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Multilingual text is stored as one jsonb value: { original, ru?, fr?, en? }. */
+export const multilingualText = (name: string) => jsonb(name).$type<MultilingualText>();

@@ -1,0 +1,56 @@
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { existsSync } from 'node:fs';
+import type { Services } from '../services/index.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { healthRoutes } from './routes/health.js';
+import { organisationRoutes } from './routes/organisations.js';
+import { partnershipRoutes } from './routes/partnerships.js';
+import { referenceRoutes } from './routes/reference.js';
+
+export interface AppOptions {
+  services: Services;
+  database: 'pglite' | 'postgres';
+  /** Folder of the built web app (dist/web); null serves the API alone. */
+  webRoot: string | null;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const BODY_LIMIT = 256 * 1024;
+
+/** Plugins in order: external ones (OpenAPI, static files), then the app's (errors), then the routes. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await registerOpenApi(app);
+  const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : null;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+
+  registerErrorHandler(app);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(options.database));
+      await api.register(organisationRoutes(options.services));
+      await api.register(referenceRoutes(options.services));
+      await api.register(partnershipRoutes(options.services));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/api/') || path === '/api' || !webRoot || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'route_not_found', message: `No route ${request.method} ${path}.` } });
+    }
+    // every other page is the web app's; its router decides what to show
+    return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+  });
+  return app;
+}

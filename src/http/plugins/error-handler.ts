@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetail } from '../../services/errors.js';
+import { describeAjvError } from '../../services/organisation-record.js';
+
+const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
+
+function body(code: ErrorCode, message: string, field?: string, details?: ErrorDetail[]) {
+  return { error: { code, message, ...(field ? { field } : {}), ...(details && details.length > 0 ? { details } : {}) } };
+}
+
+/**
+ * The one place errors become HTTP answers: known errors keep their code and message, validation errors
+ * name the field, and anything unexpected is logged and answered without its message or stack.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send(body(error.code, error.message, error.field, error.details));
+    }
+    if ('validation' in error && error.validation) {
+      const context = CONTEXT_NAMES[error.validationContext ?? ''] ?? error.validationContext ?? '';
+      const details = error.validation.map((v) => {
+        const { field, message } = describeAjvError(v as never);
+        return { field: field ? `${context}.${field}` : context, message };
+      });
+      const first = details[0]!;
+      return reply.status(400).send(body('validation_failed', `${first.field} ${first.message}`, first.field, details));
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply.status(413).send(body('payload_too_large', ERROR_CODES.payload_too_large.message, 'body'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply.status(415).send(body('unsupported_media_type', ERROR_CODES.unsupported_media_type.message, 'headers.content-type'));
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return reply.status(400).send(body('malformed_json', ERROR_CODES.malformed_json.message, 'body'));
+    }
+    if (error instanceof SyntaxError && error.statusCode === 400) {
+      return reply.status(400).send(body('malformed_json', ERROR_CODES.malformed_json.message, 'body'));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send(body('bad_request', ERROR_CODES.bad_request.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body('internal_error', ERROR_CODES.internal_error.message));
+  });
+}

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  OrganisationDetailSchema,
+  OrganisationListQuerySchema,
+  OrganisationListSchema,
+  OrganisationParamsSchema,
+} from '../../shared/schemas/organisations.js';
+import type { Services } from '../../services/index.js';
+import { errors } from './responses.js';
+
+export const organisationRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/organisations',
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Search the organisation directory',
+          description: 'Words in any language (stemmed, accents ignored, prefixes match) and filters. Several values of one filter match any of them; different filters all apply. A region covers its subdivisions.',
+          querystring: OrganisationListQuerySchema,
+          response: { 200: OrganisationListSchema, 400: errors[400], 422: errors[422] },
+        },
+      },
+      async (request) => services.directory.search(request.query),
+    );
+
+    app.get(
+      '/organisations/:slug',
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: "An organisation's profile",
+          params: OrganisationParamsSchema,
+          response: { 200: OrganisationDetailSchema, 400: errors[400], 404: errors[404] },
+        },
+      },
+      async (request) => services.directory.get(request.params.slug),
+    );
+  };

@@ -1,0 +1,48 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MultilingualTextSchema } from '../../shared/schemas/common.js';
+import { RegionCodeSchema, SlugSchema } from '../../shared/schemas/organisations.js';
+import { OrganisationStatsSchema, PartnershipSchema } from '../../shared/schemas/reference.js';
+import type { Services } from '../../services/index.js';
+import { errors } from './responses.js';
+
+export const partnershipRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/partnerships',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'Partnerships between regions',
+          response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), name: MultilingualTextSchema(300) })) }) },
+        },
+      },
+      async () => ({ items: await services.partnerships.list() }),
+    );
+
+    app.get(
+      '/partnerships/:slug',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: 'A partnership: its sides, their regions and institutions, counts by kind and sector, areas of cooperation',
+          params: Type.Object({ slug: SlugSchema }),
+          response: { 200: PartnershipSchema, 400: errors[400], 404: errors[404] },
+        },
+      },
+      async (request) => services.partnerships.get(request.params.slug),
+    );
+
+    app.get(
+      '/stats/organisations',
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Organisations by kind and by sector, for all regions or some',
+          querystring: Type.Object({ region: Type.Optional(Type.Array(RegionCodeSchema, { maxItems: 20 })) }, { additionalProperties: false }),
+          response: { 200: OrganisationStatsSchema, 400: errors[400], 422: errors[422] },
+        },
+      },
+      async (request) => services.partnerships.statsForRegions(request.query.region ?? []),
+    );
+  };

@@ -1,0 +1,63 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LanguageSchema } from '../../shared/schemas/common.js';
+import { AreaSchema, NaceEntrySchema, RegionSchema, ResolvedCodeSchema } from '../../shared/schemas/reference.js';
+import { presentArea, presentRegion } from '../../presenters/reference.presenter.js';
+import type { Services } from '../../services/index.js';
+import { errors } from './responses.js';
+
+export const referenceRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/regions',
+      { schema: { tags: ['reference'], summary: 'Regions (ISO 3166-2)', response: { 200: Type.Object({ items: Type.Array(RegionSchema) }) } } },
+      async () => ({ items: (await services.repos.regions.list()).map(presentRegion) }),
+    );
+
+    app.get(
+      '/areas',
+      { schema: { tags: ['reference'], summary: 'Areas of cooperation', response: { 200: Type.Object({ items: Type.Array(AreaSchema) }) } } },
+      async () => ({ items: (await services.repos.areas.list()).map(presentArea) }),
+    );
+
+    app.get(
+      '/classifications/nace',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'NACE Rev. 2 classes, by code prefix or words of their title',
+          querystring: Type.Object(
+            {
+              q: Type.Optional(Type.String({ maxLength: 100 })),
+              lang: Type.Optional(LanguageSchema),
+              limit: Type.Integer({ minimum: 1, maximum: 700, default: 50 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ items: Type.Array(NaceEntrySchema) }), 400: errors[400] },
+        },
+      },
+      async (request) => ({ items: services.classifications.searchNace(request.query.q ?? '', request.query.lang ?? 'en', request.query.limit) }),
+    );
+
+    app.post(
+      '/classifications/resolve',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Read NACE, NAF rév. 2 or ОКВЭД 2 codes and give the NACE class of each',
+          description: 'For forms and imports: a Russian user enters an ОКВЭД 2 code, a French one a NAF code; both map to the NACE class the platform stores.',
+          body: Type.Object(
+            { codes: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { minItems: 1, maxItems: 100 }) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ items: Type.Array(ResolvedCodeSchema) }), 400: errors[400], 422: errors[422] },
+        },
+      },
+      async (request) => {
+        const items = request.body.codes.map((code, i) => services.classifications.resolve(code, `body.codes[${i}]`));
+        return { items };
+      },
+    );
+  };
+

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config/config.js';
+import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { createRepositories } from './repositories/index.js';
+import { createServices, type Services } from './services/index.js';
+import { syncReferenceData } from './services/reference-data.js';
+import { seedDemo } from './services/seed-demo.js';
+
+export interface Platform {
+  database: DatabaseHandle;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** The built web app, beside the compiled server (dist/web). */
+export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+/**
+ * Opens the database, applies migrations and the shipped reference data, and loads the demo data into an
+ * empty database when asked: everything `serve` and the other commands need before they start.
+ */
+export async function openPlatform(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  options: { seedDemoIfEmpty?: boolean } = {},
+): Promise<Platform> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+  try {
+    await database.migrate();
+    const repos = createRepositories(database.db);
+    const services = createServices(repos);
+    await syncReferenceData(repos);
+    if (options.seedDemoIfEmpty && (await repos.partnerships.list()).length === 0 && (await repos.organisations.count()) === 0) {
+      await seedDemo(repos, services.classifications);
+    }
+    return { database, services, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import type { OrganisationRow } from '../repositories/organisation.repository.js';
+import type { AreaRow } from '../repositories/area.repository.js';
+import type { RegionRow } from '../repositories/region.repository.js';
+import type { NaceEntry } from '../shared/schemas/reference.js';
+import type { OrganisationDetail, OrganisationSummary, PersonRole } from '../shared/schemas/organisations.js';
+import { presentArea } from './reference.presenter.js';
+import { presentRegion } from './reference.presenter.js';
+
+export function presentOrganisationSummary(row: OrganisationRow): OrganisationSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind,
+    sector: row.sector,
+    regionCode: row.regionCode,
+    city: row.city,
+    name: row.name,
+    shortName: row.shortName,
+    description: row.description,
+    naceClasses: row.naceClasses,
+    areaCodes: row.areaCodes,
+    source: row.source,
+  };
+}
+
+export function presentOrganisationDetail(
+  row: OrganisationRow,
+  related: { region: RegionRow; areas: AreaRow[]; nace: NaceEntry[]; people: PersonRole[] },
+): OrganisationDetail {
+  return {
+    ...presentOrganisationSummary(row),
+    website: row.website,
+    region: presentRegion(related.region),
+    nace: related.nace.map((n) => ({ code: n.code, title: n.title })),
+    areas: related.areas.map(presentArea),
+    people: related.people,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,195 @@
+import { and, arrayOverlaps, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { organisationPeople, organisations, people } from '../db/schema/index.js';
+import type { OrganisationKind, RecordSource, Sector } from '../shared/domain.js';
+import { allTexts, type MultilingualText } from '../shared/multilingual.js';
+import { searchDocument, searchQuery } from './search-query.js';
+
+export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName'>;
+
+export interface OrganisationFilter {
+  words: string[];
+  regionCodes: string[];
+  kinds: OrganisationKind[];
+  sectors: Sector[];
+  areaCodes: string[];
+  naceClasses: string[];
+}
+
+export interface NewOrganisation {
+  slug: string;
+  kind: OrganisationKind;
+  sector: Sector;
+  regionCode: string;
+  city: MultilingualText | null;
+  name: MultilingualText;
+  shortName: MultilingualText | null;
+  description: MultilingualText | null;
+  website: string | null;
+  naceClasses: string[];
+  areaCodes: string[];
+  source: RecordSource;
+  people?: NewPersonRole[];
+}
+
+export interface NewPersonRole {
+  name: string;
+  nameLatin: string | null;
+  nameCyrillic: string | null;
+  role: MultilingualText | null;
+}
+
+const columns = {
+  id: organisations.id,
+  slug: organisations.slug,
+  kind: organisations.kind,
+  sector: organisations.sector,
+  regionCode: organisations.regionCode,
+  city: organisations.city,
+  name: organisations.name,
+  shortName: organisations.shortName,
+  description: organisations.description,
+  website: organisations.website,
+  naceClasses: organisations.naceClasses,
+  areaCodes: organisations.areaCodes,
+  source: organisations.source,
+  createdAt: organisations.createdAt,
+  updatedAt: organisations.updatedAt,
+};
+
+function sortName(name: MultilingualText): string {
+  return (name[name.original] ?? allTexts(name)[0] ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function conditions(filter: OrganisationFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.words.length > 0) where.push(sql`${organisations.searchVector} @@ ${searchQuery(filter.words)}`);
+  if (filter.regionCodes.length > 0) where.push(inArray(organisations.regionCode, filter.regionCodes));
+  if (filter.kinds.length > 0) where.push(inArray(organisations.kind, filter.kinds));
+  if (filter.sectors.length > 0) where.push(inArray(organisations.sector, filter.sectors));
+  if (filter.areaCodes.length > 0) where.push(arrayOverlaps(organisations.areaCodes, filter.areaCodes));
+  if (filter.naceClasses.length > 0) where.push(arrayOverlaps(organisations.naceClasses, filter.naceClasses));
+  return where;
+}
+
+export class OrganisationRepository {
+  constructor(private readonly db: Database) {}
+
+  /** One page of organisations matching the filter, best text match first, then by name; and the total. */
+  async search(filter: OrganisationFilter, page: { offset: number; limit: number }): Promise<{ rows: OrganisationRow[]; total: number }> {
+    const where = and(...conditions(filter));
+    const order = filter.words.length > 0
+      ? [desc(sql`ts_rank(${organisations.searchVector}, ${searchQuery(filter.words)})`), asc(organisations.sortName), asc(organisations.id)]
+      : [asc(organisations.sortName), asc(organisations.id)];
+    const rows = await this.db
+      .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(organisations)
+      .where(where)
+      .orderBy(...order)
+      .limit(page.limit)
+      .offset(page.offset);
+    if (rows.length > 0) return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]!.total };
+    // past the last page the window count is not available; count on its own
+    const [{ total } = { total: 0 }] = page.offset > 0 ? await this.db.select({ total: count() }).from(organisations).where(where) : [];
+    return { rows: [], total };
+  }
+
+  async getBySlug(slug: string): Promise<OrganisationRow | undefined> {
+    const [row] = await this.db.select(columns).from(organisations).where(eq(organisations.slug, slug));
+    return row;
+  }
+
+  listByRegionsAndKinds(regionCodes: string[], kinds: OrganisationKind[]): Promise<OrganisationRow[]> {
+    return this.db
+      .select(columns)
+      .from(organisations)
+      .where(and(inArray(organisations.regionCode, regionCodes), inArray(organisations.kind, kinds)))
+      .orderBy(asc(organisations.sortName));
+  }
+
+  async countsBy(field: 'kind' | 'sector', regionCodes: string[] | null): Promise<Map<string, number>> {
+    const column = organisations[field];
+    const rows = await this.db
+      .select({ value: column, count: count() })
+      .from(organisations)
+      .where(regionCodes ? inArray(organisations.regionCode, regionCodes) : undefined)
+      .groupBy(column);
+    return new Map(rows.map((r) => [r.value, r.count]));
+  }
+
+  people(organisationId: string) {
+    return this.db
+      .select({ personId: people.id, name: people.name, nameLatin: people.nameLatin, nameCyrillic: people.nameCyrillic, role: organisationPeople.role })
+      .from(organisationPeople)
+      .innerJoin(people, eq(people.id, organisationPeople.personId))
+      .where(eq(organisationPeople.organisationId, organisationId))
+      .orderBy(asc(organisationPeople.position));
+  }
+
+  async existingSlugs(slugs: string[]): Promise<Set<string>> {
+    if (slugs.length === 0) return new Set();
+    const rows = await this.db.select({ slug: organisations.slug }).from(organisations).where(inArray(organisations.slug, slugs));
+    return new Set(rows.map((r) => r.slug));
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(organisations);
+    return row?.n ?? 0;
+  }
+
+  /** Organisations in slug order, a batch after the given slug: for exports that must not hold everything. */
+  batchAfter(afterSlug: string | null, limit: number): Promise<OrganisationRow[]> {
+    return this.db
+      .select(columns)
+      .from(organisations)
+      .where(afterSlug ? gt(organisations.slug, afterSlug) : undefined)
+      .orderBy(asc(organisations.slug))
+      .limit(limit);
+  }
+
+  async peopleOf(organisationIds: string[]): Promise<Map<string, NewPersonRole[]>> {
+    const result = new Map<string, NewPersonRole[]>();
+    if (organisationIds.length === 0) return result;
+    const rows = await this.db
+      .select({ organisationId: organisationPeople.organisationId, name: people.name, nameLatin: people.nameLatin, nameCyrillic: people.nameCyrillic, role: organisationPeople.role })
+      .from(organisationPeople)
+      .innerJoin(people, eq(people.id, organisationPeople.personId))
+      .where(inArray(organisationPeople.organisationId, organisationIds))
+      .orderBy(asc(organisationPeople.position));
+    for (const { organisationId, ...person } of rows) {
+      result.set(organisationId, [...(result.get(organisationId) ?? []), person]);
+    }
+    return result;
+  }
+
+  /** Inserts organisations and their people in one transaction: all of them or none. */
+  async insertMany(rows: NewOrganisation[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(organisations)
+        .values(
+          rows.map(({ people: _people, ...row }) => ({
+            ...row,
+            sortName: sortName(row.name),
+            searchVector: searchDocument({
+              names: [...allTexts(row.name), ...allTexts(row.shortName)],
+              other: allTexts(row.city),
+              descriptions: allTexts(row.description),
+            }),
+          })),
+        )
+        .returning({ id: organisations.id, slug: organisations.slug });
+      const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
+      const roles = rows.flatMap((row) => (row.people ?? []).map((p, position) => ({ ...p, position, organisationId: idBySlug.get(row.slug)! })));
+      if (roles.length === 0) return;
+      const persons = await tx
+        .insert(people)
+        .values(roles.map((r) => ({ name: r.name, nameLatin: r.nameLatin, nameCyrillic: r.nameCyrillic })))
+        .returning({ id: people.id });
+      await tx.insert(organisationPeople).values(
+        roles.map((r, i) => ({ organisationId: r.organisationId, personId: persons[i]!.id, role: r.role, position: r.position })),
+      );
+    });
+  }
+}

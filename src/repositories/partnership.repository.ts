@@ -1,0 +1,44 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { partnershipSides, partnerships } from '../db/schema/index.js';
+import type { MultilingualText } from '../shared/multilingual.js';
+
+export type PartnershipRow = typeof partnerships.$inferSelect;
+export type PartnershipSideRow = typeof partnershipSides.$inferSelect;
+
+export interface NewPartnership {
+  slug: string;
+  name: MultilingualText;
+  description: MultilingualText | null;
+  areaCodes: string[];
+  sides: { name: MultilingualText; regionCodes: string[] }[];
+}
+
+export class PartnershipRepository {
+  constructor(private readonly db: Database) {}
+
+  list(): Promise<PartnershipRow[]> {
+    return this.db.select().from(partnerships).orderBy(asc(partnerships.slug));
+  }
+
+  async getBySlug(slug: string): Promise<{ partnership: PartnershipRow; sides: PartnershipSideRow[] } | undefined> {
+    const [partnership] = await this.db.select().from(partnerships).where(eq(partnerships.slug, slug));
+    if (!partnership) return undefined;
+    const sides = await this.db
+      .select()
+      .from(partnershipSides)
+      .where(eq(partnershipSides.partnershipId, partnership.id))
+      .orderBy(asc(partnershipSides.position));
+    return { partnership, sides };
+  }
+
+  async insert(input: NewPartnership): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(partnerships)
+        .values({ slug: input.slug, name: input.name, description: input.description, areaCodes: input.areaCodes })
+        .returning({ id: partnerships.id });
+      await tx.insert(partnershipSides).values(input.sides.map((side, position) => ({ ...side, position, partnershipId: row!.id })));
+    });
+  }
+}

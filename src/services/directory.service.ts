@@ -1,0 +1,62 @@
+import type { Repositories } from '../repositories/index.js';
+import { queryWords } from '../repositories/search-query.js';
+import { presentOrganisationDetail, presentOrganisationSummary } from '../presenters/organisation.presenter.js';
+import type { OrganisationDetail, OrganisationList, OrganisationListQuery } from '../shared/schemas/organisations.js';
+import { AppError, notFound, unknownValue } from './errors.js';
+import type { ClassificationService } from './classification.service.js';
+
+/** The organisation directory: search with filters, and one organisation's page. */
+export class DirectoryService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly classifications: ClassificationService,
+  ) {}
+
+  async search(query: OrganisationListQuery): Promise<OrganisationList> {
+    const q = query.q?.trim() ?? '';
+    const words = queryWords(q);
+    if (q !== '' && words.length === 0) throw new AppError('query_has_no_words', undefined, 'query.q');
+
+    const regionCodes = await this.expandRegions(query.region ?? []);
+    const areaCodes = query.area ?? [];
+    if (areaCodes.length > 0) {
+      const known = new Set((await this.repos.areas.byCodes(areaCodes)).map((a) => a.code));
+      const unknown = areaCodes.filter((c) => !known.has(c));
+      if (unknown.length > 0) throw unknownValue('query.area', unknown, 'area of cooperation');
+    }
+    const naceClasses = query.nace ?? [];
+    const unknownNace = naceClasses.filter((c) => !this.classifications.naceClass(c));
+    if (unknownNace.length > 0) throw unknownValue('query.nace', unknownNace, 'NACE class');
+
+    const { page, pageSize } = query;
+    const { rows, total } = await this.repos.organisations.search(
+      { words, regionCodes, kinds: query.kind ?? [], sectors: query.sector ?? [], areaCodes, naceClasses },
+      { offset: (page - 1) * pageSize, limit: pageSize },
+    );
+    return {
+      items: rows.map(presentOrganisationSummary),
+      meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+    };
+  }
+
+  async get(slug: string): Promise<OrganisationDetail> {
+    const row = await this.repos.organisations.getBySlug(slug);
+    if (!row) throw notFound(`Organisation "${slug}"`, 'params.slug');
+    const [region, areas, people] = await Promise.all([
+      this.repos.regions.get(row.regionCode),
+      this.repos.areas.byCodes(row.areaCodes),
+      this.repos.organisations.people(row.id),
+    ]);
+    const nace = row.naceClasses.map((c) => this.classifications.naceClass(c)).filter((n) => n !== undefined);
+    return presentOrganisationDetail(row, { region: region!, areas, nace, people });
+  }
+
+  /** A filter on a region also covers the subdivisions inside it (FR-NAQ covers FR-87). */
+  private async expandRegions(codes: string[]): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const found = await this.repos.regions.withSubdivisions(codes);
+    const unknown = codes.filter((c) => !found.some((r) => r.code === c));
+    if (unknown.length > 0) throw unknownValue('query.region', unknown, 'region');
+    return found.map((r) => r.code);
+  }
+}

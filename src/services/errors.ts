@@ -1,0 +1,44 @@
+/**
+ * The one registry of error codes the API and the CLI report. Codes are stable: clients match on them,
+ * so a code is never renamed, only added. docs/errors.md lists them.
+ */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, message: 'The request is not valid.' },
+  bad_request: { status: 400, message: 'The request cannot be read.' },
+  malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
+  query_has_no_words: { status: 422, message: 'The search query has no words: only punctuation or spaces.' },
+  unknown_value: { status: 422, message: 'A value does not name anything the platform knows.' },
+  unknown_code: { status: 422, message: 'The code is not a NACE Rev. 2, NAF rév. 2 or ОКВЭД 2 code.' },
+  import_invalid: { status: 422, message: 'The import has invalid rows; nothing was written.' },
+  not_found: { status: 404, message: 'No such record.' },
+  route_not_found: { status: 404, message: 'No such API route.' },
+  method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'The request body must be application/json.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side. The error was logged.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly field?: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message ?? ERROR_CODES[code].message);
+    this.name = 'AppError';
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+export const notFound = (what: string, field?: string) => new AppError('not_found', `${what} was not found.`, field);
+export const unknownValue = (field: string, values: string[], what: string) =>
+  new AppError('unknown_value', `Unknown ${what}: ${values.join(', ')}.`, field);

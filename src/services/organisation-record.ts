@@ -1,0 +1,124 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { LANGUAGES, isLanguage, type Language } from '../shared/languages.js';
+import { multilingual, type MultilingualText } from '../shared/multilingual.js';
+import { OrganisationRecordSchema, type OrganisationRecord } from '../shared/schemas/organisation-record.js';
+
+export type ImportFormat = 'jsonl' | 'csv';
+
+/** A row of an import file before validation, with the line it starts on. */
+export interface RawRow {
+  line: number;
+  value: unknown;
+  /** Set when the line could not even be read (broken JSON). */
+  problem?: string;
+}
+
+export interface RowProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives one level down
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+const validateRecord = ajv.compile<OrganisationRecord>(OrganisationRecordSchema);
+
+/** JSON Pointer "/name/en" → "name.en"; arrays as "nace[2]". */
+export function fieldPath(pointer: string, property?: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (property) parts.push(property);
+  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}
+
+export function describeAjvError(error: ErrorObject): { field: string; message: string } {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { field: fieldPath(error.instancePath, String(params.missingProperty)), message: 'is required' };
+    case 'additionalProperties':
+      return { field: fieldPath(error.instancePath, String(params.additionalProperty)), message: 'is not a known field' };
+    case 'enum':
+      return { field: fieldPath(error.instancePath), message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+    case 'anyOf':
+      return { field: fieldPath(error.instancePath), message: 'has the wrong type or shape' };
+    default:
+      return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid' };
+  }
+}
+
+/** Checks a row against the record schema; the problems name the field. */
+export function checkRecord(row: RawRow): { record: OrganisationRecord } | { problems: RowProblem[] } {
+  if (row.problem) return { problems: [{ line: row.line, field: '', message: row.problem }] };
+  if (validateRecord(row.value)) return { record: row.value };
+  // anyOf errors repeat what their branches said; keep the most specific ones
+  const errors = (validateRecord.errors ?? []).filter((e, _, all) => e.keyword !== 'anyOf' || all.length === 1);
+  const seen = new Set<string>();
+  const problems: RowProblem[] = [];
+  for (const e of errors) {
+    const { field, message } = describeAjvError(e);
+    const key = `${field}:${message}`;
+    if (!seen.has(key)) problems.push({ line: row.line, field, message });
+    seen.add(key);
+  }
+  return { problems };
+}
+
+export function readJsonLines(text: string): RawRow[] {
+  const rows: RawRow[] = [];
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((content, i) => {
+    if (content.trim() === '') return;
+    try {
+      rows.push({ line: i + 1, value: JSON.parse(content) });
+    } catch (error) {
+      rows.push({ line: i + 1, value: null, problem: `is not valid JSON (${(error as Error).message})` });
+    }
+  });
+  return rows;
+}
+
+/** CSV columns of the exchange format, in order (docs/import-export.md). */
+export const CSV_COLUMNS = [
+  'slug', 'kind', 'sector', 'region', 'original_language',
+  'name_ru', 'name_fr', 'name_en', 'short_name_ru', 'short_name_fr', 'short_name_en',
+  'city_ru', 'city_fr', 'city_en', 'description_ru', 'description_fr', 'description_en',
+  'website', 'nace', 'areas', 'source',
+] as const;
+
+const TEXT_FIELDS = [['name', 'name'], ['shortName', 'short_name'], ['city', 'city'], ['description', 'description']] as const;
+
+export function readCsv(text: string): RawRow[] {
+  const records = parseCsv(text, { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true, info: true }) as {
+    record: Record<string, string>;
+    info: { lines: number };
+  }[];
+  return records.map(({ record, info }) => {
+    const cell = (name: string) => (record[name] ?? '').trim();
+    const lang = cell('original_language');
+    const original: Language | undefined = isLanguage(lang) ? lang : undefined;
+    const value: Record<string, unknown> = {};
+    for (const [key, name] of [['slug', 'slug'], ['kind', 'kind'], ['sector', 'sector'], ['region', 'region'], ['website', 'website'], ['source', 'source']] as const) {
+      if (cell(name) !== '') value[key] = cell(name);
+    }
+    for (const [key, column] of TEXT_FIELDS) {
+      const text = multilingual(Object.fromEntries(LANGUAGES.map((l) => [l, cell(`${column}_${l}`)])), original);
+      if (text) value[key] = text;
+    }
+    for (const key of ['nace', 'areas'] as const) {
+      if (cell(key) !== '') value[key] = cell(key).split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+    }
+    const problem = lang !== '' && !original ? `original_language must be one of ${LANGUAGES.join(', ')}` : undefined;
+    return { line: info.lines, value, ...(problem ? { problem } : {}) };
+  });
+}
+
+export function toCsvRow(record: OrganisationRecord): string[] {
+  const text = (t: MultilingualText | null | undefined, l: Language) => t?.[l] ?? '';
+  return [
+    record.slug ?? '', record.kind, record.sector ?? '', record.region, record.name.original,
+    ...TEXT_FIELDS.flatMap(([key]) => LANGUAGES.map((l) => text(record[key], l))),
+    record.website ?? '', (record.nace ?? []).join(';'), (record.areas ?? []).join(';'), record.source ?? '',
+  ];
+}

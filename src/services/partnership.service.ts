@@ -1,0 +1,76 @@
+import type { Repositories } from '../repositories/index.js';
+import { presentOrganisationSummary } from '../presenters/organisation.presenter.js';
+import { presentArea, presentRegion } from '../presenters/reference.presenter.js';
+import { ORGANISATION_KINDS, SECTORS, type OrganisationKind } from '../shared/domain.js';
+import type { OrganisationStats, Partnership } from '../shared/schemas/reference.js';
+import { notFound, unknownValue } from './errors.js';
+
+/** The kinds shown as a region's institutions on a partnership page, in this order. */
+const INSTITUTION_KINDS: OrganisationKind[] = [
+  'government_body',
+  'development_agency',
+  'university',
+  'research_institute',
+  'technopark',
+  'cluster_organisation',
+  'municipality',
+  'venue',
+];
+const MAX_INSTITUTIONS = 30;
+
+export class PartnershipService {
+  constructor(private readonly repos: Repositories) {}
+
+  async list() {
+    return (await this.repos.partnerships.list()).map((p) => ({ slug: p.slug, name: p.name }));
+  }
+
+  async get(slug: string): Promise<Partnership> {
+    const found = await this.repos.partnerships.getBySlug(slug);
+    if (!found) throw notFound(`Partnership "${slug}"`, 'params.slug');
+    const sides = await Promise.all(
+      found.sides.map(async (side) => {
+        const regions = await this.repos.regions.withSubdivisions(side.regionCodes);
+        const codes = regions.map((r) => r.code);
+        const institutions = await this.repos.organisations.listByRegionsAndKinds(codes, INSTITUTION_KINDS);
+        institutions.sort((a, b) => INSTITUTION_KINDS.indexOf(a.kind) - INSTITUTION_KINDS.indexOf(b.kind));
+        return {
+          name: side.name,
+          regions: regions.map(presentRegion),
+          institutions: institutions.slice(0, MAX_INSTITUTIONS).map(presentOrganisationSummary),
+          stats: await this.stats(codes),
+        };
+      }),
+    );
+    const areas = await this.repos.areas.byCodes(found.partnership.areaCodes);
+    return {
+      slug: found.partnership.slug,
+      name: found.partnership.name,
+      description: found.partnership.description,
+      sides,
+      areas: areas.map(presentArea),
+    };
+  }
+
+  /** Counts for the given regions and their subdivisions; all regions when none is given. */
+  async statsForRegions(asked: string[]): Promise<OrganisationStats> {
+    if (asked.length === 0) return this.stats(null);
+    const regions = await this.repos.regions.withSubdivisions(asked);
+    const unknown = asked.filter((c) => !regions.some((r) => r.code === c));
+    if (unknown.length > 0) throw unknownValue('query.region', unknown, 'region');
+    return this.stats(regions.map((r) => r.code));
+  }
+
+  /** Organisations by kind and by sector, every kind and sector listed even when zero. */
+  async stats(regionCodes: string[] | null): Promise<OrganisationStats> {
+    const [byKind, bySector] = await Promise.all([
+      this.repos.organisations.countsBy('kind', regionCodes),
+      this.repos.organisations.countsBy('sector', regionCodes),
+    ]);
+    return {
+      total: [...byKind.values()].reduce((a, b) => a + b, 0),
+      byKind: ORGANISATION_KINDS.map((value) => ({ value, count: byKind.get(value) ?? 0 })),
+      bySector: SECTORS.map((value) => ({ value, count: bySector.get(value) ?? 0 })),
+    };
+  }
+}

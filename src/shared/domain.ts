@@ -1,0 +1,44 @@
+/** Kinds of organisation a cooperation platform between regions deals with. */
+export const ORGANISATION_KINDS = [
+  'enterprise',
+  'university',
+  'research_institute',
+  'development_agency',
+  'technopark',
+  'cluster_organisation',
+  'government_body',
+  'municipality',
+  'venue',
+  'other',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** The triple helix: which world an organisation belongs to. */
+export const SECTORS = ['business', 'science', 'government'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** Where a record came from; synthetic records are for benchmarks and are labelled as such. */
+export const RECORD_SOURCES = ['demo', 'synthetic', 'import', 'user'] as const;
+export type RecordSource = (typeof RECORD_SOURCES)[number];
+
+/** The sector a kind usually belongs to, so that a kind alone gives a sensible default. */
+export const DEFAULT_SECTOR: Record<OrganisationKind, Sector> = {
+  enterprise: 'business',
+  university: 'science',
+  research_institute: 'science',
+  development_agency: 'government',
+  technopark: 'business',
+  cluster_organisation: 'business',
+  government_body: 'government',
+  municipality: 'government',
+  venue: 'business',
+  other: 'business',
+};
+
+export const REGION_CODE_PATTERN = '^[A-Z]{2}-[A-Z0-9]{1,3}$';
+export const NACE_CLASS_PATTERN = '^\\d{2}\\.\\d{2}$';
+export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+
+export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_SIZE_MAX = 100;
+export const QUERY_MAX_LENGTH = 200;

@@ -1,0 +1,39 @@
+import { Type, type Static } from 'typebox';
+import { LANGUAGES } from '../languages.js';
+
+export const LanguageSchema = Type.Enum(LANGUAGES, { description: 'BCP 47 language tag' });
+
+const text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+/** See shared/multilingual.ts: one value per language and the language it was written in. */
+export const MultilingualTextSchema = (max = 5000) =>
+  Type.Object(
+    {
+      original: LanguageSchema,
+      ru: Type.Optional(text(max)),
+      fr: Type.Optional(text(max)),
+      en: Type.Optional(text(max)),
+    },
+    { additionalProperties: false, description: 'A text in ru/fr/en; `original` names the language it was written in' },
+  );
+
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, see docs/errors.md' }),
+      message: Type.String(),
+      field: Type.Optional(Type.String({ description: 'Where the problem is, e.g. query.pageSize or body.codes[2]' })),
+      details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    }),
+  },
+  { $id: 'Error' },
+);
+export type ApiError = Static<typeof ErrorSchema>;
+
+export const PageMetaSchema = Type.Object({
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+  pageCount: Type.Integer(),
+});
+export type PageMeta = Static<typeof PageMetaSchema>;

@@ -1,0 +1,74 @@
+import { Type, type Static } from 'typebox';
+import { NACE_CLASS_PATTERN, ORGANISATION_KINDS, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, QUERY_MAX_LENGTH, RECORD_SOURCES, REGION_CODE_PATTERN, SECTORS, SLUG_PATTERN } from '../domain.js';
+import { LanguageSchema, MultilingualTextSchema, PageMetaSchema } from './common.js';
+
+export const OrganisationKindSchema = Type.Enum(ORGANISATION_KINDS);
+export const SectorSchema = Type.Enum(SECTORS);
+export const RegionCodeSchema = Type.String({ pattern: REGION_CODE_PATTERN, description: 'ISO 3166-2 code, e.g. RU-KLU or FR-87' });
+export const NaceClassSchema = Type.String({ pattern: NACE_CLASS_PATTERN, description: 'NACE Rev. 2 class, e.g. 23.43' });
+export const SlugSchema = Type.String({ pattern: SLUG_PATTERN, maxLength: 120 });
+
+const oneOrMany = <T extends Parameters<typeof Type.Array>[0]>(item: T, max: number) =>
+  Type.Array(item, { maxItems: max, description: 'repeat the parameter for several values (any of them matches)' });
+
+export const OrganisationListQuerySchema = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: QUERY_MAX_LENGTH, description: 'words to search in names, descriptions and cities, any language' })),
+    region: Type.Optional(oneOrMany(RegionCodeSchema, 20)),
+    kind: Type.Optional(oneOrMany(OrganisationKindSchema, ORGANISATION_KINDS.length)),
+    sector: Type.Optional(oneOrMany(SectorSchema, SECTORS.length)),
+    area: Type.Optional(oneOrMany(SlugSchema, 20)),
+    nace: Type.Optional(oneOrMany(NaceClassSchema, 20)),
+    lang: Type.Optional(LanguageSchema),
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),
+  },
+  { additionalProperties: false },
+);
+export type OrganisationListQuery = Static<typeof OrganisationListQuerySchema>;
+
+export const OrganisationSummarySchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  slug: Type.String(),
+  kind: OrganisationKindSchema,
+  sector: SectorSchema,
+  regionCode: Type.String(),
+  city: Type.Union([MultilingualTextSchema(200), Type.Null()]),
+  name: MultilingualTextSchema(300),
+  shortName: Type.Union([MultilingualTextSchema(100), Type.Null()]),
+  description: Type.Union([MultilingualTextSchema(), Type.Null()]),
+  naceClasses: Type.Array(Type.String()),
+  areaCodes: Type.Array(Type.String()),
+  source: Type.Enum(RECORD_SOURCES),
+});
+export type OrganisationSummary = Static<typeof OrganisationSummarySchema>;
+
+export const OrganisationListSchema = Type.Object({
+  items: Type.Array(OrganisationSummarySchema),
+  meta: PageMetaSchema,
+});
+export type OrganisationList = Static<typeof OrganisationListSchema>;
+
+export const PersonRoleSchema = Type.Object({
+  personId: Type.String({ format: 'uuid' }),
+  name: Type.String({ description: 'in its original script' }),
+  nameLatin: Type.Union([Type.String(), Type.Null()], { description: 'the name in Latin letters, when the original is not' }),
+  nameCyrillic: Type.Union([Type.String(), Type.Null()], { description: 'the name in Cyrillic, when the original is not' }),
+  role: Type.Union([MultilingualTextSchema(300), Type.Null()]),
+});
+export type PersonRole = Static<typeof PersonRoleSchema>;
+
+const TitleSchema = Type.Object({ en: Type.String(), fr: Type.String(), ru: Type.Optional(Type.String()) });
+
+export const OrganisationDetailSchema = Type.Object({
+  ...OrganisationSummarySchema.properties,
+  website: Type.Union([Type.String(), Type.Null()]),
+  region: Type.Object({ code: Type.String(), name: MultilingualTextSchema(200), countryCode: Type.String() }),
+  nace: Type.Array(Type.Object({ code: Type.String(), title: TitleSchema })),
+  areas: Type.Array(Type.Object({ code: Type.String(), name: MultilingualTextSchema(300) })),
+  people: Type.Array(PersonRoleSchema),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type OrganisationDetail = Static<typeof OrganisationDetailSchema>;
+
+export const OrganisationParamsSchema = Type.Object({ slug: SlugSchema });

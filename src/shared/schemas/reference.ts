@@ -1,0 +1,64 @@
+import { Type, type Static } from 'typebox';
+import { ORGANISATION_KINDS, SECTORS } from '../domain.js';
+import { MultilingualTextSchema } from './common.js';
+import { OrganisationSummarySchema } from './organisations.js';
+
+export const RegionSchema = Type.Object({
+  code: Type.String({ description: 'ISO 3166-2' }),
+  countryCode: Type.String({ description: 'ISO 3166-1 alpha-2' }),
+  parentCode: Type.Union([Type.String(), Type.Null()]),
+  name: MultilingualTextSchema(200),
+});
+export type Region = Static<typeof RegionSchema>;
+
+export const AreaSchema = Type.Object({
+  code: Type.String(),
+  name: MultilingualTextSchema(300),
+  description: Type.Union([MultilingualTextSchema(), Type.Null()]),
+  naceClasses: Type.Array(Type.String()),
+});
+export type Area = Static<typeof AreaSchema>;
+
+export const ClassificationSystemSchema = Type.Enum(['nace2', 'naf2', 'okved2'] as const);
+export const NaceEntrySchema = Type.Object({
+  code: Type.String(),
+  level: Type.Enum(['section', 'division', 'group', 'class'] as const),
+  parent: Type.Union([Type.String(), Type.Null()]),
+  title: Type.Object({ en: Type.String(), fr: Type.String(), ru: Type.Optional(Type.String()) }),
+});
+export type NaceEntry = Static<typeof NaceEntrySchema>;
+
+export const ResolvedCodeSchema = Type.Object({
+  input: Type.String(),
+  system: ClassificationSystemSchema,
+  code: Type.String(),
+  title: Type.String({ description: "the code's own title in its system's language" }),
+  naceClass: NaceEntrySchema,
+});
+export type ResolvedCode = Static<typeof ResolvedCodeSchema>;
+
+const CountSchema = <T extends readonly string[]>(values: T) =>
+  Type.Array(Type.Object({ value: Type.Enum(values), count: Type.Integer() }));
+
+export const OrganisationStatsSchema = Type.Object({
+  total: Type.Integer(),
+  byKind: CountSchema(ORGANISATION_KINDS),
+  bySector: CountSchema(SECTORS),
+});
+export type OrganisationStats = Static<typeof OrganisationStatsSchema>;
+
+export const PartnershipSideSchema = Type.Object({
+  name: MultilingualTextSchema(200),
+  regions: Type.Array(RegionSchema),
+  institutions: Type.Array(OrganisationSummarySchema),
+  stats: OrganisationStatsSchema,
+});
+
+export const PartnershipSchema = Type.Object({
+  slug: Type.String(),
+  name: MultilingualTextSchema(300),
+  description: Type.Union([MultilingualTextSchema(), Type.Null()]),
+  sides: Type.Array(PartnershipSideSchema),
+  areas: Type.Array(AreaSchema),
+});
+export type Partnership = Static<typeof PartnershipSchema>;
