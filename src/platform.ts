@@ -23,7 +23,8 @@ export async function openPlatform(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   options: { seedDemoIfEmpty?: boolean } = {},
 ): Promise<Platform> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+  // an empty dataDir means an in-memory PGlite (tests)
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir || null });
   try {
     await database.migrate();
     const repos = createRepositories(database.db);

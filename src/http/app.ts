@@ -28,6 +28,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // the API reads JSON only; anything else is a 415, not a string to validate
+  app.removeContentTypeParser('text/plain');
   await registerOpenApi(app);
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : null;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

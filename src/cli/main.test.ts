@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+const root = new URL('../../', import.meta.url).pathname;
+
+/** Runs the CLI as a user would, on a data folder of its own (or the test PostgreSQL server). */
+async function clusterbridge(dataDir: string, ...args: string[]) {
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', join(root, 'src/cli/index.ts'), ...args], { env, cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('clusterbridge CLI', () => {
+  it('imports JSON Lines, refuses a bad file with its line numbers, and exports CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cb-cli-'));
+    const data = join(dir, 'data');
+    const good = join(dir, 'good.jsonl');
+    writeFileSync(good, JSON.stringify({ slug: 'limoges-filtres', kind: 'enterprise', region: 'FR-87', name: { original: 'fr', fr: 'Filtres de Limoges' }, nace: ['28.29A'] }) + '\n');
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, [JSON.stringify({ kind: 'enterprise', region: 'FR-87', name: { original: 'fr', fr: 'Bon' } }), JSON.stringify({ kind: 'enterprise', region: 'FR-87' })].join('\n'));
+
+    const refused = await clusterbridge(data, 'import', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 2: name: is required');
+    expect(refused.stderr).toContain('nothing was written');
+
+    const imported = await clusterbridge(data, 'import', good);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('Imported 1 organisation(s)');
+    expect(imported.stderr).toMatch(/import \[#+\] 1\/1 100%/);
+
+    const out = join(dir, 'out.csv');
+    const exported = await clusterbridge(data, 'export', '--out', out);
+    expect(exported.code).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('limoges-filtres,enterprise,business,FR-87,fr,,Filtres de Limoges');
+  }, 60_000);
+
+  it('lists every configuration problem at once and exits 1', async () => {
+    const env = { ...process.env, PORT: 'abc', LOG_LEVEL: 'loud' };
+    const failed = await exec(process.execPath, ['--import', 'tsx', join(root, 'src/cli/index.ts'), 'migrate'], { env, cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(1);
+    expect((failed as { stderr: string }).stderr).toMatch(/PORT[\s\S]*LOG_LEVEL/);
+  }, 30_000);
+});

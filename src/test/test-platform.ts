@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../http/app.js';
+import { openPlatform, type Platform } from '../platform.js';
+
+/**
+ * A platform on a database of its own: in-memory PGlite by default, or a fresh database on the PostgreSQL
+ * server named by TEST_DATABASE_URL (dropped afterwards). The demo data is loaded.
+ */
+export interface TestPlatform extends Platform {
+  app: FastifyInstance;
+  engine: 'pglite' | 'postgres';
+}
+
+export async function createTestPlatform(options: { seedDemo?: boolean } = {}): Promise<TestPlatform> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let databaseUrl: string | null = null;
+  let drop = async () => {};
+  if (serverUrl) {
+    const name = `cb_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    drop = async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  }
+  const platform = await openPlatform({ databaseUrl, dataDir: '' }, { seedDemoIfEmpty: options.seedDemo ?? true });
+  const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null });
+  await app.ready();
+  return {
+    ...platform,
+    app,
+    engine: platform.database.kind,
+    close: async () => {
+      await app.close();
+      await platform.close();
+      await drop();
+    },
+  };
+}
