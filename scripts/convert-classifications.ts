@@ -14,14 +14,30 @@ type NafIn = { code: string; naceClass: string; fr: string };
 // ОКВЭД 2 departs from NACE below divisions 85 and 92; this hand-made crosswalk (docs/decisions.md)
 // maps each Russian class there to the NACE class that covers the same activity.
 const okvedToNaceByHand: Record<string, string> = {
-  '85.11': '85.10', '85.12': '85.20', '85.13': '85.31', '85.14': '85.31',
-  '85.21': '85.32', '85.22': '85.42', '85.23': '85.42', '85.30': '85.59',
-  '85.41': '85.59', '85.41.1': '85.51', '85.41.2': '85.52',
-  '85.42': '85.59', '85.42.1': '85.53',
-  '92.11': '92.00', '92.12': '92.00', '92.13': '92.00',
-  '92.21': '92.00', '92.22': '92.00', '92.23': '92.00',
+  '85.11': '85.10',
+  '85.12': '85.20',
+  '85.13': '85.31',
+  '85.14': '85.31',
+  '85.21': '85.32',
+  '85.22': '85.42',
+  '85.23': '85.42',
+  '85.30': '85.59',
+  '85.41': '85.59',
+  '85.41.1': '85.51',
+  '85.41.2': '85.52',
+  '85.42': '85.59',
+  '85.42.1': '85.53',
+  '92.11': '92.00',
+  '92.12': '92.00',
+  '92.13': '92.00',
+  '92.21': '92.00',
+  '92.22': '92.00',
+  '92.23': '92.00',
   // Russian additions: agglomeration of coal and thermal coal, which NACE counts as fuel briquettes (19.20)
-  '19.31': '19.20', '19.32': '19.20', '19.33': '19.20', '19.34': '19.20',
+  '19.31': '19.20',
+  '19.32': '19.20',
+  '19.33': '19.20',
+  '19.34': '19.20',
 };
 
 const nace: NaceIn[] = read('nace2.json').codes;
@@ -46,7 +62,7 @@ function okvedNace(code: string): string | null {
     if (hand) return hand;
   }
   const head = code.slice(0, 5);
-    return naceClasses.has(head) ? head : null;
+  return naceClasses.has(head) ? head : null;
 }
 
 const out = {
@@ -64,4 +80,6 @@ const out = {
 };
 const unmapped = out.okved2.filter((c) => c.nace === null).map((c) => c.code);
 writeFileSync('src/reference/classifications.json', JSON.stringify(out) + '\n');
-console.log(`nace ${out.nace.length}, okved2 ${out.okved2.length} (${unmapped.length} without a NACE class: ${unmapped.slice(0, 20).join(' ')}), naf2 ${out.naf2.length}`);
+console.log(
+  `nace ${out.nace.length}, okved2 ${out.okved2.length} (${unmapped.length} without a NACE class: ${unmapped.slice(0, 20).join(' ')}), naf2 ${out.naf2.length}`,
+);

@@ -12,7 +12,10 @@ const root = new URL('../../', import.meta.url).pathname;
 async function clusterbridge(dataDir: string, ...args: string[]) {
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', join(root, 'src/cli/index.ts'), ...args], { env, cwd: root });
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', join(root, 'src/cli/index.ts'), ...args], {
+      env,
+      cwd: root,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -25,9 +28,24 @@ describe('clusterbridge CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cb-cli-'));
     const data = join(dir, 'data');
     const good = join(dir, 'good.jsonl');
-    writeFileSync(good, JSON.stringify({ slug: 'limoges-filtres', kind: 'enterprise', region: 'FR-87', name: { original: 'fr', fr: 'Filtres de Limoges' }, nace: ['28.29A'] }) + '\n');
+    writeFileSync(
+      good,
+      JSON.stringify({
+        slug: 'limoges-filtres',
+        kind: 'enterprise',
+        region: 'FR-87',
+        name: { original: 'fr', fr: 'Filtres de Limoges' },
+        nace: ['28.29A'],
+      }) + '\n',
+    );
     const bad = join(dir, 'bad.jsonl');
-    writeFileSync(bad, [JSON.stringify({ kind: 'enterprise', region: 'FR-87', name: { original: 'fr', fr: 'Bon' } }), JSON.stringify({ kind: 'enterprise', region: 'FR-87' })].join('\n'));
+    writeFileSync(
+      bad,
+      [
+        JSON.stringify({ kind: 'enterprise', region: 'FR-87', name: { original: 'fr', fr: 'Bon' } }),
+        JSON.stringify({ kind: 'enterprise', region: 'FR-87' }),
+      ].join('\n'),
+    );
 
     const refused = await clusterbridge(data, 'import', bad);
     expect(refused.code).toBe(1);
@@ -49,7 +67,9 @@ describe('clusterbridge CLI', () => {
 
   it('lists every configuration problem at once and exits 1', async () => {
     const env = { ...process.env, PORT: 'abc', LOG_LEVEL: 'loud' };
-    const failed = await exec(process.execPath, ['--import', 'tsx', join(root, 'src/cli/index.ts'), 'migrate'], { env, cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await exec(process.execPath, ['--import', 'tsx', join(root, 'src/cli/index.ts'), 'migrate'], { env, cwd: root }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stderr: string }).stderr).toMatch(/PORT[\s\S]*LOG_LEVEL/);
   }, 30_000);

@@ -42,7 +42,12 @@ export function cli(config: () => Config): Command {
       const started = performance.now();
       const cfg = config();
       const platform = await openPlatform(cfg, { seedDemoIfEmpty: cfg.seedDemo });
-      const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: WEB_ROOT, logger: { level: cfg.logLevel } });
+      const app = await buildApp({
+        services: platform.services,
+        database: platform.database.kind,
+        webRoot: WEB_ROOT,
+        logger: { level: cfg.logLevel },
+      });
       const stop = async () => {
         await app.close();
         await platform.close();
@@ -52,7 +57,10 @@ export function cli(config: () => Config): Command {
       process.once('SIGTERM', stop);
       await app.listen({ port: cfg.port, host: cfg.host });
       const where = platform.database.kind === 'pglite' ? `PGlite in ${cfg.dataDir}` : 'PostgreSQL';
-      app.log.info(`Clusterbridge ready at http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port} (${where}) in ${Math.round(performance.now() - started)} ms`);
+      // said whatever LOG_LEVEL is: it is the line a person starting the platform waits for
+      console.log(
+        `Clusterbridge ready at http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port} (${where}) in ${Math.round(performance.now() - started)} ms`,
+      );
     });
 
   program
@@ -87,7 +95,9 @@ export function cli(config: () => Config): Command {
           onProgress: bar.update,
         });
         for (const p of report.skipped) console.error(`skipped line ${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
-        console.log(`Imported ${report.inserted} organisation(s)${report.skipped.length ? `, skipped ${report.skipped.length} problem(s)` : ''}.`);
+        console.log(
+          `Imported ${report.inserted} organisation(s)${report.skipped.length ? `, skipped ${report.skipped.length} problem(s)` : ''}.`,
+        );
       });
     });
 
@@ -101,7 +111,12 @@ export function cli(config: () => Config): Command {
       const out = options.out ? createWriteStream(options.out) : process.stdout;
       await withPlatform(config(), async ({ services }) => {
         const bar = options.out ? progressBar('export') : null;
-        const count = await exportOrganisations(services.repos, format, (chunk) => new Promise<void>((ok) => (out.write(chunk) ? ok() : out.once('drain', ok))), bar?.update);
+        const count = await exportOrganisations(
+          services.repos,
+          format,
+          (chunk) => new Promise<void>((ok) => (out.write(chunk) ? ok() : out.once('drain', ok))),
+          bar?.update,
+        );
         if (options.out) await new Promise<void>((ok) => (out as NodeJS.WritableStream).end(ok));
         if (options.out) console.error(`Exported ${count} organisation(s) to ${options.out}.`);
       });
@@ -115,7 +130,8 @@ export function cli(config: () => Config): Command {
     .option('--out <file>', 'write JSON Lines to a file instead of the database')
     .action(async (options: { count: string; seed: string; out?: string }) => {
       const count = Number(options.count);
-      if (!Number.isInteger(count) || count < 1 || count > 2_000_000) throw new AppError('validation_failed', '--count must be a whole number from 1 to 2000000', 'count');
+      if (!Number.isInteger(count) || count < 1 || count > 2_000_000)
+        throw new AppError('validation_failed', '--count must be a whole number from 1 to 2000000', 'count');
       const records = syntheticOrganisations(count, Number(options.seed));
       if (options.out) {
         const out = createWriteStream(options.out);
@@ -126,7 +142,9 @@ export function cli(config: () => Config): Command {
       }
       await withPlatform(config(), async ({ services }) => {
         const rows = [...records].map((value, i) => ({ line: i + 1, value }));
-        const report = await importOrganisations(services.repos, services.classifications, rows, { onProgress: progressBar('generate').update });
+        const report = await importOrganisations(services.repos, services.classifications, rows, {
+          onProgress: progressBar('generate').update,
+        });
         console.log(`Added ${report.inserted} synthetic organisations.`);
       });
     });

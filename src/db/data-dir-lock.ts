@@ -6,7 +6,10 @@ export const LOCK_FILE = 'clusterbridge.lock';
 
 export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
-  constructor(readonly dataDir: string, readonly holder: LockHolder) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder,
+  ) {
     super(
       `The data folder ${dataDir} is in use by process ${holder.pid} on ${holder.host} (since ${holder.since}). ` +
         `Stop that process first, or set DATA_DIR to another folder.`,

@@ -18,7 +18,12 @@ export class AreaRepository {
       .values(rows)
       .onConflictDoUpdate({
         target: areas.code,
-        set: { position: sql`excluded.position`, name: sql`excluded.name`, description: sql`excluded.description`, naceClasses: sql`excluded.nace_classes` },
+        set: {
+          position: sql`excluded.position`,
+          name: sql`excluded.name`,
+          description: sql`excluded.description`,
+          naceClasses: sql`excluded.nace_classes`,
+        },
       });
   }
 

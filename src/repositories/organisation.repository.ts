@@ -78,9 +78,14 @@ export class OrganisationRepository {
   /** One page of organisations matching the filter, best text match first, then by name; and the total. */
   async search(filter: OrganisationFilter, page: { offset: number; limit: number }): Promise<{ rows: OrganisationRow[]; total: number }> {
     const where = and(...conditions(filter));
-    const order = filter.words.length > 0
-      ? [desc(sql`ts_rank(${organisations.searchVector}, ${searchQuery(filter.words)})`), asc(organisations.sortName), asc(organisations.id)]
-      : [asc(organisations.sortName), asc(organisations.id)];
+    const order =
+      filter.words.length > 0
+        ? [
+            desc(sql`ts_rank(${organisations.searchVector}, ${searchQuery(filter.words)})`),
+            asc(organisations.sortName),
+            asc(organisations.id),
+          ]
+        : [asc(organisations.sortName), asc(organisations.id)];
     const rows = await this.db
       .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(organisations)
@@ -119,7 +124,13 @@ export class OrganisationRepository {
 
   people(organisationId: string) {
     return this.db
-      .select({ personId: people.id, name: people.name, nameLatin: people.nameLatin, nameCyrillic: people.nameCyrillic, role: organisationPeople.role })
+      .select({
+        personId: people.id,
+        name: people.name,
+        nameLatin: people.nameLatin,
+        nameCyrillic: people.nameCyrillic,
+        role: organisationPeople.role,
+      })
       .from(organisationPeople)
       .innerJoin(people, eq(people.id, organisationPeople.personId))
       .where(eq(organisationPeople.organisationId, organisationId))
@@ -151,7 +162,13 @@ export class OrganisationRepository {
     const result = new Map<string, NewPersonRole[]>();
     if (organisationIds.length === 0) return result;
     const rows = await this.db
-      .select({ organisationId: organisationPeople.organisationId, name: people.name, nameLatin: people.nameLatin, nameCyrillic: people.nameCyrillic, role: organisationPeople.role })
+      .select({
+        organisationId: organisationPeople.organisationId,
+        name: people.name,
+        nameLatin: people.nameLatin,
+        nameCyrillic: people.nameCyrillic,
+        role: organisationPeople.role,
+      })
       .from(organisationPeople)
       .innerJoin(people, eq(people.id, organisationPeople.personId))
       .where(inArray(organisationPeople.organisationId, organisationIds))
@@ -181,15 +198,17 @@ export class OrganisationRepository {
         )
         .returning({ id: organisations.id, slug: organisations.slug });
       const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
-      const roles = rows.flatMap((row) => (row.people ?? []).map((p, position) => ({ ...p, position, organisationId: idBySlug.get(row.slug)! })));
+      const roles = rows.flatMap((row) =>
+        (row.people ?? []).map((p, position) => ({ ...p, position, organisationId: idBySlug.get(row.slug)! })),
+      );
       if (roles.length === 0) return;
       const persons = await tx
         .insert(people)
         .values(roles.map((r) => ({ name: r.name, nameLatin: r.nameLatin, nameCyrillic: r.nameCyrillic })))
         .returning({ id: people.id });
-      await tx.insert(organisationPeople).values(
-        roles.map((r, i) => ({ organisationId: r.organisationId, personId: persons[i]!.id, role: r.role, position: r.position })),
-      );
+      await tx
+        .insert(organisationPeople)
+        .values(roles.map((r, i) => ({ organisationId: r.organisationId, personId: persons[i]!.id, role: r.role, position: r.position })));
     });
   }
 }

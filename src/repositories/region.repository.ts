@@ -21,12 +21,18 @@ export class RegionRepository {
     await this.db
       .insert(regions)
       .values(rows)
-      .onConflictDoUpdate({ target: regions.code, set: { countryCode: sql`excluded.country_code`, parentCode: sql`excluded.parent_code`, name: sql`excluded.name` } });
+      .onConflictDoUpdate({
+        target: regions.code,
+        set: { countryCode: sql`excluded.country_code`, parentCode: sql`excluded.parent_code`, name: sql`excluded.name` },
+      });
   }
 
   /** The given regions and the subdivisions inside them (a region and its departments). */
   async withSubdivisions(codes: string[]): Promise<RegionRow[]> {
     if (codes.length === 0) return [];
-    return this.db.select().from(regions).where(or(inArray(regions.code, codes), inArray(regions.parentCode, codes)));
+    return this.db
+      .select()
+      .from(regions)
+      .where(or(inArray(regions.code, codes), inArray(regions.parentCode, codes)));
   }
 }

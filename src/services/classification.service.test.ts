@@ -20,7 +20,11 @@ describe('ClassificationService.resolve', () => {
   });
 
   it('reads a Russian ОКВЭД 2 subclass and maps it to its NACE class', () => {
-    expect(service.resolve('62.02.1')).toMatchObject({ system: 'okved2', title: 'Деятельность по планированию, проектированию компьютерных систем', naceClass: { code: '62.02' } });
+    expect(service.resolve('62.02.1')).toMatchObject({
+      system: 'okved2',
+      title: 'Деятельность по планированию, проектированию компьютерных систем',
+      naceClass: { code: '62.02' },
+    });
   });
 
   it('maps Russian higher education (ОКВЭД 85.22) to NACE tertiary education 85.42', () => {

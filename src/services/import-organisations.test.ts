@@ -40,7 +40,9 @@ async function exportText(format: 'jsonl' | 'csv') {
 
 describe('importing organisations', () => {
   it('refuses the whole file when a row is bad, naming its line and field, and writes nothing', async () => {
-    const text = [line(ceramics), line({ ...filters, region: 'RU-XXX' }), line({ ...filters, slug: 'b', kind: 'shop' }), '{not json'].join('\n');
+    const text = [line(ceramics), line({ ...filters, region: 'RU-XXX' }), line({ ...filters, slug: 'b', kind: 'shop' }), '{not json'].join(
+      '\n',
+    );
     const error = await run(text).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportInvalidError);
     const problems = (error as ImportInvalidError).problems;

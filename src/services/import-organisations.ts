@@ -92,7 +92,12 @@ export async function importOrganisations(
     naceClasses: nace,
     areaCodes: record.areas ?? [],
     source: record.source ?? options.defaultSource ?? 'import',
-    people: (record.people ?? []).map((p) => ({ name: p.name, nameLatin: p.nameLatin ?? latinOrNull(p.name), nameCyrillic: p.nameCyrillic ?? null, role: p.role ?? null })),
+    people: (record.people ?? []).map((p) => ({
+      name: p.name,
+      nameLatin: p.nameLatin ?? latinOrNull(p.name),
+      nameCyrillic: p.nameCyrillic ?? null,
+      role: p.role ?? null,
+    })),
   }));
 
   await repos.transaction(async (tx) => {
@@ -143,7 +148,8 @@ async function assignSlugs(
   for (const row of rows.filter((r) => !r.record.slug)) {
     const base = slugify(row.record.name[row.record.name.original] ?? '') || 'organisation';
     let slug = base;
-    for (let n = 2; used.has(slug) || taken.has(slug) || (await repos.organisations.existingSlugs([slug])).size > 0; n++) slug = `${base}-${n}`;
+    for (let n = 2; used.has(slug) || taken.has(slug) || (await repos.organisations.existingSlugs([slug])).size > 0; n++)
+      slug = `${base}-${n}`;
     used.add(slug);
     out.push({ ...row, slug });
   }

@@ -22,13 +22,18 @@ export interface RowProblem {
 }
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives one level down
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 const validateRecord = ajv.compile<OrganisationRecord>(OrganisationRecordSchema);
 
 /** JSON Pointer "/name/en" → "name.en"; arrays as "nace[2]". */
 export function fieldPath(pointer: string, property?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (property) parts.push(property);
   return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
 }
@@ -68,26 +73,51 @@ export function checkRecord(row: RawRow): { record: OrganisationRecord } | { pro
 
 export function readJsonLines(text: string): RawRow[] {
   const rows: RawRow[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((content, i) => {
-    if (content.trim() === '') return;
-    try {
-      rows.push({ line: i + 1, value: JSON.parse(content) });
-    } catch (error) {
-      rows.push({ line: i + 1, value: null, problem: `is not valid JSON (${(error as Error).message})` });
-    }
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((content, i) => {
+      if (content.trim() === '') return;
+      try {
+        rows.push({ line: i + 1, value: JSON.parse(content) });
+      } catch (error) {
+        rows.push({ line: i + 1, value: null, problem: `is not valid JSON (${(error as Error).message})` });
+      }
+    });
   return rows;
 }
 
 /** CSV columns of the exchange format, in order (docs/import-export.md). */
 export const CSV_COLUMNS = [
-  'slug', 'kind', 'sector', 'region', 'original_language',
-  'name_ru', 'name_fr', 'name_en', 'short_name_ru', 'short_name_fr', 'short_name_en',
-  'city_ru', 'city_fr', 'city_en', 'description_ru', 'description_fr', 'description_en',
-  'website', 'nace', 'areas', 'source',
+  'slug',
+  'kind',
+  'sector',
+  'region',
+  'original_language',
+  'name_ru',
+  'name_fr',
+  'name_en',
+  'short_name_ru',
+  'short_name_fr',
+  'short_name_en',
+  'city_ru',
+  'city_fr',
+  'city_en',
+  'description_ru',
+  'description_fr',
+  'description_en',
+  'website',
+  'nace',
+  'areas',
+  'source',
 ] as const;
 
-const TEXT_FIELDS = [['name', 'name'], ['shortName', 'short_name'], ['city', 'city'], ['description', 'description']] as const;
+const TEXT_FIELDS = [
+  ['name', 'name'],
+  ['shortName', 'short_name'],
+  ['city', 'city'],
+  ['description', 'description'],
+] as const;
 
 export function readCsv(text: string): RawRow[] {
   const records = parseCsv(text, { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true, info: true }) as {
@@ -99,7 +129,14 @@ export function readCsv(text: string): RawRow[] {
     const lang = cell('original_language');
     const original: Language | undefined = isLanguage(lang) ? lang : undefined;
     const value: Record<string, unknown> = {};
-    for (const [key, name] of [['slug', 'slug'], ['kind', 'kind'], ['sector', 'sector'], ['region', 'region'], ['website', 'website'], ['source', 'source']] as const) {
+    for (const [key, name] of [
+      ['slug', 'slug'],
+      ['kind', 'kind'],
+      ['sector', 'sector'],
+      ['region', 'region'],
+      ['website', 'website'],
+      ['source', 'source'],
+    ] as const) {
       if (cell(name) !== '') value[key] = cell(name);
     }
     for (const [key, column] of TEXT_FIELDS) {
@@ -107,7 +144,11 @@ export function readCsv(text: string): RawRow[] {
       if (text) value[key] = text;
     }
     for (const key of ['nace', 'areas'] as const) {
-      if (cell(key) !== '') value[key] = cell(key).split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+      if (cell(key) !== '')
+        value[key] = cell(key)
+          .split(/[;,]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
     }
     const problem = lang !== '' && !original ? `original_language must be one of ${LANGUAGES.join(', ')}` : undefined;
     return { line: info.lines, value, ...(problem ? { problem } : {}) };
@@ -117,8 +158,15 @@ export function readCsv(text: string): RawRow[] {
 export function toCsvRow(record: OrganisationRecord): string[] {
   const text = (t: MultilingualText | null | undefined, l: Language) => t?.[l] ?? '';
   return [
-    record.slug ?? '', record.kind, record.sector ?? '', record.region, record.name.original,
+    record.slug ?? '',
+    record.kind,
+    record.sector ?? '',
+    record.region,
+    record.name.original,
     ...TEXT_FIELDS.flatMap(([key]) => LANGUAGES.map((l) => text(record[key], l))),
-    record.website ?? '', (record.nace ?? []).join(';'), (record.areas ?? []).join(';'), record.source ?? '',
+    record.website ?? '',
+    (record.nace ?? []).join(';'),
+    (record.areas ?? []).join(';'),
+    record.source ?? '',
   ];
 }

@@ -11,15 +11,51 @@ import { transliterate } from '../shared/transliterate.js';
 type Activity = { ru: string; fr: string; en: string; nace: string; area?: string };
 const ACTIVITIES: Activity[] = [
   { ru: 'фильтрующие материалы', fr: 'matériaux filtrants', en: 'filtering materials', nace: '13.95', area: 'filters-filtering-materials' },
-  { ru: 'фильтры для воды', fr: "filtres à eau", en: 'water filters', nace: '28.29', area: 'filters-filtering-materials' },
+  { ru: 'фильтры для воды', fr: 'filtres à eau', en: 'water filters', nace: '28.29', area: 'filters-filtering-materials' },
   { ru: 'очистка воздуха', fr: "épuration de l'air", en: 'air purification', nace: '28.25' },
-  { ru: 'техническая керамика', fr: 'céramique technique', en: 'technical ceramics', nace: '23.44', area: 'non-metallic-materials-industrial-ceramics' },
-  { ru: 'огнеупорные изделия', fr: 'produits réfractaires', en: 'refractory products', nace: '23.20', area: 'non-metallic-materials-industrial-ceramics' },
+  {
+    ru: 'техническая керамика',
+    fr: 'céramique technique',
+    en: 'technical ceramics',
+    nace: '23.44',
+    area: 'non-metallic-materials-industrial-ceramics',
+  },
+  {
+    ru: 'огнеупорные изделия',
+    fr: 'produits réfractaires',
+    en: 'refractory products',
+    nace: '23.20',
+    area: 'non-metallic-materials-industrial-ceramics',
+  },
   { ru: 'фарфоровая посуда', fr: 'vaisselle en porcelaine', en: 'porcelain tableware', nace: '23.41' },
-  { ru: 'трансфер технологий', fr: 'transfert de technologie', en: 'technology transfer', nace: '74.90', area: 'innovative-technology-transfer' },
-  { ru: 'научные исследования', fr: 'recherche scientifique', en: 'scientific research', nace: '72.19', area: 'innovative-technology-transfer' },
-  { ru: 'системы управления производством', fr: 'systèmes de contrôle industriel', en: 'industrial control systems', nace: '62.01', area: 'industrial-control-software' },
-  { ru: 'измерительные приборы', fr: 'instruments de mesure', en: 'measuring instruments', nace: '26.51', area: 'industrial-control-software' },
+  {
+    ru: 'трансфер технологий',
+    fr: 'transfert de technologie',
+    en: 'technology transfer',
+    nace: '74.90',
+    area: 'innovative-technology-transfer',
+  },
+  {
+    ru: 'научные исследования',
+    fr: 'recherche scientifique',
+    en: 'scientific research',
+    nace: '72.19',
+    area: 'innovative-technology-transfer',
+  },
+  {
+    ru: 'системы управления производством',
+    fr: 'systèmes de contrôle industriel',
+    en: 'industrial control systems',
+    nace: '62.01',
+    area: 'industrial-control-software',
+  },
+  {
+    ru: 'измерительные приборы',
+    fr: 'instruments de mesure',
+    en: 'measuring instruments',
+    nace: '26.51',
+    area: 'industrial-control-software',
+  },
   { ru: 'пищевые продукты', fr: 'produits alimentaires', en: 'food products', nace: '10.89' },
   { ru: 'логистика', fr: 'logistique', en: 'logistics', nace: '52.29' },
   { ru: 'машиностроение', fr: 'construction mécanique', en: 'mechanical engineering', nace: '28.99' },
@@ -35,12 +71,27 @@ const ACTIVITIES: Activity[] = [
 ];
 
 const REGIONS: { code: string; lang: Language; cities: { ru: string; fr: string; en: string }[] }[] = [
-  { code: 'RU-KLU', lang: 'ru', cities: [{ ru: 'Калуга', fr: 'Kalouga', en: 'Kaluga' }, { ru: 'Обнинск', fr: 'Obninsk', en: 'Obninsk' }, { ru: 'Людиново', fr: 'Lioudinovo', en: 'Lyudinovo' }] },
+  {
+    code: 'RU-KLU',
+    lang: 'ru',
+    cities: [
+      { ru: 'Калуга', fr: 'Kalouga', en: 'Kaluga' },
+      { ru: 'Обнинск', fr: 'Obninsk', en: 'Obninsk' },
+      { ru: 'Людиново', fr: 'Lioudinovo', en: 'Lyudinovo' },
+    ],
+  },
   { code: 'RU-MOW', lang: 'ru', cities: [{ ru: 'Москва', fr: 'Moscou', en: 'Moscow' }] },
   { code: 'RU-TUL', lang: 'ru', cities: [{ ru: 'Тула', fr: 'Toula', en: 'Tula' }] },
   { code: 'RU-SPE', lang: 'ru', cities: [{ ru: 'Санкт-Петербург', fr: 'Saint-Pétersbourg', en: 'Saint Petersburg' }] },
   { code: 'FR-87', lang: 'fr', cities: [{ ru: 'Лимож', fr: 'Limoges', en: 'Limoges' }] },
-  { code: 'FR-19', lang: 'fr', cities: [{ ru: 'Брив-ла-Гайард', fr: 'Brive-la-Gaillarde', en: 'Brive-la-Gaillarde' }, { ru: 'Тюль', fr: 'Tulle', en: 'Tulle' }] },
+  {
+    code: 'FR-19',
+    lang: 'fr',
+    cities: [
+      { ru: 'Брив-ла-Гайард', fr: 'Brive-la-Gaillarde', en: 'Brive-la-Gaillarde' },
+      { ru: 'Тюль', fr: 'Tulle', en: 'Tulle' },
+    ],
+  },
   { code: 'FR-23', lang: 'fr', cities: [{ ru: 'Гере', fr: 'Guéret', en: 'Guéret' }] },
   { code: 'FR-IDF', lang: 'fr', cities: [{ ru: 'Париж', fr: 'Paris', en: 'Paris' }] },
   { code: 'FR-ARA', lang: 'fr', cities: [{ ru: 'Лион', fr: 'Lyon', en: 'Lyon' }] },
@@ -50,8 +101,16 @@ const SYLLABLES_RU = ['ка', 'ло', 'ми', 'тек', 'ра', 'вест', 'н�
 const SYLLABLES_FR = ['ca', 'lo', 'mi', 'tec', 'ra', 'vest', 'nor', 'si', 'lan', 'tor', 've', 'con', 'pro', 'met', 'an', 'gra'];
 
 const KIND_WEIGHTS: [OrganisationKind, number][] = [
-  ['enterprise', 80], ['university', 3], ['research_institute', 4], ['development_agency', 1], ['technopark', 2],
-  ['cluster_organisation', 2], ['government_body', 2], ['municipality', 3], ['venue', 1], ['other', 2],
+  ['enterprise', 80],
+  ['university', 3],
+  ['research_institute', 4],
+  ['development_agency', 1],
+  ['technopark', 2],
+  ['cluster_organisation', 2],
+  ['government_body', 2],
+  ['municipality', 3],
+  ['venue', 1],
+  ['other', 2],
 ];
 
 /** mulberry32: small, fast and good enough for test data. */
@@ -126,4 +185,3 @@ export function* syntheticOrganisations(count: number, seed = 1): Generator<Orga
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-

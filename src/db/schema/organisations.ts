@@ -19,7 +19,9 @@ export const organisations = pgTable(
     slug: text('slug').notNull().unique(),
     kind: text('kind').$type<OrganisationKind>().notNull(),
     sector: text('sector').$type<Sector>().notNull(),
-    regionCode: text('region_code').notNull().references(() => regions.code),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
     city: multilingualText('city'),
     name: multilingualText('name').notNull(),
     shortName: multilingualText('short_name'),
@@ -59,8 +61,12 @@ export const people = pgTable('people', {
 export const organisationPeople = pgTable(
   'organisation_people',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
     role: multilingualText('role'),
     position: integer('position').notNull().default(0),
   },

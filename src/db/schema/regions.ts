@@ -26,7 +26,9 @@ export const partnerships = pgTable('partnerships', {
  */
 export const partnershipSides = pgTable('partnership_sides', {
   id: uuid('id').primaryKey().defaultRandom(),
-  partnershipId: uuid('partnership_id').notNull().references(() => partnerships.id, { onDelete: 'cascade' }),
+  partnershipId: uuid('partnership_id')
+    .notNull()
+    .references(() => partnerships.id, { onDelete: 'cascade' }),
   position: integer('position').notNull(),
   name: multilingualText('name').notNull(),
   regionCodes: text('region_codes').array().notNull(),

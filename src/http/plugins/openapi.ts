@@ -12,7 +12,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       info: {
         title: 'Clusterbridge API',
         version: '1',
-        description: 'Organisations, regions and partnerships of cross-border cooperation between regional innovation ecosystems. Texts are multilingual (ru, fr, en). Errors have a stable `code`, a `message` and the `field` at fault.',
+        description:
+          'Organisations, regions and partnerships of cross-border cooperation between regional innovation ecosystems. Texts are multilingual (ru, fr, en). Errors have a stable `code`, a `message` and the `field` at fault.',
       },
       servers: [],
     },

@@ -38,9 +38,17 @@ describe('GET /api/v1/organisations', () => {
   });
 
   it('filters by region, a region covering its departments, kind, sector, area and NACE class', async () => {
-    expect(slugs((await get('/api/v1/organisations?region=FR-NAQ')).json())).toEqual(['ardl', 'limousin-regional-council', 'limousin-technical-university']);
+    expect(slugs((await get('/api/v1/organisations?region=FR-NAQ')).json())).toEqual([
+      'ardl',
+      'limousin-regional-council',
+      'limousin-technical-university',
+    ]);
     expect(slugs((await get('/api/v1/organisations?region=RU-KLU&kind=university')).json())).toEqual(['iate-mephi']);
-    expect(slugs((await get('/api/v1/organisations?kind=university&kind=venue')).json())).toEqual(['iate-mephi', 'limousin-technical-university', 'obninsk-house-of-scientists']);
+    expect(slugs((await get('/api/v1/organisations?kind=university&kind=venue')).json())).toEqual([
+      'iate-mephi',
+      'limousin-technical-university',
+      'obninsk-house-of-scientists',
+    ]);
     expect(slugs((await get('/api/v1/organisations?sector=government')).json())).toEqual(['airko', 'ardl', 'limousin-regional-council']);
     expect(slugs((await get('/api/v1/organisations?area=industrial-control-software')).json())).toEqual(['airko', 'ardl']);
     expect(slugs((await get('/api/v1/organisations?nace=85.42&region=FR-87')).json())).toEqual(['limousin-technical-university']);
@@ -98,7 +106,11 @@ describe('GET /api/v1/organisations/:slug', () => {
     expect(org.region).toMatchObject({ code: 'RU-KLU', countryCode: 'RU', name: { ru: 'Калужская область' } });
     expect(org.areas.map((a: { code: string }) => a.code)).toHaveLength(4);
     expect(org.people).toEqual([
-      expect.objectContaining({ name: 'Анатолий Сотников', nameLatin: 'Anatoly Sotnikov', role: expect.objectContaining({ en: 'Director general' }) }),
+      expect.objectContaining({
+        name: 'Анатолий Сотников',
+        nameLatin: 'Anatoly Sotnikov',
+        role: expect.objectContaining({ en: 'Director general' }),
+      }),
     ]);
     expect(new Date(org.updatedAt).toISOString()).toBe(org.updatedAt);
 

@@ -17,7 +17,8 @@ export const organisationRoutes =
         schema: {
           tags: ['organisations'],
           summary: 'Search the organisation directory',
-          description: 'Words in any language (stemmed, accents ignored, prefixes match) and filters. Several values of one filter match any of them; different filters all apply. A region covers its subdivisions.',
+          description:
+            'Words in any language (stemmed, accents ignored, prefixes match) and filters. Several values of one filter match any of them; different filters all apply. A region covers its subdivisions.',
           querystring: OrganisationListQuerySchema,
           response: { 200: OrganisationListSchema, 400: errors[400], 422: errors[422] },
         },

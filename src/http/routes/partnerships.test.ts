@@ -23,7 +23,11 @@ describe('partnerships', () => {
     expect(limousin.regions.map((r: { code: string }) => r.code).sort()).toEqual(['FR-19', 'FR-23', 'FR-87']);
     // institutions: public bodies first, then agencies, universities, venues
     expect(kaluga.institutions.map((o: { slug: string }) => o.slug)).toEqual(['airko', 'iate-mephi', 'obninsk-house-of-scientists']);
-    expect(limousin.institutions.map((o: { slug: string }) => o.slug)).toEqual(['limousin-regional-council', 'ardl', 'limousin-technical-university']);
+    expect(limousin.institutions.map((o: { slug: string }) => o.slug)).toEqual([
+      'limousin-regional-council',
+      'ardl',
+      'limousin-technical-university',
+    ]);
     expect(limousin.stats.total).toBe(3);
     expect(limousin.stats.byKind.find((k: { value: string }) => k.value === 'university').count).toBe(1);
     expect(kaluga.stats.bySector).toEqual([

@@ -39,7 +39,10 @@ export const partnershipRoutes =
         schema: {
           tags: ['organisations'],
           summary: 'Organisations by kind and by sector, for all regions or some',
-          querystring: Type.Object({ region: Type.Optional(Type.Array(RegionCodeSchema, { maxItems: 20 })) }, { additionalProperties: false }),
+          querystring: Type.Object(
+            { region: Type.Optional(Type.Array(RegionCodeSchema, { maxItems: 20 })) },
+            { additionalProperties: false },
+          ),
           response: { 200: OrganisationStatsSchema, 400: errors[400], 422: errors[422] },
         },
       },

@@ -9,7 +9,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const resolve = (payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/classifications/resolve', payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/classifications/resolve',
+    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    headers,
+  });
 
 describe('reference data', () => {
   it('lists regions with ISO codes and the Limousin departments inside Nouvelle-Aquitaine', async () => {

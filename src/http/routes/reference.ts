@@ -10,13 +10,21 @@ export const referenceRoutes =
   async (app) => {
     app.get(
       '/regions',
-      { schema: { tags: ['reference'], summary: 'Regions (ISO 3166-2)', response: { 200: Type.Object({ items: Type.Array(RegionSchema) }) } } },
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Regions (ISO 3166-2)',
+          response: { 200: Type.Object({ items: Type.Array(RegionSchema) }) },
+        },
+      },
       async () => ({ items: (await services.repos.regions.list()).map(presentRegion) }),
     );
 
     app.get(
       '/areas',
-      { schema: { tags: ['reference'], summary: 'Areas of cooperation', response: { 200: Type.Object({ items: Type.Array(AreaSchema) }) } } },
+      {
+        schema: { tags: ['reference'], summary: 'Areas of cooperation', response: { 200: Type.Object({ items: Type.Array(AreaSchema) }) } },
+      },
       async () => ({ items: (await services.repos.areas.list()).map(presentArea) }),
     );
 
@@ -37,7 +45,9 @@ export const referenceRoutes =
           response: { 200: Type.Object({ items: Type.Array(NaceEntrySchema) }), 400: errors[400] },
         },
       },
-      async (request) => ({ items: services.classifications.searchNace(request.query.q ?? '', request.query.lang ?? 'en', request.query.limit) }),
+      async (request) => ({
+        items: services.classifications.searchNace(request.query.q ?? '', request.query.lang ?? 'en', request.query.limit),
+      }),
     );
 
     app.post(
@@ -46,7 +56,8 @@ export const referenceRoutes =
         schema: {
           tags: ['reference'],
           summary: 'Read NACE, NAF rév. 2 or ОКВЭД 2 codes and give the NACE class of each',
-          description: 'For forms and imports: a Russian user enters an ОКВЭД 2 code, a French one a NAF code; both map to the NACE class the platform stores.',
+          description:
+            'For forms and imports: a Russian user enters an ОКВЭД 2 code, a French one a NAF code; both map to the NACE class the platform stores.',
           body: Type.Object(
             { codes: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { minItems: 1, maxItems: 100 }) },
             { additionalProperties: false },
@@ -60,4 +71,3 @@ export const referenceRoutes =
       },
     );
   };
-

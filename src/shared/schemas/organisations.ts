@@ -1,5 +1,15 @@
 import { Type, type Static } from 'typebox';
-import { NACE_CLASS_PATTERN, ORGANISATION_KINDS, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, QUERY_MAX_LENGTH, RECORD_SOURCES, REGION_CODE_PATTERN, SECTORS, SLUG_PATTERN } from '../domain.js';
+import {
+  NACE_CLASS_PATTERN,
+  ORGANISATION_KINDS,
+  PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
+  QUERY_MAX_LENGTH,
+  RECORD_SOURCES,
+  REGION_CODE_PATTERN,
+  SECTORS,
+  SLUG_PATTERN,
+} from '../domain.js';
 import { LanguageSchema, MultilingualTextSchema, PageMetaSchema } from './common.js';
 
 export const OrganisationKindSchema = Type.Enum(ORGANISATION_KINDS);
@@ -13,7 +23,9 @@ const oneOrMany = <T extends Parameters<typeof Type.Array>[0]>(item: T, max: num
 
 export const OrganisationListQuerySchema = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: QUERY_MAX_LENGTH, description: 'words to search in names, descriptions and cities, any language' })),
+    q: Type.Optional(
+      Type.String({ maxLength: QUERY_MAX_LENGTH, description: 'words to search in names, descriptions and cities, any language' }),
+    ),
     region: Type.Optional(oneOrMany(RegionCodeSchema, 20)),
     kind: Type.Optional(oneOrMany(OrganisationKindSchema, ORGANISATION_KINDS.length)),
     sector: Type.Optional(oneOrMany(SectorSchema, SECTORS.length)),

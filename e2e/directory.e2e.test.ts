@@ -1,0 +1,149 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newContext, PHONE, seriousA11yViolations } from './browser.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function open(path: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  return page;
+}
+
+const resultCount = (page: Page) => page.locator('.result-count').innerText();
+const cardTitles = (page: Page) => page.locator('.card h3').allInnerTexts();
+
+describe('languages', () => {
+  it("starts in the browser's language", async () => {
+    const page = await open('/', { locale: 'fr-FR' });
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Région de Kalouga — Limousin');
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.context().close();
+  });
+
+  it('switches language and remembers the choice', async () => {
+    const page = await open('/');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Kaluga Region — Limousin');
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Калужская область — Лимузен');
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    await page.getByRole('link', { name: 'Организации' }).first().click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Каталог организаций');
+    await page.reload();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Каталог организаций');
+    await expect.poll(() => resultCount(page)).toBe('Найдено 6 организаций');
+    await page.context().close();
+  });
+});
+
+describe('home page', () => {
+  it("shows both regions, their institutions and counts, and leads to a side's organisations", async () => {
+    const page = await open('/');
+    const limousin = page.locator('.side', { hasText: 'Haute-Vienne' });
+    await expect
+      .poll(() => limousin.locator('.institutions li').allInnerTexts())
+      .toEqual(['Limousin Regional Council — Government body', 'ARDL — Development agency', 'Limousin technical university — University']);
+    expect(await limousin.locator('.count-bars').first().innerText()).toContain('University');
+    await page.getByRole('link', { name: 'All organisations of Limousin' }).click();
+    await expect.poll(() => resultCount(page)).toBe('3 organisations found');
+    await page.context().close();
+  });
+});
+
+describe('organisation directory', () => {
+  it('searches across scripts, filters and opens an organisation', async () => {
+    const page = await open('/organisations');
+    await expect.poll(() => resultCount(page)).toBe('6 organisations found');
+
+    await page.getByRole('searchbox', { name: 'Search organisations' }).fill('Обнинск');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => resultCount(page)).toBe('2 organisations found');
+    expect((await cardTitles(page)).sort()).toEqual([
+      'Obninsk House of Scientists',
+      'Obninsk Institute for Nuclear Power Engineering of the National Research Nuclear University MEPhI',
+    ]);
+    expect(page.url()).toContain('q=%D0%9E');
+
+    await page.getByLabel('Kind').selectOption('university');
+    await expect.poll(() => resultCount(page)).toBe('1 organisation found');
+
+    await page.getByRole('link', { name: /Obninsk Institute/ }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toMatch(/^Obninsk Institute for Nuclear Power Engineering/);
+    expect(await page.locator('.facts').innerText()).toContain('Kaluga Oblast (RU-KLU)');
+    expect(await page.locator('section', { hasText: 'Activities' }).innerText()).toContain('85.42 Tertiary education');
+
+    await page.goBack();
+    await expect.poll(() => resultCount(page)).toBe('1 organisation found');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => resultCount(page)).toBe('2 organisations found');
+    await page.context().close();
+  });
+
+  it('filters by region and area of cooperation', async () => {
+    const page = await open('/organisations');
+    await page.getByLabel('Region').selectOption('FR-NAQ');
+    await expect.poll(() => resultCount(page)).toBe('3 organisations found');
+    await page.getByLabel('Area of cooperation').selectOption('industrial-control-software');
+    await expect.poll(() => cardTitles(page)).toEqual(['Limousin Regional Development Agency']);
+    await page.context().close();
+  });
+
+  it("shows people in the reader's script and marks a text shown in another language", async () => {
+    const en = await open('/organisations/airko');
+    await expect.poll(() => en.locator('.people').innerText()).toBe('Anatoly Sotnikov (Анатолий Сотников) — Director general');
+    await en.context().close();
+
+    const ru = await open('/organisations/iate-mephi', { locale: 'ru-RU' });
+    await expect.poll(() => ru.locator('h1').innerText()).toBe('Обнинский институт атомной энергетики НИЯУ МИФИ');
+    // NACE 85.42 has no Russian title (ОКВЭД 2 differs there): the English one shows, marked
+    const nace = ru.locator('section', { hasText: 'NACE' });
+    expect(await nace.innerText()).toContain('85.42 Tertiary education EN');
+    expect(await nace.locator('.fallback-marker').getAttribute('title')).toMatch(/английский/);
+    await ru.context().close();
+
+    const council = await open('/organisations/limousin-regional-council', { locale: 'ru-RU' });
+    await expect
+      .poll(() => council.locator('.people').innerText())
+      .toBe('Жерар Ванденбрук (Gérard Vandenbroucke) — Вице-президент регионального совета');
+    await council.context().close();
+  });
+
+  it('works on a phone without sideways scrolling', async () => {
+    const page = await open('/organisations', { viewport: PHONE });
+    await expect.poll(() => resultCount(page)).toBe('6 organisations found');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole('searchbox').fill('AIRKO');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => resultCount(page)).toBe('1 organisation found');
+    await page.context().close();
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  const pages = ['/', '/organisations', '/organisations?q=obninsk', '/organisations/airko', '/organisations/iate-mephi'];
+  for (const locale of ['en-GB', 'fr-FR', 'ru-RU']) {
+    for (const viewport of [undefined, PHONE]) {
+      it(`finds no serious or critical violation in ${locale}${viewport ? ' on a phone' : ''}`, async () => {
+        const context = await newContext(browser, { locale, viewport });
+        const page = await context.newPage();
+        for (const path of pages) {
+          await page.goto(`${baseUrl}${path}`);
+          await page.locator('h1').waitFor();
+          await page.waitForLoadState('networkidle');
+          expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
+        }
+        await context.close();
+      });
+    }
+  }
+});

@@ -1,0 +1,92 @@
+import { Link } from 'react-router';
+import { queryString } from '../../../shared/api/client';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { MlText, useMlString } from '../../../shared/ui/MlText';
+import { Status } from '../../../shared/ui/Status';
+import { useTitle } from '../../../shared/ui/useTitle';
+import { usePartnership, usePartnerships } from '../api/partnerships';
+import { CountBars } from './CountBars';
+
+/** The home page of a partnership between regions: both sides, their institutions and counts. */
+export function HomePage() {
+  const { t } = useI18n();
+  const text = useMlString();
+  const list = usePartnerships();
+  const slug = list.data?.items[0]?.slug ?? null;
+  const state = usePartnership(slug);
+  useTitle(null);
+
+  if (list.status === 'ready' && !slug) return <p>{t('home.noPartnership')}</p>;
+  const p = state.status === 'ready' ? state.data : undefined;
+  if (!p) return list.status === 'ready' ? <Status state={state} /> : <Status state={list} />;
+
+  return (
+    <>
+      <section className="hero">
+        <h1>
+          <MlText value={p.name} />
+        </h1>
+        {p.description && <MlText as="p" value={p.description} className="lead" />}
+      </section>
+
+      <div className="sides">
+        {p.sides.map((side) => {
+          const regions = side.regions.map((r) => r.code);
+          return (
+            <section key={text(side.name)} className="side" aria-labelledby={`side-${regions[0]}`}>
+              <h2 id={`side-${regions[0]}`}>
+                <MlText value={side.name} />
+              </h2>
+              <p className="regions">
+                {side.regions.map((r, i) => (
+                  <span key={r.code}>
+                    {i > 0 && ', '}
+                    <MlText value={r.name} /> <span className="code">{r.code}</span>
+                  </span>
+                ))}
+              </p>
+              <p>
+                <Link to={`/organisations${queryString({ region: regions })}`}>{t('home.browseSide', { side: text(side.name) })}</Link> (
+                {t('home.organisations', { count: side.stats.total })})
+              </p>
+              <h3>{t('home.institutions')}</h3>
+              <ul className="institutions">
+                {side.institutions.map((o) => (
+                  <li key={o.id}>
+                    <Link to={`/organisations/${o.slug}`}>
+                      <MlText value={o.shortName ?? o.name} />
+                    </Link>{' '}
+                    <span className="muted">— {t(`kinds.${o.kind}`)}</span>
+                  </li>
+                ))}
+              </ul>
+              <CountBars
+                title={t('home.byKind')}
+                counts={side.stats.byKind.map((k) => ({ label: t(`kinds.${k.value}`), count: k.count }))}
+              />
+              <CountBars
+                title={t('home.bySector')}
+                counts={side.stats.bySector.map((s) => ({ label: t(`sectors.${s.value}`), count: s.count }))}
+              />
+            </section>
+          );
+        })}
+      </div>
+
+      {p.areas.length > 0 && (
+        <section aria-labelledby="areas">
+          <h2 id="areas">{t('home.areas')}</h2>
+          <ul className="chips">
+            {p.areas.map((a) => (
+              <li key={a.code}>
+                <Link to={`/organisations?area=${a.code}`}>
+                  <MlText value={a.name} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

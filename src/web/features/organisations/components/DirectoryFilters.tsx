@@ -1,0 +1,61 @@
+import { ORGANISATION_KINDS, SECTORS } from '../../../../shared/domain';
+import { useAreas, useNaceClasses, useRegions } from '../../../shared/api/reference';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { useMlString } from '../../../shared/ui/MlText';
+import { FILTERS, type DirectoryQuery, type Filter } from '../hooks/useDirectoryQuery';
+
+interface Props {
+  query: DirectoryQuery;
+  onChange(changes: Partial<DirectoryQuery>): void;
+}
+
+export function DirectoryFilters({ query, onChange }: Props) {
+  const { t, lang } = useI18n();
+  const text = useMlString();
+  const regions = useRegions().data?.items ?? [];
+  const areas = useAreas().data?.items ?? [];
+  const nace = useNaceClasses().data?.items ?? [];
+
+  const options: Record<Filter, { value: string; label: string }[]> = {
+    region: regions.map((r) => ({ value: r.code, label: `${r.parentCode ? '— ' : ''}${text(r.name)} (${r.code})` })),
+    kind: ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+    sector: SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) })),
+    area: areas.map((a) => ({ value: a.code, label: text(a.name) })),
+    nace: nace.map((n) => ({ value: n.code, label: `${n.code} ${n.title[lang] ?? n.title.en}` })),
+  };
+
+  return (
+    <fieldset className="filters">
+      <legend>{t('directory.filters')}</legend>
+      {FILTERS.map((f) => {
+        const chosen = query[f] ?? [];
+        // several values come from links (a partnership side's regions); they show as one choice
+        const combined = chosen.length > 1 ? chosen.join(',') : null;
+        const label = (v: string) => options[f].find((o) => o.value === v)?.label ?? v;
+        return (
+          <label key={f} className="filter">
+            <span>{t(`directory.${f}`)}</span>
+            <select
+              name={f}
+              value={combined ?? chosen[0] ?? ''}
+              onChange={(e) => onChange({ [f]: e.target.value ? e.target.value.split(',') : undefined })}
+            >
+              <option value="">{t('directory.any')}</option>
+              {combined && <option value={combined}>{chosen.map(label).join(' + ')}</option>}
+              {options[f].map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        );
+      })}
+      {FILTERS.some((f) => query[f]?.length) && (
+        <button type="button" className="link-button" onClick={() => onChange(Object.fromEntries(FILTERS.map((f) => [f, undefined])))}>
+          {t('directory.clear')}
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,142 @@
+import { Link, useParams } from 'react-router';
+import type { PersonRole } from '../../../../shared/schemas/organisations';
+import type { Language } from '../../../../shared/languages';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { MlText, useMlString } from '../../../shared/ui/MlText';
+import { Status } from '../../../shared/ui/Status';
+import { useTitle } from '../../../shared/ui/useTitle';
+import { useOrganisation } from '../api/organisations';
+
+/** A person's name in the reader's script, with the original beside it when that differs. */
+function personName(p: PersonRole, lang: Language): { shown: string; original: string | null } {
+  const shown = (lang === 'ru' ? p.nameCyrillic : p.nameLatin) ?? p.name;
+  return { shown, original: shown === p.name ? null : p.name };
+}
+
+export function OrganisationPage() {
+  const { slug = '' } = useParams();
+  const { t, lang } = useI18n();
+  const text = useMlString();
+  const state = useOrganisation(slug);
+  const o = state.status === 'ready' ? state.data : undefined;
+  useTitle(o ? text(o.name) : null);
+
+  if (state.status === 'error' && 'status' in state.error && state.error.status === 404) {
+    return (
+      <>
+        <h1>{t('organisation.notFound')}</h1>
+        <Link to="/organisations">{t('organisation.back')}</Link>
+      </>
+    );
+  }
+  if (!o) return <Status state={state} />;
+
+  return (
+    <article className="organisation">
+      <p>
+        <Link to="/organisations">← {t('organisation.back')}</Link>
+      </p>
+      <h1>
+        <MlText value={o.name} />
+      </h1>
+      {o.shortName && <MlText as="p" value={o.shortName} className="short-name lead" />}
+      {o.description && <MlText as="p" value={o.description} className="description" />}
+
+      <section aria-labelledby="facts">
+        <h2 id="facts">{t('organisation.facts')}</h2>
+        <dl className="facts">
+          <dt>{t('organisation.kind')}</dt>
+          <dd>{t(`kinds.${o.kind}`)}</dd>
+          <dt>{t('organisation.sector')}</dt>
+          <dd>{t(`sectors.${o.sector}`)}</dd>
+          <dt>{t('organisation.region')}</dt>
+          <dd>
+            <MlText value={o.region.name} /> ({o.region.code})
+          </dd>
+          {o.city && (
+            <>
+              <dt>{t('organisation.city')}</dt>
+              <dd>
+                <MlText value={o.city} />
+              </dd>
+            </>
+          )}
+          {o.website && (
+            <>
+              <dt>{t('organisation.website')}</dt>
+              <dd>
+                <a href={o.website} rel="noopener noreferrer nofollow">
+                  {o.website}
+                </a>
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      {o.areas.length > 0 && (
+        <section aria-labelledby="areas">
+          <h2 id="areas">{t('organisation.areas')}</h2>
+          <ul className="chips">
+            {o.areas.map((a) => (
+              <li key={a.code}>
+                <Link to={`/organisations?area=${a.code}`}>
+                  <MlText value={a.name} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {o.nace.length > 0 && (
+        <section aria-labelledby="nace">
+          <h2 id="nace">{t('organisation.nace')}</h2>
+          <ul>
+            {o.nace.map((n) => (
+              <li key={n.code}>
+                <Link to={`/organisations?nace=${n.code}`}>{n.code}</Link>{' '}
+                {n.title[lang] ?? (
+                  <>
+                    <span lang="en">{n.title.en}</span>{' '}
+                    <abbr className="fallback-marker" title={t('language.shownIn', { language: t('language.names.en') })}>
+                      EN
+                    </abbr>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {o.people.length > 0 && (
+        <section aria-labelledby="people">
+          <h2 id="people">{t('organisation.people')}</h2>
+          <ul className="people">
+            {o.people.map((p) => {
+              const name = personName(p, lang);
+              return (
+                <li key={p.personId}>
+                  <strong>{name.shown}</strong>
+                  {name.original && (
+                    <span className="original-name" lang={/\p{Script=Cyrillic}/u.test(name.original) ? 'ru' : undefined}>
+                      {' '}
+                      ({name.original})
+                    </span>
+                  )}
+                  {p.role && (
+                    <>
+                      {' — '}
+                      <MlText value={p.role} />
+                    </>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+
+export const FILTERS = ['region', 'kind', 'sector', 'area', 'nace'] as const;
+export type Filter = (typeof FILTERS)[number];
+
+/** Each filter may hold several values (a side of a partnership is several regions); any of them matches. */
+export interface DirectoryQuery extends Partial<Record<Filter, string[]>> {
+  q: string;
+  page: number;
+}
+
+/** The directory's state lives in the URL, so a search can be bookmarked, shared and gone back to. */
+export function useDirectoryQuery() {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo<DirectoryQuery>(() => {
+    const q: DirectoryQuery = { q: params.get('q') ?? '', page: Math.max(1, Number(params.get('page')) || 1) };
+    for (const f of FILTERS) {
+      const values = params.getAll(f).filter(Boolean);
+      if (values.length > 0) q[f] = values;
+    }
+    return q;
+  }, [params]);
+
+  /** Changes some fields; any change other than the page goes back to page 1. */
+  const update = useCallback(
+    (changes: Partial<DirectoryQuery>) => {
+      const next = { ...query, ...changes, page: changes.page ?? 1 };
+      const search = new URLSearchParams();
+      if (next.q) search.set('q', next.q);
+      for (const f of FILTERS) for (const v of next[f] ?? []) search.append(f, v);
+      if (next.page > 1) search.set('page', String(next.page));
+      setParams(search);
+    },
+    [query, setParams],
+  );
+  return { query, update };
+}

@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react';
+import { ApiRequestError, getJson } from './client';
+
+export type ApiState<T> =
+  { status: 'loading'; data?: T } | { status: 'ready'; data: T } | { status: 'error'; error: ApiRequestError | Error; data?: T };
+
+/** GETs an API path and follows it as it changes; the previous data stays visible while the next loads. */
+export function useApi<T>(path: string | null): ApiState<T> {
+  const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    setState((s) => ({ status: 'loading', data: s.data }));
+    getJson<T>(path, controller.signal)
+      .then((data) => setState({ status: 'ready', data }))
+      .catch((error: Error) => {
+        if (!controller.signal.aborted) setState((s) => ({ status: 'error', error, data: s.data }));
+      });
+    return () => controller.abort();
+  }, [path]);
+  return state;
+}
