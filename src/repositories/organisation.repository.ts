@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { organisationPeople, organisations, people } from '../db/schema/index.js';
 import type { OrganisationKind, RecordSource, Sector } from '../shared/domain.js';
@@ -61,9 +61,15 @@ function sortName(name: MultilingualText): string {
   return (name[name.original] ?? allTexts(name)[0] ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * The query as a sub-select: PostgreSQL then computes it once, not once per row (unaccent is only
+ * STABLE, so the expression is not folded to a constant).
+ */
+const tsquery = (words: string[]) => sql`(select ${searchQuery(words)})`;
+
 function conditions(filter: OrganisationFilter): SQL[] {
   const where: SQL[] = [];
-  if (filter.words.length > 0) where.push(sql`${organisations.searchVector} @@ ${searchQuery(filter.words)}`);
+  if (filter.words.length > 0) where.push(sql`${organisations.searchVector} @@ ${tsquery(filter.words)}`);
   if (filter.regionCodes.length > 0) where.push(inArray(organisations.regionCode, filter.regionCodes));
   if (filter.kinds.length > 0) where.push(inArray(organisations.kind, filter.kinds));
   if (filter.sectors.length > 0) where.push(inArray(organisations.sector, filter.sectors));
@@ -75,28 +81,36 @@ function conditions(filter: OrganisationFilter): SQL[] {
 export class OrganisationRepository {
   constructor(private readonly db: Database) {}
 
-  /** One page of organisations matching the filter, best text match first, then by name; and the total. */
+  /**
+   * One page of organisations matching the filter, best text match first, then by name; and the total.
+   * With words, the matches are ranked once into a narrow materialised set that gives both the page and
+   * the count; only the page's rows are read in full.
+   */
   async search(filter: OrganisationFilter, page: { offset: number; limit: number }): Promise<{ rows: OrganisationRow[]; total: number }> {
     const where = and(...conditions(filter));
-    const order =
-      filter.words.length > 0
-        ? [
-            desc(sql`ts_rank(${organisations.searchVector}, ${searchQuery(filter.words)})`),
-            asc(organisations.sortName),
-            asc(organisations.id),
-          ]
-        : [asc(organisations.sortName), asc(organisations.id)];
-    const rows = await this.db
-      .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-      .from(organisations)
-      .where(where)
-      .orderBy(...order)
-      .limit(page.limit)
-      .offset(page.offset);
-    if (rows.length > 0) return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]!.total };
-    // past the last page the window count is not available; count on its own
-    const [{ total } = { total: 0 }] = page.offset > 0 ? await this.db.select({ total: count() }).from(organisations).where(where) : [];
-    return { rows: [], total };
+    if (filter.words.length === 0) {
+      const [rows, [counted]] = await Promise.all([
+        this.db.select(columns).from(organisations).where(where).orderBy(asc(organisations.sortName), asc(organisations.id)).limit(page.limit).offset(page.offset),
+        this.db.select({ total: count() }).from(organisations).where(where),
+      ]);
+      return { rows, total: counted?.total ?? 0 };
+    }
+    const rank = sql`ts_rank(${organisations.searchVector}, ${tsquery(filter.words)})`;
+    const result = (await this.db.execute(sql`
+      with matches as materialized (
+        select ${organisations.id} as id, ${rank} as rank, ${organisations.sortName} as sort_name
+        from ${organisations} where ${where}
+      ), page as (
+        select id, rank, sort_name from matches order by rank desc, sort_name, id limit ${page.limit} offset ${page.offset}
+      )
+      select (select count(*) from matches)::int as total,
+             array(select id from page order by rank desc, sort_name, id)::text[] as ids`)) as unknown as {
+      rows: { total: number; ids: string[] }[];
+    };
+    const { total, ids } = result.rows[0]!;
+    if (ids.length === 0) return { rows: [], total };
+    const byId = new Map((await this.db.select(columns).from(organisations).where(inArray(organisations.id, ids))).map((r) => [r.id, r]));
+    return { rows: ids.map((id) => byId.get(id)!), total };
   }
 
   async getBySlug(slug: string): Promise<OrganisationRow | undefined> {
@@ -177,6 +191,11 @@ export class OrganisationRepository {
       result.set(organisationId, [...(result.get(organisationId) ?? []), person]);
     }
     return result;
+  }
+
+  /** Refreshes the planner's statistics; without them a bulk import leaves searches on bad plans. */
+  async analyse(): Promise<void> {
+    await this.db.execute(sql`ANALYZE organisations`);
   }
 
   /** Inserts organisations and their people in one transaction: all of them or none. */

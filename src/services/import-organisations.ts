@@ -107,6 +107,7 @@ export async function importOrganisations(
       options.onProgress?.(Math.min(i + BATCH, organisations.length), organisations.length);
     }
   });
+  if (organisations.length >= BATCH) await repos.organisations.analyse();
   return { inserted: organisations.length, skipped: problems.sort((a, b) => a.line - b.line) };
 }
 

@@ -60,6 +60,18 @@ describe('GET /api/v1/organisations', () => {
     expect(body.meta.total).toBe(1);
   });
 
+  it('ranks a match in the name above a match in the description only', async () => {
+    const body = (await get('/api/v1/organisations?q=limousin')).json();
+    const found = body.items.map((i: { slug: string }) => i.slug);
+    expect(found.slice(0, 3).sort()).toEqual(['ardl', 'limousin-regional-council', 'limousin-technical-university']);
+    expect(found.slice(3)).toContain('airko');
+    const page2 = (await get('/api/v1/organisations?q=limousin&pageSize=2&page=2')).json();
+    expect(page2.meta).toMatchObject({ total: body.meta.total, page: 2, pageCount: Math.ceil(body.meta.total / 2) });
+    expect(page2.items.map((i: { slug: string }) => i.slug)).toEqual(found.slice(2, 4));
+    const beyond = (await get('/api/v1/organisations?q=limousin&page=9')).json();
+    expect(beyond).toMatchObject({ items: [], meta: { total: body.meta.total } });
+  });
+
   it('answers an empty page past the end with the right total', async () => {
     const body = (await get('/api/v1/organisations?page=50')).json();
     expect(body.items).toEqual([]);
