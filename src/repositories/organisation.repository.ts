@@ -90,7 +90,13 @@ export class OrganisationRepository {
     const where = and(...conditions(filter));
     if (filter.words.length === 0) {
       const [rows, [counted]] = await Promise.all([
-        this.db.select(columns).from(organisations).where(where).orderBy(asc(organisations.sortName), asc(organisations.id)).limit(page.limit).offset(page.offset),
+        this.db
+          .select(columns)
+          .from(organisations)
+          .where(where)
+          .orderBy(asc(organisations.sortName), asc(organisations.id))
+          .limit(page.limit)
+          .offset(page.offset),
         this.db.select({ total: count() }).from(organisations).where(where),
       ]);
       return { rows, total: counted?.total ?? 0 };
