@@ -97,6 +97,19 @@ describe('organisation directory', () => {
     await page.context().close();
   });
 
+  it('filters by the code of a Russian or French registration', async () => {
+    const page = await open('/organisations', { locale: 'ru-RU' });
+    await page.getByLabel('Или ваш код (ОКВЭД 2, NAF)').fill('85.22');
+    await page.getByRole('button', { name: 'Применить' }).click();
+    await expect.poll(() => page.locator('.national-code [role=status]').innerText()).toBe('85.22 → NACE 85.42 Tertiary education');
+    await expect.poll(() => resultCount(page)).toBe('Найдено 2 организации');
+    expect(await page.getByLabel('Класс NACE').inputValue()).toBe('85.42');
+    await page.getByLabel('Или ваш код (ОКВЭД 2, NAF)').fill('99.99.9');
+    await page.getByRole('button', { name: 'Применить' }).click();
+    await expect.poll(() => page.locator('.national-code [role=alert]').innerText()).toContain('99.99.9');
+    await page.context().close();
+  });
+
   it("shows people in the reader's script and marks a text shown in another language", async () => {
     const en = await open('/organisations/airko');
     await expect.poll(() => en.locator('.people').innerText()).toBe('Anatoly Sotnikov (Анатолий Сотников) — Director general');

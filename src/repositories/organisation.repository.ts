@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js';
 import { organisationPeople, organisations, people } from '../db/schema/index.js';
 import type { OrganisationKind, RecordSource, Sector } from '../shared/domain.js';
 import { allTexts, type MultilingualText } from '../shared/multilingual.js';
+import type { PersonRole } from '../shared/schemas/organisations.js';
 import { searchDocument, searchQuery } from './search-query.js';
 
 export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName'>;
@@ -142,19 +143,8 @@ export class OrganisationRepository {
     return new Map(rows.map((r) => [r.value, r.count]));
   }
 
-  people(organisationId: string) {
-    return this.db
-      .select({
-        personId: people.id,
-        name: people.name,
-        nameLatin: people.nameLatin,
-        nameCyrillic: people.nameCyrillic,
-        role: organisationPeople.role,
-      })
-      .from(organisationPeople)
-      .innerJoin(people, eq(people.id, organisationPeople.personId))
-      .where(eq(organisationPeople.organisationId, organisationId))
-      .orderBy(asc(organisationPeople.position));
+  async people(organisationId: string): Promise<PersonRole[]> {
+    return (await this.peopleOf([organisationId])).get(organisationId) ?? [];
   }
 
   async existingSlugs(slugs: string[]): Promise<Set<string>> {
@@ -178,12 +168,14 @@ export class OrganisationRepository {
       .limit(limit);
   }
 
-  async peopleOf(organisationIds: string[]): Promise<Map<string, NewPersonRole[]>> {
-    const result = new Map<string, NewPersonRole[]>();
+  /** The people of each organisation, in their listed order. */
+  async peopleOf(organisationIds: string[]): Promise<Map<string, PersonRole[]>> {
+    const result = new Map<string, PersonRole[]>();
     if (organisationIds.length === 0) return result;
     const rows = await this.db
       .select({
         organisationId: organisationPeople.organisationId,
+        personId: people.id,
         name: people.name,
         nameLatin: people.nameLatin,
         nameCyrillic: people.nameCyrillic,

@@ -24,9 +24,8 @@ export class DirectoryService {
       const unknown = areaCodes.filter((c) => !known.has(c));
       if (unknown.length > 0) throw unknownValue('query.area', unknown, 'area of cooperation');
     }
-    const naceClasses = query.nace ?? [];
-    const unknownNace = naceClasses.filter((c) => !this.classifications.naceClass(c));
-    if (unknownNace.length > 0) throw unknownValue('query.nace', unknownNace, 'NACE class');
+    // a Russian or French user filters with the code of their own registration
+    const naceClasses = [...new Set((query.nace ?? []).map((code, i) => this.classifications.resolve(code, `query.nace[${i}]`).naceClass.code))];
 
     const { page, pageSize } = query;
     const { rows, total } = await this.repos.organisations.search(

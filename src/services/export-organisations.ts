@@ -42,7 +42,12 @@ export async function exportOrganisations(
     const rows = await repos.organisations.batchAfter(after, BATCH);
     if (rows.length === 0) break;
     const people = await repos.organisations.peopleOf(rows.map((r) => r.id));
-    const records = rows.map((r) => toRecord(r, people.get(r.id) ?? []));
+    const records = rows.map((r) =>
+      toRecord(
+        r,
+        (people.get(r.id) ?? []).map(({ personId: _id, ...person }) => person),
+      ),
+    );
     await write(format === 'csv' ? stringify(records.map(toCsvRow)) : records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     done += rows.length;
     onProgress?.(done, total);

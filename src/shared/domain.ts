@@ -37,6 +37,8 @@ export const DEFAULT_SECTOR: Record<OrganisationKind, Sector> = {
 
 export const REGION_CODE_PATTERN = '^[A-Z]{2}-[A-Z0-9]{1,3}$';
 export const NACE_CLASS_PATTERN = '^\\d{2}\\.\\d{2}$';
+/** A NACE class (23.44), a French NAF subclass (23.44Z) or a Russian ОКВЭД 2 code (23.44, 62.02.1), dot optional. */
+export const ACTIVITY_CODE_PATTERN = '^\\d{2}\\.?\\d{2}([A-Za-z]|(\\.\\d{1,2}){1,2})?$';
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 
 export const PAGE_SIZE_DEFAULT = 20;

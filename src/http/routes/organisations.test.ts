@@ -52,6 +52,9 @@ describe('GET /api/v1/organisations', () => {
     expect(slugs((await get('/api/v1/organisations?sector=government')).json())).toEqual(['airko', 'ardl', 'limousin-regional-council']);
     expect(slugs((await get('/api/v1/organisations?area=industrial-control-software')).json())).toEqual(['airko', 'ardl']);
     expect(slugs((await get('/api/v1/organisations?nace=85.42&region=FR-87')).json())).toEqual(['limousin-technical-university']);
+    // the Russian code of higher education (ОКВЭД 2 85.22) finds the universities classed NACE 85.42
+    expect(slugs((await get('/api/v1/organisations?nace=85.22')).json())).toEqual(['iate-mephi', 'limousin-technical-university']);
+    expect(slugs((await get('/api/v1/organisations?nace=8542Z')).json())).toEqual(['iate-mephi', 'limousin-technical-university']);
   });
 
   it('combines words and filters', async () => {
@@ -86,12 +89,12 @@ describe('GET /api/v1/organisations', () => {
     ['pageSize=1000', 400, 'validation_failed', 'query.pageSize'],
     ['colour=red', 400, 'validation_failed', 'query.colour'],
     ['region=Kaluga', 400, 'validation_failed', 'query.region[0]'],
-    ['nace=2343', 400, 'validation_failed', 'query.nace[0]'],
+    ['nace=23-43', 400, 'validation_failed', 'query.nace[0]'],
     [`q=${'a'.repeat(201)}`, 400, 'validation_failed', 'query.q'],
     ['q=%21%21%20%3F%3F', 422, 'query_has_no_words', 'query.q'],
     ['region=RU-XXX', 422, 'unknown_value', 'query.region'],
     ['area=underwater-basket-weaving', 422, 'unknown_value', 'query.area'],
-    ['nace=99.99', 422, 'unknown_value', 'query.nace'],
+    ['nace=23.43&nace=99.99', 422, 'unknown_code', 'query.nace[1]'],
   ])('refuses %s with %i %s naming %s', async (query, status, code, field) => {
     const res = await get(`/api/v1/organisations?${query}`);
     expect(res.statusCode).toBe(status);

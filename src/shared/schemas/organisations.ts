@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import {
+  ACTIVITY_CODE_PATTERN,
   NACE_CLASS_PATTERN,
   ORGANISATION_KINDS,
   PAGE_SIZE_DEFAULT,
@@ -16,6 +17,10 @@ export const OrganisationKindSchema = Type.Enum(ORGANISATION_KINDS);
 export const SectorSchema = Type.Enum(SECTORS);
 export const RegionCodeSchema = Type.String({ pattern: REGION_CODE_PATTERN, description: 'ISO 3166-2 code, e.g. RU-KLU or FR-87' });
 export const NaceClassSchema = Type.String({ pattern: NACE_CLASS_PATTERN, description: 'NACE Rev. 2 class, e.g. 23.43' });
+export const ActivityCodeSchema = Type.String({
+  pattern: ACTIVITY_CODE_PATTERN,
+  description: 'NACE Rev. 2 class (23.44), NAF rév. 2 subclass (23.44Z) or ОКВЭД 2 code (62.02.1); matched as its NACE class',
+});
 export const SlugSchema = Type.String({ pattern: SLUG_PATTERN, maxLength: 120 });
 
 const oneOrMany = <T extends Parameters<typeof Type.Array>[0]>(item: T, max: number) =>
@@ -30,7 +35,7 @@ export const OrganisationListQuerySchema = Type.Object(
     kind: Type.Optional(oneOrMany(OrganisationKindSchema, ORGANISATION_KINDS.length)),
     sector: Type.Optional(oneOrMany(SectorSchema, SECTORS.length)),
     area: Type.Optional(oneOrMany(SlugSchema, 20)),
-    nace: Type.Optional(oneOrMany(NaceClassSchema, 20)),
+    nace: Type.Optional(oneOrMany(ActivityCodeSchema, 20)),
     lang: Type.Optional(LanguageSchema),
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),

@@ -25,3 +25,13 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   if (!response.ok) throw new ApiRequestError(response.status, await response.json().catch(() => null));
   return (await response.json()) as T;
 }
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new ApiRequestError(response.status, await response.json().catch(() => null));
+  return (await response.json()) as T;
+}

@@ -3,6 +3,7 @@ import { queryString } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { MlText, useMlString } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
+import { AreaChips } from '../../../shared/ui/AreaChips';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { usePartnership, usePartnerships } from '../api/partnerships';
 import { CountBars } from './CountBars';
@@ -73,20 +74,7 @@ export function HomePage() {
         })}
       </div>
 
-      {p.areas.length > 0 && (
-        <section aria-labelledby="areas">
-          <h2 id="areas">{t('home.areas')}</h2>
-          <ul className="chips">
-            {p.areas.map((a) => (
-              <li key={a.code}>
-                <Link to={`/organisations?area=${a.code}`}>
-                  <MlText value={a.name} />
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <AreaChips id="areas" title={t('home.areas')} areas={p.areas} />
     </>
   );
 }

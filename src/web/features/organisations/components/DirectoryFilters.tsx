@@ -2,6 +2,7 @@ import { ORGANISATION_KINDS, SECTORS } from '../../../../shared/domain';
 import { useAreas, useNaceClasses, useRegions } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useMlString } from '../../../shared/ui/MlText';
+import { NationalCodeInput } from './NationalCodeInput';
 import { FILTERS, type DirectoryQuery, type Filter } from '../hooks/useDirectoryQuery';
 
 interface Props {
@@ -51,6 +52,7 @@ export function DirectoryFilters({ query, onChange }: Props) {
           </label>
         );
       })}
+      <NationalCodeInput onResolved={(nace) => onChange({ nace: [nace] })} />
       {FILTERS.some((f) => query[f]?.length) && (
         <button type="button" className="link-button" onClick={() => onChange(Object.fromEntries(FILTERS.map((f) => [f, undefined])))}>
           {t('directory.clear')}

@@ -4,6 +4,7 @@ import type { Language } from '../../../../shared/languages';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { MlText, useMlString } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
+import { AreaChips } from '../../../shared/ui/AreaChips';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { useOrganisation } from '../api/organisations';
 
@@ -74,20 +75,7 @@ export function OrganisationPage() {
         </dl>
       </section>
 
-      {o.areas.length > 0 && (
-        <section aria-labelledby="areas">
-          <h2 id="areas">{t('organisation.areas')}</h2>
-          <ul className="chips">
-            {o.areas.map((a) => (
-              <li key={a.code}>
-                <Link to={`/organisations?area=${a.code}`}>
-                  <MlText value={a.name} />
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <AreaChips id="areas" title={t('organisation.areas')} areas={o.areas} />
 
       {o.nace.length > 0 && (
         <section aria-labelledby="nace">
