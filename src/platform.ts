@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRepositories } from './repositories/index.js';
+import { outboxTransport, smtpTransport, type Clock, type MailTransport } from './repositories/mail.repository.js';
 import { createServices, type Services } from './services/index.js';
 import { syncReferenceData } from './services/reference-data.js';
 import { seedDemo } from './services/seed-demo.js';
@@ -20,15 +23,21 @@ export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
  * empty database when asked: everything `serve` and the other commands need before they start.
  */
 export async function openPlatform(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
-  options: { seedDemoIfEmpty?: boolean } = {},
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom'>>,
+  options: { seedDemoIfEmpty?: boolean; clock?: Clock; mail?: MailTransport } = {},
 ): Promise<Platform> {
   // an empty dataDir means an in-memory PGlite (tests)
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir || null });
   try {
     await database.migrate();
-    const repos = createRepositories(database.db);
-    const services = createServices(repos);
+    const mail =
+      options.mail ??
+      (config.smtpUrl ? smtpTransport(config.smtpUrl) : outboxTransport(config.outboxDir ?? join(config.dataDir || tmpdir(), 'outbox')));
+    const repos = createRepositories(database.db, { mail, clock: options.clock });
+    const services = createServices(repos, {
+      publicUrl: config.publicUrl ?? 'http://localhost:3000',
+      mailFrom: config.mailFrom ?? 'Clusterbridge <no-reply@localhost>',
+    });
     await syncReferenceData(repos);
     if (options.seedDemoIfEmpty && (await repos.partnerships.list()).length === 0 && (await repos.organisations.count()) === 0) {
       await seedDemo(repos, services.classifications);

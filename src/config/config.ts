@@ -14,6 +14,14 @@ export interface Config {
   logLevel: LogLevel;
   /** SEED_DEMO: load the demo data on first start when the database is empty (true/false). Default true. */
   seedDemo: boolean;
+  /** PUBLIC_URL: the address users reach the platform at, for links in e-mails. Default http://localhost:PORT. */
+  publicUrl: string;
+  /** SMTP_URL: smtp(s)://user:password@host:port of the mail server; unset writes e-mails to the outbox. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: sender of the platform's e-mails. Default Clusterbridge <no-reply@localhost>. */
+  mailFrom: string;
+  /** OUTBOX_DIR: folder of the .eml files written without SMTP. Default DATA_DIR/outbox. */
+  outboxDir: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -61,13 +69,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rawSeed = (value('SEED_DEMO') ?? 'true').toLowerCase();
   if (!['true', 'false', '1', '0'].includes(rawSeed)) problems.push(`SEED_DEMO must be true or false, got "${rawSeed}"`);
 
+  const publicUrl = value('PUBLIC_URL') ?? `http://localhost:${port}`;
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http:// or https:// address, got "${publicUrl}"`);
+  const smtpUrl = value('SMTP_URL') ?? null;
+  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+
   if (problems.length > 0) throw new ConfigError(problems);
+  const dataDir = resolve(value('DATA_DIR') ?? './data');
   return {
     port,
     host: value('HOST') ?? '127.0.0.1',
-    dataDir: resolve(value('DATA_DIR') ?? './data'),
+    dataDir,
     databaseUrl,
     logLevel: logLevel as LogLevel,
     seedDemo: rawSeed === 'true' || rawSeed === '1',
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    smtpUrl,
+    mailFrom: value('MAIL_FROM') ?? 'Clusterbridge <no-reply@localhost>',
+    outboxDir: resolve(value('OUTBOX_DIR') ?? `${dataDir}/outbox`),
   };
 }

@@ -5,7 +5,13 @@ import { existsSync } from 'node:fs';
 import type { Services } from '../services/index.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerSession } from './plugins/session.js';
+import { accountRoutes } from './routes/account.js';
+import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { organisationManagementRoutes } from './routes/organisation-management.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -34,7 +40,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : null;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
 
+  await registerSecurityHeaders(app);
   registerErrorHandler(app);
+  await registerSession(app, options.services);
 
   await app.register(
     async (api) => {
@@ -42,6 +50,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(organisationRoutes(options.services));
       await api.register(referenceRoutes(options.services));
       await api.register(partnershipRoutes(options.services));
+      await api.register(authRoutes(options.services));
+      await api.register(accountRoutes(options.services));
+      await api.register(organisationManagementRoutes(options.services));
+      await api.register(adminRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

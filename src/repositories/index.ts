@@ -1,30 +1,46 @@
 import type { Database } from '../db/client.js';
+import { AccountRepository } from './account.repository.js';
 import { AreaRepository } from './area.repository.js';
+import { AuditRepository } from './audit.repository.js';
 import { ClassificationRepository } from './classification.repository.js';
+import { systemClock, type Clock, type MailTransport } from './mail.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { RegionRepository } from './region.repository.js';
 
 export interface Repositories {
+  accounts: AccountRepository;
   areas: AreaRepository;
+  audit: AuditRepository;
   classifications: ClassificationRepository;
   organisations: OrganisationRepository;
   partnerships: PartnershipRepository;
   regions: RegionRepository;
+  clock: Clock;
+  mail: MailTransport;
   /** Runs `work` in one database transaction: every write in it lands, or none does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
+export interface Outside {
+  clock?: Clock;
+  mail: MailTransport;
+}
+
 let classifications: ClassificationRepository | undefined;
 
-export function createRepositories(db: Database): Repositories {
+export function createRepositories(db: Database, outside: Outside): Repositories {
   classifications ??= new ClassificationRepository();
   return {
+    accounts: new AccountRepository(db),
     areas: new AreaRepository(db),
+    audit: new AuditRepository(db),
     classifications,
     organisations: new OrganisationRepository(db),
     partnerships: new PartnershipRepository(db),
     regions: new RegionRepository(db),
-    transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database))),
+    clock: outside.clock ?? systemClock,
+    mail: outside.mail,
+    transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database, outside))),
   };
 }

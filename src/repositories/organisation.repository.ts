@@ -3,7 +3,9 @@ import type { Database } from '../db/client.js';
 import { organisationPeople, organisations, people } from '../db/schema/index.js';
 import type { OrganisationKind, RecordSource, Sector } from '../shared/domain.js';
 import { allTexts, type MultilingualText } from '../shared/multilingual.js';
+import type { ProfileStatus } from '../shared/roles.js';
 import type { PersonRole } from '../shared/schemas/organisations.js';
+import type { ProfileChanges } from '../shared/schemas/profile.js';
 import { searchDocument, searchQuery } from './search-query.js';
 
 export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName'>;
@@ -31,12 +33,24 @@ export interface NewOrganisation {
   areaCodes: string[];
   source: RecordSource;
   people?: NewPersonRole[];
+  /** Organisations created by their members start unpublished, as drafts. */
+  published?: boolean;
+  status?: ProfileStatus;
+  pendingProfile?: ProfileChanges | null;
 }
+
+/** The columns a validated profile sets. */
+export type ProfileColumns = Pick<
+  NewOrganisation,
+  'kind' | 'sector' | 'regionCode' | 'city' | 'name' | 'shortName' | 'description' | 'website' | 'naceClasses' | 'areaCodes'
+>;
 
 export interface NewPersonRole {
   name: string;
   nameLatin: string | null;
   nameCyrillic: string | null;
+  email?: string | null;
+  phone?: string | null;
   role: MultilingualText | null;
 }
 
@@ -54,6 +68,9 @@ const columns = {
   naceClasses: organisations.naceClasses,
   areaCodes: organisations.areaCodes,
   source: organisations.source,
+  published: organisations.published,
+  status: organisations.status,
+  pendingProfile: organisations.pendingProfile,
   createdAt: organisations.createdAt,
   updatedAt: organisations.updatedAt,
 };
@@ -68,8 +85,21 @@ function sortName(name: MultilingualText): string {
  */
 const tsquery = (words: string[]) => sql`(select ${searchQuery(words)})`;
 
+/** Columns derived from the texts, kept in step on every write. */
+function derived(row: Pick<NewOrganisation, 'name' | 'shortName' | 'city' | 'description'>) {
+  return {
+    sortName: sortName(row.name),
+    searchVector: searchDocument({
+      names: [...allTexts(row.name), ...allTexts(row.shortName)],
+      other: allTexts(row.city),
+      descriptions: allTexts(row.description),
+    }),
+  };
+}
+
 function conditions(filter: OrganisationFilter): SQL[] {
-  const where: SQL[] = [];
+  // the public directory shows validated profiles only
+  const where: SQL[] = [eq(organisations.published, true)];
   if (filter.words.length > 0) where.push(sql`${organisations.searchVector} @@ ${tsquery(filter.words)}`);
   if (filter.regionCodes.length > 0) where.push(inArray(organisations.regionCode, filter.regionCodes));
   if (filter.kinds.length > 0) where.push(inArray(organisations.kind, filter.kinds));
@@ -120,6 +150,37 @@ export class OrganisationRepository {
     return { rows: ids.map((id) => byId.get(id)!), total };
   }
 
+  async getById(id: string): Promise<OrganisationRow | undefined> {
+    const [row] = await this.db.select(columns).from(organisations).where(eq(organisations.id, id));
+    return row;
+  }
+
+  byIds(ids: string[]): Promise<OrganisationRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.select(columns).from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.sortName));
+  }
+
+  /** Profiles waiting for a coordinator of these regions (all regions when null), oldest first. */
+  submitted(regionCodes: string[] | null): Promise<OrganisationRow[]> {
+    return this.db
+      .select(columns)
+      .from(organisations)
+      .where(and(eq(organisations.status, 'submitted'), regionCodes ? inArray(organisations.regionCode, regionCodes) : undefined))
+      .orderBy(asc(organisations.updatedAt));
+  }
+
+  async updateWorkflow(
+    id: string,
+    values: { status?: ProfileStatus; pendingProfile?: ProfileChanges | null; published?: boolean; profile?: ProfileColumns },
+    now: Date,
+  ): Promise<void> {
+    const { profile, ...workflow } = values;
+    await this.db
+      .update(organisations)
+      .set({ ...workflow, ...(profile ? { ...profile, ...derived(profile) } : {}), updatedAt: now })
+      .where(eq(organisations.id, id));
+  }
+
   async getBySlug(slug: string): Promise<OrganisationRow | undefined> {
     const [row] = await this.db.select(columns).from(organisations).where(eq(organisations.slug, slug));
     return row;
@@ -129,7 +190,7 @@ export class OrganisationRepository {
     return this.db
       .select(columns)
       .from(organisations)
-      .where(and(inArray(organisations.regionCode, regionCodes), inArray(organisations.kind, kinds)))
+      .where(and(eq(organisations.published, true), inArray(organisations.regionCode, regionCodes), inArray(organisations.kind, kinds)))
       .orderBy(asc(organisations.sortName));
   }
 
@@ -138,7 +199,7 @@ export class OrganisationRepository {
     const rows = await this.db
       .select({ value: column, count: count() })
       .from(organisations)
-      .where(regionCodes ? inArray(organisations.regionCode, regionCodes) : undefined)
+      .where(and(eq(organisations.published, true), regionCodes ? inArray(organisations.regionCode, regionCodes) : undefined))
       .groupBy(column);
     return new Map(rows.map((r) => [r.value, r.count]));
   }
@@ -180,6 +241,8 @@ export class OrganisationRepository {
         nameLatin: people.nameLatin,
         nameCyrillic: people.nameCyrillic,
         role: organisationPeople.role,
+        email: people.email,
+        phone: people.phone,
       })
       .from(organisationPeople)
       .innerJoin(people, eq(people.id, organisationPeople.personId))
@@ -203,15 +266,7 @@ export class OrganisationRepository {
       const inserted = await tx
         .insert(organisations)
         .values(
-          rows.map(({ people: _people, ...row }) => ({
-            ...row,
-            sortName: sortName(row.name),
-            searchVector: searchDocument({
-              names: [...allTexts(row.name), ...allTexts(row.shortName)],
-              other: allTexts(row.city),
-              descriptions: allTexts(row.description),
-            }),
-          })),
+          rows.map(({ people: _people, ...row }) => ({ ...row, ...derived(row) })),
         )
         .returning({ id: organisations.id, slug: organisations.slug });
       const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
@@ -221,7 +276,7 @@ export class OrganisationRepository {
       if (roles.length === 0) return;
       const persons = await tx
         .insert(people)
-        .values(roles.map((r) => ({ name: r.name, nameLatin: r.nameLatin, nameCyrillic: r.nameCyrillic })))
+        .values(roles.map((r) => ({ name: r.name, nameLatin: r.nameLatin, nameCyrillic: r.nameCyrillic, email: r.email ?? null, phone: r.phone ?? null })))
         .returning({ id: people.id });
       await tx
         .insert(organisationPeople)

@@ -2,7 +2,9 @@ import type { Repositories } from '../repositories/index.js';
 import { queryWords } from '../repositories/search-query.js';
 import { presentOrganisationDetail, presentOrganisationSummary } from '../presenters/organisation.presenter.js';
 import type { OrganisationDetail, OrganisationList, OrganisationListQuery } from '../shared/schemas/organisations.js';
-import { AppError, notFound, unknownValue } from './errors.js';
+import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
+import { AppError, notFound } from './errors.js';
+import { unknownValue } from './errors.js';
 import type { ClassificationService } from './classification.service.js';
 
 /** The organisation directory: search with filters, and one organisation's page. */
@@ -38,16 +40,26 @@ export class DirectoryService {
     };
   }
 
-  async get(slug: string): Promise<OrganisationDetail> {
+  /** An organisation's page: published ones for everyone, others for their people and coordinators. */
+  async get(slug: string, actor: Actor | null = null): Promise<OrganisationDetail> {
     const row = await this.repos.organisations.getBySlug(slug);
-    if (!row) throw notFound(`Organisation "${slug}"`, 'params.slug');
-    const [region, areas, people] = await Promise.all([
+    if (!row || (!row.published && !canSeeUnpublished(actor, row, await this.repos.regions.list()))) throw notFound(`Organisation "${slug}"`, 'params.slug');
+    const [region, areas, allPeople, contacts] = await Promise.all([
       this.repos.regions.get(row.regionCode),
       this.repos.areas.byCodes(row.areaCodes),
       this.repos.organisations.people(row.id),
+      this.contactsVisible(actor),
     ]);
+    const people = contacts ? allPeople : allPeople.map(({ email: _e, phone: _p, ...person }) => person);
     const nace = row.naceClasses.map((c) => this.classifications.naceClass(c)).filter((n) => n !== undefined);
     return presentOrganisationDetail(row, { region: region!, areas, nace, people });
+  }
+
+  private async contactsVisible(actor: Actor | null): Promise<boolean> {
+    if (!actor) return false;
+    const ids = actor.grants.map((g) => g.organisationId).filter((id): id is string => id !== null);
+    const published = new Set((await this.repos.organisations.byIds(ids)).filter((o) => o.published).map((o) => o.id));
+    return canSeeContacts(actor, published);
   }
 
   /** A filter on a region also covers the subdivisions inside it (FR-NAQ covers FR-87). */

@@ -10,6 +10,21 @@ export const ERROR_CODES = {
   unknown_value: { status: 422, message: 'A value does not name anything the platform knows.' },
   unknown_code: { status: 422, message: 'The code is not a NACE Rev. 2, NAF rév. 2 or ОКВЭД 2 code.' },
   import_invalid: { status: 422, message: 'The import has invalid rows; nothing was written.' },
+  not_signed_in: { status: 401, message: 'Sign in first.' },
+  invalid_credentials: { status: 401, message: 'The e-mail address or the password is wrong.' },
+  csrf_failed: { status: 403, message: 'The request lacks the anti-forgery token of your session; reload the page.' },
+  forbidden: { status: 403, message: 'You are not allowed to do this.' },
+  outside_region: { status: 403, message: 'This organisation is outside the regions you coordinate.' },
+  email_not_confirmed: { status: 403, message: 'Confirm your e-mail address first: follow the link we sent you.' },
+  email_taken: { status: 409, message: 'An account with this e-mail address exists already.' },
+  already_member: { status: 409, message: 'This person is a member of the organisation already.' },
+  last_admin: { status: 409, message: 'An organisation keeps at least one administrator: name another one first.' },
+  invalid_transition: { status: 409, message: 'The profile is not in a state that allows this.' },
+  token_invalid: { status: 400, message: 'This link is not valid. Ask for a new one.' },
+  token_expired: { status: 410, message: 'This link has expired. Ask for a new one.' },
+  token_used: { status: 410, message: 'This link has been used already. Ask for a new one.' },
+  weak_password: { status: 422, message: 'Choose a stronger password.' },
+  rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
@@ -27,6 +42,8 @@ export interface ErrorDetail {
 
 export class AppError extends Error {
   readonly status: number;
+  /** Seconds to wait, for rate_limited (sent as Retry-After). */
+  retryAfter?: number;
   constructor(
     readonly code: ErrorCode,
     message?: string,

@@ -97,6 +97,8 @@ export async function importOrganisations(
       nameLatin: p.nameLatin ?? latinOrNull(p.name),
       nameCyrillic: p.nameCyrillic ?? null,
       role: p.role ?? null,
+      email: p.email ?? null,
+      phone: p.phone ?? null,
     })),
   }));
 

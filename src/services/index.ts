@@ -1,21 +1,41 @@
 import type { Repositories } from '../repositories/index.js';
+import { AuthService } from './accounts/auth.service.js';
+import { CredentialsService } from './accounts/credentials.service.js';
+import { AdminService } from './admin.service.js';
 import { ClassificationService } from './classification.service.js';
 import { DirectoryService } from './directory.service.js';
+import type { MailSettings } from './mailer.js';
+import { MembersService } from './organisations/members.service.js';
+import { ProfileWorkflowService } from './organisations/profile-workflow.service.js';
 import { PartnershipService } from './partnership.service.js';
+import { RateLimiter } from './rate-limiter.js';
 
 export interface Services {
   repos: Repositories;
   classifications: ClassificationService;
   directory: DirectoryService;
   partnerships: PartnershipService;
+  auth: AuthService;
+  credentials: CredentialsService;
+  profiles: ProfileWorkflowService;
+  members: MembersService;
+  admin: AdminService;
 }
 
-export function createServices(repos: Repositories): Services {
+export function createServices(repos: Repositories, mail: MailSettings = { publicUrl: 'http://localhost:3000', mailFrom: 'Clusterbridge <no-reply@localhost>' }): Services {
   const classifications = new ClassificationService(repos.classifications);
+  const limiter = new RateLimiter(repos.clock);
+  const context = { repos, mail, limiter };
+  const profiles = new ProfileWorkflowService(repos, classifications, mail);
   return {
     repos,
     classifications,
     directory: new DirectoryService(repos, classifications),
     partnerships: new PartnershipService(repos),
+    auth: new AuthService(context),
+    credentials: new CredentialsService(context),
+    profiles,
+    members: new MembersService(repos, profiles, mail, limiter),
+    admin: new AdminService(repos),
   };
 }

@@ -1,4 +1,6 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid, integer } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ProfileChanges } from '../../shared/schemas/profile.js';
+import type { ProfileStatus } from '../../shared/roles.js';
 import type { OrganisationKind, RecordSource, Sector } from '../../shared/domain.js';
 import { regions } from './regions.js';
 import { multilingualText, tsvector } from './types.js';
@@ -31,6 +33,11 @@ export const organisations = pgTable(
     naceClasses: text('nace_classes').array().notNull().default([]),
     areaCodes: text('area_codes').array().notNull().default([]),
     source: text('source').$type<RecordSource>().notNull().default('user'),
+    /** Public when validated once; imported and demo organisations are. */
+    published: boolean('published').notNull().default(true),
+    status: text('status').$type<ProfileStatus>().notNull().default('validated'),
+    /** Changes proposed by the organisation, applied when a coordinator validates them. */
+    pendingProfile: jsonb('pending_profile').$type<ProfileChanges>(),
     /** Maintained by the organisation repository from the texts above (see search-document.ts). */
     searchVector: tsvector('search_vector').notNull(),
     /** Lower-cased, unaccented original name: a stable sort key across languages. */
@@ -56,6 +63,9 @@ export const people = pgTable('people', {
   nameLatin: text('name_latin'),
   /** The name in Cyrillic (Жерар Ванденбрук), shown to Russian readers; null when the original is Cyrillic. */
   nameCyrillic: text('name_cyrillic'),
+  /** Contact details: shown only to signed-in users of validated organisations. */
+  email: text('email'),
+  phone: text('phone'),
 });
 
 export const organisationPeople = pgTable(

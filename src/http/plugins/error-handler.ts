@@ -15,6 +15,7 @@ function body(code: ErrorCode, message: string, field?: string, details?: ErrorD
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
       return reply.status(error.status).send(body(error.code, error.message, error.field, error.details));
     }
     if ('validation' in error && error.validation) {

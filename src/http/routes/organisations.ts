@@ -36,6 +36,6 @@ export const organisationRoutes =
           response: { 200: OrganisationDetailSchema, 400: errors[400], 404: errors[404] },
         },
       },
-      async (request) => services.directory.get(request.params.slug),
+      async (request) => services.directory.get(request.params.slug, request.actor),
     );
   };

@@ -28,6 +28,8 @@ export const OrganisationRecordSchema = Type.Object(
             nameLatin: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
             nameCyrillic: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
             role: Type.Optional(Type.Union([MultilingualTextSchema(300), Type.Null()])),
+            email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 200 }), Type.Null()])),
+            phone: Type.Optional(Type.Union([Type.String({ pattern: '^[+0-9 ().-]{4,40}$' }), Type.Null()])),
           },
           { additionalProperties: false },
         ),

@@ -72,6 +72,8 @@ export const PersonRoleSchema = Type.Object({
   nameLatin: Type.Union([Type.String(), Type.Null()], { description: 'the name in Latin letters, when the original is not' }),
   nameCyrillic: Type.Union([Type.String(), Type.Null()], { description: 'the name in Cyrillic, when the original is not' }),
   role: Type.Union([MultilingualTextSchema(300), Type.Null()]),
+  email: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'for signed-in people of validated organisations only' })),
+  phone: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'for signed-in people of validated organisations only' })),
 });
 export type PersonRole = Static<typeof PersonRoleSchema>;
 

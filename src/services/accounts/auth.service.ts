@@ -1,0 +1,132 @@
+import type { UserRow } from '../../repositories/account.repository.js';
+import type { Language } from '../../shared/languages.js';
+import type { Actor } from '../access.js';
+import { audit } from '../audit.js';
+import { AppError } from '../errors.js';
+import { sendMail } from '../mailer.js';
+import { LIMITS } from '../rate-limiter.js';
+import { normaliseEmail, SESSION_DAYS, type AccountContext } from './context.js';
+import { checkPasswordStrength, dummyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
+import { issueToken, readToken, spendToken } from './tokens.js';
+
+export interface SignUp {
+  email: string;
+  password: string;
+  displayName: string;
+  language: Language;
+  /** An invitation token: it proves the address, and the invitation is accepted with the sign-up. */
+  invitation?: string;
+}
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+/** Sign-up, e-mail confirmation, sign-in and sign-out, and the session behind a cookie. */
+export class AuthService {
+  constructor(private readonly ctx: AccountContext) {}
+
+  async signUp(input: SignUp, client: ClientInfo): Promise<UserRow> {
+    const { repos } = this.ctx;
+    this.ctx.limiter.hit([{ key: `sign-up:ip:${client.ip}`, limit: LIMITS.signUpPerAddress }]);
+    const email = normaliseEmail(input.email);
+    checkPasswordStrength(input.password, { email, name: input.displayName });
+    const invitation = input.invitation ? await readToken(repos, 'invitation', input.invitation) : null;
+    if (invitation && invitation.email !== email) throw new AppError('token_invalid', 'This invitation was sent to another e-mail address.', 'body.invitation');
+    if (await repos.accounts.userByEmail(email)) throw new AppError('email_taken', undefined, 'body.email');
+    const passwordHash = await hashPassword(input.password);
+    const user = await repos.transaction(async (tx) => {
+      const now = tx.clock.now();
+      const created = await tx.accounts.createUser({
+        email,
+        passwordHash,
+        displayName: input.displayName.trim(),
+        language: input.language,
+        emailConfirmedAt: invitation ? now : null,
+        createdAt: now,
+      });
+      await audit(tx, { actorId: created.id, action: 'user.signed_up', entityType: 'user', entityId: created.id, after: created });
+      if (invitation) {
+        await spendToken(tx, 'invitation', input.invitation!);
+        await tx.accounts.grant({ userId: created.id, role: invitation.role!, organisationId: invitation.organisationId, grantedBy: invitation.createdBy });
+        await audit(tx, {
+          actorId: created.id,
+          action: 'member.joined',
+          entityType: 'organisation',
+          entityId: invitation.organisationId!,
+          regionCode: (await tx.organisations.getById(invitation.organisationId!))?.regionCode,
+          after: { userId: created.id, role: invitation.role },
+        });
+      } else {
+        const token = await issueToken(tx, 'confirm_email', { email, userId: created.id });
+        await sendMail(tx, this.ctx.mail, created, 'confirm_email', { name: created.displayName, link: `/confirm-email?token=${token}` });
+      }
+      return created;
+    });
+    return user;
+  }
+
+  async confirmEmail(token: string): Promise<void> {
+    await this.ctx.repos.transaction(async (tx) => {
+      const row = await spendToken(tx, 'confirm_email', token);
+      await tx.accounts.updateUser(row.userId!, { emailConfirmedAt: tx.clock.now() });
+      await audit(tx, { actorId: row.userId, action: 'user.email_confirmed', entityType: 'user', entityId: row.userId! });
+    });
+  }
+
+  /**
+   * Checks the password and opens a new session. A wrong address and a wrong password get the same
+   * answer in the same time, so sign-in does not tell which addresses have accounts. An existing session
+   * of the browser is ended: the session token changes at every sign-in.
+   */
+  async signIn(email: string, password: string, client: ClientInfo, previousToken?: string): Promise<{ token: string; user: UserRow }> {
+    const { repos } = this.ctx;
+    const address = normaliseEmail(email);
+    this.ctx.limiter.hit([
+      { key: `sign-in:ip:${client.ip}`, limit: LIMITS.signInPerAddress },
+      { key: `sign-in:account:${address}`, limit: LIMITS.signInPerAccount },
+    ]);
+    const user = await repos.accounts.userByEmail(address);
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !ok) throw new AppError('invalid_credentials');
+    if (!user.emailConfirmedAt) throw new AppError('email_not_confirmed');
+    const { token, hash } = newToken();
+    const now = repos.clock.now();
+    await repos.transaction(async (tx) => {
+      if (previousToken) {
+        const previous = await tx.accounts.liveSession(hashToken(previousToken), now);
+        if (previous) await tx.accounts.revokeSessions(previous.user.id, now, { id: previous.session.id });
+      }
+      const session = await tx.accounts.createSession({
+        tokenHash: hash,
+        userId: user.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_DAYS * 24 * 3600_000),
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+        ip: client.ip,
+      });
+      await audit(tx, { actorId: user.id, action: 'session.created', entityType: 'session', entityId: session.id, after: { ip: client.ip, userAgent: session.userAgent } });
+    });
+    return { token, user };
+  }
+
+  async signOut(actor: Actor): Promise<void> {
+    const { repos } = this.ctx;
+    await repos.accounts.revokeSessions(actor.user.id, repos.clock.now(), { id: actor.sessionId });
+    await audit(repos, { actorId: actor.user.id, action: 'session.ended', entityType: 'session', entityId: actor.sessionId });
+  }
+
+  /** The actor behind a session cookie, or null for a visitor (no cookie, ended or expired session). */
+  async actorFor(token: string | undefined): Promise<Actor | null> {
+    if (!token) return null;
+    const { repos } = this.ctx;
+    const now = repos.clock.now();
+    const found = await repos.accounts.liveSession(hashToken(token), now);
+    if (!found) return null;
+    // a write per request would be wasteful: "last seen" needs minutes, not milliseconds
+    if (now.getTime() - found.session.lastSeenAt.getTime() > 5 * 60_000) await repos.accounts.touchSession(found.session.id, now);
+    return { user: found.user, sessionId: found.session.id, grants: await repos.accounts.grantsOf(found.user.id) };
+  }
+}

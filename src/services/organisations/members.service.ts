@@ -1,0 +1,119 @@
+import type { Repositories } from '../../repositories/index.js';
+import { resolveText } from '../../shared/multilingual.js';
+import type { OrganisationRole } from '../../shared/roles.js';
+import { canManageMembers, organisationRole, requireActor, type Actor } from '../access.js';
+import { normaliseEmail } from '../accounts/context.js';
+import { issueToken, spendToken } from '../accounts/tokens.js';
+import { audit } from '../audit.js';
+import { AppError } from '../errors.js';
+import { sendMail, type MailSettings } from '../mailer.js';
+import { LIMITS, type RateLimiter } from '../rate-limiter.js';
+import type { ProfileWorkflowService } from './profile-workflow.service.js';
+
+export interface Member {
+  userId: string;
+  displayName: string;
+  email: string;
+  role: OrganisationRole;
+}
+
+/** An organisation's people: members, invitations, removal and the transfer of administration. */
+export class MembersService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly profiles: ProfileWorkflowService,
+    private readonly mail: MailSettings,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  async list(actorOrNull: Actor | null, slug: string): Promise<{ members: Member[]; invitations: { email: string; role: OrganisationRole; expiresAt: Date }[] }> {
+    const actor = requireActor(actorOrNull);
+    const org = await this.profiles.find(actor, slug);
+    if (!organisationRole(actor, org.id) && !canManageMembers(actor, org)) throw new AppError('forbidden', 'Only the organisation\'s members see its members.');
+    const grants = await this.repos.accounts.grantsInOrganisation(org.id);
+    const users = new Map((await this.repos.accounts.usersByIds(grants.map((g) => g.userId))).map((u) => [u.id, u]));
+    const byUser = new Map<string, Member>();
+    for (const g of grants) {
+      const user = users.get(g.userId)!;
+      const current = byUser.get(user.id);
+      const rank = (r: OrganisationRole) => ['org_admin', 'org_editor', 'member'].indexOf(r);
+      if (!current || rank(g.role as OrganisationRole) < rank(current.role)) {
+        byUser.set(user.id, { userId: user.id, displayName: user.displayName, email: user.email, role: g.role as OrganisationRole });
+      }
+    }
+    const invitations = canManageMembers(actor, org)
+      ? (await this.repos.accounts.pendingInvitations(org.id, this.repos.clock.now())).map((t) => ({ email: t.email, role: t.role as OrganisationRole, expiresAt: t.expiresAt }))
+      : [];
+    return { members: [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)), invitations };
+  }
+
+  async invite(actorOrNull: Actor | null, slug: string, email: string, role: OrganisationRole, ip: string): Promise<void> {
+    const actor = requireActor(actorOrNull);
+    const org = await this.profiles.find(actor, slug);
+    if (!canManageMembers(actor, org)) throw new AppError('forbidden', 'Only the organisation\'s administrators invite members.');
+    this.limiter.hit([
+      { key: `invite:account:${actor.user.id}`, limit: LIMITS.invitationsPerAccount },
+      { key: `invite:ip:${ip}`, limit: LIMITS.invitationsPerAddress },
+    ]);
+    const address = normaliseEmail(email);
+    const existing = await this.repos.accounts.userByEmail(address);
+    if (existing && (await this.repos.accounts.grantsInOrganisation(org.id)).some((g) => g.userId === existing.id)) {
+      throw new AppError('already_member', undefined, 'body.email');
+    }
+    await this.repos.transaction(async (tx) => {
+      const token = await issueToken(tx, 'invitation', { email: address, organisationId: org.id, role, createdBy: actor.user.id });
+      const language = existing?.language ?? actor.user.language;
+      await sendMail(tx, this.mail, { email: address, language }, 'invitation', {
+        organisation: resolveText(org.name, language)?.text ?? org.slug,
+        inviter: actor.user.displayName,
+        link: `/invitation?token=${token}`,
+      });
+      await audit(tx, { actorId: actor.user.id, action: 'member.invited', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, after: { email: address, role } });
+    });
+  }
+
+  /** A signed-in user accepts an invitation sent to their own address. */
+  async accept(actorOrNull: Actor | null, token: string): Promise<{ slug: string }> {
+    const actor = requireActor(actorOrNull);
+    return this.repos.transaction(async (tx) => {
+      const invitation = await spendToken(tx, 'invitation', token);
+      if (invitation.email !== actor.user.email) throw new AppError('token_invalid', 'This invitation was sent to another e-mail address.', 'body.token');
+      const org = (await tx.organisations.getById(invitation.organisationId!))!;
+      if ((await tx.accounts.grantsInOrganisation(org.id)).some((g) => g.userId === actor.user.id)) throw new AppError('already_member');
+      await tx.accounts.grant({ userId: actor.user.id, role: invitation.role!, organisationId: org.id, grantedBy: invitation.createdBy });
+      await audit(tx, { actorId: actor.user.id, action: 'member.joined', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, after: { userId: actor.user.id, role: invitation.role } });
+      return { slug: org.slug };
+    });
+  }
+
+  async remove(actorOrNull: Actor | null, slug: string, userId: string): Promise<void> {
+    const actor = requireActor(actorOrNull);
+    const org = await this.profiles.find(actor, slug);
+    // anyone may leave; only administrators remove others
+    if (userId !== actor.user.id && !canManageMembers(actor, org)) throw new AppError('forbidden', 'Only the organisation\'s administrators remove members.');
+    const grants = await this.repos.accounts.grantsInOrganisation(org.id);
+    if (!grants.some((g) => g.userId === userId)) throw new AppError('not_found', 'This person is not a member.', 'params.userId');
+    const admins = new Set(grants.filter((g) => g.role === 'org_admin').map((g) => g.userId));
+    if (admins.has(userId) && admins.size === 1) throw new AppError('last_admin');
+    await this.repos.transaction(async (tx) => {
+      await tx.accounts.revoke({ userId, organisationId: org.id });
+      await audit(tx, { actorId: actor.user.id, action: 'member.removed', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, before: { userId } });
+    });
+  }
+
+  /** Makes another member the administrator; the current administrator stays on as an editor. */
+  async transferAdministration(actorOrNull: Actor | null, slug: string, userId: string): Promise<void> {
+    const actor = requireActor(actorOrNull);
+    const org = await this.profiles.find(actor, slug);
+    if (organisationRole(actor, org.id) !== 'org_admin') throw new AppError('forbidden', 'Only an administrator of the organisation hands over administration.');
+    const grants = await this.repos.accounts.grantsInOrganisation(org.id);
+    if (!grants.some((g) => g.userId === userId) || userId === actor.user.id) throw new AppError('not_found', 'Choose another member of the organisation.', 'body.userId');
+    await this.repos.transaction(async (tx) => {
+      await tx.accounts.revoke({ userId, organisationId: org.id });
+      await tx.accounts.grant({ userId, role: 'org_admin', organisationId: org.id, grantedBy: actor.user.id });
+      await tx.accounts.revoke({ userId: actor.user.id, organisationId: org.id });
+      await tx.accounts.grant({ userId: actor.user.id, role: 'org_editor', organisationId: org.id, grantedBy: actor.user.id });
+      await audit(tx, { actorId: actor.user.id, action: 'member.administration_transferred', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, before: { admin: actor.user.id }, after: { admin: userId } });
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import type { OrganisationRow, ProfileColumns } from '../../repositories/organisation.repository.js';
+import type { Repositories } from '../../repositories/index.js';
+import type { ProfileChanges } from '../../shared/schemas/profile.js';
+import type { ClassificationService } from '../classification.service.js';
+import { AppError, unknownValue } from '../errors.js';
+
+/** The profile as its editors see it: the pending changes, or the live profile when there are none. */
+export function currentProfile(org: OrganisationRow): ProfileChanges {
+  return (
+    org.pendingProfile ?? {
+      kind: org.kind,
+      sector: org.sector,
+      region: org.regionCode,
+      city: org.city,
+      name: org.name,
+      shortName: org.shortName,
+      description: org.description,
+      website: org.website,
+      nace: org.naceClasses,
+      areas: org.areaCodes,
+    }
+  );
+}
+
+/** Checks the values that name other records and turns activity codes into NACE classes. */
+export async function checkProfile(repos: Repositories, classifications: ClassificationService, profile: ProfileChanges): Promise<ProfileColumns> {
+  if (!(await repos.regions.get(profile.region))) throw unknownValue('body.region', [profile.region], 'region');
+  const known = new Set((await repos.areas.byCodes(profile.areas)).map((a) => a.code));
+  const unknown = profile.areas.filter((a) => !known.has(a));
+  if (unknown.length > 0) throw unknownValue('body.areas', unknown, 'area of cooperation');
+  const nace = [...new Set(profile.nace.map((code, i) => classifications.resolve(code, `body.nace[${i}]`).naceClass.code))];
+  if (!profile.name[profile.name.original]) {
+    throw new AppError('validation_failed', `The name needs a value in its original language (${profile.name.original}).`, `body.name.${profile.name.original}`);
+  }
+  return {
+    kind: profile.kind,
+    sector: profile.sector,
+    regionCode: profile.region,
+    city: profile.city,
+    name: profile.name,
+    shortName: profile.shortName,
+    description: profile.description,
+    website: profile.website,
+    naceClasses: nace,
+    areaCodes: profile.areas,
+  };
+}

@@ -1,0 +1,48 @@
+import type { Clock } from '../repositories/mail.repository.js';
+import { AppError } from './errors.js';
+
+export interface Limit {
+  max: number;
+  windowSeconds: number;
+}
+
+/**
+ * Fixed-window counters, per key (an address, an account). Held in memory: one platform process serves a
+ * deployment today; a second process would need them in the database.
+ */
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Counts one attempt for each key and refuses with rate_limited when one is over its limit. */
+  hit(keys: { key: string; limit: Limit }[]): void {
+    const now = this.clock.now().getTime();
+    for (const { key, limit } of keys) {
+      const w = this.windows.get(key);
+      const window = w && now - w.start < limit.windowSeconds * 1000 ? w : { start: now, count: 0 };
+      window.count += 1;
+      this.windows.set(key, window);
+      if (window.count > limit.max) {
+        const error = new AppError('rate_limited');
+        error.retryAfter = Math.max(1, Math.ceil((window.start + limit.windowSeconds * 1000 - now) / 1000));
+        throw error;
+      }
+    }
+    if (this.windows.size > 100_000) this.prune(now);
+  }
+
+  private prune(now: number) {
+    for (const [key, w] of this.windows) if (now - w.start > 86_400_000) this.windows.delete(key);
+  }
+}
+
+export const LIMITS = {
+  signInPerAddress: { max: 20, windowSeconds: 900 },
+  signInPerAccount: { max: 5, windowSeconds: 900 },
+  signUpPerAddress: { max: 10, windowSeconds: 3600 },
+  resetPerAddress: { max: 10, windowSeconds: 3600 },
+  resetPerAccount: { max: 3, windowSeconds: 3600 },
+  invitationsPerAccount: { max: 30, windowSeconds: 3600 },
+  invitationsPerAddress: { max: 60, windowSeconds: 3600 },
+} satisfies Record<string, Limit>;
