@@ -47,6 +47,7 @@ export function cli(config: () => Config): Command {
         database: platform.database.kind,
         webRoot: WEB_ROOT,
         logger: { level: cfg.logLevel },
+        trustProxy: cfg.trustProxy,
       });
       const stop = async () => {
         await app.close();

@@ -22,6 +22,8 @@ export interface Config {
   mailFrom: string;
   /** OUTBOX_DIR: folder of the .eml files written without SMTP. Default DATA_DIR/outbox. */
   outboxDir: string;
+  /** TRUST_PROXY: behind a reverse proxy, trust its X-Forwarded-For/-Proto headers (true/false). Default false. */
+  trustProxy: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -87,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom: value('MAIL_FROM') ?? 'Clusterbridge <no-reply@localhost>',
     outboxDir: resolve(value('OUTBOX_DIR') ?? `${dataDir}/outbox`),
+    trustProxy: ['true', '1'].includes((value('TRUST_PROXY') ?? 'false').toLowerCase()),
   };
 }

@@ -28,7 +28,10 @@ export class AccountRepository {
   }
 
   async createUser(values: typeof users.$inferInsert): Promise<UserRow> {
-    const [row] = await this.db.insert(users).values({ ...values, email: values.email.toLowerCase() }).returning();
+    const [row] = await this.db
+      .insert(users)
+      .values({ ...values, email: values.email.toLowerCase() })
+      .returning();
     return row!;
   }
 
@@ -112,7 +115,10 @@ export class AccountRepository {
   }
 
   async tokenByHash(purpose: TokenPurpose, tokenHash: string): Promise<TokenRow | undefined> {
-    const [row] = await this.db.select().from(oneTimeTokens).where(and(eq(oneTimeTokens.purpose, purpose), eq(oneTimeTokens.tokenHash, tokenHash)));
+    const [row] = await this.db
+      .select()
+      .from(oneTimeTokens)
+      .where(and(eq(oneTimeTokens.purpose, purpose), eq(oneTimeTokens.tokenHash, tokenHash)));
     return row;
   }
 

@@ -48,7 +48,11 @@ export class AuditRepository {
   }
 
   decisions(organisationId: string): Promise<ProfileDecisionRow[]> {
-    return this.db.select().from(profileDecisions).where(eq(profileDecisions.organisationId, organisationId)).orderBy(asc(profileDecisions.at));
+    return this.db
+      .select()
+      .from(profileDecisions)
+      .where(eq(profileDecisions.organisationId, organisationId))
+      .orderBy(asc(profileDecisions.at));
   }
 
   async recordEmail(values: typeof emails.$inferInsert): Promise<void> {

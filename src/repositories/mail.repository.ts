@@ -21,7 +21,13 @@ export function smtpTransport(url: string): MailTransport {
   return {
     kind: 'smtp',
     send: async (mail) => {
-      await transporter.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, headers: { 'Content-Language': mail.language } });
+      await transporter.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        headers: { 'Content-Language': mail.language },
+      });
     },
   };
 }

@@ -265,9 +265,7 @@ export class OrganisationRepository {
     await this.db.transaction(async (tx) => {
       const inserted = await tx
         .insert(organisations)
-        .values(
-          rows.map(({ people: _people, ...row }) => ({ ...row, ...derived(row) })),
-        )
+        .values(rows.map(({ people: _people, ...row }) => ({ ...row, ...derived(row) })))
         .returning({ id: organisations.id, slug: organisations.slug });
       const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
       const roles = rows.flatMap((row) =>
@@ -276,7 +274,15 @@ export class OrganisationRepository {
       if (roles.length === 0) return;
       const persons = await tx
         .insert(people)
-        .values(roles.map((r) => ({ name: r.name, nameLatin: r.nameLatin, nameCyrillic: r.nameCyrillic, email: r.email ?? null, phone: r.phone ?? null })))
+        .values(
+          roles.map((r) => ({
+            name: r.name,
+            nameLatin: r.nameLatin,
+            nameCyrillic: r.nameCyrillic,
+            email: r.email ?? null,
+            phone: r.phone ?? null,
+          })),
+        )
         .returning({ id: people.id });
       await tx
         .insert(organisationPeople)

@@ -27,7 +27,16 @@ export class AdminService {
       '\uFEFF' +
       stringify([
         ['at', 'actor', 'action', 'entity_type', 'entity_id', 'region', 'before', 'after'],
-        ...rows.map((r) => [r.at.toISOString(), r.actorId ?? '', r.action, r.entityType, r.entityId, r.regionCode ?? '', JSON.stringify(r.before), JSON.stringify(r.after)]),
+        ...rows.map((r) => [
+          r.at.toISOString(),
+          r.actorId ?? '',
+          r.action,
+          r.entityType,
+          r.entityId,
+          r.regionCode ?? '',
+          JSON.stringify(r.before),
+          JSON.stringify(r.after),
+        ]),
       ])
     );
   }
@@ -43,15 +52,35 @@ export class AdminService {
     const { user, regionCode, organisationId } = await this.resolveScope(email, role, scope);
     await this.repos.transaction(async (tx) => {
       await tx.accounts.grant({ userId: user.id, role, regionCode, organisationId, grantedBy: actorId });
-      await audit(tx, { actorId, action: 'role.granted', entityType: 'user', entityId: user.id, regionCode, after: { role, regionCode, organisationId } });
+      await audit(tx, {
+        actorId,
+        action: 'role.granted',
+        entityType: 'user',
+        entityId: user.id,
+        regionCode,
+        after: { role, regionCode, organisationId },
+      });
     });
   }
 
-  async revoke(actorId: string | null, email: string, role: Role, scope: { regionCode?: string; organisationSlug?: string }): Promise<number> {
+  async revoke(
+    actorId: string | null,
+    email: string,
+    role: Role,
+    scope: { regionCode?: string; organisationSlug?: string },
+  ): Promise<number> {
     const { user, regionCode, organisationId } = await this.resolveScope(email, role, scope);
     return this.repos.transaction(async (tx) => {
       const n = await tx.accounts.revoke({ userId: user.id, role, regionCode, organisationId });
-      if (n > 0) await audit(tx, { actorId, action: 'role.revoked', entityType: 'user', entityId: user.id, regionCode, before: { role, regionCode, organisationId } });
+      if (n > 0)
+        await audit(tx, {
+          actorId,
+          action: 'role.revoked',
+          entityType: 'user',
+          entityId: user.id,
+          regionCode,
+          before: { role, regionCode, organisationId },
+        });
       return n;
     });
   }
@@ -62,11 +91,13 @@ export class AdminService {
     let regionCode: string | null = null;
     let organisationId: string | null = null;
     if (role === 'regional_coordinator') {
-      if (!scope.regionCode || !(await this.repos.regions.get(scope.regionCode))) throw new AppError('unknown_value', 'A coordinator needs a known region (--region RU-KLU).', 'region');
+      if (!scope.regionCode || !(await this.repos.regions.get(scope.regionCode)))
+        throw new AppError('unknown_value', 'A coordinator needs a known region (--region RU-KLU).', 'region');
       regionCode = scope.regionCode;
     } else if (role !== 'platform_admin') {
       const org = scope.organisationSlug ? await this.repos.organisations.getBySlug(scope.organisationSlug) : undefined;
-      if (!org) throw new AppError('unknown_value', 'An organisation role needs a known organisation (--organisation slug).', 'organisation');
+      if (!org)
+        throw new AppError('unknown_value', 'An organisation role needs a known organisation (--organisation slug).', 'organisation');
       organisationId = org.id;
     }
     return { user, regionCode, organisationId };

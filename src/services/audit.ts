@@ -6,7 +6,11 @@ function scrub(value: unknown): unknown {
   if (value === null || value === undefined || typeof value !== 'object') return value ?? null;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(scrub);
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, v]) => [k, scrub(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !SECRET_FIELDS.has(k))
+      .map(([k, v]) => [k, scrub(v)]),
+  );
 }
 
 export interface AuditEntry {

@@ -27,7 +27,9 @@ export class DirectoryService {
       if (unknown.length > 0) throw unknownValue('query.area', unknown, 'area of cooperation');
     }
     // a Russian or French user filters with the code of their own registration
-    const naceClasses = [...new Set((query.nace ?? []).map((code, i) => this.classifications.resolve(code, `query.nace[${i}]`).naceClass.code))];
+    const naceClasses = [
+      ...new Set((query.nace ?? []).map((code, i) => this.classifications.resolve(code, `query.nace[${i}]`).naceClass.code)),
+    ];
 
     const { page, pageSize } = query;
     const { rows, total } = await this.repos.organisations.search(
@@ -43,7 +45,8 @@ export class DirectoryService {
   /** An organisation's page: published ones for everyone, others for their people and coordinators. */
   async get(slug: string, actor: Actor | null = null): Promise<OrganisationDetail> {
     const row = await this.repos.organisations.getBySlug(slug);
-    if (!row || (!row.published && !canSeeUnpublished(actor, row, await this.repos.regions.list()))) throw notFound(`Organisation "${slug}"`, 'params.slug');
+    if (!row || (!row.published && !canSeeUnpublished(actor, row, await this.repos.regions.list())))
+      throw notFound(`Organisation "${slug}"`, 'params.slug');
     const [region, areas, allPeople, contacts] = await Promise.all([
       this.repos.regions.get(row.regionCode),
       this.repos.areas.byCodes(row.areaCodes),

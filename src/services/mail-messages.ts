@@ -5,33 +5,87 @@ type Message = (vars: Record<string, string>) => { subject: string; text: string
 /** Every e-mail the platform sends, in the recipient's language. */
 export const MESSAGES: Record<string, Record<Language, Message>> = {
   confirm_email: {
-    en: (v) => ({ subject: 'Confirm your e-mail address', text: `Hello ${v.name},\n\nConfirm your Clusterbridge account by opening this link within 48 hours:\n${v.link}\n\nIf you did not sign up, ignore this message.` }),
-    fr: (v) => ({ subject: 'Confirmez votre adresse e-mail', text: `Bonjour ${v.name},\n\nConfirmez votre compte Clusterbridge en ouvrant ce lien dans les 48 heures :\n${v.link}\n\nSi vous ne vous êtes pas inscrit, ignorez ce message.` }),
-    ru: (v) => ({ subject: 'Подтвердите адрес электронной почты', text: `Здравствуйте, ${v.name}!\n\nПодтвердите учётную запись Clusterbridge, открыв эту ссылку в течение 48 часов:\n${v.link}\n\nЕсли вы не регистрировались, не обращайте внимания на это письмо.` }),
+    en: (v) => ({
+      subject: 'Confirm your e-mail address',
+      text: `Hello ${v.name},\n\nConfirm your Clusterbridge account by opening this link within 48 hours:\n${v.link}\n\nIf you did not sign up, ignore this message.`,
+    }),
+    fr: (v) => ({
+      subject: 'Confirmez votre adresse e-mail',
+      text: `Bonjour ${v.name},\n\nConfirmez votre compte Clusterbridge en ouvrant ce lien dans les 48 heures :\n${v.link}\n\nSi vous ne vous êtes pas inscrit, ignorez ce message.`,
+    }),
+    ru: (v) => ({
+      subject: 'Подтвердите адрес электронной почты',
+      text: `Здравствуйте, ${v.name}!\n\nПодтвердите учётную запись Clusterbridge, открыв эту ссылку в течение 48 часов:\n${v.link}\n\nЕсли вы не регистрировались, не обращайте внимания на это письмо.`,
+    }),
   },
   reset_password: {
-    en: (v) => ({ subject: 'Reset your password', text: `Hello ${v.name},\n\nTo choose a new password, open this link within one hour:\n${v.link}\n\nIf you did not ask for it, ignore this message: your password stays as it is.` }),
-    fr: (v) => ({ subject: 'Réinitialisez votre mot de passe', text: `Bonjour ${v.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure :\n${v.link}\n\nSi vous ne l'avez pas demandé, ignorez ce message : votre mot de passe ne change pas.` }),
-    ru: (v) => ({ subject: 'Сброс пароля', text: `Здравствуйте, ${v.name}!\n\nЧтобы задать новый пароль, откройте эту ссылку в течение часа:\n${v.link}\n\nЕсли вы не запрашивали сброс, не обращайте внимания на это письмо: пароль останется прежним.` }),
+    en: (v) => ({
+      subject: 'Reset your password',
+      text: `Hello ${v.name},\n\nTo choose a new password, open this link within one hour:\n${v.link}\n\nIf you did not ask for it, ignore this message: your password stays as it is.`,
+    }),
+    fr: (v) => ({
+      subject: 'Réinitialisez votre mot de passe',
+      text: `Bonjour ${v.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure :\n${v.link}\n\nSi vous ne l'avez pas demandé, ignorez ce message : votre mot de passe ne change pas.`,
+    }),
+    ru: (v) => ({
+      subject: 'Сброс пароля',
+      text: `Здравствуйте, ${v.name}!\n\nЧтобы задать новый пароль, откройте эту ссылку в течение часа:\n${v.link}\n\nЕсли вы не запрашивали сброс, не обращайте внимания на это письмо: пароль останется прежним.`,
+    }),
   },
   change_email: {
-    en: (v) => ({ subject: 'Confirm your new e-mail address', text: `Hello ${v.name},\n\nTo use this address for your Clusterbridge account, open this link within 48 hours:\n${v.link}` }),
-    fr: (v) => ({ subject: 'Confirmez votre nouvelle adresse e-mail', text: `Bonjour ${v.name},\n\nPour utiliser cette adresse pour votre compte Clusterbridge, ouvrez ce lien dans les 48 heures :\n${v.link}` }),
-    ru: (v) => ({ subject: 'Подтвердите новый адрес электронной почты', text: `Здравствуйте, ${v.name}!\n\nЧтобы использовать этот адрес для учётной записи Clusterbridge, откройте ссылку в течение 48 часов:\n${v.link}` }),
+    en: (v) => ({
+      subject: 'Confirm your new e-mail address',
+      text: `Hello ${v.name},\n\nTo use this address for your Clusterbridge account, open this link within 48 hours:\n${v.link}`,
+    }),
+    fr: (v) => ({
+      subject: 'Confirmez votre nouvelle adresse e-mail',
+      text: `Bonjour ${v.name},\n\nPour utiliser cette adresse pour votre compte Clusterbridge, ouvrez ce lien dans les 48 heures :\n${v.link}`,
+    }),
+    ru: (v) => ({
+      subject: 'Подтвердите новый адрес электронной почты',
+      text: `Здравствуйте, ${v.name}!\n\nЧтобы использовать этот адрес для учётной записи Clusterbridge, откройте ссылку в течение 48 часов:\n${v.link}`,
+    }),
   },
   invitation: {
-    en: (v) => ({ subject: `Join ${v.organisation} on Clusterbridge`, text: `Hello,\n\n${v.inviter} invites you to join ${v.organisation} on Clusterbridge. Open this link within 7 days to accept:\n${v.link}` }),
-    fr: (v) => ({ subject: `Rejoignez ${v.organisation} sur Clusterbridge`, text: `Bonjour,\n\n${v.inviter} vous invite à rejoindre ${v.organisation} sur Clusterbridge. Ouvrez ce lien dans les 7 jours pour accepter :\n${v.link}` }),
-    ru: (v) => ({ subject: `Приглашение в ${v.organisation} на Clusterbridge`, text: `Здравствуйте!\n\n${v.inviter} приглашает вас в организацию ${v.organisation} на Clusterbridge. Чтобы принять приглашение, откройте ссылку в течение 7 дней:\n${v.link}` }),
+    en: (v) => ({
+      subject: `Join ${v.organisation} on Clusterbridge`,
+      text: `Hello,\n\n${v.inviter} invites you to join ${v.organisation} on Clusterbridge. Open this link within 7 days to accept:\n${v.link}`,
+    }),
+    fr: (v) => ({
+      subject: `Rejoignez ${v.organisation} sur Clusterbridge`,
+      text: `Bonjour,\n\n${v.inviter} vous invite à rejoindre ${v.organisation} sur Clusterbridge. Ouvrez ce lien dans les 7 jours pour accepter :\n${v.link}`,
+    }),
+    ru: (v) => ({
+      subject: `Приглашение в ${v.organisation} на Clusterbridge`,
+      text: `Здравствуйте!\n\n${v.inviter} приглашает вас в организацию ${v.organisation} на Clusterbridge. Чтобы принять приглашение, откройте ссылку в течение 7 дней:\n${v.link}`,
+    }),
   },
   profile_validated: {
-    en: (v) => ({ subject: `${v.organisation}: profile validated`, text: `Hello,\n\nThe profile of ${v.organisation} has been validated and is public:\n${v.link}` }),
-    fr: (v) => ({ subject: `${v.organisation} : profil validé`, text: `Bonjour,\n\nLe profil de ${v.organisation} a été validé et il est public :\n${v.link}` }),
-    ru: (v) => ({ subject: `${v.organisation}: профиль подтверждён`, text: `Здравствуйте!\n\nПрофиль организации ${v.organisation} подтверждён и опубликован:\n${v.link}` }),
+    en: (v) => ({
+      subject: `${v.organisation}: profile validated`,
+      text: `Hello,\n\nThe profile of ${v.organisation} has been validated and is public:\n${v.link}`,
+    }),
+    fr: (v) => ({
+      subject: `${v.organisation} : profil validé`,
+      text: `Bonjour,\n\nLe profil de ${v.organisation} a été validé et il est public :\n${v.link}`,
+    }),
+    ru: (v) => ({
+      subject: `${v.organisation}: профиль подтверждён`,
+      text: `Здравствуйте!\n\nПрофиль организации ${v.organisation} подтверждён и опубликован:\n${v.link}`,
+    }),
   },
   profile_returned: {
-    en: (v) => ({ subject: `${v.organisation}: profile returned`, text: `Hello,\n\nThe coordinator returned the profile of ${v.organisation} with this reason:\n\n${v.reason}\n\nEdit it and submit it again:\n${v.link}` }),
-    fr: (v) => ({ subject: `${v.organisation} : profil renvoyé`, text: `Bonjour,\n\nLe coordinateur a renvoyé le profil de ${v.organisation} pour la raison suivante :\n\n${v.reason}\n\nModifiez-le puis soumettez-le à nouveau :\n${v.link}` }),
-    ru: (v) => ({ subject: `${v.organisation}: профиль возвращён`, text: `Здравствуйте!\n\nКоординатор вернул профиль организации ${v.organisation} по причине:\n\n${v.reason}\n\nИсправьте его и отправьте снова:\n${v.link}` }),
+    en: (v) => ({
+      subject: `${v.organisation}: profile returned`,
+      text: `Hello,\n\nThe coordinator returned the profile of ${v.organisation} with this reason:\n\n${v.reason}\n\nEdit it and submit it again:\n${v.link}`,
+    }),
+    fr: (v) => ({
+      subject: `${v.organisation} : profil renvoyé`,
+      text: `Bonjour,\n\nLe coordinateur a renvoyé le profil de ${v.organisation} pour la raison suivante :\n\n${v.reason}\n\nModifiez-le puis soumettez-le à nouveau :\n${v.link}`,
+    }),
+    ru: (v) => ({
+      subject: `${v.organisation}: профиль возвращён`,
+      text: `Здравствуйте!\n\nКоординатор вернул профиль организации ${v.organisation} по причине:\n\n${v.reason}\n\nИсправьте его и отправьте снова:\n${v.link}`,
+    }),
   },
 };

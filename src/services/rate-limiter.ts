@@ -40,7 +40,7 @@ export class RateLimiter {
 export const LIMITS = {
   signInPerAddress: { max: 20, windowSeconds: 900 },
   signInPerAccount: { max: 5, windowSeconds: 900 },
-  signUpPerAddress: { max: 10, windowSeconds: 3600 },
+  signUpPerAddress: { max: 30, windowSeconds: 3600 },
   resetPerAddress: { max: 10, windowSeconds: 3600 },
   resetPerAccount: { max: 3, windowSeconds: 3600 },
   invitationsPerAccount: { max: 30, windowSeconds: 3600 },

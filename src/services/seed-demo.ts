@@ -1,4 +1,8 @@
+import demoAccounts from '../reference/demo/accounts.json' with { type: 'json' };
 import demo from '../reference/demo/founding-case.json' with { type: 'json' };
+import type { Language } from '../shared/languages.js';
+import type { Role } from '../shared/roles.js';
+import { hashPassword } from './accounts/secrets.js';
 import type { Repositories } from '../repositories/index.js';
 import type { MultilingualText } from '../shared/multilingual.js';
 import type { ClassificationService } from './classification.service.js';
@@ -19,6 +23,26 @@ export async function seedDemo(repos: Repositories, classifications: Classificat
     }
     const rows = demo.organisations.map((value, i) => ({ line: i + 1, value }));
     const report = await importOrganisations(tx, classifications, rows, { defaultSource: 'demo', skipExisting: true });
+    await seedDemoAccounts(tx);
     return { organisations: report.inserted };
   });
+}
+
+/** One account for each role (src/reference/demo/accounts.json), confirmed, for trying the platform locally. */
+async function seedDemoAccounts(repos: Repositories): Promise<void> {
+  const passwordHash = await hashPassword(demoAccounts.password);
+  for (const account of demoAccounts.accounts) {
+    if (await repos.accounts.userByEmail(account.email)) continue;
+    const user = await repos.accounts.createUser({
+      email: account.email,
+      displayName: account.displayName,
+      language: account.language as Language,
+      passwordHash,
+      emailConfirmedAt: repos.clock.now(),
+    });
+    for (const grant of account.grants as { role: Role; region?: string; organisation?: string }[]) {
+      const org = grant.organisation ? await repos.organisations.getBySlug(grant.organisation) : undefined;
+      await repos.accounts.grant({ userId: user.id, role: grant.role, regionCode: grant.region ?? null, organisationId: org?.id ?? null });
+    }
+  }
 }

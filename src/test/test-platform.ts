@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../repositories/mail.repository.js';
 import pg from 'pg';
 import { buildApp } from '../http/app.js';
 import { openPlatform, type Platform } from '../platform.js';
@@ -13,7 +17,7 @@ export interface TestPlatform extends Platform {
   engine: 'pglite' | 'postgres';
 }
 
-export async function createTestPlatform(options: { seedDemo?: boolean } = {}): Promise<TestPlatform> {
+export async function createTestPlatform(options: { seedDemo?: boolean; clock?: Clock } = {}): Promise<TestPlatform> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let databaseUrl: string | null = null;
   let drop = async () => {};
@@ -33,8 +37,12 @@ export async function createTestPlatform(options: { seedDemo?: boolean } = {}): 
       await client.end();
     };
   }
-  const platform = await openPlatform({ databaseUrl, dataDir: '' }, { seedDemoIfEmpty: options.seedDemo ?? true });
-  const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null });
+  const platform = await openPlatform(
+    { databaseUrl, dataDir: '', outboxDir: mkdtempSync(join(tmpdir(), 'cb-outbox-')) },
+    { seedDemoIfEmpty: options.seedDemo ?? true, clock: options.clock },
+  );
+  // trusting X-Forwarded-* lets tests act from several addresses and over HTTPS
+  const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null, trustProxy: true });
   await app.ready();
   return {
     ...platform,

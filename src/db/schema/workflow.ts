@@ -7,7 +7,9 @@ export const profileDecisions = pgTable(
   'profile_decisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     decision: text('decision').$type<Exclude<ProfileStatus, 'draft'>>().notNull(),
     reason: text('reason'),
     actorId: uuid('actor_id'),

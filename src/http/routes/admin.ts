@@ -39,18 +39,65 @@ export const adminRoutes =
       to: q.to ? new Date(q.to) : undefined,
     });
 
-    app.get('/audit-events', { schema: { tags: ['audit'], summary: 'The audit log (administrators; coordinators see their regions)', querystring: AuditQuery, response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...errors } } }, async (request) => {
-      const rows = await services.admin.auditEvents(request.actor, filter(request.query), request.query.limit, request.query.offset);
-      return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
-    });
+    app.get(
+      '/audit-events',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'The audit log (administrators; coordinators see their regions)',
+          querystring: AuditQuery,
+          response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...errors },
+        },
+      },
+      async (request) => {
+        const rows = await services.admin.auditEvents(request.actor, filter(request.query), request.query.limit, request.query.offset);
+        return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+      },
+    );
 
-    app.get('/audit-events.csv', { schema: { tags: ['audit'], summary: 'The audit log as CSV (UTF-8 with BOM)', querystring: AuditQuery, response: { 200: { type: 'string', description: 'CSV' }, ...errors } } }, async (request, reply) => {
-      const csv = await services.admin.auditCsv(request.actor, filter(request.query));
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit-log.csv"').send(csv);
-    });
+    app.get(
+      '/audit-events.csv',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'The audit log as CSV (UTF-8 with BOM)',
+          querystring: AuditQuery,
+          response: { 200: { type: 'string', description: 'CSV' }, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const csv = await services.admin.auditCsv(request.actor, filter(request.query));
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit-log.csv"').send(csv);
+      },
+    );
 
-    app.get('/admin/emails', { schema: { tags: ['audit'], summary: 'E-mails sent or written to the outbox (administrators)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), to: Type.String(), subject: Type.String(), text: Type.String(), language: Type.String(), transport: Type.String(), createdAt: Type.String({ format: 'date-time' }) })) }), ...errors } } }, async (request) => {
-      const rows = await services.admin.emails(request.actor);
-      return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
-    });
+    app.get(
+      '/admin/emails',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'E-mails sent or written to the outbox (administrators)',
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  to: Type.String(),
+                  subject: Type.String(),
+                  text: Type.String(),
+                  language: Type.String(),
+                  transport: Type.String(),
+                  createdAt: Type.String({ format: 'date-time' }),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const rows = await services.admin.emails(request.actor);
+        return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+      },
+    );
   };

@@ -19,63 +19,132 @@ const tags = ['accounts'];
 export const authRoutes =
   (services: Services): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const client = (request: { ip: string; headers: Record<string, unknown> }) => ({ ip: request.ip, userAgent: (request.headers['user-agent'] as string | undefined) ?? null });
-
-    app.get('/auth/session', { schema: { tags, summary: 'Who is signed in, and the anti-forgery token for writes', response: { 200: SessionSchema } } }, async (request) => {
-      const actor = request.actor;
-      if (!actor) return { user: null, csrfToken: null };
-      const { user, grants } = actor;
-      return {
-        user: {
-          id: user.id,
-          email: user.email,
-          displayName: user.displayName,
-          language: user.language,
-          emailConfirmed: user.emailConfirmedAt !== null,
-          roles: grants.map((g) => ({ role: g.role, regionCode: g.regionCode, organisationId: g.organisationId })),
-        },
-        csrfToken: csrfTokenFor(request.cookies[SESSION_COOKIE]!),
-      };
+    const client = (request: { ip: string; headers: Record<string, unknown> }) => ({
+      ip: request.ip,
+      userAgent: (request.headers['user-agent'] as string | undefined) ?? null,
     });
+
+    app.get(
+      '/auth/session',
+      { schema: { tags, summary: 'Who is signed in, and the anti-forgery token for writes', response: { 200: SessionSchema } } },
+      async (request) => {
+        const actor = request.actor;
+        if (!actor) return { user: null, csrfToken: null };
+        const { user, grants } = actor;
+        return {
+          user: {
+            id: user.id,
+            email: user.email,
+            displayName: user.displayName,
+            language: user.language,
+            emailConfirmed: user.emailConfirmedAt !== null,
+            roles: grants.map((g) => ({ role: g.role, regionCode: g.regionCode, organisationId: g.organisationId })),
+          },
+          csrfToken: csrfTokenFor(request.cookies[SESSION_COOKIE]!),
+        };
+      },
+    );
 
     app.post(
       '/auth/sign-up',
-      { schema: { tags, summary: 'Create an account; a confirmation link is e-mailed (unless the sign-up accepts an invitation)', body: SignUpBodySchema, response: { 201: Done, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'Create an account; a confirmation link is e-mailed (unless the sign-up accepts an invitation)',
+          body: SignUpBodySchema,
+          response: { 201: Done, ...errors },
+        },
+      },
       async (request, reply) => {
         await services.auth.signUp(request.body, client(request));
         return reply.status(201).send({ ok: true });
       },
     );
 
-    app.post('/auth/confirm-email', { schema: { tags, summary: 'Confirm the e-mail address with the e-mailed token', body: TokenBodySchema, response: { 200: Done, ...errors } } }, async (request) => {
-      await services.auth.confirmEmail(request.body.token);
-      return { ok: true as const };
-    });
+    app.post(
+      '/auth/confirm-email',
+      {
+        schema: {
+          tags,
+          summary: 'Confirm the e-mail address with the e-mailed token',
+          body: TokenBodySchema,
+          response: { 200: Done, ...errors },
+        },
+      },
+      async (request) => {
+        await services.auth.confirmEmail(request.body.token);
+        return { ok: true as const };
+      },
+    );
 
-    app.post('/auth/sign-in', { schema: { tags, summary: 'Sign in: sets the session cookie', body: SignInBodySchema, response: { 200: SessionSchema, ...errors } } }, async (request, reply) => {
-      const { token, user } = await services.auth.signIn(request.body.email, request.body.password, client(request), request.cookies[SESSION_COOKIE]);
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, SESSION_DAYS * 24 * 3600));
-      const grants = await services.repos.accounts.grantsOf(user.id);
-      return {
-        user: { id: user.id, email: user.email, displayName: user.displayName, language: user.language, emailConfirmed: true, roles: grants.map((g) => ({ role: g.role, regionCode: g.regionCode, organisationId: g.organisationId })) },
-        csrfToken: csrfTokenFor(token),
-      };
-    });
+    app.post(
+      '/auth/sign-in',
+      {
+        schema: { tags, summary: 'Sign in: sets the session cookie', body: SignInBodySchema, response: { 200: SessionSchema, ...errors } },
+      },
+      async (request, reply) => {
+        const { token, user } = await services.auth.signIn(
+          request.body.email,
+          request.body.password,
+          client(request),
+          request.cookies[SESSION_COOKIE],
+        );
+        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, SESSION_DAYS * 24 * 3600));
+        const grants = await services.repos.accounts.grantsOf(user.id);
+        return {
+          user: {
+            id: user.id,
+            email: user.email,
+            displayName: user.displayName,
+            language: user.language,
+            emailConfirmed: true,
+            roles: grants.map((g) => ({ role: g.role, regionCode: g.regionCode, organisationId: g.organisationId })),
+          },
+          csrfToken: csrfTokenFor(token),
+        };
+      },
+    );
 
-    app.post('/auth/sign-out', { schema: { tags, summary: 'End this session', response: { 200: Done, ...errors } } }, async (request, reply) => {
-      await services.auth.signOut(requireActor(request.actor));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
-    });
+    app.post(
+      '/auth/sign-out',
+      { schema: { tags, summary: 'End this session', response: { 200: Done, ...errors } } },
+      async (request, reply) => {
+        await services.auth.signOut(requireActor(request.actor));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true as const };
+      },
+    );
 
     const resetMessage = 'If an account has this address, a link to reset its password is on its way.';
-    app.post('/auth/password-reset/request', { schema: { tags, summary: 'E-mail a password reset link (the answer is the same for any address)', body: EmailBodySchema, response: { 202: Done, ...errors } } }, async (request, reply) => {
-      await services.credentials.requestPasswordReset(request.body.email, client(request));
-      return reply.status(202).send({ ok: true, message: resetMessage });
-    });
+    app.post(
+      '/auth/password-reset/request',
+      {
+        schema: {
+          tags,
+          summary: 'E-mail a password reset link (the answer is the same for any address)',
+          body: EmailBodySchema,
+          response: { 202: Done, ...errors },
+        },
+      },
+      async (request, reply) => {
+        await services.credentials.requestPasswordReset(request.body.email, client(request));
+        return reply.status(202).send({ ok: true, message: resetMessage });
+      },
+    );
 
-    app.post('/auth/password-reset', { schema: { tags, summary: 'Set a new password with the e-mailed token; ends every session', body: ResetBodySchema, response: { 200: Done, ...errors } } }, async (request) => {
-      await services.credentials.resetPassword(request.body.token, request.body.password);
-      return { ok: true as const };
-    });
+    app.post(
+      '/auth/password-reset',
+      {
+        schema: {
+          tags,
+          summary: 'Set a new password with the e-mailed token; ends every session',
+          body: ResetBodySchema,
+          response: { 200: Done, ...errors },
+        },
+      },
+      async (request) => {
+        await services.credentials.resetPassword(request.body.token, request.body.password);
+        return { ok: true as const };
+      },
+    );
   };

@@ -33,7 +33,8 @@ export class AuthService {
     const email = normaliseEmail(input.email);
     checkPasswordStrength(input.password, { email, name: input.displayName });
     const invitation = input.invitation ? await readToken(repos, 'invitation', input.invitation) : null;
-    if (invitation && invitation.email !== email) throw new AppError('token_invalid', 'This invitation was sent to another e-mail address.', 'body.invitation');
+    if (invitation && invitation.email !== email)
+      throw new AppError('token_invalid', 'This invitation was sent to another e-mail address.', 'body.invitation');
     if (await repos.accounts.userByEmail(email)) throw new AppError('email_taken', undefined, 'body.email');
     const passwordHash = await hashPassword(input.password);
     const user = await repos.transaction(async (tx) => {
@@ -49,7 +50,12 @@ export class AuthService {
       await audit(tx, { actorId: created.id, action: 'user.signed_up', entityType: 'user', entityId: created.id, after: created });
       if (invitation) {
         await spendToken(tx, 'invitation', input.invitation!);
-        await tx.accounts.grant({ userId: created.id, role: invitation.role!, organisationId: invitation.organisationId, grantedBy: invitation.createdBy });
+        await tx.accounts.grant({
+          userId: created.id,
+          role: invitation.role!,
+          organisationId: invitation.organisationId,
+          grantedBy: invitation.createdBy,
+        });
         await audit(tx, {
           actorId: created.id,
           action: 'member.joined',
@@ -107,7 +113,13 @@ export class AuthService {
         userAgent: client.userAgent?.slice(0, 300) ?? null,
         ip: client.ip,
       });
-      await audit(tx, { actorId: user.id, action: 'session.created', entityType: 'session', entityId: session.id, after: { ip: client.ip, userAgent: session.userAgent } });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'session.created',
+        entityType: 'session',
+        entityId: session.id,
+        after: { ip: client.ip, userAgent: session.userAgent },
+      });
     });
     return { token, user };
   }

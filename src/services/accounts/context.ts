@@ -10,6 +10,11 @@ export interface AccountContext {
 
 export const HOUR = 3600_000;
 export const SESSION_DAYS = 30;
-export const TOKEN_LIFETIME = { confirm_email: 48 * HOUR, reset_password: HOUR, invitation: 7 * 24 * HOUR, change_email: 48 * HOUR } as const;
+export const TOKEN_LIFETIME = {
+  confirm_email: 48 * HOUR,
+  reset_password: HOUR,
+  invitation: 7 * 24 * HOUR,
+  change_email: 48 * HOUR,
+} as const;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();

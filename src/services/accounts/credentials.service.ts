@@ -36,7 +36,10 @@ export class CredentialsService {
       const row = await spendToken(tx, 'reset_password', token);
       const user = (await tx.accounts.userById(row.userId!))!;
       checkPasswordStrength(password, { email: user.email, name: user.displayName });
-      await tx.accounts.updateUser(user.id, { passwordHash: await hashPassword(password), emailConfirmedAt: user.emailConfirmedAt ?? tx.clock.now() });
+      await tx.accounts.updateUser(user.id, {
+        passwordHash: await hashPassword(password),
+        emailConfirmedAt: user.emailConfirmedAt ?? tx.clock.now(),
+      });
       await tx.accounts.revokeSessions(user.id, tx.clock.now());
       await audit(tx, { actorId: user.id, action: 'user.password_reset', entityType: 'user', entityId: user.id });
     });
@@ -44,7 +47,8 @@ export class CredentialsService {
 
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const { repos } = this.ctx;
-    if (!(await verifyPassword(actor.user.passwordHash, current))) throw new AppError('invalid_credentials', 'The current password is wrong.', 'body.currentPassword');
+    if (!(await verifyPassword(actor.user.passwordHash, current)))
+      throw new AppError('invalid_credentials', 'The current password is wrong.', 'body.currentPassword');
     checkPasswordStrength(next, { email: actor.user.email, name: actor.user.displayName }, 'body.newPassword');
     const hash = await hashPassword(next);
     await repos.transaction(async (tx) => {
@@ -57,12 +61,16 @@ export class CredentialsService {
   /** Sends a confirmation link to the new address; the address changes when it is followed. */
   async requestEmailChange(actor: Actor, password: string, newEmail: string): Promise<void> {
     const { repos } = this.ctx;
-    if (!(await verifyPassword(actor.user.passwordHash, password))) throw new AppError('invalid_credentials', 'The password is wrong.', 'body.password');
+    if (!(await verifyPassword(actor.user.passwordHash, password)))
+      throw new AppError('invalid_credentials', 'The password is wrong.', 'body.password');
     const email = normaliseEmail(newEmail);
     if (await repos.accounts.userByEmail(email)) throw new AppError('email_taken', undefined, 'body.email');
     await repos.transaction(async (tx) => {
       const token = await issueToken(tx, 'change_email', { email, userId: actor.user.id });
-      await sendMail(tx, this.ctx.mail, { email, language: actor.user.language }, 'change_email', { name: actor.user.displayName, link: `/confirm-email-change?token=${token}` });
+      await sendMail(tx, this.ctx.mail, { email, language: actor.user.language }, 'change_email', {
+        name: actor.user.displayName,
+        link: `/confirm-email-change?token=${token}`,
+      });
     });
   }
 
@@ -72,7 +80,14 @@ export class CredentialsService {
       if (await tx.accounts.userByEmail(row.email)) throw new AppError('email_taken', undefined, 'body.token');
       const before = await tx.accounts.userById(row.userId!);
       await tx.accounts.updateUser(row.userId!, { email: row.email, emailConfirmedAt: tx.clock.now() });
-      await audit(tx, { actorId: row.userId, action: 'user.email_changed', entityType: 'user', entityId: row.userId!, before: { email: before?.email }, after: { email: row.email } });
+      await audit(tx, {
+        actorId: row.userId,
+        action: 'user.email_changed',
+        entityType: 'user',
+        entityId: row.userId!,
+        before: { email: before?.email },
+        after: { email: row.email },
+      });
     });
   }
 

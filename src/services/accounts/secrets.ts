@@ -37,11 +37,20 @@ export function checkPasswordStrength(password: string, context: { email: string
   if (password.length > 200) throw problem('The password may have at most 200 characters.');
   if (new Set(lower).size < 5) throw problem('The password repeats too few different characters.');
   const stripped = lower.replace(/[^\p{L}\p{N}]/gu, '').replace(/\d+$/, '');
-  if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(stripped) || /^(.{1,4})\1+$/.test(lower) || /^(0123456789|1234567890|qwertyuiop|йцукенгшщз|azertyuiop)/.test(lower)) {
+  if (/^(.+)\1+$/.test(stripped)) throw problem('The password repeats the same part.');
+  if (
+    COMMON_PASSWORDS.has(lower) ||
+    COMMON_PASSWORDS.has(stripped) ||
+    /^(.{1,4})\1+$/.test(lower) ||
+    /^(0123456789|1234567890|qwertyuiop|йцукенгшщз|azertyuiop)/.test(lower)
+  ) {
     throw problem('This password is among the most common or breached ones.');
   }
   const local = context.email.toLowerCase().split('@')[0]!;
-  const nameParts = (context.name ?? '').toLowerCase().split(/\s+/).filter((p) => p.length >= 4);
+  const nameParts = (context.name ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((p) => p.length >= 4);
   if ((local.length >= 4 && lower.includes(local)) || nameParts.some((p) => lower.includes(p))) {
     throw problem('The password must not contain your e-mail address or your name.');
   }

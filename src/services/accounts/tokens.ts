@@ -13,7 +13,13 @@ export async function issueToken(
 ): Promise<string> {
   const { token, hash } = newToken();
   const now = repos.clock.now();
-  await repos.accounts.createToken({ purpose, tokenHash: hash, ...values, createdAt: now, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME[purpose]) });
+  await repos.accounts.createToken({
+    purpose,
+    tokenHash: hash,
+    ...values,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + TOKEN_LIFETIME[purpose]),
+  });
   return token;
 }
 

@@ -26,10 +26,14 @@ export class MembersService {
     private readonly limiter: RateLimiter,
   ) {}
 
-  async list(actorOrNull: Actor | null, slug: string): Promise<{ members: Member[]; invitations: { email: string; role: OrganisationRole; expiresAt: Date }[] }> {
+  async list(
+    actorOrNull: Actor | null,
+    slug: string,
+  ): Promise<{ members: Member[]; invitations: { email: string; role: OrganisationRole; expiresAt: Date }[] }> {
     const actor = requireActor(actorOrNull);
     const org = await this.profiles.find(actor, slug);
-    if (!organisationRole(actor, org.id) && !canManageMembers(actor, org)) throw new AppError('forbidden', 'Only the organisation\'s members see its members.');
+    if (!organisationRole(actor, org.id) && !canManageMembers(actor, org))
+      throw new AppError('forbidden', "Only the organisation's members see its members.");
     const grants = await this.repos.accounts.grantsInOrganisation(org.id);
     const users = new Map((await this.repos.accounts.usersByIds(grants.map((g) => g.userId))).map((u) => [u.id, u]));
     const byUser = new Map<string, Member>();
@@ -42,7 +46,11 @@ export class MembersService {
       }
     }
     const invitations = canManageMembers(actor, org)
-      ? (await this.repos.accounts.pendingInvitations(org.id, this.repos.clock.now())).map((t) => ({ email: t.email, role: t.role as OrganisationRole, expiresAt: t.expiresAt }))
+      ? (await this.repos.accounts.pendingInvitations(org.id, this.repos.clock.now())).map((t) => ({
+          email: t.email,
+          role: t.role as OrganisationRole,
+          expiresAt: t.expiresAt,
+        }))
       : [];
     return { members: [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)), invitations };
   }
@@ -50,7 +58,7 @@ export class MembersService {
   async invite(actorOrNull: Actor | null, slug: string, email: string, role: OrganisationRole, ip: string): Promise<void> {
     const actor = requireActor(actorOrNull);
     const org = await this.profiles.find(actor, slug);
-    if (!canManageMembers(actor, org)) throw new AppError('forbidden', 'Only the organisation\'s administrators invite members.');
+    if (!canManageMembers(actor, org)) throw new AppError('forbidden', "Only the organisation's administrators invite members.");
     this.limiter.hit([
       { key: `invite:account:${actor.user.id}`, limit: LIMITS.invitationsPerAccount },
       { key: `invite:ip:${ip}`, limit: LIMITS.invitationsPerAddress },
@@ -68,7 +76,14 @@ export class MembersService {
         inviter: actor.user.displayName,
         link: `/invitation?token=${token}`,
       });
-      await audit(tx, { actorId: actor.user.id, action: 'member.invited', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, after: { email: address, role } });
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'member.invited',
+        entityType: 'organisation',
+        entityId: org.id,
+        regionCode: org.regionCode,
+        after: { email: address, role },
+      });
     });
   }
 
@@ -77,11 +92,19 @@ export class MembersService {
     const actor = requireActor(actorOrNull);
     return this.repos.transaction(async (tx) => {
       const invitation = await spendToken(tx, 'invitation', token);
-      if (invitation.email !== actor.user.email) throw new AppError('token_invalid', 'This invitation was sent to another e-mail address.', 'body.token');
+      if (invitation.email !== actor.user.email)
+        throw new AppError('token_invalid', 'This invitation was sent to another e-mail address.', 'body.token');
       const org = (await tx.organisations.getById(invitation.organisationId!))!;
       if ((await tx.accounts.grantsInOrganisation(org.id)).some((g) => g.userId === actor.user.id)) throw new AppError('already_member');
       await tx.accounts.grant({ userId: actor.user.id, role: invitation.role!, organisationId: org.id, grantedBy: invitation.createdBy });
-      await audit(tx, { actorId: actor.user.id, action: 'member.joined', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, after: { userId: actor.user.id, role: invitation.role } });
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'member.joined',
+        entityType: 'organisation',
+        entityId: org.id,
+        regionCode: org.regionCode,
+        after: { userId: actor.user.id, role: invitation.role },
+      });
       return { slug: org.slug };
     });
   }
@@ -90,14 +113,22 @@ export class MembersService {
     const actor = requireActor(actorOrNull);
     const org = await this.profiles.find(actor, slug);
     // anyone may leave; only administrators remove others
-    if (userId !== actor.user.id && !canManageMembers(actor, org)) throw new AppError('forbidden', 'Only the organisation\'s administrators remove members.');
+    if (userId !== actor.user.id && !canManageMembers(actor, org))
+      throw new AppError('forbidden', "Only the organisation's administrators remove members.");
     const grants = await this.repos.accounts.grantsInOrganisation(org.id);
     if (!grants.some((g) => g.userId === userId)) throw new AppError('not_found', 'This person is not a member.', 'params.userId');
     const admins = new Set(grants.filter((g) => g.role === 'org_admin').map((g) => g.userId));
     if (admins.has(userId) && admins.size === 1) throw new AppError('last_admin');
     await this.repos.transaction(async (tx) => {
       await tx.accounts.revoke({ userId, organisationId: org.id });
-      await audit(tx, { actorId: actor.user.id, action: 'member.removed', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, before: { userId } });
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'member.removed',
+        entityType: 'organisation',
+        entityId: org.id,
+        regionCode: org.regionCode,
+        before: { userId },
+      });
     });
   }
 
@@ -105,15 +136,25 @@ export class MembersService {
   async transferAdministration(actorOrNull: Actor | null, slug: string, userId: string): Promise<void> {
     const actor = requireActor(actorOrNull);
     const org = await this.profiles.find(actor, slug);
-    if (organisationRole(actor, org.id) !== 'org_admin') throw new AppError('forbidden', 'Only an administrator of the organisation hands over administration.');
+    if (organisationRole(actor, org.id) !== 'org_admin')
+      throw new AppError('forbidden', 'Only an administrator of the organisation hands over administration.');
     const grants = await this.repos.accounts.grantsInOrganisation(org.id);
-    if (!grants.some((g) => g.userId === userId) || userId === actor.user.id) throw new AppError('not_found', 'Choose another member of the organisation.', 'body.userId');
+    if (!grants.some((g) => g.userId === userId) || userId === actor.user.id)
+      throw new AppError('not_found', 'Choose another member of the organisation.', 'body.userId');
     await this.repos.transaction(async (tx) => {
       await tx.accounts.revoke({ userId, organisationId: org.id });
       await tx.accounts.grant({ userId, role: 'org_admin', organisationId: org.id, grantedBy: actor.user.id });
       await tx.accounts.revoke({ userId: actor.user.id, organisationId: org.id });
       await tx.accounts.grant({ userId: actor.user.id, role: 'org_editor', organisationId: org.id, grantedBy: actor.user.id });
-      await audit(tx, { actorId: actor.user.id, action: 'member.administration_transferred', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, before: { admin: actor.user.id }, after: { admin: userId } });
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'member.administration_transferred',
+        entityType: 'organisation',
+        entityId: org.id,
+        regionCode: org.regionCode,
+        before: { admin: actor.user.id },
+        after: { admin: userId },
+      });
     });
   }
 }

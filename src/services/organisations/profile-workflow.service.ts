@@ -35,7 +35,14 @@ export class ProfileWorkflowService {
       await tx.organisations.insertMany([{ ...columns, slug, source: 'user', published: false, status: 'draft', pendingProfile: profile }]);
       const org = (await tx.organisations.getBySlug(slug))!;
       await tx.accounts.grant({ userId: actor.user.id, role: 'org_admin', organisationId: org.id, grantedBy: actor.user.id });
-      await audit(tx, { actorId: actor.user.id, action: 'organisation.created', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, after: profile });
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: org.id,
+        regionCode: org.regionCode,
+        after: profile,
+      });
       return org;
     });
   }
@@ -43,14 +50,16 @@ export class ProfileWorkflowService {
   /** The organisation for someone allowed to see it, published or not. */
   async find(actor: Actor | null, slug: string): Promise<OrganisationRow> {
     const org = await this.repos.organisations.getBySlug(slug);
-    if (!org || (!org.published && !canSeeUnpublished(actor, org, await this.repos.regions.list()))) throw notFound(`Organisation "${slug}"`, 'params.slug');
+    if (!org || (!org.published && !canSeeUnpublished(actor, org, await this.repos.regions.list())))
+      throw notFound(`Organisation "${slug}"`, 'params.slug');
     return org;
   }
 
   async editable(actorOrNull: Actor | null, slug: string): Promise<{ org: OrganisationRow; profile: ProfileChanges }> {
     const actor = requireActor(actorOrNull);
     const org = await this.find(actor, slug);
-    if (!canEditProfile(actor, org)) throw new AppError('forbidden', 'Only the organisation\'s administrators and editors edit its profile.');
+    if (!canEditProfile(actor, org))
+      throw new AppError('forbidden', "Only the organisation's administrators and editors edit its profile.");
     return { org, profile: currentProfile(org) };
   }
 
@@ -60,13 +69,22 @@ export class ProfileWorkflowService {
     await checkProfile(this.repos, this.classifications, profile);
     await this.repos.transaction(async (tx) => {
       await tx.organisations.updateWorkflow(org.id, { pendingProfile: profile, status: 'draft' }, tx.clock.now());
-      await audit(tx, { actorId: actor!.user.id, action: 'organisation.profile_updated', entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, before, after: profile });
+      await audit(tx, {
+        actorId: actor!.user.id,
+        action: 'organisation.profile_updated',
+        entityType: 'organisation',
+        entityId: org.id,
+        regionCode: org.regionCode,
+        before,
+        after: profile,
+      });
     });
   }
 
   async submit(actor: Actor | null, slug: string): Promise<void> {
     const { org } = await this.editable(actor, slug);
-    if (org.status !== 'draft' && org.status !== 'returned') throw new AppError('invalid_transition', `A ${org.status} profile cannot be submitted: edit it first.`);
+    if (org.status !== 'draft' && org.status !== 'returned')
+      throw new AppError('invalid_transition', `A ${org.status} profile cannot be submitted: edit it first.`);
     await this.transition(org, actor!, 'submitted', null);
   }
 
@@ -78,8 +96,10 @@ export class ProfileWorkflowService {
     if (!canValidate(actor, org, regions)) {
       throw new AppError(actor.grants.some((g) => g.role === 'regional_coordinator') ? 'outside_region' : 'forbidden');
     }
-    if (org.status !== 'submitted') throw new AppError('invalid_transition', `Only a submitted profile can be validated or returned; this one is ${org.status}.`);
-    if (decision === 'returned' && !reason?.trim()) throw new AppError('validation_failed', 'Say why the profile is returned.', 'body.reason');
+    if (org.status !== 'submitted')
+      throw new AppError('invalid_transition', `Only a submitted profile can be validated or returned; this one is ${org.status}.`);
+    if (decision === 'returned' && !reason?.trim())
+      throw new AppError('validation_failed', 'Say why the profile is returned.', 'body.reason');
     await this.transition(org, actor, decision, reason?.trim() || null);
   }
 
@@ -97,7 +117,12 @@ export class ProfileWorkflowService {
     return this.repos.audit.decisions(org.id);
   }
 
-  private async transition(org: OrganisationRow, actor: Actor, status: Exclude<ProfileStatus, 'draft'>, reason: string | null): Promise<void> {
+  private async transition(
+    org: OrganisationRow,
+    actor: Actor,
+    status: Exclude<ProfileStatus, 'draft'>,
+    reason: string | null,
+  ): Promise<void> {
     await this.repos.transaction(async (tx) => {
       const now = tx.clock.now();
       if (status === 'validated') {
@@ -107,7 +132,15 @@ export class ProfileWorkflowService {
         await tx.organisations.updateWorkflow(org.id, { status }, now);
       }
       await tx.audit.recordDecision({ organisationId: org.id, decision: status, reason, actorId: actor.user.id, at: now });
-      await audit(tx, { actorId: actor.user.id, action: `organisation.${status}`, entityType: 'organisation', entityId: org.id, regionCode: org.regionCode, before: { status: org.status }, after: { status, reason } });
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: `organisation.${status}`,
+        entityType: 'organisation',
+        entityId: org.id,
+        regionCode: org.regionCode,
+        before: { status: org.status },
+        after: { status, reason },
+      });
       if (status === 'submitted') return;
       for (const admin of await tx.accounts.holders(['org_admin'], { organisationId: org.id })) {
         const name = resolveText(org.pendingProfile?.name ?? org.name, admin.language)?.text ?? org.slug;

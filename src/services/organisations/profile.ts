@@ -23,14 +23,22 @@ export function currentProfile(org: OrganisationRow): ProfileChanges {
 }
 
 /** Checks the values that name other records and turns activity codes into NACE classes. */
-export async function checkProfile(repos: Repositories, classifications: ClassificationService, profile: ProfileChanges): Promise<ProfileColumns> {
+export async function checkProfile(
+  repos: Repositories,
+  classifications: ClassificationService,
+  profile: ProfileChanges,
+): Promise<ProfileColumns> {
   if (!(await repos.regions.get(profile.region))) throw unknownValue('body.region', [profile.region], 'region');
   const known = new Set((await repos.areas.byCodes(profile.areas)).map((a) => a.code));
   const unknown = profile.areas.filter((a) => !known.has(a));
   if (unknown.length > 0) throw unknownValue('body.areas', unknown, 'area of cooperation');
   const nace = [...new Set(profile.nace.map((code, i) => classifications.resolve(code, `body.nace[${i}]`).naceClass.code))];
   if (!profile.name[profile.name.original]) {
-    throw new AppError('validation_failed', `The name needs a value in its original language (${profile.name.original}).`, `body.name.${profile.name.original}`);
+    throw new AppError(
+      'validation_failed',
+      `The name needs a value in its original language (${profile.name.original}).`,
+      `body.name.${profile.name.original}`,
+    );
   }
   return {
     kind: profile.kind,

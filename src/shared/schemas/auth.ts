@@ -61,7 +61,11 @@ export const SessionListSchema = Type.Object({
 
 export const InvitationBodySchema = Type.Object({ email: Email, role: Type.Enum(ORGANISATION_ROLES) }, { additionalProperties: false });
 export const MemberListSchema = Type.Object({
-  members: Type.Array(Type.Object({ userId: Type.String(), displayName: Type.String(), email: Type.String(), role: Type.Enum(ORGANISATION_ROLES) })),
-  invitations: Type.Array(Type.Object({ email: Type.String(), role: Type.Enum(ORGANISATION_ROLES), expiresAt: Type.String({ format: 'date-time' }) })),
+  members: Type.Array(
+    Type.Object({ userId: Type.String(), displayName: Type.String(), email: Type.String(), role: Type.Enum(ORGANISATION_ROLES) }),
+  ),
+  invitations: Type.Array(
+    Type.Object({ email: Type.String(), role: Type.Enum(ORGANISATION_ROLES), expiresAt: Type.String({ format: 'date-time' }) }),
+  ),
 });
 export type MemberList = Static<typeof MemberListSchema>;
