@@ -74,3 +74,24 @@ describe('clusterbridge CLI', () => {
     expect((failed as { stderr: string }).stderr).toMatch(/PORT[\s\S]*LOG_LEVEL/);
   }, 30_000);
 });
+
+describe('clusterbridge CLI: roles', () => {
+  it('creates the first administrator and grants and revokes a coordinator role', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cb-cli-'));
+    const data = join(dir, 'data');
+    const weak = await clusterbridge(data, 'create-admin', '--email', 'root@example.org', '--password', 'password1');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/at least 10 characters/);
+    const made = await clusterbridge(data, 'create-admin', '--email', 'root@example.org', '--password', 'Very-long-admin-secret-1');
+    expect(made.stdout).toContain('Administrator root@example.org created.');
+    const noRegion = await clusterbridge(data, 'grant', 'root@example.org', '--role', 'regional_coordinator');
+    expect(noRegion.code).toBe(1);
+    expect(noRegion.stderr).toContain('--region');
+    expect(
+      (await clusterbridge(data, 'grant', 'root@example.org', '--role', 'regional_coordinator', '--region', 'RU-KLU')).stdout,
+    ).toContain('Granted regional_coordinator');
+    expect(
+      (await clusterbridge(data, 'revoke', 'root@example.org', '--role', 'regional_coordinator', '--region', 'RU-KLU')).stdout,
+    ).toContain('Revoked');
+  }, 60_000);
+});

@@ -13,6 +13,8 @@ import { readCsv, readJsonLines, type ImportFormat } from '../services/organisat
 import { seedDemo } from '../services/seed-demo.js';
 import { syntheticOrganisations } from '../services/synthetic-organisations.js';
 import { progressBar } from './progress.js';
+import type { Language } from '../shared/languages.js';
+import { ROLES, type Role } from '../shared/roles.js';
 
 const formatOption = () => new Option('--format <format>', 'jsonl or csv (default: from the file name)').choices(['jsonl', 'csv']);
 
@@ -147,6 +149,55 @@ export function cli(config: () => Config): Command {
           onProgress: progressBar('generate').update,
         });
         console.log(`Added ${report.inserted} synthetic organisations.`);
+      });
+    });
+
+  program
+    .command('create-admin')
+    .description(
+      'create a platform administrator (the first account of a new platform); the password comes from CLUSTERBRIDGE_ADMIN_PASSWORD or --password',
+    )
+    .requiredOption('--email <email>', "the administrator's e-mail address")
+    .option('--name <name>', 'display name', 'Administrator')
+    .option('--password <password>', 'the password (prefer the environment variable: a command line is visible to other users)')
+    .addOption(new Option('--language <lang>', 'language of e-mails').choices(['ru', 'fr', 'en']).default('en'))
+    .action(async (options: { email: string; name: string; password?: string; language: Language }) => {
+      const password = options.password ?? process.env.CLUSTERBRIDGE_ADMIN_PASSWORD;
+      if (!password)
+        throw new AppError('validation_failed', 'Give the password in CLUSTERBRIDGE_ADMIN_PASSWORD or with --password.', 'password');
+      await withPlatform(config(), async ({ services }) => {
+        await services.admin.createAdministrator(options.email, options.name, password, options.language);
+        console.log(`Administrator ${options.email} created.`);
+      });
+    });
+
+  const roleOption = () => new Option('--role <role>', 'the role').choices([...ROLES]).makeOptionMandatory();
+  program
+    .command('grant <email>')
+    .description('grant a role: --role regional_coordinator --region RU-KLU, or --role org_admin --organisation airko')
+    .addOption(roleOption())
+    .option('--region <code>', 'ISO 3166-2 region, for a regional coordinator')
+    .option('--organisation <slug>', 'organisation, for org_admin, org_editor and member')
+    .action(async (email: string, options: { role: Role; region?: string; organisation?: string }) => {
+      await withPlatform(config(), async ({ services }) => {
+        await services.admin.grant(null, email, options.role, { regionCode: options.region, organisationSlug: options.organisation });
+        console.log(`Granted ${options.role} to ${email}.`);
+      });
+    });
+
+  program
+    .command('revoke <email>')
+    .description('revoke a role (same options as grant)')
+    .addOption(roleOption())
+    .option('--region <code>', 'ISO 3166-2 region, for a regional coordinator')
+    .option('--organisation <slug>', 'organisation, for org_admin, org_editor and member')
+    .action(async (email: string, options: { role: Role; region?: string; organisation?: string }) => {
+      await withPlatform(config(), async ({ services }) => {
+        const n = await services.admin.revoke(null, email, options.role, {
+          regionCode: options.region,
+          organisationSlug: options.organisation,
+        });
+        console.log(n > 0 ? `Revoked ${options.role} from ${email}.` : `${email} did not hold that role.`);
       });
     });
 

@@ -4,6 +4,8 @@ import type { Repositories } from '../repositories/index.js';
 import type { Role } from '../shared/roles.js';
 import { coordinatedRegions, isAdmin, requireActor, type Actor } from './access.js';
 import { normaliseEmail } from './accounts/context.js';
+import { checkPasswordStrength, hashPassword } from './accounts/secrets.js';
+import type { Language } from '../shared/languages.js';
 import { audit } from './audit.js';
 import { AppError } from './errors.js';
 
@@ -45,6 +47,19 @@ export class AdminService {
     const actor = requireActor(actorOrNull);
     if (!isAdmin(actor)) throw new AppError('forbidden', 'The outbox is for administrators.');
     return this.repos.audit.emails(200);
+  }
+
+  /** The first administrator of a platform, confirmed at once (CLI). */
+  async createAdministrator(email: string, displayName: string, password: string, language: Language): Promise<void> {
+    const address = normaliseEmail(email);
+    checkPasswordStrength(password, { email: address, name: displayName }, 'password');
+    if (await this.repos.accounts.userByEmail(address)) throw new AppError('email_taken', undefined, 'email');
+    const passwordHash = await hashPassword(password);
+    await this.repos.transaction(async (tx) => {
+      const user = await tx.accounts.createUser({ email: address, displayName, language, passwordHash, emailConfirmedAt: tx.clock.now() });
+      await tx.accounts.grant({ userId: user.id, role: 'platform_admin' });
+      await audit(tx, { actorId: null, action: 'role.granted', entityType: 'user', entityId: user.id, after: { role: 'platform_admin' } });
+    });
   }
 
   /** Grants a role by e-mail address (CLI and administrators). */
