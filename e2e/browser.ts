@@ -40,7 +40,8 @@ export function newContext(
   browser: Browser,
   options: { locale?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({ locale: options.locale ?? 'en-GB', viewport: options.viewport ?? DESKTOP });
+  // bypassCSP lets axe-core be injected; the platform's own CSP is tested on its own
+  return browser.newContext({ locale: options.locale ?? 'en-GB', viewport: options.viewport ?? DESKTOP, bypassCSP: true });
 }
 
 /** Runs axe-core in the page and returns the serious and critical violations. */

@@ -1,23 +1,54 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AccountPage } from '../features/accounts/components/AccountPage';
+import { SignInPage } from '../features/accounts/components/SignInPage';
+import { SignUpPage } from '../features/accounts/components/SignUpPage';
+import {
+  ConfirmEmailChangePage,
+  ConfirmEmailPage,
+  ForgotPasswordPage,
+  InvitationPage,
+  ResetPasswordPage,
+} from '../features/accounts/components/TokenPages';
+import { AuditLogPage, OutboxPage } from '../features/admin/components/AdminPages';
 import { HomePage } from '../features/home/components/HomePage';
+import { MyOrganisationsPage } from '../features/my-organisations/components/MyOrganisationsPage';
+import { NewOrganisationPage, ProfileEditorPage } from '../features/my-organisations/components/ProfileEditorPage';
 import { DirectoryPage } from '../features/organisations/components/DirectoryPage';
 import { OrganisationPage } from '../features/organisations/components/OrganisationPage';
+import { ValidationQueuePage } from '../features/validation/components/ValidationQueuePage';
 import { I18nProvider } from '../shared/i18n/I18nProvider';
+import { SessionProvider } from '../shared/session/SessionProvider';
 import { Layout } from './Layout';
 
 export function App() {
   return (
     <I18nProvider>
-      <BrowserRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<HomePage />} />
-            <Route path="organisations" element={<DirectoryPage />} />
-            <Route path="organisations/:slug" element={<OrganisationPage />} />
-            <Route path="*" element={<DirectoryPage />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="organisations" element={<DirectoryPage />} />
+              <Route path="organisations/:slug" element={<OrganisationPage />} />
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="sign-up" element={<SignUpPage />} />
+              <Route path="confirm-email" element={<ConfirmEmailPage />} />
+              <Route path="confirm-email-change" element={<ConfirmEmailChangePage />} />
+              <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="reset-password" element={<ResetPasswordPage />} />
+              <Route path="invitation" element={<InvitationPage />} />
+              <Route path="account" element={<AccountPage />} />
+              <Route path="my/organisations" element={<MyOrganisationsPage />} />
+              <Route path="my/organisations/new" element={<NewOrganisationPage />} />
+              <Route path="my/organisations/:slug" element={<ProfileEditorPage />} />
+              <Route path="validation" element={<ValidationQueuePage />} />
+              <Route path="admin/outbox" element={<OutboxPage />} />
+              <Route path="admin/audit" element={<AuditLogPage />} />
+              <Route path="*" element={<DirectoryPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
     </I18nProvider>
   );
 }

@@ -1,9 +1,12 @@
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitcher } from '../features/language/components/LanguageSwitcher';
 import { useI18n } from '../shared/i18n/I18nProvider';
+import { hasRole, useSession } from '../shared/session/SessionProvider';
 
 export function Layout() {
   const { t } = useI18n();
+  const { session, signOut } = useSession();
+  const user = session?.user;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -21,7 +24,32 @@ export function Layout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/organisations">{t('nav.directory')}</NavLink>
+          {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
+          {(hasRole(session, 'regional_coordinator') || hasRole(session, 'platform_admin')) && (
+            <>
+              <NavLink to="/validation">{t('nav.validation')}</NavLink>
+              <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+            </>
+          )}
+          {hasRole(session, 'platform_admin') && <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>}
         </nav>
+        <div className="account-nav">
+          {user ? (
+            <>
+              <NavLink to="/account">{user.displayName}</NavLink>
+              <button type="button" className="link-button" onClick={() => void signOut()}>
+                {t('accounts.signOut')}
+              </button>
+            </>
+          ) : (
+            session && (
+              <>
+                <NavLink to="/sign-in">{t('accounts.signIn')}</NavLink>
+                <NavLink to="/sign-up">{t('accounts.signUp')}</NavLink>
+              </>
+            )
+          )}
+        </div>
         <LanguageSwitcher />
       </header>
       <main id="main" tabIndex={-1}>

@@ -26,12 +26,19 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await response.json()) as T;
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`/api/v1${path}`, {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+let csrfToken: string | null = null;
+/** The session's anti-forgery token, sent with every write (set by the session provider). */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) throw new ApiRequestError(response.status, await response.json().catch(() => null));
   return (await response.json()) as T;
 }
+
+export const postJson = <T>(path: string, body?: unknown) => sendJson<T>('POST', path, body);

@@ -1,0 +1,165 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newContext, seriousA11yViolations } from './browser.js';
+
+const baseUrl = inject('baseUrl');
+const DEMO_PASSWORD = 'Demo-Clusterbridge-2026';
+let browser: Browser;
+let admin: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await signedIn('admin@demo.clusterbridge.test', DEMO_PASSWORD);
+});
+afterAll(() => browser?.close());
+
+async function fresh(locale = 'en-GB'): Promise<Page> {
+  const context: BrowserContext = await newContext(browser, { locale });
+  return context.newPage();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/my\/organisations/);
+}
+
+async function signedIn(email: string, password: string): Promise<Page> {
+  const page = await fresh();
+  await signIn(page, email, password);
+  return page;
+}
+
+/** The link of the newest e-mail to an address, read as an administrator reads the outbox. */
+async function linkFromOutbox(to: string): Promise<string> {
+  await admin.goto(`${baseUrl}/admin/outbox`);
+  const mail = admin.locator('.email', { hasText: to }).first();
+  await mail.waitFor();
+  const text = await mail.locator('pre').innerText();
+  const link = /https?:\/\/\S+/.exec(text)![0];
+  return link.replace(/^https?:\/\/[^/]+/, baseUrl);
+}
+
+describe('from sign-up to a validated organisation with a colleague', () => {
+  it('signs up, confirms, creates and submits an organisation, has it validated, and invites a colleague who edits it', async () => {
+    const founder = await fresh();
+    await founder.goto(`${baseUrl}/sign-up`);
+    await founder.getByLabel('Your name').fill('Olga Founder');
+    await founder.getByLabel('E-mail address').fill('olga@example.org');
+    await founder.getByLabel('Password', { exact: true }).fill('Filtration-Ceramics-2026');
+    await founder.getByRole('button', { name: 'Sign up' }).click();
+    await expect.poll(() => founder.locator('[role=status]').innerText()).toMatch(/confirm your address/);
+
+    await founder.goto(await linkFromOutbox('olga@example.org'));
+    await expect.poll(() => founder.locator('[role=status]').innerText()).toBe('Your address is confirmed. You can sign in.');
+    await signIn(founder, 'olga@example.org', 'Filtration-Ceramics-2026');
+
+    await founder.getByRole('link', { name: 'Add an organisation' }).click();
+    await founder.getByLabel('Written in').selectOption('en');
+    await founder.getByLabel('Name (en)', { exact: true }).fill('Obninsk Filtration Works');
+    await founder.getByLabel('Name (ru)', { exact: true }).fill('Обнинский фильтровальный завод');
+    await founder
+      .getByLabel('Description (en)')
+      .fill('Industrial filters. <img src=x onerror="window.__xss=1"> <script>window.__xss=2</script>');
+    await founder.getByLabel('Activity codes (NACE, NAF or ОКВЭД 2)').fill('28.29.1');
+    await founder.getByLabel('Filters and filtering materials').check();
+    await founder.getByRole('button', { name: 'Save draft' }).click();
+    await founder.waitForURL(/\/my\/organisations\/obninsk-filtration-works$/);
+    await expect.poll(() => founder.locator('.status-line').innerText()).toContain('Draft');
+    await founder.getByRole('button', { name: 'Submit for validation' }).click();
+    await expect.poll(() => founder.locator('.status-line').innerText()).toContain('Submitted');
+
+    const coordinator = await signedIn('coordinator.kaluga@demo.clusterbridge.test', DEMO_PASSWORD);
+    await coordinator.goto(`${baseUrl}/validation`);
+    const item = coordinator.locator('.card', { hasText: 'Obninsk Filtration Works' });
+    await item.getByRole('button', { name: 'Validate' }).click();
+    await expect.poll(() => coordinator.locator('.card', { hasText: 'Obninsk Filtration Works' }).count()).toBe(0);
+
+    // public now, and the stored markup is shown as text and runs nothing
+    const visitor = await fresh();
+    await visitor.goto(`${baseUrl}/organisations/obninsk-filtration-works`);
+    await expect.poll(() => visitor.locator('.description').innerText()).toContain('<img src=x onerror="window.__xss=1">');
+    expect(await visitor.locator('.description img, .description script').count()).toBe(0);
+    expect(await visitor.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    await founder.reload();
+    await founder.getByLabel('Invite by e-mail').fill('pierre@example.org');
+    await founder.getByRole('combobox', { name: /^Role/ }).selectOption('org_editor');
+    await founder.getByRole('button', { name: 'Invite', exact: true }).click();
+    await expect.poll(() => founder.locator('.table').innerText()).toContain('pierre@example.org');
+
+    const colleague = await fresh('fr-FR');
+    await colleague.goto(await linkFromOutbox('pierre@example.org'));
+    await colleague.getByRole('link', { name: 'Créer un compte pour rejoindre' }).click();
+    await colleague.getByLabel('Votre nom').fill('Pierre Collègue');
+    await colleague.getByLabel('Adresse e-mail').fill('pierre@example.org');
+    await colleague.getByLabel('Mot de passe', { exact: true }).fill('Limoges-Porcelaine-77');
+    await colleague.getByRole('button', { name: "S'inscrire" }).click();
+    await expect.poll(() => colleague.locator('[role=status]').innerText()).toContain("rejoint l'organisation");
+    await colleague.goto(`${baseUrl}/sign-in`);
+    await colleague.getByLabel('Adresse e-mail').fill('pierre@example.org');
+    await colleague.getByLabel('Mot de passe').fill('Limoges-Porcelaine-77');
+    await colleague.getByRole('button', { name: 'Se connecter' }).click();
+    await colleague.waitForURL(/\/my\/organisations/);
+    await colleague.getByRole('link', { name: 'Obninsk Filtration Works' }).click();
+    await colleague.getByLabel('Nom (fr)', { exact: true }).fill('Filtres industriels d’Obninsk');
+    await colleague.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect.poll(() => colleague.locator('[role=status]').innerText()).toBe('Brouillon enregistré.');
+    // the public page keeps the validated profile until the change is validated
+    await visitor.reload();
+    await expect.poll(() => visitor.locator('h1').innerText()).toBe('Obninsk Filtration Works');
+
+    for (const page of [founder, coordinator, visitor, colleague]) await page.context().close();
+  });
+
+  it('answers a wrong password without telling whether the account exists', async () => {
+    const page = await fresh();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('E-mail address').fill('nobody@example.org');
+    await page.getByLabel('Password').fill('Whatever-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toBe('The e-mail address or the password is wrong.');
+    await page.context().close();
+  });
+
+  it('lets a user see and end their sessions', async () => {
+    const first = await signedIn('iate.member@demo.clusterbridge.test', DEMO_PASSWORD);
+    const second = await signedIn('iate.member@demo.clusterbridge.test', DEMO_PASSWORD);
+    await first.goto(`${baseUrl}/account`);
+    await expect.poll(() => first.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    const before = await first.locator('tbody tr').count();
+    await first.getByRole('button', { name: 'End' }).first().click();
+    await expect.poll(() => first.locator('tbody tr').count()).toBe(before - 1);
+    await first.context().close();
+    await second.context().close();
+  });
+});
+
+describe('accessibility of the account pages (axe-core)', () => {
+  it('finds no serious or critical violation', async () => {
+    const page = await signedIn('iate.admin@demo.clusterbridge.test', DEMO_PASSWORD);
+    for (const path of ['/account', '/my/organisations', '/my/organisations/iate-mephi', '/my/organisations/new']) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.locator('h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
+    }
+    await page.context().close();
+    const visitor = await fresh();
+    for (const path of ['/sign-in', '/sign-up', '/forgot-password']) {
+      await visitor.goto(`${baseUrl}${path}`);
+      await visitor.locator('h1').waitFor();
+      expect({ path, violations: await seriousA11yViolations(visitor) }).toEqual({ path, violations: [] });
+    }
+    for (const path of ['/validation', '/admin/audit', '/admin/outbox']) {
+      await admin.goto(`${baseUrl}${path}`);
+      await admin.locator('h1').waitFor();
+      await admin.waitForLoadState('networkidle');
+      expect({ path, violations: await seriousA11yViolations(admin) }).toEqual({ path, violations: [] });
+    }
+  });
+});

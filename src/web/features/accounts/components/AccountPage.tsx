@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { Navigate } from 'react-router';
+import { sendJson } from '../../../shared/api/client';
+import { useApi } from '../../../shared/api/useApi';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { useSession } from '../../../shared/session/SessionProvider';
+import { Field, Outcome, useSubmit } from '../../../shared/ui/forms';
+import { useTitle } from '../../../shared/ui/useTitle';
+
+interface SessionItem {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export function AccountPage() {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const [reload, setReload] = useState(0);
+  const sessions = useApi<{ items: SessionItem[] }>(session?.user ? `/me/sessions?r=${reload}` : null);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [emailPassword, setEmailPassword] = useState('');
+  const [newEmail, setNewEmail] = useState('');
+  useTitle(t('accounts.myAccount'));
+  const password = useSubmit(async () => {
+    await sendJson('POST', '/me/password', { currentPassword: current, newPassword: next });
+    setReload((r) => r + 1);
+    return t('accounts.passwordChanged');
+  });
+  const email = useSubmit(async () => {
+    await sendJson('POST', '/me/email', { password: emailPassword, email: newEmail });
+    return t('accounts.emailChangeSent');
+  });
+  const end = useSubmit(async () => undefined);
+
+  if (session && !session.user) return <Navigate to="/sign-in?next=/account" replace />;
+  if (!session?.user) return null;
+  const date = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <>
+      <h1>{t('accounts.myAccount')}</h1>
+      <p>
+        {session.user.displayName} · {session.user.email}
+      </p>
+      <div className="columns">
+        <section aria-labelledby="change-password">
+          <h2 id="change-password">{t('accounts.changePassword')}</h2>
+          <form onSubmit={password.onSubmit} className="stack">
+            <Field
+              label={t('accounts.currentPassword')}
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+            <Field
+              label={t('accounts.newPassword')}
+              hint={t('accounts.passwordHint')}
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+            />
+            <button type="submit" disabled={password.busy}>
+              {t('accounts.save')}
+            </button>
+            <Outcome error={password.error} done={password.done} />
+          </form>
+        </section>
+        <section aria-labelledby="change-email">
+          <h2 id="change-email">{t('accounts.changeEmail')}</h2>
+          <form onSubmit={email.onSubmit} className="stack">
+            <Field
+              label={t('accounts.newEmail')}
+              name="newEmail"
+              type="email"
+              required
+              value={newEmail}
+              onChange={(e) => setNewEmail(e.target.value)}
+            />
+            <Field
+              label={t('accounts.password')}
+              name="emailPassword"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={emailPassword}
+              onChange={(e) => setEmailPassword(e.target.value)}
+            />
+            <button type="submit" disabled={email.busy}>
+              {t('accounts.save')}
+            </button>
+            <Outcome error={email.error} done={email.done} />
+          </form>
+        </section>
+      </div>
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">{t('accounts.sessions')}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('accounts.device')}</th>
+              <th scope="col">{t('accounts.lastSeen')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('accounts.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(sessions.data?.items ?? []).map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.userAgent ?? '—'} {s.ip && <span className="muted">({s.ip})</span>}
+                </td>
+                <td>{date(s.lastSeenAt)}</td>
+                <td>
+                  {s.current ? (
+                    <strong>{t('accounts.thisSession')}</strong>
+                  ) : (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() =>
+                        void sendJson('DELETE', `/me/sessions/${s.id}`).then(
+                          () => setReload((r) => r + 1),
+                          () => end.onSubmit(),
+                        )
+                      }
+                    >
+                      {t('accounts.endSession')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

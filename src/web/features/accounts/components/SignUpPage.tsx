@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { LANGUAGES, type Language } from '../../../../shared/languages';
+import { postJson } from '../../../shared/api/client';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { Field, Outcome, useSubmit } from '../../../shared/ui/forms';
+import { useTitle } from '../../../shared/ui/useTitle';
+
+export function SignUpPage() {
+  const { t, lang } = useI18n();
+  const [params] = useSearchParams();
+  const invitation = params.get('invitation') ?? undefined;
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [language, setLanguage] = useState<Language>(lang);
+  useTitle(t('accounts.signUp'));
+  const { busy, error, done, onSubmit } = useSubmit(async () => {
+    await postJson('/auth/sign-up', { email, password, displayName, language, ...(invitation ? { invitation } : {}) });
+    return invitation ? t('accounts.signedUpInvited') : t('accounts.signedUp');
+  });
+  return (
+    <section className="narrow">
+      <h1>{t('accounts.signUp')}</h1>
+      {done ? (
+        <>
+          <Outcome error={null} done={done} />
+          <p>
+            <Link to="/sign-in">{t('accounts.signIn')}</Link>
+          </p>
+        </>
+      ) : (
+        <form onSubmit={onSubmit} className="stack">
+          <Field
+            label={t('accounts.displayName')}
+            name="displayName"
+            required
+            maxLength={120}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+          <Field
+            label={t('accounts.email')}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <Field
+            label={t('accounts.password')}
+            hint={t('accounts.passwordHint')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <label className="field" htmlFor="language">
+            <span>{t('accounts.emailLanguage')}</span>
+            <select id="language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`language.names.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" disabled={busy}>
+            {t('accounts.signUp')}
+          </button>
+          <Outcome error={error} done={null} />
+        </form>
+      )}
+    </section>
+  );
+}

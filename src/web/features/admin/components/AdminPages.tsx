@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Navigate } from 'react-router';
+import { queryString } from '../../../shared/api/client';
+import { useApi } from '../../../shared/api/useApi';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { useSession } from '../../../shared/session/SessionProvider';
+import { Field } from '../../../shared/ui/forms';
+import { Status } from '../../../shared/ui/Status';
+import { useTitle } from '../../../shared/ui/useTitle';
+
+interface Email {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  language: string;
+  transport: string;
+  createdAt: string;
+}
+
+/** Every e-mail written without SMTP (and those sent), for administrators of a local platform. */
+export function OutboxPage() {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const state = useApi<{ items: Email[] }>(session?.user ? '/admin/emails' : null);
+  useTitle(t('admin.outbox'));
+  if (session && !session.user) return <Navigate to="/sign-in?next=/admin/outbox" replace />;
+  return (
+    <>
+      <h1>{t('admin.outbox')}</h1>
+      {session?.user && <Status state={state} />}
+      <ul className="cards">
+        {(state.data?.items ?? []).map((m) => (
+          <li key={m.id} className="card email">
+            <h2 className="card-title">{m.subject}</h2>
+            <p className="meta">
+              <span>{m.to}</span>
+              <span>{new Date(m.createdAt).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+              <span className="badge">{m.transport}</span>
+            </p>
+            <pre lang={m.language}>{m.text}</pre>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+interface AuditEvent {
+  id: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export function AuditLogPage() {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const [action, setAction] = useState('');
+  const [entityType, setEntityType] = useState('');
+  const query = queryString({ action, entityType, limit: 200 });
+  const state = useApi<{ items: AuditEvent[] }>(session?.user ? `/audit-events${query}` : null);
+  useTitle(t('admin.audit'));
+  if (session && !session.user) return <Navigate to="/sign-in?next=/admin/audit" replace />;
+  return (
+    <>
+      <h1>{t('admin.audit')}</h1>
+      <div className="row">
+        <Field
+          label={t('admin.action')}
+          name="action"
+          placeholder="organisation.validated"
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+        />
+        <Field
+          label={t('admin.entityType')}
+          name="entityType"
+          placeholder="organisation"
+          value={entityType}
+          onChange={(e) => setEntityType(e.target.value)}
+        />
+        <a className="button" href={`/api/v1/audit-events.csv${queryString({ action, entityType })}`}>
+          {t('admin.exportCsv')}
+        </a>
+      </div>
+      {session?.user && <Status state={state} />}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.when')}</th>
+              <th scope="col">{t('admin.action')}</th>
+              <th scope="col">{t('admin.entity')}</th>
+              <th scope="col">{t('organisation.region')}</th>
+              <th scope="col">{t('admin.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(state.data?.items ?? []).map((e) => (
+              <tr key={e.id}>
+                <td>{new Date(e.at).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'medium' })}</td>
+                <td>{e.action}</td>
+                <td>
+                  {e.entityType} <span className="muted">{e.entityId.slice(0, 8)}</span>
+                </td>
+                <td>{e.regionCode ?? ''}</td>
+                <td>
+                  <code className="change">{JSON.stringify(e.after ?? e.before)?.slice(0, 160)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { ORGANISATION_ROLES, type OrganisationRole } from '../../../../shared/roles';
+import type { MemberList } from '../../../../shared/schemas/auth';
+import { postJson, sendJson } from '../../../shared/api/client';
+import { useApi } from '../../../shared/api/useApi';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { useSession } from '../../../shared/session/SessionProvider';
+import { Field, Outcome, useSubmit } from '../../../shared/ui/forms';
+
+export function MembersPanel({ slug }: { slug: string }) {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const [reload, setReload] = useState(0);
+  const state = useApi<MemberList>(`/organisations/${encodeURIComponent(slug)}/members?r=${reload}`);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<OrganisationRole>('org_editor');
+  const me = session?.user?.id;
+  const iAmAdmin =
+    state.data?.members.some((m) => m.userId === me && m.role === 'org_admin') ||
+    session?.user?.roles.some((r) => r.role === 'platform_admin');
+  const invite = useSubmit(async () => {
+    await postJson(`/organisations/${slug}/invitations`, { email, role });
+    setEmail('');
+    setReload((r) => r + 1);
+    return t('members.invited');
+  });
+  const act = useSubmit(async () => undefined);
+  const run = (work: () => Promise<unknown>) =>
+    void work().then(
+      () => setReload((r) => r + 1),
+      () => act.onSubmit(),
+    );
+
+  if (!state.data) return null;
+  return (
+    <section aria-labelledby="members">
+      <h2 id="members">{t('members.title')}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('members.name')}</th>
+            <th scope="col">{t('accounts.email')}</th>
+            <th scope="col">{t('members.role')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('accounts.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {state.data.members.map((m) => (
+            <tr key={m.userId}>
+              <td>{m.displayName}</td>
+              <td>{m.email}</td>
+              <td>{t(`roles.${m.role}`)}</td>
+              <td>
+                {iAmAdmin && m.userId !== me && (
+                  <>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => run(() => sendJson('DELETE', `/organisations/${slug}/members/${m.userId}`))}
+                    >
+                      {t('members.remove')}
+                    </button>{' '}
+                    {m.role !== 'org_admin' && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => run(() => postJson(`/organisations/${slug}/transfer-administration`, { userId: m.userId }))}
+                      >
+                        {t('members.makeAdmin')}
+                      </button>
+                    )}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+          {state.data.invitations.map((i) => (
+            <tr key={i.email}>
+              <td className="muted">{t('members.pending')}</td>
+              <td>{i.email}</td>
+              <td>{t(`roles.${i.role}`)}</td>
+              <td />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Outcome error={act.error} done={null} />
+      {iAmAdmin && (
+        <form onSubmit={invite.onSubmit} className="row">
+          <Field
+            label={t('members.inviteEmail')}
+            name="inviteEmail"
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <label className="field" htmlFor="invite-role">
+            <span>{t('members.role')}</span>
+            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as OrganisationRole)}>
+              {ORGANISATION_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" disabled={invite.busy}>
+            {t('members.invite')}
+          </button>
+          <Outcome error={invite.error} done={invite.done} />
+        </form>
+      )}
+    </section>
+  );
+}

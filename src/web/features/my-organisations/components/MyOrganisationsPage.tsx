@@ -1,0 +1,45 @@
+import { Link, Navigate } from 'react-router';
+import type { OrganisationSummary } from '../../../../shared/schemas/organisations';
+import { useApi } from '../../../shared/api/useApi';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { useSession } from '../../../shared/session/SessionProvider';
+import { MlText } from '../../../shared/ui/MlText';
+import { Status } from '../../../shared/ui/Status';
+import { useTitle } from '../../../shared/ui/useTitle';
+
+type Mine = OrganisationSummary & { status: string; published: boolean; myRole: string };
+
+export function MyOrganisationsPage() {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const state = useApi<{ items: Mine[] }>(session?.user ? '/me/organisations' : null);
+  useTitle(t('myOrgs.title'));
+  if (session && !session.user) return <Navigate to="/sign-in?next=/my/organisations" replace />;
+  return (
+    <>
+      <h1>{t('myOrgs.title')}</h1>
+      <p>
+        <Link to="/my/organisations/new" className="button">
+          {t('myOrgs.create')}
+        </Link>
+      </p>
+      {session?.user && <Status state={state} />}
+      <ul className="cards">
+        {(state.data?.items ?? []).map((o) => (
+          <li key={o.id} className="card">
+            <h2 className="card-title">
+              <Link to={`/my/organisations/${o.slug}`}>
+                <MlText value={o.name} />
+              </Link>
+            </h2>
+            <p className="meta">
+              <span className="badge">{t(`status.${o.status}`)}</span>
+              <span>{t(`roles.${o.myRole}`)}</span>
+              {o.published && <Link to={`/organisations/${o.slug}`}>{t('myOrgs.publicPage')}</Link>}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

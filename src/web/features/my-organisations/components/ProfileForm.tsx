@@ -1,0 +1,183 @@
+import type { ReactNode } from 'react';
+import { ORGANISATION_KINDS, SECTORS } from '../../../../shared/domain';
+import { LANGUAGES, type Language } from '../../../../shared/languages';
+import type { MultilingualText } from '../../../../shared/multilingual';
+import type { ProfileChanges } from '../../../../shared/schemas/profile';
+import { useAreas, useRegions } from '../../../shared/api/reference';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { useMlString } from '../../../shared/ui/MlText';
+
+export const EMPTY_PROFILE: ProfileChanges = {
+  kind: 'enterprise',
+  sector: 'business',
+  region: 'RU-KLU',
+  city: null,
+  name: { original: 'ru' },
+  shortName: null,
+  description: null,
+  website: null,
+  nace: [],
+  areas: [],
+};
+
+const TEXT_FIELDS = ['name', 'shortName', 'city', 'description'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/** The three languages side by side, one column each, with the language the texts were written in. */
+export function ProfileForm({
+  value,
+  onChange,
+  actions,
+}: {
+  value: ProfileChanges;
+  onChange(next: ProfileChanges): void;
+  actions: ReactNode;
+}) {
+  const { t } = useI18n();
+  const text = useMlString();
+  const regions = useRegions().data?.items ?? [];
+  const areas = useAreas().data?.items ?? [];
+  const original = value.name.original;
+
+  const setText = (field: TextField, lang: Language, input: string) => {
+    const current: MultilingualText = value[field] ?? { original };
+    const next: MultilingualText = { ...current, original, [lang]: input || undefined };
+    const empty = LANGUAGES.every((l) => !next[l]);
+    onChange({ ...value, [field]: field === 'name' ? next : empty ? null : next });
+  };
+  const setOriginal = (lang: Language) => {
+    const retag = (v: MultilingualText | null) => (v ? { ...v, original: lang } : v);
+    onChange({
+      ...value,
+      name: { ...value.name, original: lang },
+      shortName: retag(value.shortName),
+      city: retag(value.city),
+      description: retag(value.description),
+    });
+  };
+
+  return (
+    <div className="stack profile-form">
+      <div className="row">
+        <label className="field" htmlFor="profile-kind">
+          <span>{t('organisation.kind')}</span>
+          <select
+            id="profile-kind"
+            value={value.kind}
+            onChange={(e) => onChange({ ...value, kind: e.target.value as ProfileChanges['kind'] })}
+          >
+            {ORGANISATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" htmlFor="profile-sector">
+          <span>{t('organisation.sector')}</span>
+          <select
+            id="profile-sector"
+            value={value.sector}
+            onChange={(e) => onChange({ ...value, sector: e.target.value as ProfileChanges['sector'] })}
+          >
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sectors.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" htmlFor="profile-region">
+          <span>{t('organisation.region')}</span>
+          <select id="profile-region" value={value.region} onChange={(e) => onChange({ ...value, region: e.target.value })}>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {text(r.name)} ({r.code})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" htmlFor="profile-original">
+          <span>{t('myOrgs.originalLanguage')}</span>
+          <select id="profile-original" value={original} onChange={(e) => setOriginal(e.target.value as Language)}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`language.names.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <fieldset className="languages">
+        <legend>{t('myOrgs.texts')}</legend>
+        <div className="language-grid">
+          {LANGUAGES.map((l) => (
+            <div key={l} className="language-column" lang={l}>
+              <h3>{t(`language.names.${l}`)}</h3>
+              {TEXT_FIELDS.map((field) => {
+                const id = `profile-${field}-${l}`;
+                const label = `${t(`myOrgs.fields.${field}`)} (${l})`;
+                const current = value[field]?.[l] ?? '';
+                return (
+                  <label key={field} className="field" htmlFor={id}>
+                    <span>{label}</span>
+                    {field === 'description' ? (
+                      <textarea id={id} rows={5} maxLength={5000} value={current} onChange={(e) => setText(field, l, e.target.value)} />
+                    ) : (
+                      <input
+                        id={id}
+                        maxLength={field === 'shortName' ? 100 : 300}
+                        value={current}
+                        onChange={(e) => setText(field, l, e.target.value)}
+                      />
+                    )}
+                  </label>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="row">
+        <label className="field grow" htmlFor="profile-website">
+          <span>{t('organisation.website')}</span>
+          <input
+            id="profile-website"
+            type="url"
+            placeholder="https://"
+            value={value.website ?? ''}
+            onChange={(e) => onChange({ ...value, website: e.target.value || null })}
+          />
+        </label>
+        <label className="field grow" htmlFor="profile-nace">
+          <span>{t('myOrgs.codes')}</span>
+          <input
+            id="profile-nace"
+            placeholder="23.44, 62.02.1, 28.29A"
+            value={value.nace.join(', ')}
+            onChange={(e) => onChange({ ...value, nace: e.target.value.split(/[,;\s]+/).filter(Boolean) })}
+          />
+        </label>
+      </div>
+
+      <fieldset className="areas">
+        <legend>{t('organisation.areas')}</legend>
+        {areas.map((a) => (
+          <label key={a.code} className="checkbox">
+            <input
+              type="checkbox"
+              checked={value.areas.includes(a.code)}
+              onChange={(e) =>
+                onChange({ ...value, areas: e.target.checked ? [...value.areas, a.code] : value.areas.filter((c) => c !== a.code) })
+              }
+            />{' '}
+            {text(a.name)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="row">{actions}</div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { ApiRequestError } from '../api/client';
+import { useI18n } from '../i18n/I18nProvider';
+
+/** A labelled input; the label and the field are tied for screen readers. */
+export function Field({ label, hint, ...input }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = input.id ?? `field-${input.name}`;
+  // the hint is described, not labelled: the field's name stays short for screen readers
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      {hint && (
+        <small id={`${id}-hint`} className="muted">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** The message of a failed request in the reader's language: by its stable code, else the server's text. */
+export function useErrorText() {
+  const { t } = useI18n();
+  return (error: unknown) => {
+    if (error instanceof ApiRequestError && error.body) {
+      const key = `errors.${error.body.error.code}`;
+      const text = t(key);
+      return text === key ? error.body.error.message : text;
+    }
+    return t('app.error');
+  };
+}
+
+/** A form that sends once at a time and shows the outcome: an error in an alert, a success in a status. */
+export function useSubmit(action: () => Promise<string | void>) {
+  const errorText = useErrorText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const onSubmit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      setDone((await action()) ?? null);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, done, onSubmit };
+}
+
+export function Outcome({ error, done }: { error: string | null; done: string | null }): ReactNode {
+  return (
+    <>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="success">
+          {done}
+        </p>
+      )}
+    </>
+  );
+}
