@@ -10,7 +10,8 @@ import {
   SignUpBodySchema,
   TokenBodySchema,
 } from '../../shared/schemas/auth.js';
-import { csrfTokenFor, SESSION_COOKIE, sessionCookieOptions } from '../plugins/session.js';
+import { SESSION_COOKIE, sessionCookieOptions } from '../plugins/session.js';
+import { presentSession } from '../../presenters/session.presenter.js';
 import { errors } from './responses.js';
 
 const Done = Type.Object({ ok: Type.Literal(true), message: Type.Optional(Type.String()) });
@@ -27,22 +28,10 @@ export const authRoutes =
     app.get(
       '/auth/session',
       { schema: { tags, summary: 'Who is signed in, and the anti-forgery token for writes', response: { 200: SessionSchema } } },
-      async (request) => {
-        const actor = request.actor;
-        if (!actor) return { user: null, csrfToken: null };
-        const { user, grants } = actor;
-        return {
-          user: {
-            id: user.id,
-            email: user.email,
-            displayName: user.displayName,
-            language: user.language,
-            emailConfirmed: user.emailConfirmedAt !== null,
-            roles: grants.map((g) => ({ role: g.role, regionCode: g.regionCode, organisationId: g.organisationId })),
-          },
-          csrfToken: csrfTokenFor(request.cookies[SESSION_COOKIE]!),
-        };
-      },
+      async (request) =>
+        request.actor
+          ? presentSession(request.actor.user, request.actor.grants, request.cookies[SESSION_COOKIE]!)
+          : { user: null, csrfToken: null },
     );
 
     app.post(
@@ -90,18 +79,7 @@ export const authRoutes =
           request.cookies[SESSION_COOKIE],
         );
         reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, SESSION_DAYS * 24 * 3600));
-        const grants = await services.repos.accounts.grantsOf(user.id);
-        return {
-          user: {
-            id: user.id,
-            email: user.email,
-            displayName: user.displayName,
-            language: user.language,
-            emailConfirmed: true,
-            roles: grants.map((g) => ({ role: g.role, regionCode: g.regionCode, organisationId: g.organisationId })),
-          },
-          csrfToken: csrfTokenFor(token),
-        };
+        return presentSession(user, await services.repos.accounts.grantsOf(user.id), token);
       },
     );
 

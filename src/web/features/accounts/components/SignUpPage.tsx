@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { LANGUAGES, type Language } from '../../../../shared/languages';
 import { postJson } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { Field, Outcome, useSubmit } from '../../../shared/ui/forms';
+import { Field, Outcome, SelectField, useSubmit } from '../../../shared/ui/forms';
 import { useTitle } from '../../../shared/ui/useTitle';
 
 export function SignUpPage() {
@@ -58,16 +58,13 @@ export function SignUpPage() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-          <label className="field" htmlFor="language">
-            <span>{t('accounts.emailLanguage')}</span>
-            <select id="language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`language.names.${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            id="language"
+            label={t('accounts.emailLanguage')}
+            value={language}
+            options={LANGUAGES.map((l) => ({ value: l, label: t(`language.names.${l}`) }))}
+            onChange={(l) => setLanguage(l)}
+          />
           <button type="submit" disabled={busy}>
             {t('accounts.signUp')}
           </button>

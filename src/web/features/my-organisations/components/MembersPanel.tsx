@@ -5,7 +5,7 @@ import { postJson, sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useSession } from '../../../shared/session/SessionProvider';
-import { Field, Outcome, useSubmit } from '../../../shared/ui/forms';
+import { Field, Outcome, SelectField, useSubmit } from '../../../shared/ui/forms';
 
 export function MembersPanel({ slug }: { slug: string }) {
   const { t } = useI18n();
@@ -97,16 +97,13 @@ export function MembersPanel({ slug }: { slug: string }) {
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
-          <label className="field" htmlFor="invite-role">
-            <span>{t('members.role')}</span>
-            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as OrganisationRole)}>
-              {ORGANISATION_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            id="invite-role"
+            label={t('members.role')}
+            value={role}
+            options={ORGANISATION_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            onChange={(r) => setRole(r)}
+          />
           <button type="submit" disabled={invite.busy}>
             {t('members.invite')}
           </button>

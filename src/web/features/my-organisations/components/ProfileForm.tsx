@@ -5,6 +5,7 @@ import type { MultilingualText } from '../../../../shared/multilingual';
 import type { ProfileChanges } from '../../../../shared/schemas/profile';
 import { useAreas, useRegions } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { SelectField } from '../../../shared/ui/forms';
 import { useMlString } from '../../../shared/ui/MlText';
 
 export const EMPTY_PROFILE: ProfileChanges = {
@@ -59,54 +60,34 @@ export function ProfileForm({
   return (
     <div className="stack profile-form">
       <div className="row">
-        <label className="field" htmlFor="profile-kind">
-          <span>{t('organisation.kind')}</span>
-          <select
-            id="profile-kind"
-            value={value.kind}
-            onChange={(e) => onChange({ ...value, kind: e.target.value as ProfileChanges['kind'] })}
-          >
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field" htmlFor="profile-sector">
-          <span>{t('organisation.sector')}</span>
-          <select
-            id="profile-sector"
-            value={value.sector}
-            onChange={(e) => onChange({ ...value, sector: e.target.value as ProfileChanges['sector'] })}
-          >
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sectors.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field" htmlFor="profile-region">
-          <span>{t('organisation.region')}</span>
-          <select id="profile-region" value={value.region} onChange={(e) => onChange({ ...value, region: e.target.value })}>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {text(r.name)} ({r.code})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field" htmlFor="profile-original">
-          <span>{t('myOrgs.originalLanguage')}</span>
-          <select id="profile-original" value={original} onChange={(e) => setOriginal(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`language.names.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          id="profile-kind"
+          label={t('organisation.kind')}
+          value={value.kind}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          onChange={(kind) => onChange({ ...value, kind })}
+        />
+        <SelectField
+          id="profile-sector"
+          label={t('organisation.sector')}
+          value={value.sector}
+          options={SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
+          onChange={(sector) => onChange({ ...value, sector })}
+        />
+        <SelectField
+          id="profile-region"
+          label={t('organisation.region')}
+          value={value.region}
+          options={regions.map((r) => ({ value: r.code, label: `${text(r.name)} (${r.code})` }))}
+          onChange={(region) => onChange({ ...value, region })}
+        />
+        <SelectField
+          id="profile-original"
+          label={t('myOrgs.originalLanguage')}
+          value={original}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`language.names.${l}`) }))}
+          onChange={setOriginal}
+        />
       </div>
 
       <fieldset className="languages">
