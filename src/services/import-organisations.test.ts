@@ -60,6 +60,8 @@ describe('importing organisations', () => {
     expect(report.inserted).toBe(1);
     expect(report.skipped).toEqual([{ line: 2, field: 'nace[0]', message: expect.stringContaining('12345') }]);
     expect((await t.services.directory.get('ceramiques-du-limousin')).naceClasses).toEqual(['23.44']);
+    const [event] = await t.services.repos.audit.list({ action: 'organisation.imported' }, 5);
+    expect(event).toMatchObject({ entityType: 'import', after: { count: 1, slugs: ['ceramiques-du-limousin'] } });
   });
 
   it('makes slugs from names, reads ОКВЭД codes, transliterates people, and refuses a slug taken', async () => {

@@ -3,6 +3,7 @@ import type { NewOrganisation } from '../repositories/organisation.repository.js
 import { DEFAULT_SECTOR, type RecordSource } from '../shared/domain.js';
 import type { OrganisationRecord } from '../shared/schemas/organisation-record.js';
 import { slugify, transliterate } from '../shared/transliterate.js';
+import { audit } from './audit.js';
 import { AppError } from './errors.js';
 import type { ClassificationService } from './classification.service.js';
 import { checkRecord, type RawRow, type RowProblem } from './organisation-record.js';
@@ -108,6 +109,14 @@ export async function importOrganisations(
       await tx.organisations.insertMany(organisations.slice(i, i + BATCH));
       options.onProgress?.(Math.min(i + BATCH, organisations.length), organisations.length);
     }
+    // one event for the whole import: a row each would drown the log on a large one
+    await audit(tx, {
+      actorId: null,
+      action: 'organisation.imported',
+      entityType: 'import',
+      entityId: `${organisations.length} organisations`,
+      after: { count: organisations.length, slugs: organisations.slice(0, 50).map((o) => o.slug) },
+    });
   });
   if (organisations.length >= BATCH) await repos.organisations.analyse();
   return { inserted: organisations.length, skipped: problems.sort((a, b) => a.line - b.line) };

@@ -16,6 +16,17 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'Organisations, regions and partnerships of cross-border cooperation between regional innovation ecosystems. Texts are multilingual (ru, fr, en). Errors have a stable `code`, a `message` and the `field` at fault.',
       },
       servers: [],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cb_session', description: 'Set by POST /api/v1/auth/sign-in' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: 'From GET /api/v1/auth/session; required on writes made with the session cookie',
+          },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

@@ -119,6 +119,18 @@ export function OrganisationPage() {
                       <MlText value={p.role} />
                     </>
                   )}
+                  {p.email && (
+                    <>
+                      {' · '}
+                      <a href={`mailto:${p.email}`}>{p.email}</a>
+                    </>
+                  )}
+                  {p.phone && (
+                    <>
+                      {' · '}
+                      <a href={`tel:${p.phone.replace(/[^+\d]/g, '')}`}>{p.phone}</a>
+                    </>
+                  )}
                 </li>
               );
             })}
