@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { oneTimeTokens, roleGrants, sessions, users } from '../db/schema/index.js';
 import type { Role, TokenPurpose } from '../shared/roles.js';
@@ -157,7 +157,7 @@ export class AccountRepository {
         and(
           inArray(roleGrants.role, roles),
           scope.organisationId ? eq(roleGrants.organisationId, scope.organisationId) : undefined,
-          scope.regionCodes ? or(inArray(roleGrants.regionCode, scope.regionCodes)) : undefined,
+          scope.regionCodes ? inArray(roleGrants.regionCode, scope.regionCodes) : undefined,
         ),
       );
     return rows.map((r) => r.user);

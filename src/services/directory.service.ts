@@ -3,8 +3,7 @@ import { queryWords } from '../repositories/search-query.js';
 import { presentOrganisationDetail, presentOrganisationSummary } from '../presenters/organisation.presenter.js';
 import type { OrganisationDetail, OrganisationList, OrganisationListQuery } from '../shared/schemas/organisations.js';
 import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
-import { AppError, notFound } from './errors.js';
-import { unknownValue } from './errors.js';
+import { AppError, notFound, unknownValue } from './errors.js';
 import type { ClassificationService } from './classification.service.js';
 
 /** The organisation directory: search with filters, and one organisation's page. */

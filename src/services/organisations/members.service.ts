@@ -1,6 +1,6 @@
 import type { Repositories } from '../../repositories/index.js';
 import { resolveText } from '../../shared/multilingual.js';
-import type { OrganisationRole } from '../../shared/roles.js';
+import { ORGANISATION_ROLES, type OrganisationRole } from '../../shared/roles.js';
 import { canManageMembers, organisationRole, requireActor, type Actor } from '../access.js';
 import { normaliseEmail } from '../accounts/context.js';
 import { issueToken, spendToken } from '../accounts/tokens.js';
@@ -40,8 +40,7 @@ export class MembersService {
     for (const g of grants) {
       const user = users.get(g.userId)!;
       const current = byUser.get(user.id);
-      const rank = (r: OrganisationRole) => ['org_admin', 'org_editor', 'member'].indexOf(r);
-      if (!current || rank(g.role as OrganisationRole) < rank(current.role)) {
+      if (!current || ORGANISATION_ROLES.indexOf(g.role as OrganisationRole) < ORGANISATION_ROLES.indexOf(current.role)) {
         byUser.set(user.id, { userId: user.id, displayName: user.displayName, email: user.email, role: g.role as OrganisationRole });
       }
     }

@@ -1,12 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError, getJson } from './client';
 
 export type ApiState<T> =
   { status: 'loading'; data?: T } | { status: 'ready'; data: T } | { status: 'error'; error: ApiRequestError | Error; data?: T };
 
-/** GETs an API path and follows it as it changes; the previous data stays visible while the next loads. */
-export function useApi<T>(path: string | null): ApiState<T> {
+/**
+ * GETs an API path and follows it as it changes; the previous data stays visible while the next loads.
+ * `reload()` fetches it again after a write.
+ */
+export function useApi<T>(path: string | null): ApiState<T> & { reload(): void } {
   const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();
@@ -17,6 +22,6 @@ export function useApi<T>(path: string | null): ApiState<T> {
         if (!controller.signal.aborted) setState((s) => ({ status: 'error', error, data: s.data }));
       });
     return () => controller.abort();
-  }, [path]);
-  return state;
+  }, [path, generation]);
+  return { ...state, reload };
 }

@@ -98,3 +98,17 @@ export function SelectField<T extends string>({
     </div>
   );
 }
+
+/** For buttons that act at once (end a session, remove a member): runs the work and keeps its error. */
+export function useAction() {
+  const errorText = useErrorText();
+  const [error, setError] = useState<string | null>(null);
+  const run = (work: () => Promise<unknown>, then?: () => void) => {
+    setError(null);
+    work().then(
+      () => then?.(),
+      (e: unknown) => setError(errorText(e)),
+    );
+  };
+  return { error, run };
+}

@@ -4,7 +4,7 @@ import { sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useSession } from '../../../shared/session/SessionProvider';
-import { Field, Outcome, useSubmit } from '../../../shared/ui/forms';
+import { Field, Outcome, useAction, useSubmit } from '../../../shared/ui/forms';
 import { useTitle } from '../../../shared/ui/useTitle';
 
 interface SessionItem {
@@ -19,8 +19,7 @@ interface SessionItem {
 export function AccountPage() {
   const { t, lang } = useI18n();
   const { session } = useSession();
-  const [reload, setReload] = useState(0);
-  const sessions = useApi<{ items: SessionItem[] }>(session?.user ? `/me/sessions?r=${reload}` : null);
+  const sessions = useApi<{ items: SessionItem[] }>(session?.user ? '/me/sessions' : null);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [emailPassword, setEmailPassword] = useState('');
@@ -28,14 +27,14 @@ export function AccountPage() {
   useTitle(t('accounts.myAccount'));
   const password = useSubmit(async () => {
     await sendJson('POST', '/me/password', { currentPassword: current, newPassword: next });
-    setReload((r) => r + 1);
+    sessions.reload();
     return t('accounts.passwordChanged');
   });
   const email = useSubmit(async () => {
     await sendJson('POST', '/me/email', { password: emailPassword, email: newEmail });
     return t('accounts.emailChangeSent');
   });
-  const end = useSubmit(async () => undefined);
+  const end = useAction();
 
   if (session && !session.user) return <Navigate to="/sign-in?next=/account" replace />;
   if (!session?.user) return null;
@@ -129,12 +128,7 @@ export function AccountPage() {
                     <button
                       type="button"
                       className="link-button"
-                      onClick={() =>
-                        void sendJson('DELETE', `/me/sessions/${s.id}`).then(
-                          () => setReload((r) => r + 1),
-                          () => end.onSubmit(),
-                        )
-                      }
+                      onClick={() => end.run(() => sendJson('DELETE', `/me/sessions/${s.id}`), sessions.reload)}
                     >
                       {t('accounts.endSession')}
                     </button>
@@ -144,6 +138,7 @@ export function AccountPage() {
             ))}
           </tbody>
         </table>
+        <Outcome error={end.error} done={null} />
       </section>
     </>
   );

@@ -90,6 +90,7 @@ export function AuditLogPage() {
         </a>
       </div>
       {session?.user && <Status state={state} />}
+      {state.data?.items.length === 0 && <p>{t('admin.noEvents')}</p>}
       <div className="table-wrap">
         <table className="table">
           <thead>

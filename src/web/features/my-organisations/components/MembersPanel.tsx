@@ -5,13 +5,12 @@ import { postJson, sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useSession } from '../../../shared/session/SessionProvider';
-import { Field, Outcome, SelectField, useSubmit } from '../../../shared/ui/forms';
+import { Field, Outcome, SelectField, useAction, useSubmit } from '../../../shared/ui/forms';
 
 export function MembersPanel({ slug }: { slug: string }) {
   const { t } = useI18n();
   const { session } = useSession();
-  const [reload, setReload] = useState(0);
-  const state = useApi<MemberList>(`/organisations/${encodeURIComponent(slug)}/members?r=${reload}`);
+  const state = useApi<MemberList>(`/organisations/${encodeURIComponent(slug)}/members`);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<OrganisationRole>('org_editor');
   const me = session?.user?.id;
@@ -21,15 +20,11 @@ export function MembersPanel({ slug }: { slug: string }) {
   const invite = useSubmit(async () => {
     await postJson(`/organisations/${slug}/invitations`, { email, role });
     setEmail('');
-    setReload((r) => r + 1);
+    state.reload();
     return t('members.invited');
   });
-  const act = useSubmit(async () => undefined);
-  const run = (work: () => Promise<unknown>) =>
-    void work().then(
-      () => setReload((r) => r + 1),
-      () => act.onSubmit(),
-    );
+  const act = useAction();
+  const run = (work: () => Promise<unknown>) => act.run(work, state.reload);
 
   if (!state.data) return null;
   return (

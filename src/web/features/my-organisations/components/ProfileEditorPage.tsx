@@ -53,20 +53,19 @@ export function ProfileEditorPage() {
   const { slug = '' } = useParams();
   const { t, lang } = useI18n();
   const { session } = useSession();
-  const [reload, setReload] = useState(0);
-  const state = useApi<Editable>(session?.user ? `/organisations/${encodeURIComponent(slug)}/profile?r=${reload}` : null);
+  const state = useApi<Editable>(session?.user ? `/organisations/${encodeURIComponent(slug)}/profile` : null);
   const [profile, setProfile] = useState<ProfileChanges | null>(null);
   useEffect(() => setProfile(state.data?.profile ?? null), [state.data]);
   useTitle(t('myOrgs.editProfile'));
   const save = useSubmit(async () => {
     await sendJson('PUT', `/organisations/${slug}/profile`, profile);
-    setReload((r) => r + 1);
+    state.reload();
     return t('myOrgs.saved');
   });
   const submit = useSubmit(async () => {
     await sendJson('PUT', `/organisations/${slug}/profile`, profile);
     await postJson(`/organisations/${slug}/submit`);
-    setReload((r) => r + 1);
+    state.reload();
     return t('myOrgs.submitted');
   });
 

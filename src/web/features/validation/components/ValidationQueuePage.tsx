@@ -48,8 +48,7 @@ function useSubmitDecision(slug: string, decision: 'validated' | 'returned', rea
 export function ValidationQueuePage() {
   const { t, lang } = useI18n();
   const { session } = useSession();
-  const [reload, setReload] = useState(0);
-  const state = useApi<{ items: Item[] }>(session?.user ? `/validation-queue?r=${reload}` : null);
+  const state = useApi<{ items: Item[] }>(session?.user ? '/validation-queue' : null);
   useTitle(t('validation.title'));
   if (session && !session.user) return <Navigate to="/sign-in?next=/validation" replace />;
   return (
@@ -69,7 +68,7 @@ export function ValidationQueuePage() {
               <span>{new Date(item.submittedAt).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })}</span>
             </p>
             {item.pending.description && <MlText as="p" value={item.pending.description} />}
-            <Decision item={item} onDone={() => setReload((r) => r + 1)} />
+            <Decision item={item} onDone={state.reload} />
           </li>
         ))}
       </ul>
