@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { organisationPeople, organisations, people } from '../db/schema/index.js';
 import type { OrganisationKind, RecordSource, Sector } from '../shared/domain.js';
@@ -252,6 +252,22 @@ export class OrganisationRepository {
       result.set(organisationId, [...(result.get(organisationId) ?? []), person]);
     }
     return result;
+  }
+
+  /**
+   * The plain keyword search that search evaluation compares against: the 'simple' configuration over names
+   * and descriptions, every word required, no stemming, no cross-lingual layer. Slugs, best first.
+   */
+  async keywordBaseline(q: string, limit: number): Promise<string[]> {
+    const document = sql`to_tsvector('simple', coalesce(${organisations.name}::text, '') || ' ' || coalesce(${organisations.description}::text, ''))`;
+    const query = sql`plainto_tsquery('simple', ${q})`;
+    const rows = await this.db
+      .select({ slug: organisations.slug })
+      .from(organisations)
+      .where(and(eq(organisations.published, true), sql`${document} @@ ${query}`))
+      .orderBy(desc(sql`ts_rank(${document}, ${query})`), asc(organisations.slug))
+      .limit(limit);
+    return rows.map((r) => r.slug);
   }
 
   /** Refreshes the planner's statistics; without them a bulk import leaves searches on bad plans. */
