@@ -1,19 +1,26 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from './platform.js';
 import { launchBrowser, newContext, seriousA11yViolations } from './browser.js';
 
-const baseUrl = inject('baseUrl');
+let baseUrl = '';
+let platform: RunningPlatform;
 const DEMO_PASSWORD = 'Demo-Clusterbridge-2026';
 let browser: Browser;
 let admin: Page;
 
 beforeAll(async () => {
+  platform = await startPlatform();
+  baseUrl = platform.baseUrl;
   browser = await launchBrowser();
   admin = await signedIn('admin@demo.clusterbridge.test', DEMO_PASSWORD);
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
 
 async function fresh(locale = 'en-GB'): Promise<Page> {
   const context: BrowserContext = await newContext(browser, { locale });
@@ -161,5 +168,29 @@ describe('accessibility of the account pages (axe-core)', () => {
       await admin.waitForLoadState('networkidle');
       expect({ path, violations: await seriousA11yViolations(admin) }).toEqual({ path, violations: [] });
     }
+  });
+});
+
+describe('partnership content', () => {
+  it('is edited by a coordinator of its regions from the home page', async () => {
+    const coordinator = await signedIn('coordinator.limousin@demo.clusterbridge.test', DEMO_PASSWORD);
+    await coordinator.goto(`${baseUrl}/`);
+    await coordinator.getByRole('link', { name: 'Edit the partnership' }).click();
+    await coordinator
+      .getByLabel('Description (en)')
+      .fill('Companies, universities and public bodies of Kaluga and Limousin working together.');
+    expect(await seriousA11yViolations(coordinator)).toEqual([]);
+    await coordinator.getByRole('button', { name: 'Save' }).click();
+    await coordinator.waitForURL(`${baseUrl}/`);
+    await expect
+      .poll(() => coordinator.locator('.hero .lead').innerText())
+      .toBe('Companies, universities and public bodies of Kaluga and Limousin working together.');
+    await coordinator.context().close();
+
+    const member = await signedIn('iate.member@demo.clusterbridge.test', DEMO_PASSWORD);
+    await member.goto(`${baseUrl}/`);
+    await member.locator('h1').waitFor();
+    expect(await member.getByRole('link', { name: 'Edit the partnership' }).count()).toBe(0);
+    await member.context().close();
   });
 });

@@ -1,16 +1,23 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from './platform.js';
 import { launchBrowser, newContext, PHONE, seriousA11yViolations } from './browser.js';
 
-const baseUrl = inject('baseUrl');
+let baseUrl = '';
+let platform: RunningPlatform;
 let browser: Browser;
 
 beforeAll(async () => {
+  platform = await startPlatform();
+  baseUrl = platform.baseUrl;
   browser = await launchBrowser();
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
 
 async function open(path: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
   const context = await newContext(browser, options);

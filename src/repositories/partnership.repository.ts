@@ -32,6 +32,10 @@ export class PartnershipRepository {
     return { partnership, sides };
   }
 
+  async update(id: string, values: Pick<NewPartnership, 'name' | 'description' | 'areaCodes'>): Promise<void> {
+    await this.db.update(partnerships).set(values).where(eq(partnerships.id, id));
+  }
+
   async insert(input: NewPartnership): Promise<void> {
     await this.db.transaction(async (tx) => {
       const [row] = await tx

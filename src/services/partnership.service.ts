@@ -3,7 +3,10 @@ import { presentOrganisationSummary } from '../presenters/organisation.presenter
 import { presentArea, presentRegion } from '../presenters/reference.presenter.js';
 import { ORGANISATION_KINDS, SECTORS, type OrganisationKind } from '../shared/domain.js';
 import type { OrganisationStats, Partnership } from '../shared/schemas/reference.js';
-import { notFound, unknownValue } from './errors.js';
+import type { MultilingualText } from '../shared/multilingual.js';
+import { coordinatedRegions, isAdmin, requireActor, type Actor } from './access.js';
+import { audit } from './audit.js';
+import { AppError, notFound, unknownValue } from './errors.js';
 
 /** The kinds shown as a region's institutions on a partnership page, in this order. */
 const INSTITUTION_KINDS: OrganisationKind[] = [
@@ -50,6 +53,44 @@ export class PartnershipService {
       sides,
       areas: areas.map(presentArea),
     };
+  }
+
+  /**
+   * A partnership's own texts and areas, edited by the coordinators of the regions on either side (and
+   * administrators). The change is audited under the coordinator's region.
+   */
+  async update(
+    actorOrNull: Actor | null,
+    slug: string,
+    changes: { name: MultilingualText; description: MultilingualText | null; areas: string[] },
+  ): Promise<void> {
+    const actor = requireActor(actorOrNull);
+    const found = await this.repos.partnerships.getBySlug(slug);
+    if (!found) throw notFound(`Partnership "${slug}"`, 'params.slug');
+    const sideRegions = found.sides.flatMap((s) => s.regionCodes);
+    const mine = coordinatedRegions(actor, await this.repos.regions.list()).filter((c) => sideRegions.includes(c));
+    if (!isAdmin(actor) && mine.length === 0) {
+      throw new AppError(
+        actor.grants.some((g) => g.role === 'regional_coordinator') ? 'outside_region' : 'forbidden',
+        "Only the coordinators of the partnership's regions edit it.",
+      );
+    }
+    const known = new Set((await this.repos.areas.byCodes(changes.areas)).map((a) => a.code));
+    const unknown = changes.areas.filter((a) => !known.has(a));
+    if (unknown.length > 0) throw unknownValue('body.areas', unknown, 'area of cooperation');
+    const { partnership } = found;
+    await this.repos.transaction(async (tx) => {
+      await tx.partnerships.update(partnership.id, { name: changes.name, description: changes.description, areaCodes: changes.areas });
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'partnership.updated',
+        entityType: 'partnership',
+        entityId: partnership.id,
+        regionCode: mine[0] ?? null,
+        before: { name: partnership.name, description: partnership.description, areas: partnership.areaCodes },
+        after: changes,
+      });
+    });
   }
 
   /** Counts for the given regions and their subdivisions; all regions when none is given. */

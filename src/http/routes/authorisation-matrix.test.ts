@@ -117,6 +117,16 @@ const CASES: Case[] = [
   },
   { name: 'read the audit log', allowed: ['coordinatorIn', 'coordinatorOut', 'admin'], request: () => ['GET', '/api/v1/audit-events'] },
   { name: 'read the outbox', allowed: ['admin'], request: () => ['GET', '/api/v1/admin/emails'] },
+  // both coordinators cover a side of the Kaluga–Limousin partnership (FR-NAQ covers the Limousin departments)
+  {
+    name: 'edit the partnership',
+    allowed: ['coordinatorIn', 'coordinatorOut', 'admin'],
+    request: () => [
+      'PUT',
+      '/api/v1/partnerships/kaluga-limousin',
+      { name: { original: 'en', en: 'Kaluga–Limousin' }, description: null, areas: [] },
+    ],
+  },
 ];
 
 describe('authorisation matrix', () => {

@@ -51,3 +51,34 @@ describe('partnerships', () => {
     expect(bad.json().error).toMatchObject({ code: 'unknown_value', field: 'query.region' });
   });
 });
+
+describe('editing a partnership', () => {
+  const changes = {
+    name: { original: 'ru', ru: 'Калужская область — Лимузен', fr: 'Région de Kalouga — Limousin', en: 'Kaluga Region and Limousin' },
+    description: null,
+    areas: ['filters-filtering-materials', 'innovative-technology-transfer'],
+  };
+
+  it('is for the coordinators of its regions, audited, and refused to others without a change', async () => {
+    const { signedInUser } = await import('../../test/users.js');
+    const kaluga = await signedInUser(t, 'p-coord-klu@example.org', [{ role: 'regional_coordinator', regionCode: 'RU-KLU' }]);
+    const moscow = await signedInUser(t, 'p-coord-mow@example.org', [{ role: 'regional_coordinator', regionCode: 'RU-MOW' }]);
+    const member = await signedInUser(t, 'p-member@example.org', [{ role: 'member', organisationSlug: 'airko' }]);
+
+    const visitor = await t.app.inject({ method: 'PUT', url: '/api/v1/partnerships/kaluga-limousin', payload: changes });
+    expect(visitor.json().error.code).toBe('not_signed_in');
+    expect((await moscow.send('PUT', '/api/v1/partnerships/kaluga-limousin', changes)).json().error.code).toBe('outside_region');
+    expect((await member.send('PUT', '/api/v1/partnerships/kaluga-limousin', changes)).json().error.code).toBe('forbidden');
+    expect((await t.app.inject('/api/v1/partnerships/kaluga-limousin')).json().areas).toHaveLength(4);
+
+    const unknown = await kaluga.send('PUT', '/api/v1/partnerships/kaluga-limousin', { ...changes, areas: ['basket-weaving'] });
+    expect(unknown.json().error).toMatchObject({ code: 'unknown_value', field: 'body.areas' });
+
+    expect((await kaluga.send('PUT', '/api/v1/partnerships/kaluga-limousin', changes)).statusCode).toBe(200);
+    const after = (await t.app.inject('/api/v1/partnerships/kaluga-limousin')).json();
+    expect(after.name.en).toBe('Kaluga Region and Limousin');
+    expect(after.areas.map((a: { code: string }) => a.code)).toEqual(changes.areas);
+    const events = (await kaluga.get('/api/v1/audit-events?action=partnership.updated')).json().items;
+    expect(events).toEqual([expect.objectContaining({ regionCode: 'RU-KLU', after: expect.objectContaining({ areas: changes.areas }) })]);
+  });
+});

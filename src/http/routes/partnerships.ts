@@ -33,6 +33,30 @@ export const partnershipRoutes =
       async (request) => services.partnerships.get(request.params.slug),
     );
 
+    app.put(
+      '/partnerships/:slug',
+      {
+        schema: {
+          tags: ['partnerships'],
+          summary: "Edit a partnership's name, description and areas (coordinators of its regions, administrators)",
+          params: Type.Object({ slug: SlugSchema }),
+          body: Type.Object(
+            {
+              name: MultilingualTextSchema(300),
+              description: Type.Union([MultilingualTextSchema(5000), Type.Null()]),
+              areas: Type.Array(SlugSchema, { maxItems: 50 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errors },
+        },
+      },
+      async (request) => {
+        await services.partnerships.update(request.actor, request.params.slug, request.body);
+        return { ok: true as const };
+      },
+    );
+
     app.get(
       '/stats/organisations',
       {

@@ -10,6 +10,7 @@ import {
   ResetPasswordPage,
 } from '../features/accounts/components/TokenPages';
 import { AuditLogPage, OutboxPage } from '../features/admin/components/AdminPages';
+import { EditPartnershipPage } from '../features/home/components/EditPartnershipPage';
 import { HomePage } from '../features/home/components/HomePage';
 import { MyOrganisationsPage } from '../features/my-organisations/components/MyOrganisationsPage';
 import { NewOrganisationPage, ProfileEditorPage } from '../features/my-organisations/components/ProfileEditorPage';
@@ -41,6 +42,7 @@ export function App() {
               <Route path="my/organisations" element={<MyOrganisationsPage />} />
               <Route path="my/organisations/new" element={<NewOrganisationPage />} />
               <Route path="my/organisations/:slug" element={<ProfileEditorPage />} />
+              <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
               <Route path="validation" element={<ValidationQueuePage />} />
               <Route path="admin/outbox" element={<OutboxPage />} />
               <Route path="admin/audit" element={<AuditLogPage />} />

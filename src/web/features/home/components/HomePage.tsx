@@ -4,6 +4,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { MlText, useMlString } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
 import { AreaChips } from '../../../shared/ui/AreaChips';
+import { hasRole, useSession } from '../../../shared/session/SessionProvider';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { usePartnership, usePartnerships } from '../api/partnerships';
 import { CountBars } from './CountBars';
@@ -15,10 +16,20 @@ export function HomePage() {
   const list = usePartnerships();
   const slug = list.data?.items[0]?.slug ?? null;
   const state = usePartnership(slug);
+  const { session } = useSession();
   useTitle(null);
 
   if (list.status === 'ready' && !slug) return <p>{t('home.noPartnership')}</p>;
   const p = state.status === 'ready' ? state.data : undefined;
+  // coordinators of a side's regions (or of the region around them) and administrators edit the partnership
+  const canEdit =
+    !!p &&
+    (hasRole(session, 'platform_admin') ||
+      !!session?.user?.roles.some(
+        (r) =>
+          r.role === 'regional_coordinator' &&
+          p.sides.some((side) => side.regions.some((reg) => reg.code === r.regionCode || reg.parentCode === r.regionCode)),
+      ));
   if (!p) return list.status === 'ready' ? <Status state={state} /> : <Status state={list} />;
 
   return (
@@ -28,6 +39,11 @@ export function HomePage() {
           <MlText value={p.name} />
         </h1>
         {p.description && <MlText as="p" value={p.description} className="lead" />}
+        {canEdit && (
+          <p>
+            <Link to={`/partnerships/${p.slug}/edit`}>{t('partnership.edit')}</Link>
+          </p>
+        )}
       </section>
 
       <div className="sides">
