@@ -3,10 +3,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { LANGUAGES, type Language } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import { sendJson } from '../../../shared/api/client';
-import { useAreas } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
-import { useMlString } from '../../../shared/ui/MlText';
+import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { usePartnership } from '../api/partnerships';
@@ -15,10 +14,8 @@ import { usePartnership } from '../api/partnerships';
 export function EditPartnershipPage() {
   const { slug = '' } = useParams();
   const { t } = useI18n();
-  const text = useMlString();
   const navigate = useNavigate();
   const state = usePartnership(slug);
-  const areas = useAreas().data?.items ?? [];
   const [name, setName] = useState<MultilingualText | null>(null);
   const [description, setDescription] = useState<MultilingualText | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -67,19 +64,7 @@ export function EditPartnershipPage() {
             </div>
           ))}
         </div>
-        <fieldset className="areas">
-          <legend>{t('home.areas')}</legend>
-          {areas.map((a) => (
-            <label key={a.code} className="checkbox">
-              <input
-                type="checkbox"
-                checked={chosen.includes(a.code)}
-                onChange={(e) => setChosen(e.target.checked ? [...chosen, a.code] : chosen.filter((c) => c !== a.code))}
-              />{' '}
-              {text(a.name)}
-            </label>
-          ))}
-        </fieldset>
+        <AreaCheckboxes legend={t('home.areas')} chosen={chosen} onChange={setChosen} />
         <button type="submit" disabled={save.busy}>
           {t('accounts.save')}
         </button>

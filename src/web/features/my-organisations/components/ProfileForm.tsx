@@ -3,9 +3,10 @@ import { ORGANISATION_KINDS, SECTORS } from '../../../../shared/domain';
 import { LANGUAGES, type Language } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import type { ProfileChanges } from '../../../../shared/schemas/profile';
-import { useAreas, useRegions } from '../../../shared/api/reference';
+import { useRegions } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { SelectField } from '../../../shared/ui/forms';
+import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
 import { useMlString } from '../../../shared/ui/MlText';
 
 export const EMPTY_PROFILE: ProfileChanges = {
@@ -37,7 +38,6 @@ export function ProfileForm({
   const { t } = useI18n();
   const text = useMlString();
   const regions = useRegions().data?.items ?? [];
-  const areas = useAreas().data?.items ?? [];
   const original = value.name.original;
 
   const setText = (field: TextField, lang: Language, input: string) => {
@@ -143,21 +143,7 @@ export function ProfileForm({
         </label>
       </div>
 
-      <fieldset className="areas">
-        <legend>{t('organisation.areas')}</legend>
-        {areas.map((a) => (
-          <label key={a.code} className="checkbox">
-            <input
-              type="checkbox"
-              checked={value.areas.includes(a.code)}
-              onChange={(e) =>
-                onChange({ ...value, areas: e.target.checked ? [...value.areas, a.code] : value.areas.filter((c) => c !== a.code) })
-              }
-            />{' '}
-            {text(a.name)}
-          </label>
-        ))}
-      </fieldset>
+      <AreaCheckboxes legend={t('organisation.areas')} chosen={value.areas} onChange={(areas) => onChange({ ...value, areas })} />
       <div className="row">{actions}</div>
     </div>
   );
