@@ -28,7 +28,7 @@ export interface AppOptions {
 
 export const BODY_LIMIT = 256 * 1024;
 
-/** Plugins in order: external ones (OpenAPI, static files), then the app's (errors), then the routes. */
+/** Plugins in order: external ones (OpenAPI, static files), then the app's (headers, errors, sessions), then the routes. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -45,10 +45,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app);
   registerErrorHandler(app);
-  await registerSession(app, options.services);
 
   await app.register(
     async (api) => {
+      // sessions are read for API requests only: static files and the app's page need no database query
+      await registerSession(api, options.services);
       await api.register(healthRoutes(options.database));
       await api.register(organisationRoutes(options.services));
       await api.register(referenceRoutes(options.services));

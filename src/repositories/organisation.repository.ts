@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js';
 import { organisationPeople, organisations, people } from '../db/schema/index.js';
 import type { OrganisationKind, RecordSource, Sector } from '../shared/domain.js';
 import { allTexts, type MultilingualText } from '../shared/multilingual.js';
+import { slugify } from '../shared/transliterate.js';
 import type { ProfileStatus } from '../shared/roles.js';
 import type { PersonRole } from '../shared/schemas/organisations.js';
 import type { ProfileChanges } from '../shared/schemas/profile.js';
@@ -212,6 +213,17 @@ export class OrganisationRepository {
     if (slugs.length === 0) return new Set();
     const rows = await this.db.select({ slug: organisations.slug }).from(organisations).where(inArray(organisations.slug, slugs));
     return new Set(rows.map((r) => r.slug));
+  }
+
+  /**
+   * A slug made from an organisation's name in its original language, free in the database and outside
+   * `alsoTaken` (slugs an import is about to use): "kaluzhskie-filtry", else "kaluzhskie-filtry-2", …
+   */
+  async freeSlug(name: MultilingualText, alsoTaken: ReadonlySet<string> = new Set()): Promise<string> {
+    const base = slugify(name[name.original] ?? '') || 'organisation';
+    let slug = base;
+    for (let n = 2; alsoTaken.has(slug) || (await this.existingSlugs([slug])).size > 0; n++) slug = `${base}-${n}`;
+    return slug;
   }
 
   async count(): Promise<number> {

@@ -16,6 +16,11 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
+/** The refusal for a signed-in actor without the right: a coordinator learns the place is outside their regions. */
+export function refusal(actor: Actor, message?: string): AppError {
+  return new AppError(actor.grants.some((g) => g.role === 'regional_coordinator') ? 'outside_region' : 'forbidden', message);
+}
+
 export const isAdmin = (actor: Actor | null) => !!actor?.grants.some((g) => g.role === 'platform_admin');
 
 /** The strongest role the actor holds in the organisation, if any. */

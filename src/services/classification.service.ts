@@ -25,6 +25,11 @@ export class ClassificationService {
     throw new AppError('unknown_code', `"${input}" is not a NACE Rev. 2 class, a NAF rév. 2 subclass or an ОКВЭД 2 code.`, field);
   }
 
+  /** The distinct NACE classes of codes in any of the three systems; a bad one is refused as `field[i]`. */
+  naceClassesOf(codes: string[], field: string): string[] {
+    return [...new Set(codes.map((code, i) => this.resolve(code, `${field}[${i}]`).naceClass.code))];
+  }
+
   naceClass(code: string): NaceEntry | undefined {
     const entry = this.repo.naceEntry(code);
     return entry?.level === 'class' ? entry : undefined;

@@ -4,6 +4,7 @@ import { presentOrganisationDetail, presentOrganisationSummary } from '../presen
 import type { OrganisationDetail, OrganisationList, OrganisationListQuery } from '../shared/schemas/organisations.js';
 import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
 import { AppError, notFound, unknownValue } from './errors.js';
+import { requireKnownAreas } from './known-areas.js';
 import type { ClassificationService } from './classification.service.js';
 
 /** The organisation directory: search with filters, and one organisation's page. */
@@ -20,15 +21,9 @@ export class DirectoryService {
 
     const regionCodes = await this.expandRegions(query.region ?? []);
     const areaCodes = query.area ?? [];
-    if (areaCodes.length > 0) {
-      const known = new Set((await this.repos.areas.byCodes(areaCodes)).map((a) => a.code));
-      const unknown = areaCodes.filter((c) => !known.has(c));
-      if (unknown.length > 0) throw unknownValue('query.area', unknown, 'area of cooperation');
-    }
+    await requireKnownAreas(this.repos, areaCodes, 'query.area');
     // a Russian or French user filters with the code of their own registration
-    const naceClasses = [
-      ...new Set((query.nace ?? []).map((code, i) => this.classifications.resolve(code, `query.nace[${i}]`).naceClass.code)),
-    ];
+    const naceClasses = this.classifications.naceClassesOf(query.nace ?? [], 'query.nace');
 
     const { page, pageSize } = query;
     const { rows, total } = await this.repos.organisations.search(

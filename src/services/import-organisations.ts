@@ -2,7 +2,7 @@ import type { Repositories } from '../repositories/index.js';
 import type { NewOrganisation } from '../repositories/organisation.repository.js';
 import { DEFAULT_SECTOR, type RecordSource } from '../shared/domain.js';
 import type { OrganisationRecord } from '../shared/schemas/organisation-record.js';
-import { slugify, transliterate } from '../shared/transliterate.js';
+import { transliterate } from '../shared/transliterate.js';
 import { audit } from './audit.js';
 import { AppError } from './errors.js';
 import type { ClassificationService } from './classification.service.js';
@@ -158,10 +158,7 @@ async function assignSlugs(
   }
   // generated slugs come after the given ones so that they never take a slug a row asked for
   for (const row of rows.filter((r) => !r.record.slug)) {
-    const base = slugify(row.record.name[row.record.name.original] ?? '') || 'organisation';
-    let slug = base;
-    for (let n = 2; used.has(slug) || taken.has(slug) || (await repos.organisations.existingSlugs([slug])).size > 0; n++)
-      slug = `${base}-${n}`;
+    const slug = await repos.organisations.freeSlug(row.record.name, used);
     used.add(slug);
     out.push({ ...row, slug });
   }

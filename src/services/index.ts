@@ -22,10 +22,7 @@ export interface Services {
   admin: AdminService;
 }
 
-export function createServices(
-  repos: Repositories,
-  mail: MailSettings = { publicUrl: 'http://localhost:3000', mailFrom: 'Clusterbridge <no-reply@localhost>' },
-): Services {
+export function createServices(repos: Repositories, mail: MailSettings): Services {
   const classifications = new ClassificationService(repos.classifications);
   const limiter = new RateLimiter(repos.clock);
   const context = { repos, mail, limiter };

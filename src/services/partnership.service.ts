@@ -4,9 +4,10 @@ import { presentArea, presentRegion } from '../presenters/reference.presenter.js
 import { ORGANISATION_KINDS, SECTORS, type OrganisationKind } from '../shared/domain.js';
 import type { OrganisationStats, Partnership } from '../shared/schemas/reference.js';
 import type { MultilingualText } from '../shared/multilingual.js';
-import { coordinatedRegions, isAdmin, requireActor, type Actor } from './access.js';
+import { coordinatedRegions, isAdmin, refusal, requireActor, type Actor } from './access.js';
+import { requireKnownAreas } from './known-areas.js';
 import { audit } from './audit.js';
-import { AppError, notFound, unknownValue } from './errors.js';
+import { notFound, unknownValue } from './errors.js';
 
 /** The kinds shown as a region's institutions on a partnership page, in this order. */
 const INSTITUTION_KINDS: OrganisationKind[] = [
@@ -70,14 +71,9 @@ export class PartnershipService {
     const sideRegions = found.sides.flatMap((s) => s.regionCodes);
     const mine = coordinatedRegions(actor, await this.repos.regions.list()).filter((c) => sideRegions.includes(c));
     if (!isAdmin(actor) && mine.length === 0) {
-      throw new AppError(
-        actor.grants.some((g) => g.role === 'regional_coordinator') ? 'outside_region' : 'forbidden',
-        "Only the coordinators of the partnership's regions edit it.",
-      );
+      throw refusal(actor, "Only the coordinators of the partnership's regions edit it.");
     }
-    const known = new Set((await this.repos.areas.byCodes(changes.areas)).map((a) => a.code));
-    const unknown = changes.areas.filter((a) => !known.has(a));
-    if (unknown.length > 0) throw unknownValue('body.areas', unknown, 'area of cooperation');
+    await requireKnownAreas(this.repos, changes.areas, 'body.areas');
     const { partnership } = found;
     await this.repos.transaction(async (tx) => {
       await tx.partnerships.update(partnership.id, { name: changes.name, description: changes.description, areaCodes: changes.areas });

@@ -3,8 +3,16 @@ import type { Repositories } from '../../repositories/index.js';
 import { resolveText } from '../../shared/multilingual.js';
 import type { ProfileStatus } from '../../shared/roles.js';
 import type { ProfileChanges } from '../../shared/schemas/profile.js';
-import { slugify } from '../../shared/transliterate.js';
-import { canEditProfile, canSeeUnpublished, canValidate, coordinatedRegions, isAdmin, requireActor, type Actor } from '../access.js';
+import {
+  canEditProfile,
+  canSeeUnpublished,
+  canValidate,
+  coordinatedRegions,
+  isAdmin,
+  refusal,
+  requireActor,
+  type Actor,
+} from '../access.js';
 import { audit } from '../audit.js';
 import type { ClassificationService } from '../classification.service.js';
 import { AppError, notFound } from '../errors.js';
@@ -29,9 +37,7 @@ export class ProfileWorkflowService {
     if (!actor.user.emailConfirmedAt) throw new AppError('email_not_confirmed');
     const columns = await checkProfile(this.repos, this.classifications, profile);
     return this.repos.transaction(async (tx) => {
-      const base = slugify(profile.name[profile.name.original] ?? '') || 'organisation';
-      let slug = base;
-      for (let n = 2; (await tx.organisations.existingSlugs([slug])).size > 0; n++) slug = `${base}-${n}`;
+      const slug = await tx.organisations.freeSlug(profile.name);
       await tx.organisations.insertMany([{ ...columns, slug, source: 'user', published: false, status: 'draft', pendingProfile: profile }]);
       const org = (await tx.organisations.getBySlug(slug))!;
       await tx.accounts.grant({ userId: actor.user.id, role: 'org_admin', organisationId: org.id, grantedBy: actor.user.id });
@@ -94,7 +100,7 @@ export class ProfileWorkflowService {
     const org = await this.find(actor, slug);
     const regions = await this.repos.regions.list();
     if (!canValidate(actor, org, regions)) {
-      throw new AppError(actor.grants.some((g) => g.role === 'regional_coordinator') ? 'outside_region' : 'forbidden');
+      throw refusal(actor);
     }
     if (org.status !== 'submitted')
       throw new AppError('invalid_transition', `Only a submitted profile can be validated or returned; this one is ${org.status}.`);

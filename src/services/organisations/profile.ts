@@ -3,6 +3,7 @@ import type { Repositories } from '../../repositories/index.js';
 import type { ProfileChanges } from '../../shared/schemas/profile.js';
 import type { ClassificationService } from '../classification.service.js';
 import { AppError, unknownValue } from '../errors.js';
+import { requireKnownAreas } from '../known-areas.js';
 
 /** The profile as its editors see it: the pending changes, or the live profile when there are none. */
 export function currentProfile(org: OrganisationRow): ProfileChanges {
@@ -29,10 +30,8 @@ export async function checkProfile(
   profile: ProfileChanges,
 ): Promise<ProfileColumns> {
   if (!(await repos.regions.get(profile.region))) throw unknownValue('body.region', [profile.region], 'region');
-  const known = new Set((await repos.areas.byCodes(profile.areas)).map((a) => a.code));
-  const unknown = profile.areas.filter((a) => !known.has(a));
-  if (unknown.length > 0) throw unknownValue('body.areas', unknown, 'area of cooperation');
-  const nace = [...new Set(profile.nace.map((code, i) => classifications.resolve(code, `body.nace[${i}]`).naceClass.code))];
+  await requireKnownAreas(repos, profile.areas, 'body.areas');
+  const nace = classifications.naceClassesOf(profile.nace, 'body.nace');
   if (!profile.name[profile.name.original]) {
     throw new AppError(
       'validation_failed',

@@ -18,6 +18,7 @@ import { DirectoryPage } from '../features/organisations/components/DirectoryPag
 import { OrganisationPage } from '../features/organisations/components/OrganisationPage';
 import { ValidationQueuePage } from '../features/validation/components/ValidationQueuePage';
 import { I18nProvider } from '../shared/i18n/I18nProvider';
+import { RequireSignIn } from '../shared/session/RequireSignIn';
 import { SessionProvider } from '../shared/session/SessionProvider';
 import { Layout } from './Layout';
 
@@ -38,14 +39,16 @@ export function App() {
               <Route path="forgot-password" element={<ForgotPasswordPage />} />
               <Route path="reset-password" element={<ResetPasswordPage />} />
               <Route path="invitation" element={<InvitationPage />} />
-              <Route path="account" element={<AccountPage />} />
-              <Route path="my/organisations" element={<MyOrganisationsPage />} />
-              <Route path="my/organisations/new" element={<NewOrganisationPage />} />
-              <Route path="my/organisations/:slug" element={<ProfileEditorPage />} />
-              <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
-              <Route path="validation" element={<ValidationQueuePage />} />
-              <Route path="admin/outbox" element={<OutboxPage />} />
-              <Route path="admin/audit" element={<AuditLogPage />} />
+              <Route element={<RequireSignIn />}>
+                <Route path="account" element={<AccountPage />} />
+                <Route path="my/organisations" element={<MyOrganisationsPage />} />
+                <Route path="my/organisations/new" element={<NewOrganisationPage />} />
+                <Route path="my/organisations/:slug" element={<ProfileEditorPage />} />
+                <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
+                <Route path="validation" element={<ValidationQueuePage />} />
+                <Route path="admin/outbox" element={<OutboxPage />} />
+                <Route path="admin/audit" element={<AuditLogPage />} />
+              </Route>
               <Route path="*" element={<DirectoryPage />} />
             </Route>
           </Routes>

@@ -15,6 +15,8 @@ interface I18n {
   setLang(lang: Language): void;
   /** A label from the translation files; `{name}` takes vars.name; a `count` var picks the plural form. */
   t(key: string, vars?: Vars): string;
+  /** An ISO 8601 instant in the reader's language and time zone; `precise` adds the seconds (audit log). */
+  dateTime(iso: string, precise?: boolean): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -55,7 +57,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     [lang],
   );
 
-  const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
+  const dateTime = useCallback(
+    (iso: string, precise = false) =>
+      new Date(iso).toLocaleString(
+        lang,
+        precise ? { dateStyle: 'short', timeStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' },
+      ),
+    [lang],
+  );
+
+  const value = useMemo(() => ({ lang, setLang, t, dateTime }), [lang, setLang, t, dateTime]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Navigate } from 'react-router';
 import { sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
@@ -17,9 +16,9 @@ interface SessionItem {
 }
 
 export function AccountPage() {
-  const { t, lang } = useI18n();
+  const { t, dateTime } = useI18n();
   const { session } = useSession();
-  const sessions = useApi<{ items: SessionItem[] }>(session?.user ? '/me/sessions' : null);
+  const sessions = useApi<{ items: SessionItem[] }>('/me/sessions');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [emailPassword, setEmailPassword] = useState('');
@@ -36,9 +35,7 @@ export function AccountPage() {
   });
   const end = useAction();
 
-  if (session && !session.user) return <Navigate to="/sign-in?next=/account" replace />;
   if (!session?.user) return null;
-  const date = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <>
@@ -120,7 +117,7 @@ export function AccountPage() {
                 <td>
                   {s.userAgent ?? '—'} {s.ip && <span className="muted">({s.ip})</span>}
                 </td>
-                <td>{date(s.lastSeenAt)}</td>
+                <td>{dateTime(s.lastSeenAt)}</td>
                 <td>
                   {s.current ? (
                     <strong>{t('accounts.thisSession')}</strong>

@@ -1,8 +1,7 @@
-import { Link, Navigate } from 'react-router';
+import { Link } from 'react-router';
 import type { OrganisationSummary } from '../../../../shared/schemas/organisations';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { useSession } from '../../../shared/session/SessionProvider';
 import { MlText } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
@@ -11,10 +10,8 @@ type Mine = OrganisationSummary & { status: string; published: boolean; myRole: 
 
 export function MyOrganisationsPage() {
   const { t } = useI18n();
-  const { session } = useSession();
-  const state = useApi<{ items: Mine[] }>(session?.user ? '/me/organisations' : null);
+  const state = useApi<{ items: Mine[] }>('/me/organisations');
   useTitle(t('myOrgs.title'));
-  if (session && !session.user) return <Navigate to="/sign-in?next=/my/organisations" replace />;
   return (
     <>
       <h1>{t('myOrgs.title')}</h1>
@@ -23,7 +20,7 @@ export function MyOrganisationsPage() {
           {t('myOrgs.create')}
         </Link>
       </p>
-      {session?.user && <Status state={state} />}
+      <Status state={state} />
       <ul className="cards">
         {(state.data?.items ?? []).map((o) => (
           <li key={o.id} className="card">

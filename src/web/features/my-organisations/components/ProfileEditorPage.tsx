@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ProfileChanges } from '../../../../shared/schemas/profile';
 import { postJson, sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { useSession } from '../../../shared/session/SessionProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
@@ -21,7 +20,6 @@ interface Editable {
 
 export function NewOrganisationPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const navigate = useNavigate();
   const [profile, setProfile] = useState<ProfileChanges>(EMPTY_PROFILE);
   useTitle(t('myOrgs.create'));
@@ -29,7 +27,6 @@ export function NewOrganisationPage() {
     const { slug } = await postJson<{ slug: string }>('/organisations', profile);
     navigate(`/my/organisations/${slug}`);
   });
-  if (session && !session.user) return <Navigate to="/sign-in?next=/my/organisations/new" replace />;
   return (
     <>
       <h1>{t('myOrgs.create')}</h1>
@@ -51,9 +48,8 @@ export function NewOrganisationPage() {
 
 export function ProfileEditorPage() {
   const { slug = '' } = useParams();
-  const { t, lang } = useI18n();
-  const { session } = useSession();
-  const state = useApi<Editable>(session?.user ? `/organisations/${encodeURIComponent(slug)}/profile` : null);
+  const { t, dateTime } = useI18n();
+  const state = useApi<Editable>(`/organisations/${encodeURIComponent(slug)}/profile`);
   const [profile, setProfile] = useState<ProfileChanges | null>(null);
   useEffect(() => setProfile(state.data?.profile ?? null), [state.data]);
   useTitle(t('myOrgs.editProfile'));
@@ -69,7 +65,6 @@ export function ProfileEditorPage() {
     return t('myOrgs.submitted');
   });
 
-  if (session && !session.user) return <Navigate to={`/sign-in?next=/my/organisations/${slug}`} replace />;
   const data = state.data;
   if (!data || !profile) return <Status state={state} />;
   const lastReturn = [...data.decisions].reverse().find((d) => d.decision === 'returned');
@@ -122,7 +117,7 @@ export function ProfileEditorPage() {
           <ul>
             {data.decisions.map((d, i) => (
               <li key={i}>
-                {new Date(d.at).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })} — {t(`status.${d.decision}`)}
+                {dateTime(d.at)} — {t(`status.${d.decision}`)}
                 {d.reason && (
                   <>
                     {' '}

@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { Navigate } from 'react-router';
 import type { OrganisationSummary } from '../../../../shared/schemas/organisations';
 import type { ProfileChanges } from '../../../../shared/schemas/profile';
 import { postJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { useSession } from '../../../shared/session/SessionProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { MlText } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
@@ -46,15 +44,13 @@ function useSubmitDecision(slug: string, decision: 'validated' | 'returned', rea
 }
 
 export function ValidationQueuePage() {
-  const { t, lang } = useI18n();
-  const { session } = useSession();
-  const state = useApi<{ items: Item[] }>(session?.user ? '/validation-queue' : null);
+  const { t, dateTime } = useI18n();
+  const state = useApi<{ items: Item[] }>('/validation-queue');
   useTitle(t('validation.title'));
-  if (session && !session.user) return <Navigate to="/sign-in?next=/validation" replace />;
   return (
     <>
       <h1>{t('validation.title')}</h1>
-      {session?.user && <Status state={state} />}
+      <Status state={state} />
       {state.data?.items.length === 0 && <p>{t('validation.empty')}</p>}
       <ul className="cards">
         {(state.data?.items ?? []).map((item) => (
@@ -65,7 +61,7 @@ export function ValidationQueuePage() {
             <p className="meta">
               <span className="badge">{t(`kinds.${item.pending.kind}`)}</span>
               <span>{item.pending.region}</span>
-              <span>{new Date(item.submittedAt).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+              <span>{dateTime(item.submittedAt)}</span>
             </p>
             {item.pending.description && <MlText as="p" value={item.pending.description} />}
             <Decision item={item} onDone={state.reload} />
