@@ -8,6 +8,8 @@ import { outboxTransport, smtpTransport, type Clock, type MailTransport } from '
 import { createServices, type Services } from './services/index.js';
 import { syncReferenceData } from './services/reference-data.js';
 import { seedDemo } from './services/seed-demo.js';
+import { syncShippedGlossary } from './services/glossary/sync-shipped-glossary.js';
+import { rebuildStaleDocuments } from './services/search/rebuild-documents.js';
 
 export interface Platform {
   database: DatabaseHandle;
@@ -39,6 +41,8 @@ export async function openPlatform(
       mailFrom: config.mailFrom ?? 'Clusterbridge <no-reply@localhost>',
     });
     await syncReferenceData(repos);
+    await syncShippedGlossary(repos);
+    await rebuildStaleDocuments(repos);
     if (options.seedDemoIfEmpty && (await repos.partnerships.list()).length === 0 && (await repos.organisations.count()) === 0) {
       await seedDemo(repos, services.classifications);
     }

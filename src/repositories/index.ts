@@ -3,6 +3,7 @@ import { AccountRepository } from './account.repository.js';
 import { AreaRepository } from './area.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { ClassificationRepository } from './classification.repository.js';
+import { GlossaryRepository } from './glossary.repository.js';
 import { systemClock, type Clock, type MailTransport } from './mail.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
@@ -13,6 +14,7 @@ export interface Repositories {
   areas: AreaRepository;
   audit: AuditRepository;
   classifications: ClassificationRepository;
+  glossary: GlossaryRepository;
   organisations: OrganisationRepository;
   partnerships: PartnershipRepository;
   regions: RegionRepository;
@@ -36,7 +38,8 @@ export function createRepositories(db: Database, outside: Outside): Repositories
     areas: new AreaRepository(db),
     audit: new AuditRepository(db),
     classifications,
-    organisations: new OrganisationRepository(db),
+    glossary: new GlossaryRepository(db),
+    organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
     regions: new RegionRepository(db),
     clock: outside.clock ?? systemClock,

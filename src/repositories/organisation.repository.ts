@@ -1,18 +1,19 @@
 import { and, arrayOverlaps, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { organisationPeople, organisations, people } from '../db/schema/index.js';
+import { areas, organisationPeople, organisations, people } from '../db/schema/index.js';
 import type { OrganisationKind, RecordSource, Sector } from '../shared/domain.js';
 import { allTexts, type MultilingualText } from '../shared/multilingual.js';
-import { slugify } from '../shared/transliterate.js';
+import { slugify, soundKeys, transliterate } from '../shared/transliterate.js';
 import type { ProfileStatus } from '../shared/roles.js';
 import type { PersonRole } from '../shared/schemas/organisations.js';
 import type { ProfileChanges } from '../shared/schemas/profile.js';
-import { searchDocument, searchQuery } from './search-query.js';
+import type { ClassificationRepository } from './classification.repository.js';
+import { anyWordQuery, searchDocument, wordQuery, type SearchWord } from './search-query.js';
 
-export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName'>;
+export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName' | 'nameKeys'>;
 
 export interface OrganisationFilter {
-  words: string[];
+  words: SearchWord[];
   regionCodes: string[];
   kinds: OrganisationKind[];
   sectors: Sector[];
@@ -68,6 +69,7 @@ const columns = {
   website: organisations.website,
   naceClasses: organisations.naceClasses,
   areaCodes: organisations.areaCodes,
+  conceptCodes: organisations.conceptCodes,
   source: organisations.source,
   published: organisations.published,
   status: organisations.status,
@@ -76,32 +78,77 @@ const columns = {
   updatedAt: organisations.updatedAt,
 };
 
+function personNames(persons: Pick<NewPersonRole, 'name' | 'nameLatin' | 'nameCyrillic'>[]): string[] {
+  return persons.flatMap((p) => [p.name, p.nameLatin, p.nameCyrillic].filter((n): n is string => !!n));
+}
+
 function sortName(name: MultilingualText): string {
   return (name[name.original] ?? allTexts(name)[0] ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/**
- * The query as a sub-select: PostgreSQL then computes it once, not once per row (unaccent is only
- * STABLE, so the expression is not folded to a constant).
- */
-const tsquery = (words: string[]) => sql`(select ${searchQuery(words)})`;
+/** The texts a search document and the name keys are made of. */
+interface DocumentTexts {
+  name: MultilingualText;
+  shortName: MultilingualText | null;
+  city: MultilingualText | null;
+  description: MultilingualText | null;
+  naceClasses: string[];
+  areaCodes: string[];
+  peopleNames: string[];
+}
 
-/** Columns derived from the texts, kept in step on every write. */
-function derived(row: Pick<NewOrganisation, 'name' | 'shortName' | 'city' | 'description'>) {
-  return {
-    sortName: sortName(row.name),
-    searchVector: searchDocument({
-      names: [...allTexts(row.name), ...allTexts(row.shortName)],
-      other: allTexts(row.city),
-      descriptions: allTexts(row.description),
-    }),
-  };
+/** How close a query word's sound key must come to a name's: "Vandenbruke" passes, "агентства" for "agence" not. */
+const NAME_SIMILARITY = 0.7;
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * Per word: the text matches the word, or the record carries a concept that covers it, or one of its names
+ * sounds like it. Stop words need not match, unless the query has nothing else.
+ */
+function wordConditions(words: SearchWord[]): SQL[] {
+  const required = words.some((w) => !w.optional) ? words.filter((w) => !w.optional) : words;
+  return required.map((w) => {
+    const ways: SQL[] = [sql`${organisations.searchVector} @@ (select ${wordQuery(w.word)})`];
+    const concepts = [...w.concepts, ...w.narrower];
+    if (concepts.length > 0) ways.push(sql`${organisations.conceptCodes} && ${sql.param(concepts)}::text[]`);
+    // %> finds candidates by the trigram index (similarity ≥ 0.6); the stricter bound keeps out look-alikes
+    if (w.nameKey)
+      ways.push(
+        sql`(${organisations.nameKeys} %> ${w.nameKey}::text and word_similarity(${w.nameKey}::text, ${organisations.nameKeys}) >= ${NAME_SIMILARITY})`,
+      );
+    return sql`(${sql.join(ways, sql` or `)})`;
+  });
+}
+
+/**
+ * The rank of a match: the concepts it shares with the query (each weighted by how many query words its
+ * term covers; narrower concepts half), the text rank, and how close its names sound. Concepts dominate,
+ * so that a record in another language ranks as its own-language twin does.
+ */
+function rankExpression(words: SearchWord[]): SQL {
+  const weights = new Map<string, number>();
+  for (const w of words) {
+    for (const c of w.concepts) weights.set(c, (weights.get(c) ?? 0) + 1);
+    for (const c of w.narrower) if (!w.concepts.includes(c)) weights.set(c, (weights.get(c) ?? 0) + 0.5);
+  }
+  const counted = Math.max(1, words.filter((w) => !w.optional).length);
+  const concept =
+    weights.size === 0
+      ? sql`0`
+      : sql`(select coalesce(sum(x.w), 0) from unnest(${sql.param([...weights.keys()])}::text[], ${sql.param([...weights.values()])}::float8[]) as x(c, w) where x.c = any(${organisations.conceptCodes}))`;
+  const keys = words.flatMap((w) => (w.nameKey ? [w.nameKey] : []));
+  const name =
+    keys.length === 0
+      ? sql`0`
+      : sql`(select max(word_similarity(k, ${organisations.nameKeys})) from unnest(${sql.param(keys)}::text[]) as k)`;
+  return sql`(${concept} / ${counted}::float8 + ts_rank(${organisations.searchVector}, (select ${anyWordQuery(words.map((w) => w.word))})) + 0.3 * ${name})`;
 }
 
 function conditions(filter: OrganisationFilter): SQL[] {
   // the public directory shows validated profiles only
   const where: SQL[] = [eq(organisations.published, true)];
-  if (filter.words.length > 0) where.push(sql`${organisations.searchVector} @@ ${tsquery(filter.words)}`);
+  if (filter.words.length > 0) where.push(...wordConditions(filter.words));
   if (filter.regionCodes.length > 0) where.push(inArray(organisations.regionCode, filter.regionCodes));
   if (filter.kinds.length > 0) where.push(inArray(organisations.kind, filter.kinds));
   if (filter.sectors.length > 0) where.push(inArray(organisations.sector, filter.sectors));
@@ -111,7 +158,41 @@ function conditions(filter: OrganisationFilter): SQL[] {
 }
 
 export class OrganisationRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly classifications: ClassificationRepository,
+  ) {}
+
+  /**
+   * Columns derived from the texts, kept in step on every write: the sort key, the search document (with
+   * transliterated Cyrillic names, people's names, and the titles of the NACE classes and areas in every
+   * language) and the names' sound keys. Concept tags follow from the search document (a trigger).
+   */
+  private async derived(rows: DocumentTexts[]): Promise<{ sortName: string; searchVector: SQL; nameKeys: string }[]> {
+    const areaCodes = [...new Set(rows.flatMap((r) => r.areaCodes))];
+    const areaNames = new Map(
+      areaCodes.length === 0
+        ? []
+        : (await this.db.select({ code: areas.code, name: areas.name }).from(areas).where(inArray(areas.code, areaCodes))).map((a) => [
+            a.code,
+            allTexts(a.name),
+          ]),
+    );
+    return rows.map((row) => {
+      const names = [...allTexts(row.name), ...allTexts(row.shortName)];
+      const short = [...allTexts(row.city), ...row.peopleNames];
+      const latin = [...names, ...short].filter((t) => CYRILLIC.test(t)).map(transliterate);
+      const codes = [
+        ...row.naceClasses.flatMap((c) => Object.values(this.classifications.naceEntry(c)?.title ?? {})),
+        ...row.areaCodes.flatMap((c) => areaNames.get(c) ?? []),
+      ];
+      return {
+        sortName: sortName(row.name),
+        searchVector: searchDocument({ names, other: [...short, ...latin], descriptions: allTexts(row.description), codes }),
+        nameKeys: soundKeys([...names, ...short]),
+      };
+    });
+  }
 
   /**
    * One page of organisations matching the filter, best text match first, then by name; and the total.
@@ -133,7 +214,7 @@ export class OrganisationRepository {
       ]);
       return { rows, total: counted?.total ?? 0 };
     }
-    const rank = sql`ts_rank(${organisations.searchVector}, ${tsquery(filter.words)})`;
+    const rank = rankExpression(filter.words);
     const result = (await this.db.execute(sql`
       with matches as materialized (
         select ${organisations.id} as id, ${rank} as rank, ${organisations.sortName} as sort_name
@@ -176,9 +257,10 @@ export class OrganisationRepository {
     now: Date,
   ): Promise<void> {
     const { profile, ...workflow } = values;
+    const texts = profile ? (await this.derived([{ ...profile, peopleNames: personNames(await this.people(id)) }]))[0] : undefined;
     await this.db
       .update(organisations)
-      .set({ ...workflow, ...(profile ? { ...profile, ...derived(profile) } : {}), updatedAt: now })
+      .set({ ...workflow, ...(profile ? { ...profile, ...texts } : {}), updatedAt: now })
       .where(eq(organisations.id, id));
   }
 
@@ -282,6 +364,32 @@ export class OrganisationRepository {
     return rows.map((r) => r.slug);
   }
 
+  /** Whether some organisations' search documents predate name keys: written by an older version. */
+  async hasStaleDocuments(): Promise<boolean> {
+    const [row] = await this.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.nameKeys, '')).limit(1);
+    return row !== undefined;
+  }
+
+  /**
+   * Rewrites the derived columns (search document, name keys, hence concept tags) of a batch of
+   * organisations after `afterId`, in id order. Returns the last id done, or null at the end.
+   */
+  async rebuildDocuments(afterId: string | null, limit: number): Promise<{ lastId: string | null; count: number }> {
+    const rows = await this.db
+      .select(columns)
+      .from(organisations)
+      .where(afterId ? gt(organisations.id, afterId) : undefined)
+      .orderBy(asc(organisations.id))
+      .limit(limit);
+    if (rows.length === 0) return { lastId: null, count: 0 };
+    const persons = await this.peopleOf(rows.map((r) => r.id));
+    const texts = await this.derived(rows.map((r) => ({ ...r, peopleNames: personNames(persons.get(r.id) ?? []) })));
+    await this.db.transaction(async (tx) => {
+      for (const [i, row] of rows.entries()) await tx.update(organisations).set(texts[i]!).where(eq(organisations.id, row.id));
+    });
+    return { lastId: rows.at(-1)!.id, count: rows.length };
+  }
+
   /** Refreshes the planner's statistics; without them a bulk import leaves searches on bad plans. */
   async analyse(): Promise<void> {
     await this.db.execute(sql`ANALYZE organisations`);
@@ -290,10 +398,11 @@ export class OrganisationRepository {
   /** Inserts organisations and their people in one transaction: all of them or none. */
   async insertMany(rows: NewOrganisation[]): Promise<void> {
     if (rows.length === 0) return;
+    const texts = await this.derived(rows.map((r) => ({ ...r, peopleNames: personNames(r.people ?? []) })));
     await this.db.transaction(async (tx) => {
       const inserted = await tx
         .insert(organisations)
-        .values(rows.map(({ people: _people, ...row }) => ({ ...row, ...derived(row) })))
+        .values(rows.map(({ people: _people, ...row }, i) => ({ ...row, ...texts[i]! })))
         .returning({ id: organisations.id, slug: organisations.slug });
       const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
       const roles = rows.flatMap((row) =>

@@ -1,9 +1,10 @@
 import type { Repositories } from '../repositories/index.js';
-import { queryWords } from '../repositories/search-query.js';
 import { presentOrganisationDetail, presentOrganisationSummary } from '../presenters/organisation.presenter.js';
 import type { OrganisationDetail, OrganisationList, OrganisationListQuery } from '../shared/schemas/organisations.js';
 import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
-import { AppError, notFound, unknownValue } from './errors.js';
+import { notFound, unknownValue } from './errors.js';
+import { explainMatches } from './search/explain-matches.js';
+import { readQuery } from './search/read-query.js';
 import { requireKnownAreas } from './known-areas.js';
 import type { ClassificationService } from './classification.service.js';
 
@@ -15,9 +16,7 @@ export class DirectoryService {
   ) {}
 
   async search(query: OrganisationListQuery): Promise<OrganisationList> {
-    const q = query.q?.trim() ?? '';
-    const words = queryWords(q);
-    if (q !== '' && words.length === 0) throw new AppError('query_has_no_words', undefined, 'query.q');
+    const read = await readQuery(this.repos, query.q, 'query.q');
 
     const regionCodes = await this.expandRegions(query.region ?? []);
     const areaCodes = query.area ?? [];
@@ -27,11 +26,12 @@ export class DirectoryService {
 
     const { page, pageSize } = query;
     const { rows, total } = await this.repos.organisations.search(
-      { words, regionCodes, kinds: query.kind ?? [], sectors: query.sector ?? [], areaCodes, naceClasses },
+      { words: read?.words ?? [], regionCodes, kinds: query.kind ?? [], sectors: query.sector ?? [], areaCodes, naceClasses },
       { offset: (page - 1) * pageSize, limit: pageSize },
     );
+    const matches = read ? await explainMatches(this.repos, rows, read) : new Map();
     return {
-      items: rows.map(presentOrganisationSummary),
+      items: rows.map((row) => ({ ...presentOrganisationSummary(row), ...(matches.has(row.id) ? { match: matches.get(row.id) } : {}) })),
       meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
     };
   }

@@ -6,6 +6,7 @@ export const ERROR_CODES = {
   validation_failed: { status: 400, message: 'The request is not valid.' },
   bad_request: { status: 400, message: 'The request cannot be read.' },
   malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
+  query_empty: { status: 422, message: 'The search query is empty: leave it out to list everything, or type some words.' },
   query_has_no_words: { status: 422, message: 'The search query has no words: only punctuation or spaces.' },
   unknown_value: { status: 422, message: 'A value does not name anything the platform knows.' },
   unknown_code: { status: 422, message: 'The code is not a NACE Rev. 2, NAF rév. 2 or ОКВЭД 2 code.' },

@@ -43,4 +43,4 @@ export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
-export const QUERY_MAX_LENGTH = 200;
+export const QUERY_MAX_LENGTH = 500;

@@ -57,3 +57,37 @@ export function slugify(text: string, maxLength = 80): string {
     .slice(0, maxLength)
     .replace(/-+$/g, '');
 }
+
+/**
+ * A name word as a rough Latin sound key, the same whichever script or spelling it came in:
+ * "Ванденбрук" and "Vandenbroucke" both become "vandenbruk", "Калуга" and "Kalouga" "kaluga".
+ * Trigram similarity over these keys then tolerates what is left (typos, endings).
+ */
+export function soundKey(word: string): string {
+  const s = transliterate(word)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/ou/g, 'u')
+    .replace(/ck/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/qu?/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/x/g, 'ks')
+    .replace(/kh/g, 'h')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c(?!h)/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+  // a French mute final e
+  return s.length > 4 ? s.replace(/e$/, '') : s;
+}
+
+/** The distinct sound keys of every word in these names, space-separated: what name search compares with. */
+export function soundKeys(names: string[]): string {
+  const keys = new Set<string>();
+  for (const name of names) for (const word of name.match(/[\p{L}\p{N}]+/gu) ?? []) keys.add(soundKey(word));
+  keys.delete('');
+  return [...keys].join(' ');
+}

@@ -2,3 +2,4 @@ export * from './regions.js';
 export * from './organisations.js';
 export * from './accounts.js';
 export * from './workflow.js';
+export * from './glossary.js';

@@ -40,6 +40,10 @@ export const organisations = pgTable(
     pendingProfile: jsonb('pending_profile').$type<ProfileChanges>(),
     /** Maintained by the organisation repository from the texts above (see search-document.ts). */
     searchVector: tsvector('search_vector').notNull(),
+    /** Glossary concepts the texts mention; set by the organisations_tag trigger (drizzle/0004_concept_tagging.sql). */
+    conceptCodes: text('concept_codes').array().notNull().default([]),
+    /** Names (own, short, city, people) as Latin sound keys, for typo- and script-tolerant name search. */
+    nameKeys: text('name_keys').notNull().default(''),
     /** Lower-cased, unaccented original name: a stable sort key across languages. */
     sortName: text('sort_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +52,8 @@ export const organisations = pgTable(
   (t) => [
     index('organisations_search_idx').using('gin', t.searchVector),
     index('organisations_nace_idx').using('gin', t.naceClasses),
+    index('organisations_concepts_idx').using('gin', t.conceptCodes),
+    index('organisations_name_keys_idx').using('gin', t.nameKeys.op('gin_trgm_ops')),
     index('organisations_area_idx').using('gin', t.areaCodes),
     index('organisations_region_sort_idx').on(t.regionCode, t.sortName),
     index('organisations_kind_idx').on(t.kind),
@@ -81,4 +87,20 @@ export const organisationPeople = pgTable(
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.personId] })],
+);
+
+/** "Not interested": a candidate partner an organisation's people have set aside; matchmaking leaves it out. */
+export const partnerDismissals = pgTable(
+  'partner_dismissals',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.candidateId] })],
 );

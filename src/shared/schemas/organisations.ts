@@ -12,6 +12,7 @@ import {
   SLUG_PATTERN,
 } from '../domain.js';
 import { LanguageSchema, MultilingualTextSchema, PageMetaSchema } from './common.js';
+import { SearchMatchSchema } from './search.js';
 
 export const OrganisationKindSchema = Type.Enum(ORGANISATION_KINDS);
 export const SectorSchema = Type.Enum(SECTORS);
@@ -57,6 +58,7 @@ export const OrganisationSummarySchema = Type.Object({
   naceClasses: Type.Array(Type.String()),
   areaCodes: Type.Array(Type.String()),
   source: Type.Enum(RECORD_SOURCES),
+  match: Type.Optional(SearchMatchSchema),
 });
 export type OrganisationSummary = Static<typeof OrganisationSummarySchema>;
 

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { QUERY_MAX_LENGTH } from '../../../../shared/domain';
 import { useRegions } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useMlString } from '../../../shared/ui/MlText';
@@ -38,7 +39,7 @@ export function DirectoryPage() {
           type="search"
           name="q"
           value={draft}
-          maxLength={200}
+          maxLength={QUERY_MAX_LENGTH}
           placeholder={t('directory.searchPlaceholder')}
           onChange={(e) => setDraft(e.target.value)}
         />

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { OrganisationSummary } from '../../../../shared/schemas/organisations';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { MlText } from '../../../shared/ui/MlText';
+import { MatchedText, MatchExplanation } from './SearchMatch';
 
 export function OrganisationCard({ organisation: o, regionName }: { organisation: OrganisationSummary; regionName: string }) {
   const { t } = useI18n();
@@ -9,7 +10,7 @@ export function OrganisationCard({ organisation: o, regionName }: { organisation
     <li className="card">
       <h3>
         <Link to={`/organisations/${o.slug}`}>
-          <MlText value={o.name} />
+          <MatchedText value={o.name} match={o.match} field="name" />
         </Link>
       </h3>
       <p className="meta">
@@ -25,7 +26,12 @@ export function OrganisationCard({ organisation: o, regionName }: { organisation
         </span>
         {o.source === 'synthetic' && <span className="badge synthetic">{t('directory.synthetic')}</span>}
       </p>
-      {o.description && <MlText as="p" value={o.description} className="description" />}
+      {o.description && (
+        <p className="description">
+          <MatchedText value={o.description} match={o.match} field="description" />
+        </p>
+      )}
+      {o.match && <MatchExplanation match={o.match} description={o.description} />}
     </li>
   );
 }

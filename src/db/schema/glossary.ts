@@ -1,0 +1,46 @@
+import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { Language } from '../../shared/languages.js';
+import { tsquery } from './types.js';
+
+export type GlossarySource = 'shipped' | 'user';
+
+/**
+ * A concept of the trilingual glossary: what a Russian, a French and an English term have in common.
+ * Organisations are tagged with the concepts their texts mention (organisations.concept_codes).
+ */
+export const glossaryConcepts = pgTable('glossary_concepts', {
+  code: text('code').primaryKey(),
+  /** Wider concepts: a search for "filtration" also finds what is tagged "air-filtration". */
+  broader: text('broader').array().notNull().default([]),
+  /** NACE Rev. 2 classes the concept points to. */
+  naceClasses: text('nace_classes').array().notNull().default([]),
+  source: text('source').$type<GlossarySource>().notNull().default('user'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A term of a concept in one language. The first (lowest position) term of a language is the concept's label. */
+export const glossaryTerms = pgTable(
+  'glossary_terms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conceptCode: text('concept_code')
+      .notNull()
+      .references(() => glossaryConcepts.code, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    language: text('language').$type<Language>().notNull(),
+    term: text('term').notNull(),
+    position: integer('position').notNull().default(0),
+    /** The term as a phrase query in its language's configuration, accents folded. */
+    query: tsquery('query').notNull(),
+    /** The query's lexemes: a cheap first test (any of them in a document) before the phrase match. */
+    lexemes: text('lexemes').array().notNull(),
+    /** Removed terms stay as tombstones, so that the shipped glossary does not bring them back at start. */
+    removed: boolean('removed').notNull().default(false),
+    source: text('source').$type<GlossarySource>().notNull().default('user'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('glossary_terms_concept_language_term_key').on(t.conceptCode, t.language, t.term),
+    index('glossary_terms_lexemes_idx').using('gin', t.lexemes),
+  ],
+);

@@ -1,0 +1,242 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { glossaryConcepts, glossaryTerms, organisations, type GlossarySource } from '../db/schema/index.js';
+import type { Language } from '../shared/languages.js';
+
+export type ConceptRow = typeof glossaryConcepts.$inferSelect;
+
+export interface TermRow {
+  id: string;
+  conceptCode: string;
+  language: Language;
+  term: string;
+  position: number;
+  source: GlossarySource;
+}
+
+export interface NewTerm {
+  conceptCode: string;
+  language: Language;
+  term: string;
+  position: number;
+  source: GlossarySource;
+  createdBy?: string | null;
+}
+
+/** What the glossary makes of one query word. */
+export interface WordAnalysis {
+  word: string;
+  /** A stop word of the Russian, French or English configuration. */
+  stop: boolean;
+  /** Concepts of the glossary terms found in the query that cover this word. */
+  concepts: string[];
+  /** The word's stems in the three configurations, accents folded (for highlighting). */
+  stems: string[];
+}
+
+/** A term's text-search configuration: each language's own stemmer. */
+const CONFIG: Record<Language, string> = { ru: 'russian', fr: 'french', en: 'english' };
+const configOf = (language: SQL) => sql`(case ${language} when 'ru' then 'russian' when 'fr' then 'french' else 'english' end)::regconfig`;
+
+/** The query document of a text, the same as a record's (search-query.ts) without weights. */
+const queryDocument = (text: SQL) =>
+  sql`(to_tsvector('simple', unaccent(${text})) || to_tsvector('russian', unaccent(${text})) || to_tsvector('french', unaccent(${text})))`;
+
+const termColumns = {
+  id: glossaryTerms.id,
+  conceptCode: glossaryTerms.conceptCode,
+  language: glossaryTerms.language,
+  term: glossaryTerms.term,
+  position: glossaryTerms.position,
+  source: glossaryTerms.source,
+};
+
+/** The trilingual concept glossary and the concept tags it puts on organisations. */
+export class GlossaryRepository {
+  constructor(private readonly db: Database) {}
+
+  concepts(): Promise<ConceptRow[]> {
+    return this.db.select().from(glossaryConcepts).orderBy(asc(glossaryConcepts.code));
+  }
+
+  async concept(code: string): Promise<ConceptRow | undefined> {
+    const [row] = await this.db.select().from(glossaryConcepts).where(eq(glossaryConcepts.code, code));
+    return row;
+  }
+
+  /** The live terms of these concepts (all when null), by concept, language and position. */
+  terms(conceptCodes: string[] | null): Promise<TermRow[]> {
+    if (conceptCodes?.length === 0) return Promise.resolve([]);
+    return this.db
+      .select(termColumns)
+      .from(glossaryTerms)
+      .where(and(eq(glossaryTerms.removed, false), conceptCodes ? inArray(glossaryTerms.conceptCode, conceptCodes) : undefined))
+      .orderBy(
+        asc(glossaryTerms.conceptCode),
+        asc(glossaryTerms.language),
+        asc(glossaryTerms.position),
+        asc(glossaryTerms.term),
+      ) as Promise<TermRow[]>;
+  }
+
+  async term(id: string): Promise<(TermRow & { removed: boolean }) | undefined> {
+    const [row] = await this.db
+      .select({ ...termColumns, removed: glossaryTerms.removed })
+      .from(glossaryTerms)
+      .where(eq(glossaryTerms.id, id));
+    return row as (TermRow & { removed: boolean }) | undefined;
+  }
+
+  /** Concepts whose code or live terms contain the text, accents and case folded. */
+  async conceptCodesMatching(text: string): Promise<string[]> {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.db
+      .selectDistinct({ code: glossaryTerms.conceptCode })
+      .from(glossaryTerms)
+      .where(
+        and(
+          eq(glossaryTerms.removed, false),
+          sql`(unaccent(${glossaryTerms.term}) ilike unaccent(${pattern}::text) or ${glossaryTerms.conceptCode} ilike ${pattern})`,
+        ),
+      );
+    return rows.map((r) => r.code).sort();
+  }
+
+  async insertConcepts(rows: { code: string; broader: string[]; naceClasses: string[]; source: GlossarySource }[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const inserted = await this.db
+      .insert(glossaryConcepts)
+      .values(rows)
+      .onConflictDoNothing({ target: glossaryConcepts.code })
+      .returning({ code: glossaryConcepts.code });
+    return inserted.length;
+  }
+
+  /** The number of terms, removed ones included, that a concept has in one language: the next position. */
+  async termCount(conceptCode: string, language: Language): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(glossaryTerms)
+      .where(and(eq(glossaryTerms.conceptCode, conceptCode), eq(glossaryTerms.language, language)));
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Inserts terms that are not there yet (a removed term counts as there), each compiled to a phrase query
+   * in its language's configuration. Terms without a searchable word ("the") are skipped. Returns the
+   * inserted terms' ids.
+   */
+  async insertTerms(rows: NewTerm[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const result = (await this.db.execute(sql`
+      insert into glossary_terms (concept_code, language, term, position, query, lexemes, source, created_by)
+      select x.c, x.l, x.t, x.p, phraseto_tsquery(${configOf(sql`x.l`)}, unaccent(x.t)),
+             tsvector_to_array(to_tsvector(${configOf(sql`x.l`)}, unaccent(x.t))), x.s, x.u
+      from unnest(${sql.param(rows.map((r) => r.conceptCode))}::text[], ${sql.param(rows.map((r) => r.language))}::text[], ${sql.param(rows.map((r) => r.term))}::text[],
+                  ${sql.param(rows.map((r) => r.position))}::int[], ${sql.param(rows.map((r) => r.source))}::text[], ${sql.param(rows.map((r) => r.createdBy ?? null))}::uuid[])
+           as x(c, l, t, p, s, u)
+      where cardinality(tsvector_to_array(to_tsvector(${configOf(sql`x.l`)}, unaccent(x.t)))) > 0
+      on conflict (concept_code, language, term) do nothing
+      returning id`)) as unknown as { rows: { id: string }[] };
+    return result.rows.map((r) => r.id);
+  }
+
+  /** True when the term has at least one searchable word in its language. */
+  async hasSearchableWords(language: Language, term: string): Promise<boolean> {
+    const result = (await this.db.execute(
+      sql`select cardinality(tsvector_to_array(to_tsvector(${CONFIG[language]}::regconfig, unaccent(${term}::text)))) > 0 as ok`,
+    )) as unknown as { rows: { ok: boolean }[] };
+    return result.rows[0]!.ok;
+  }
+
+  async removeTerm(id: string): Promise<void> {
+    await this.db.update(glossaryTerms).set({ removed: true }).where(eq(glossaryTerms.id, id));
+  }
+
+  async restoreTerm(id: string, position: number, createdBy: string | null): Promise<void> {
+    await this.db.update(glossaryTerms).set({ removed: false, position, createdBy }).where(eq(glossaryTerms.id, id));
+  }
+
+  async findTerm(conceptCode: string, language: Language, term: string): Promise<(TermRow & { removed: boolean }) | undefined> {
+    const [row] = await this.db
+      .select({ ...termColumns, removed: glossaryTerms.removed })
+      .from(glossaryTerms)
+      .where(and(eq(glossaryTerms.conceptCode, conceptCode), eq(glossaryTerms.language, language), eq(glossaryTerms.term, term)));
+    return row as (TermRow & { removed: boolean }) | undefined;
+  }
+
+  /**
+   * Reads a query through the glossary in one round trip: for each word, whether it is a stop word, its
+   * stems, and the concepts of the terms found in the whole query that cover it (a term covers the words
+   * whose stems it shares: "фильтрующие материалы" covers both words).
+   */
+  async analyseQuery(words: string[]): Promise<WordAnalysis[]> {
+    if (words.length === 0) return [];
+    const wordVector = sql`(to_tsvector('russian', unaccent(w.word)) || to_tsvector('french', unaccent(w.word)))`;
+    const result = (await this.db.execute(sql`
+      with w as (select x.word, x.i from unnest(${sql.param(words)}::text[]) with ordinality as x(word, i)),
+      qv as (select ${queryDocument(sql`${words.join(' ')}::text`)} as v),
+      hits as (
+        select t.concept_code, t.lexemes from glossary_terms t, qv
+        where not t.removed and t.lexemes && tsvector_to_array(qv.v) and qv.v @@ t.query
+      )
+      select w.word,
+        (numnode(plainto_tsquery('russian', unaccent(w.word))) = 0 or numnode(plainto_tsquery('french', unaccent(w.word))) = 0) as stop,
+        coalesce((select array_agg(distinct h.concept_code order by h.concept_code) from hits h
+                  where h.lexemes && tsvector_to_array(${wordVector})), '{}') as concepts,
+        tsvector_to_array(${wordVector} || to_tsvector('simple', unaccent(w.word))) as stems
+      from w order by w.i`)) as unknown as { rows: WordAnalysis[] };
+    return result.rows;
+  }
+
+  /** Each concept's wider concepts: the glossary's hierarchy, small enough to walk in memory. */
+  async broaderLinks(): Promise<Map<string, string[]>> {
+    const rows = await this.db.select({ code: glossaryConcepts.code, broader: glossaryConcepts.broader }).from(glossaryConcepts);
+    return new Map(rows.map((r) => [r.code, r.broader]));
+  }
+
+  /** For each of these organisations, the live terms of these concepts that its texts contain. */
+  async termsFoundIn(
+    organisationIds: string[],
+    conceptCodes: string[],
+  ): Promise<(TermRow & { organisationId: string; lexemes: string[] })[]> {
+    if (organisationIds.length === 0 || conceptCodes.length === 0) return [];
+    const result = (await this.db.execute(sql`
+      select o.id as "organisationId", t.id, t.concept_code as "conceptCode", t.language, t.term, t.position, t.source, t.lexemes
+      from ${organisations} o join glossary_terms t
+        on t.concept_code = any(o.concept_codes) and t.concept_code = any(${sql.param(conceptCodes)}::text[])
+       and not t.removed and o.search_vector @@ t.query
+      where o.id = any(${sql.param(organisationIds)}::uuid[])
+      order by t.concept_code, t.position`)) as unknown as { rows: (TermRow & { organisationId: string; lexemes: string[] })[] };
+    return result.rows;
+  }
+
+  /**
+   * Re-tags the organisations a glossary change can affect: those whose texts match one of these terms,
+   * and those tagged with one of these concepts. Returns how many organisations' tags changed.
+   */
+  async retag(scope: { termIds: string[]; conceptCodes: string[] }): Promise<number> {
+    const ways: SQL[] = [];
+    // one condition per term, so that each can use the search index
+    for (const id of scope.termIds) ways.push(sql`o.search_vector @@ (select t.query from glossary_terms t where t.id = ${id}::uuid)`);
+    if (scope.conceptCodes.length > 0) ways.push(sql`o.concept_codes && ${sql.param(scope.conceptCodes)}::text[]`);
+    if (ways.length === 0) return 0;
+    return this.updateTags(sql`(${sql.join(ways, sql` or `)})`);
+  }
+
+  /** Re-tags every organisation (after the shipped glossary changed, or on request). */
+  retagAll(): Promise<number> {
+    return this.updateTags(sql`true`);
+  }
+
+  private async updateTags(where: SQL): Promise<number> {
+    const result = (await this.db.execute(sql`
+      with changed as (
+        select o.id, glossary_concepts_of(o.search_vector) as codes from ${organisations} o where ${where}
+      )
+      update ${organisations} o set concept_codes = changed.codes from changed
+      where o.id = changed.id and o.concept_codes is distinct from changed.codes
+      returning o.id`)) as unknown as { rows: unknown[] };
+    return result.rows.length;
+  }
+}

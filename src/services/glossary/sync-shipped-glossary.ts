@@ -1,0 +1,36 @@
+import glossaryFile from '../../reference/glossary.json' with { type: 'json' };
+import type { Repositories } from '../../repositories/index.js';
+import type { NewTerm } from '../../repositories/glossary.repository.js';
+import { LANGUAGES } from '../../shared/languages.js';
+
+interface ShippedConcept {
+  code: string;
+  broader?: string[];
+  nace?: string[];
+  ru: string[];
+  fr: string[];
+  en: string[];
+}
+
+export const shippedConcepts = glossaryFile.concepts as ShippedConcept[];
+
+/**
+ * Adds the shipped glossary's missing concepts and terms (src/reference/glossary.json). Coordinators'
+ * additions stay, and so do their removals: a removed term is kept as a tombstone and not brought back.
+ * When anything was added, every organisation is re-tagged. Returns the numbers added and re-tagged.
+ */
+export async function syncShippedGlossary(repos: Repositories): Promise<{ concepts: number; terms: number; retagged: number }> {
+  return repos.transaction(async (tx) => {
+    const concepts = await tx.glossary.insertConcepts(
+      shippedConcepts.map((c) => ({ code: c.code, broader: c.broader ?? [], naceClasses: c.nace ?? [], source: 'shipped' as const })),
+    );
+    const terms: NewTerm[] = shippedConcepts.flatMap((c) =>
+      LANGUAGES.flatMap((language) =>
+        c[language].map((term, position) => ({ conceptCode: c.code, language, term, position, source: 'shipped' as const })),
+      ),
+    );
+    const added = await tx.glossary.insertTerms(terms);
+    const retagged = added.length > 0 ? await tx.glossary.retagAll() : 0;
+    return { concepts, terms: added.length, retagged };
+  });
+}

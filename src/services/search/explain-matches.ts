@@ -1,0 +1,63 @@
+import { presentConceptRef } from '../../presenters/glossary.presenter.js';
+import type { Repositories } from '../../repositories/index.js';
+import type { OrganisationRow } from '../../repositories/organisation.repository.js';
+import type { TermRow } from '../../repositories/glossary.repository.js';
+import type { Language } from '../../shared/languages.js';
+import type { Highlight, SearchMatch } from '../../shared/schemas/search.js';
+import { hasHits, highlight } from './highlight.js';
+import type { ReadQuery } from './read-query.js';
+
+/**
+ * Why each record of a result page matched: the concepts it shares with the query, with the terms of those
+ * concepts as they occur in its texts, and its name and description (in the language they were written in)
+ * with the query's words and those terms highlighted.
+ */
+export async function explainMatches(repos: Repositories, rows: OrganisationRow[], query: ReadQuery): Promise<Map<string, SearchMatch>> {
+  const ids = rows.map((r) => r.id);
+  const found = await repos.glossary.termsFoundIn(ids, query.concepts);
+  const shared = new Set(found.map((f) => f.conceptCode));
+  const labels = await repos.glossary.terms([...shared]);
+  const result = new Map<string, SearchMatch>();
+  for (const row of rows) {
+    const mine = found.filter((f) => f.organisationId === row.id);
+    const stems = [...query.stems, ...mine.flatMap((f) => f.lexemes)];
+    const highlights: Highlight[] = [];
+    for (const field of ['name', 'description'] as const) {
+      const text = row[field];
+      const original = text?.[text.original];
+      if (!text || !original) continue;
+      const segments = highlight(original, stems);
+      if (hasHits(segments)) highlights.push({ field, language: text.original, segments });
+    }
+    const codes = [...new Set(mine.map((f) => f.conceptCode))];
+    const language = row.description?.original ?? row.name.original;
+    result.set(row.id, {
+      highlights,
+      reasons: codes.map((code) => ({
+        concept: presentConceptRef(code, labels),
+        found: foundTerms(
+          mine.filter((f) => f.conceptCode === code),
+          language,
+        ),
+      })),
+    });
+  }
+  return result;
+}
+
+const FOUND_TERMS_SHOWN = 3;
+
+/** A concept's terms found in a record, those of the record's own language first, one per stem set. */
+function foundTerms(terms: (TermRow & { lexemes: string[] })[], language: Language): { language: Language; term: string }[] {
+  const seen = new Set<string>();
+  return [...terms]
+    .sort((a, b) => Number(b.language === language) - Number(a.language === language) || a.position - b.position)
+    .filter((t) => {
+      const key = [...t.lexemes].sort().join(' ');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, FOUND_TERMS_SHOWN)
+    .map((t) => ({ language: t.language, term: t.term }));
+}

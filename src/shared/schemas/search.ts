@@ -1,0 +1,34 @@
+import { Type, type Static } from 'typebox';
+import { LanguageSchema, MultilingualTextSchema } from './common.js';
+
+/** A piece of a record's text; `hit` pieces are what the query matched. */
+export const TextSegmentSchema = Type.Object({ text: Type.String(), hit: Type.Boolean() });
+export type TextSegment = Static<typeof TextSegmentSchema>;
+
+export const HighlightSchema = Type.Object({
+  field: Type.Union([Type.Literal('name'), Type.Literal('description')]),
+  language: LanguageSchema,
+  segments: Type.Array(TextSegmentSchema),
+});
+export type Highlight = Static<typeof HighlightSchema>;
+
+/** A glossary concept: its code and its label in each language (the first term of each). */
+export const ConceptRefSchema = Type.Object({
+  code: Type.String(),
+  label: MultilingualTextSchema(300),
+});
+export type ConceptRef = Static<typeof ConceptRefSchema>;
+
+export const MatchReasonSchema = Type.Object({
+  concept: ConceptRefSchema,
+  /** The concept's terms as they occur in the record (in the record's language). */
+  found: Type.Array(Type.Object({ language: LanguageSchema, term: Type.String() })),
+});
+export type MatchReason = Static<typeof MatchReasonSchema>;
+
+/** Why a record matched a search: the query's words highlighted in its own language, and the shared concepts. */
+export const SearchMatchSchema = Type.Object({
+  highlights: Type.Array(HighlightSchema),
+  reasons: Type.Array(MatchReasonSchema),
+});
+export type SearchMatch = Static<typeof SearchMatchSchema>;
