@@ -12,7 +12,7 @@ export interface RunningPlatform {
  * Starts the built platform as `npm start` would, on a fresh data folder with the demo data: each test
  * file gets its own, so that what one file writes never changes what another sees.
  */
-export async function startPlatform(): Promise<RunningPlatform> {
+export async function startPlatform(options: { examples?: boolean } = {}): Promise<RunningPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cb-e2e-'));
   const port = 3100 + Math.floor(Math.random() * 800);
   const server: ChildProcess = spawn(process.execPath, ['bin/clusterbridge.js', 'serve'], {
@@ -22,6 +22,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      SEED_EXAMPLES: String(options.examples ?? false),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -26,7 +26,7 @@ export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
  */
 export async function openPlatform(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom'>>,
-  options: { seedDemoIfEmpty?: boolean; clock?: Clock; mail?: MailTransport } = {},
+  options: { seedDemoIfEmpty?: boolean; seedExamples?: boolean; clock?: Clock; mail?: MailTransport } = {},
 ): Promise<Platform> {
   // an empty dataDir means an in-memory PGlite (tests)
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir || null });
@@ -44,7 +44,7 @@ export async function openPlatform(
     await syncShippedGlossary(repos);
     await rebuildStaleDocuments(repos);
     if (options.seedDemoIfEmpty && (await repos.partnerships.list()).length === 0 && (await repos.organisations.count()) === 0) {
-      await seedDemo(repos, services.classifications);
+      await seedDemo(repos, services.classifications, { examples: options.seedExamples ?? false });
     }
     return { database, services, close: () => database.close() };
   } catch (error) {

@@ -43,7 +43,7 @@ export function cli(config: () => Config): Command {
     .action(async () => {
       const started = performance.now();
       const cfg = config();
-      const platform = await openPlatform(cfg, { seedDemoIfEmpty: cfg.seedDemo });
+      const platform = await openPlatform(cfg, { seedDemoIfEmpty: cfg.seedDemo, seedExamples: cfg.seedExamples });
       const app = await buildApp({
         services: platform.services,
         database: platform.database.kind,
@@ -75,10 +75,13 @@ export function cli(config: () => Config): Command {
 
   program
     .command('seed')
-    .description('load the demo data: the Kaluga region ↔ Limousin founding case (adds only what is missing)')
+    .description(
+      'load the demo data: the Kaluga region ↔ Limousin founding case, and the example organisations unless SEED_EXAMPLES=false (adds only what is missing)',
+    )
     .action(async () => {
-      await withPlatform(config(), async ({ services }) => {
-        const { organisations } = await seedDemo(services.repos, services.classifications);
+      const cfg = config();
+      await withPlatform(cfg, async ({ services }) => {
+        const { organisations } = await seedDemo(services.repos, services.classifications, { examples: cfg.seedExamples });
         console.log(`Demo data loaded: ${organisations} new organisation(s).`);
       });
     });

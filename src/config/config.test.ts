@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://u@h:5432/db',
       logLevel: 'warn',
       seedDemo: false,
+      seedExamples: false,
     });
   });
 

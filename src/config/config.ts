@@ -14,6 +14,8 @@ export interface Config {
   logLevel: LogLevel;
   /** SEED_DEMO: load the demo data on first start when the database is empty (true/false). Default true. */
   seedDemo: boolean;
+  /** SEED_EXAMPLES: with the demo data, also load the invented example organisations (src/reference/demo/example-organisations.json) that show search and matchmaking (true/false). Default true. */
+  seedExamples: boolean;
   /** PUBLIC_URL: the address users reach the platform at, for links in e-mails. Default http://localhost:PORT. */
   publicUrl: string;
   /** SMTP_URL: smtp(s)://user:password@host:port of the mail server; unset writes e-mails to the outbox. */
@@ -71,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rawSeed = (value('SEED_DEMO') ?? 'true').toLowerCase();
   if (!['true', 'false', '1', '0'].includes(rawSeed)) problems.push(`SEED_DEMO must be true or false, got "${rawSeed}"`);
 
+  const rawExamples = (value('SEED_EXAMPLES') ?? 'true').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(rawExamples)) problems.push(`SEED_EXAMPLES must be true or false, got "${rawExamples}"`);
+
   const publicUrl = value('PUBLIC_URL') ?? `http://localhost:${port}`;
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http:// or https:// address, got "${publicUrl}"`);
   const smtpUrl = value('SMTP_URL') ?? null;
@@ -85,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     logLevel: logLevel as LogLevel,
     seedDemo: rawSeed === 'true' || rawSeed === '1',
+    seedExamples: rawExamples === 'true' || rawExamples === '1',
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpUrl,
     mailFrom: value('MAIL_FROM') ?? 'Clusterbridge <no-reply@localhost>',

@@ -13,6 +13,8 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { organisationManagementRoutes } from './routes/organisation-management.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { partnerRoutes } from './routes/partners.js';
+import { glossaryRoutes } from './routes/glossary.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { referenceRoutes } from './routes/reference.js';
 
@@ -52,6 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await registerSession(api, options.services);
       await api.register(healthRoutes(options.database));
       await api.register(organisationRoutes(options.services));
+      await api.register(partnerRoutes(options.services));
+      await api.register(glossaryRoutes(options.services));
       await api.register(referenceRoutes(options.services));
       await api.register(partnershipRoutes(options.services));
       await api.register(authRoutes(options.services));

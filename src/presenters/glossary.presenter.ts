@@ -1,4 +1,5 @@
-import type { TermRow } from '../repositories/glossary.repository.js';
+import type { ConceptRow, TermRow } from '../repositories/glossary.repository.js';
+import type { Concept } from '../shared/schemas/glossary.js';
 import type { MultilingualText } from '../shared/multilingual.js';
 import type { ConceptRef } from '../shared/schemas/search.js';
 
@@ -13,4 +14,16 @@ export function conceptLabel(code: string, terms: TermRow[]): MultilingualText {
 
 export function presentConceptRef(code: string, terms: TermRow[]): ConceptRef {
   return { code, label: conceptLabel(code, terms) };
+}
+
+export function presentConcept(concept: ConceptRow, terms: TermRow[]): Concept {
+  const own = terms.filter((t) => t.conceptCode === concept.code);
+  return {
+    code: concept.code,
+    label: conceptLabel(concept.code, own),
+    broader: concept.broader,
+    naceClasses: concept.naceClasses,
+    source: concept.source,
+    terms: own.map((t) => ({ id: t.id, language: t.language, term: t.term, source: t.source })),
+  };
 }

@@ -205,7 +205,7 @@ export class GlossaryRepository {
       select o.id as "organisationId", t.id, t.concept_code as "conceptCode", t.language, t.term, t.position, t.source, t.lexemes
       from ${organisations} o join glossary_terms t
         on t.concept_code = any(o.concept_codes) and t.concept_code = any(${sql.param(conceptCodes)}::text[])
-       and not t.removed and o.search_vector @@ t.query
+       and not t.removed and ts_filter(o.search_vector, '{a,b,c}') @@ t.query
       where o.id = any(${sql.param(organisationIds)}::uuid[])
       order by t.concept_code, t.position`)) as unknown as { rows: (TermRow & { organisationId: string; lexemes: string[] })[] };
     return result.rows;

@@ -5,6 +5,7 @@ import { AuditRepository } from './audit.repository.js';
 import { ClassificationRepository } from './classification.repository.js';
 import { GlossaryRepository } from './glossary.repository.js';
 import { systemClock, type Clock, type MailTransport } from './mail.repository.js';
+import { MatchRepository } from './match.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { RegionRepository } from './region.repository.js';
@@ -15,6 +16,7 @@ export interface Repositories {
   audit: AuditRepository;
   classifications: ClassificationRepository;
   glossary: GlossaryRepository;
+  matches: MatchRepository;
   organisations: OrganisationRepository;
   partnerships: PartnershipRepository;
   regions: RegionRepository;
@@ -39,6 +41,7 @@ export function createRepositories(db: Database, outside: Outside): Repositories
     audit: new AuditRepository(db),
     classifications,
     glossary: new GlossaryRepository(db),
+    matches: new MatchRepository(db),
     organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
     regions: new RegionRepository(db),

@@ -56,7 +56,7 @@ export interface NewPersonRole {
   role: MultilingualText | null;
 }
 
-const columns = {
+export const organisationColumns = {
   id: organisations.id,
   slug: organisations.slug,
   kind: organisations.kind,
@@ -204,7 +204,7 @@ export class OrganisationRepository {
     if (filter.words.length === 0) {
       const [rows, [counted]] = await Promise.all([
         this.db
-          .select(columns)
+          .select(organisationColumns)
           .from(organisations)
           .where(where)
           .orderBy(asc(organisations.sortName), asc(organisations.id))
@@ -228,24 +228,30 @@ export class OrganisationRepository {
     };
     const { total, ids } = result.rows[0]!;
     if (ids.length === 0) return { rows: [], total };
-    const byId = new Map((await this.db.select(columns).from(organisations).where(inArray(organisations.id, ids))).map((r) => [r.id, r]));
+    const byId = new Map(
+      (await this.db.select(organisationColumns).from(organisations).where(inArray(organisations.id, ids))).map((r) => [r.id, r]),
+    );
     return { rows: ids.map((id) => byId.get(id)!), total };
   }
 
   async getById(id: string): Promise<OrganisationRow | undefined> {
-    const [row] = await this.db.select(columns).from(organisations).where(eq(organisations.id, id));
+    const [row] = await this.db.select(organisationColumns).from(organisations).where(eq(organisations.id, id));
     return row;
   }
 
   byIds(ids: string[]): Promise<OrganisationRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db.select(columns).from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.sortName));
+    return this.db
+      .select(organisationColumns)
+      .from(organisations)
+      .where(inArray(organisations.id, ids))
+      .orderBy(asc(organisations.sortName));
   }
 
   /** Profiles waiting for a coordinator of these regions (all regions when null), oldest first. */
   submitted(regionCodes: string[] | null): Promise<OrganisationRow[]> {
     return this.db
-      .select(columns)
+      .select(organisationColumns)
       .from(organisations)
       .where(and(eq(organisations.status, 'submitted'), regionCodes ? inArray(organisations.regionCode, regionCodes) : undefined))
       .orderBy(asc(organisations.updatedAt));
@@ -265,13 +271,13 @@ export class OrganisationRepository {
   }
 
   async getBySlug(slug: string): Promise<OrganisationRow | undefined> {
-    const [row] = await this.db.select(columns).from(organisations).where(eq(organisations.slug, slug));
+    const [row] = await this.db.select(organisationColumns).from(organisations).where(eq(organisations.slug, slug));
     return row;
   }
 
   listByRegionsAndKinds(regionCodes: string[], kinds: OrganisationKind[]): Promise<OrganisationRow[]> {
     return this.db
-      .select(columns)
+      .select(organisationColumns)
       .from(organisations)
       .where(and(eq(organisations.published, true), inArray(organisations.regionCode, regionCodes), inArray(organisations.kind, kinds)))
       .orderBy(asc(organisations.sortName));
@@ -316,7 +322,7 @@ export class OrganisationRepository {
   /** Organisations in slug order, a batch after the given slug: for exports that must not hold everything. */
   batchAfter(afterSlug: string | null, limit: number): Promise<OrganisationRow[]> {
     return this.db
-      .select(columns)
+      .select(organisationColumns)
       .from(organisations)
       .where(afterSlug ? gt(organisations.slug, afterSlug) : undefined)
       .orderBy(asc(organisations.slug))
@@ -376,7 +382,7 @@ export class OrganisationRepository {
    */
   async rebuildDocuments(afterId: string | null, limit: number): Promise<{ lastId: string | null; count: number }> {
     const rows = await this.db
-      .select(columns)
+      .select(organisationColumns)
       .from(organisations)
       .where(afterId ? gt(organisations.id, afterId) : undefined)
       .orderBy(asc(organisations.id))

@@ -32,6 +32,20 @@ export class PartnershipRepository {
     return { partnership, sides };
   }
 
+  /** Every side of every partnership, with its partnership: what region pairs are made of. */
+  allSides(): Promise<{ slug: string; name: MultilingualText; partnershipId: string; regionCodes: string[] }[]> {
+    return this.db
+      .select({
+        slug: partnerships.slug,
+        name: partnerships.name,
+        partnershipId: partnerships.id,
+        regionCodes: partnershipSides.regionCodes,
+      })
+      .from(partnershipSides)
+      .innerJoin(partnerships, eq(partnerships.id, partnershipSides.partnershipId))
+      .orderBy(asc(partnerships.slug), asc(partnershipSides.position));
+  }
+
   async update(id: string, values: Pick<NewPartnership, 'name' | 'description' | 'areaCodes'>): Promise<void> {
     await this.db.update(partnerships).set(values).where(eq(partnerships.id, id));
   }

@@ -5,6 +5,8 @@ import { AdminService } from './admin.service.js';
 import { ClassificationService } from './classification.service.js';
 import { DirectoryService } from './directory.service.js';
 import type { MailSettings } from './mailer.js';
+import { GlossaryService } from './glossary/glossary.service.js';
+import { MatchService } from './matching/match.service.js';
 import { MembersService } from './organisations/members.service.js';
 import { ProfileWorkflowService } from './organisations/profile-workflow.service.js';
 import { PartnershipService } from './partnership.service.js';
@@ -19,6 +21,8 @@ export interface Services {
   credentials: CredentialsService;
   profiles: ProfileWorkflowService;
   members: MembersService;
+  matches: MatchService;
+  glossary: GlossaryService;
   admin: AdminService;
 }
 
@@ -36,6 +40,8 @@ export function createServices(repos: Repositories, mail: MailSettings): Service
     credentials: new CredentialsService(context),
     profiles,
     members: new MembersService(repos, profiles, mail, limiter),
+    matches: new MatchService(repos, classifications),
+    glossary: new GlossaryService(repos, classifications),
     admin: new AdminService(repos),
   };
 }

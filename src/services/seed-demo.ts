@@ -1,5 +1,6 @@
 import demoAccounts from '../reference/demo/accounts.json' with { type: 'json' };
 import demo from '../reference/demo/founding-case.json' with { type: 'json' };
+import examples from '../reference/demo/example-organisations.json' with { type: 'json' };
 import type { Language } from '../shared/languages.js';
 import type { Role } from '../shared/roles.js';
 import { hashPassword } from './accounts/secrets.js';
@@ -8,8 +9,16 @@ import type { MultilingualText } from '../shared/multilingual.js';
 import type { ClassificationService } from './classification.service.js';
 import { importOrganisations } from './import-organisations.js';
 
-/** Loads the founding case (Kaluga region ↔ Limousin); running it again adds only what is missing. */
-export async function seedDemo(repos: Repositories, classifications: ClassificationService): Promise<{ organisations: number }> {
+/**
+ * Loads the founding case (Kaluga region ↔ Limousin) and, when asked, the invented example organisations
+ * (labelled synthetic) that give search and matchmaking something to show; running it again adds only
+ * what is missing.
+ */
+export async function seedDemo(
+  repos: Repositories,
+  classifications: ClassificationService,
+  options: { examples?: boolean } = {},
+): Promise<{ organisations: number }> {
   return repos.transaction(async (tx) => {
     const p = demo.partnership;
     if (!(await tx.partnerships.getBySlug(p.slug))) {
@@ -23,6 +32,12 @@ export async function seedDemo(repos: Repositories, classifications: Classificat
     }
     const rows = demo.organisations.map((value, i) => ({ line: i + 1, value }));
     const report = await importOrganisations(tx, classifications, rows, { defaultSource: 'demo', skipExisting: true });
+    if (options.examples) {
+      const sample = examples.organisations.map((value, i) => ({ line: i + 1, value }));
+      report.inserted += (
+        await importOrganisations(tx, classifications, sample, { defaultSource: 'synthetic', skipExisting: true })
+      ).inserted;
+    }
     await seedDemoAccounts(tx);
     return { organisations: report.inserted };
   });

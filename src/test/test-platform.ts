@@ -17,7 +17,9 @@ export interface TestPlatform extends Platform {
   engine: 'pglite' | 'postgres';
 }
 
-export async function createTestPlatform(options: { seedDemo?: boolean; clock?: Clock } = {}): Promise<TestPlatform> {
+export async function createTestPlatform(
+  options: { seedDemo?: boolean; seedExamples?: boolean; clock?: Clock } = {},
+): Promise<TestPlatform> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let databaseUrl: string | null = null;
   let drop = async () => {};
@@ -39,7 +41,7 @@ export async function createTestPlatform(options: { seedDemo?: boolean; clock?: 
   }
   const platform = await openPlatform(
     { databaseUrl, dataDir: '', outboxDir: mkdtempSync(join(tmpdir(), 'cb-outbox-')) },
-    { seedDemoIfEmpty: options.seedDemo ?? true, clock: options.clock },
+    { seedDemoIfEmpty: options.seedDemo ?? true, seedExamples: options.seedExamples ?? false, clock: options.clock },
   );
   // trusting X-Forwarded-* lets tests act from several addresses and over HTTPS
   const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null, trustProxy: true });

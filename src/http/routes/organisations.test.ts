@@ -33,7 +33,10 @@ describe('GET /api/v1/organisations', () => {
   it('matches inflected Russian and accent-free French words', async () => {
     // "агентства" is another case of "агентство" in the AIRKO name
     // ARDL comes second: its Russian name has "агентство", and "innovation" is one of its concepts
-    expect(slugs((await get(`/api/v1/organisations?q=${encodeURIComponent('агентства инновационного')}`)).json())).toEqual(['airko', 'ardl']);
+    expect(slugs((await get(`/api/v1/organisations?q=${encodeURIComponent('агентства инновационного')}`)).json())).toEqual([
+      'airko',
+      'ardl',
+    ]);
     expect(slugs((await get('/api/v1/organisations?q=agence%20regionale%20developpement')).json())).toEqual(['ardl']);
     expect(slugs((await get('/api/v1/organisations?q=AIRKO')).json())).toEqual(['airko']);
   });

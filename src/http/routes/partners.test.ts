@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchingWeights, scorePair } from '../../services/matching/scoring.js';
+import { ORGANISATION_KINDS } from '../../shared/domain.js';
+import type { PartnerSuggestions } from '../../shared/schemas/matching.js';
+import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
+import { profile, signedInUser, type TestUser } from '../../test/users.js';
+
+let t: TestPlatform;
+let member: TestUser;
+let outsider: TestUser;
+beforeAll(async () => {
+  t = await createTestPlatform({ seedExamples: true });
+  member = await signedInUser(t, 'tehkeram@example.org', [{ role: 'member', organisationSlug: 'example-tehkeram' }]);
+  outsider = await signedInUser(t, 'someone@example.org');
+});
+afterAll(() => t.close());
+
+const partners = async (slug: string, query = '', as?: TestUser) => {
+  const url = `/api/v1/organisations/${slug}/partners${query}`;
+  const res = as ? await as.get(url) : await t.app.inject(url);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as PartnerSuggestions;
+};
+
+describe('suggested partners', () => {
+  it('suggests Limousin partners to a Kaluga ceramics company, with reasons a person can check', async () => {
+    const result = await partners('example-tehkeram');
+    const top = result.items.slice(0, 2);
+    for (const s of top) expect(['FR-19', 'FR-23', 'FR-87']).toContain(s.organisation.regionCode);
+    const first = top[0]!;
+    expect(first.explanation.regionPair).toMatchObject({ partnership: 'kaluga-limousin' });
+    expect(first.explanation.areas.map((a) => a.code)).toContain('non-metallic-materials-industrial-ceramics');
+    expect(first.explanation.concepts.map((c) => c.code)).toContain('technical-ceramics');
+    const ceramics = first.explanation.concepts.find((c) => c.code === 'technical-ceramics')!;
+    expect(ceramics.label).toMatchObject({ ru: 'техническая керамика', fr: 'céramique technique' });
+    // the score is the sum of what the explanation lists
+    const c = first.explanation.contributions;
+    expect(first.score).toBeCloseTo(c.areas + c.nace + c.concepts + c.complementarity + c.regionPair, 2);
+    // best first
+    const scores = result.items.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('leaves out the organisation itself and its own region by default, and takes filters', async () => {
+    const result = await partners('example-tehkeram');
+    expect(result.excludedRegions).toEqual(['RU-KLU']);
+    expect(result.items.map((s) => s.organisation.regionCode)).not.toContain('RU-KLU');
+    const universities = await partners('example-tehkeram', '?kind=university&region=FR-NAQ');
+    expect(universities.items.map((s) => s.organisation.slug)).toEqual(['example-limoges-uni']);
+    expect(universities.items[0]!.explanation.complementarity).toEqual({ kinds: ['enterprise', 'university'], weight: 1.5 });
+    const home = await partners('example-tehkeram', '?region=RU-KLU');
+    expect(home.items.map((s) => s.organisation.slug)).not.toContain('example-tehkeram');
+  });
+
+  it('ranks in the database exactly as the documented scoring function scores', async () => {
+    const { repos } = t.services;
+    const source = (await repos.organisations.getBySlug('example-tehkeram'))!;
+    const context = { conceptWeights: new Map(source.conceptCodes.map((c, i) => [c, 0.5 + i / 10])), pairedRegions: new Set(['FR-87']) };
+    const rows = await repos.matches.candidates(
+      { sourceId: source.id, regionCodes: [], excludedRegionCodes: [], kinds: [], sectors: [], areaCodes: [] },
+      matchingWeights(source, context, ORGANISATION_KINDS),
+      50,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect(row.score, row.slug).toBeCloseTo(scorePair(source, row, context).score, 6);
+  });
+
+  it.each([
+    ['/api/v1/organisations/no-such-org/partners', 404, 'not_found'],
+    ['/api/v1/organisations/example-tehkeram/partners?region=RU-XXX', 422, 'unknown_value'],
+    ['/api/v1/organisations/example-tehkeram/partners?area=nothing', 422, 'unknown_value'],
+    ['/api/v1/organisations/example-tehkeram/partners?kind=castle', 400, 'validation_failed'],
+    ['/api/v1/organisations/example-tehkeram/partners?limit=500', 400, 'validation_failed'],
+  ])('refuses %s with %i %s', async (url, status, code) => {
+    const res = await t.app.inject(url);
+    expect(res.statusCode).toBe(status);
+    expect(res.json().error.code).toBe(code);
+  });
+
+  it('does not match an unpublished organisation: unknown to visitors, not yet public to its people', async () => {
+    const founder = await signedInUser(t, 'draft@example.org');
+    const created = await founder.send('POST', '/api/v1/organisations', profile());
+    const { slug } = created.json();
+    expect((await t.app.inject(`/api/v1/organisations/${slug}/partners`)).statusCode).toBe(404);
+    const own = await founder.get(`/api/v1/organisations/${slug}/partners`);
+    expect(own.statusCode).toBe(409);
+    expect(own.json().error.code).toBe('not_published');
+  });
+});
+
+describe('"not interested"', () => {
+  it('takes a candidate out of the suggestions until the organisation’s people take it back', async () => {
+    const before = await partners('example-tehkeram');
+    const candidate = before.items[0]!.organisation.slug;
+    const dismissed = await member.send('POST', '/api/v1/organisations/example-tehkeram/partners/dismissals', { candidate });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+
+    const after = await partners('example-tehkeram');
+    expect(after.items.map((s) => s.organisation.slug)).not.toContain(candidate);
+    expect(after.dismissedCount).toBe(1);
+    const list = await member.get('/api/v1/organisations/example-tehkeram/partners/dismissals');
+    expect(list.json().items.map((d: { organisation: { slug: string } }) => d.organisation.slug)).toEqual([candidate]);
+
+    const undone = await member.send('DELETE', `/api/v1/organisations/example-tehkeram/partners/dismissals/${candidate}`);
+    expect(undone.statusCode).toBe(200);
+    expect((await partners('example-tehkeram')).items[0]!.organisation.slug).toBe(candidate);
+  });
+
+  it('is for the organisation’s people only', async () => {
+    const body = { candidate: 'example-ceratech' };
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/organisations/example-tehkeram/partners/dismissals', payload: body })).statusCode,
+    ).toBe(401);
+    expect((await outsider.send('POST', '/api/v1/organisations/example-tehkeram/partners/dismissals', body)).statusCode).toBe(403);
+    expect((await outsider.get('/api/v1/organisations/example-tehkeram/partners/dismissals')).statusCode).toBe(403);
+    const self = await member.send('POST', '/api/v1/organisations/example-tehkeram/partners/dismissals', { candidate: 'example-tehkeram' });
+    expect(self.statusCode).toBe(400);
+    const unknown = await member.send('POST', '/api/v1/organisations/example-tehkeram/partners/dismissals', { candidate: 'no-such-org' });
+    expect(unknown.json().error).toMatchObject({ code: 'not_found', field: 'body.candidate' });
+  });
+});

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrganisationList } from '../../shared/schemas/organisations.js';
+import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await createTestPlatform({ seedExamples: true });
+});
+afterAll(() => t.close());
+
+const search = async (q: string, extra = '') => {
+  const res = await t.app.inject(`/api/v1/organisations?q=${encodeURIComponent(q)}${extra}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as OrganisationList;
+};
+const slugs = (list: OrganisationList) => list.items.map((o) => o.slug);
+
+describe('cross-lingual search', () => {
+  it('finds French and English filtration companies for a Russian query, and says why', async () => {
+    const result = await search('фильтрующие материалы');
+    expect(slugs(result).slice(0, 2).sort()).toEqual(['example-netkan', 'example-nontisse']);
+    const french = result.items.find((o) => o.slug === 'example-nontisse')!;
+    const reason = french.match!.reasons.find((r) => r.concept.code === 'filtering-materials')!;
+    expect(reason.concept.label).toMatchObject({ ru: 'фильтрующие материалы', fr: 'matériaux filtrants', en: 'filtering materials' });
+    expect(reason.found[0]).toEqual({ language: 'fr', term: 'médias filtrants' });
+    // the French description, with the matched words marked
+    const description = french.match!.highlights.find((h) => h.field === 'description')!;
+    expect(description.language).toBe('fr');
+    expect(description.segments.filter((s) => s.hit).map((s) => s.text)).toContain('Médias filtrants');
+    expect(slugs(result)).toContain('example-hepa');
+  });
+
+  it('answers the same question the same way in the three languages', async () => {
+    const top = async (q: string) =>
+      slugs(await search(q))
+        .slice(0, 3)
+        .sort();
+    const ru = await top('техническая керамика');
+    expect(ru).toEqual(['example-advcer', 'example-ceratech', 'example-tehkeram']);
+    expect(await top('céramique technique')).toEqual(ru);
+    expect(await top('technical ceramics')).toEqual(ru);
+  });
+
+  it('keeps technical ceramics apart from tableware, and air filters apart from water filters', async () => {
+    expect(slugs(await search('vaisselle en porcelaine'))).not.toContain('example-tehkeram');
+    const air = slugs(await search('air filters'));
+    expect(air).toContain('example-ventfilter');
+    expect(air).not.toContain('example-aquaklin');
+  });
+
+  it('finds names across scripts and spellings, and with a typo', async () => {
+    for (const q of ['Ванденбрук', 'Vandenbroucke', 'Vandenbruke'])
+      expect(slugs(await search(q)), q).toEqual(['limousin-regional-council']);
+    for (const q of ['Обнинск', 'Obninsk']) expect(slugs(await search(q)), q).toContain('iate-mephi');
+    expect(slugs(await search('Kalouga'))).toContain('airko');
+  });
+
+  it('combines a cross-lingual query with filters', async () => {
+    const result = await search('фильтры', '&region=FR-NAQ');
+    expect(result.items.length).toBeGreaterThan(0);
+    for (const o of result.items) expect(['FR-19', 'FR-23', 'FR-87', 'FR-NAQ']).toContain(o.regionCode);
+  });
+});
+
+describe('search input that is not plain words', () => {
+  it.each([
+    `"céramique" 'technique'`,
+    'ceramics & filters | !refractories',
+    'a:* (b) <-> c',
+    String.raw`back\slash \\ \'`,
+    'керамика ceramics céramique',
+    `'); drop table organisations; --`,
+  ])('treats %s as words, never as query syntax', async (q) => {
+    const res = await t.app.inject(`/api/v1/organisations?q=${encodeURIComponent(q)}`);
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('still finds mixed-script queries', async () => {
+    expect(slugs(await search('керамика ceramics')).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['!!! ??? :*', 422, 'query_has_no_words'],
+    ['   ', 422, 'query_empty'],
+    ['x'.repeat(501), 400, 'validation_failed'],
+  ])('refuses %j with %i %s', async (q, status, code) => {
+    const res = await t.app.inject(`/api/v1/organisations?q=${encodeURIComponent(q)}`);
+    expect(res.statusCode).toBe(status);
+    expect(res.json().error).toMatchObject({ code, field: 'query.q' });
+  });
+});

@@ -1,0 +1,114 @@
+import { presentConcept as present } from '../../presenters/glossary.presenter.js';
+import type { Repositories } from '../../repositories/index.js';
+import type { Concept, ConceptList, ConceptListQuery, GlossaryChange, NewConceptBody, NewTermBody } from '../../shared/schemas/glossary.js';
+import { isAdmin, requireActor, type Actor } from '../access.js';
+import { audit } from '../audit.js';
+import type { ClassificationService } from '../classification.service.js';
+import { AppError, notFound, unknownValue } from '../errors.js';
+
+/** Coordinators and administrators extend the glossary; everyone reads it. */
+export function canEditGlossary(actor: Actor | null): boolean {
+  return isAdmin(actor) || !!actor?.grants.some((g) => g.role === 'regional_coordinator');
+}
+
+/**
+ * The trilingual concept glossary: reading it, and the coordinators' changes. A change re-tags, in the
+ * same transaction, the organisations it can affect, so that search and matchmaking see it at once.
+ */
+export class GlossaryService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly classifications: ClassificationService,
+  ) {}
+
+  async list(query: ConceptListQuery): Promise<ConceptList> {
+    const all = query.q
+      ? await this.repos.glossary.conceptCodesMatching(query.q.trim())
+      : (await this.repos.glossary.concepts()).map((c) => c.code);
+    const { page, pageSize } = query;
+    const codes = all.slice((page - 1) * pageSize, page * pageSize);
+    const [concepts, terms] = await Promise.all([this.repos.glossary.concepts(), this.repos.glossary.terms(codes)]);
+    const byCode = new Map(concepts.map((c) => [c.code, c]));
+    return {
+      items: codes.map((code) => present(byCode.get(code)!, terms)),
+      meta: { page, pageSize, total: all.length, pageCount: Math.ceil(all.length / pageSize) },
+    };
+  }
+
+  async get(code: string): Promise<Concept> {
+    const concept = await this.repos.glossary.concept(code);
+    if (!concept) throw notFound(`Concept "${code}"`, 'params.code');
+    return present(concept, await this.repos.glossary.terms([code]));
+  }
+
+  async createConcept(actor: Actor | null, body: NewConceptBody): Promise<GlossaryChange> {
+    const by = this.requireEditor(actor);
+    const naceClasses = this.classifications.naceClassesOf(body.nace, 'body.nace');
+    return this.repos.transaction(async (tx) => {
+      if (await tx.glossary.concept(body.code)) throw new AppError('concept_exists', undefined, 'body.code');
+      const known = new Set((await tx.glossary.concepts()).map((c) => c.code));
+      const unknown = body.broader.filter((c) => !known.has(c));
+      if (unknown.length > 0) throw unknownValue('body.broader', unknown, 'concept');
+      await tx.glossary.insertConcepts([{ code: body.code, broader: [...new Set(body.broader)], naceClasses, source: 'user' }]);
+      const ids: string[] = [];
+      for (const [i, term] of body.terms.entries()) ids.push(await this.insertTerm(tx, body.code, term, by, `body.terms[${i}]`));
+      const retagged = await tx.glossary.retag({ termIds: ids, conceptCodes: [] });
+      await audit(tx, { actorId: by.user.id, action: 'glossary.concept_created', entityType: 'concept', entityId: body.code, after: body });
+      return { concept: present((await tx.glossary.concept(body.code))!, await tx.glossary.terms([body.code])), retagged };
+    });
+  }
+
+  async addTerm(actor: Actor | null, code: string, body: NewTermBody): Promise<GlossaryChange> {
+    const by = this.requireEditor(actor);
+    return this.repos.transaction(async (tx) => {
+      const concept = await tx.glossary.concept(code);
+      if (!concept) throw notFound(`Concept "${code}"`, 'params.code');
+      const id = await this.insertTerm(tx, code, body, by, 'body');
+      const retagged = await tx.glossary.retag({ termIds: [id], conceptCodes: [] });
+      await audit(tx, { actorId: by.user.id, action: 'glossary.term_added', entityType: 'concept', entityId: code, after: body });
+      return { concept: present(concept, await tx.glossary.terms([code])), retagged };
+    });
+  }
+
+  async removeTerm(actor: Actor | null, id: string): Promise<GlossaryChange> {
+    const by = this.requireEditor(actor);
+    return this.repos.transaction(async (tx) => {
+      const term = await tx.glossary.term(id);
+      if (!term || term.removed) throw notFound('Term', 'params.id');
+      await tx.glossary.removeTerm(id);
+      const retagged = await tx.glossary.retag({ termIds: [], conceptCodes: [term.conceptCode] });
+      await audit(tx, {
+        actorId: by.user.id,
+        action: 'glossary.term_removed',
+        entityType: 'concept',
+        entityId: term.conceptCode,
+        before: { language: term.language, term: term.term },
+      });
+      const concept = (await tx.glossary.concept(term.conceptCode))!;
+      return { concept: present(concept, await tx.glossary.terms([term.conceptCode])), retagged };
+    });
+  }
+
+  private requireEditor(actor: Actor | null): Actor {
+    const by = requireActor(actor);
+    if (!canEditGlossary(by)) throw new AppError('forbidden', 'Only coordinators and administrators edit the glossary.');
+    return by;
+  }
+
+  /** Adds a term, or brings back a removed one; a live duplicate or a term of stop words only is refused. */
+  private async insertTerm(tx: Repositories, code: string, body: NewTermBody, by: Actor, field: string): Promise<string> {
+    const term = body.term.trim().replace(/\s+/g, ' ');
+    if (!(await tx.glossary.hasSearchableWords(body.language, term))) throw new AppError('term_not_searchable', undefined, `${field}.term`);
+    const position = await tx.glossary.termCount(code, body.language);
+    const existing = await tx.glossary.findTerm(code, body.language, term);
+    if (existing && !existing.removed) throw new AppError('term_exists', undefined, `${field}.term`);
+    if (existing) {
+      await tx.glossary.restoreTerm(existing.id, position, by.user.id);
+      return existing.id;
+    }
+    const [id] = await tx.glossary.insertTerms([
+      { conceptCode: code, language: body.language, term, position, source: 'user', createdBy: by.user.id },
+    ]);
+    return id!;
+  }
+}

@@ -1,0 +1,178 @@
+import { presentConceptRef } from '../../presenters/glossary.presenter.js';
+import { presentOrganisationSummary } from '../../presenters/organisation.presenter.js';
+import type { Repositories } from '../../repositories/index.js';
+import type { OrganisationRow } from '../../repositories/organisation.repository.js';
+import { ORGANISATION_KINDS } from '../../shared/domain.js';
+import type { MultilingualText } from '../../shared/multilingual.js';
+import type { DismissedPartners, PartnerQuery, PartnerSuggestions } from '../../shared/schemas/matching.js';
+import { canSeeUnpublished, isAdmin, organisationRole, requireActor, refusal, type Actor } from '../access.js';
+import { audit } from '../audit.js';
+import type { ClassificationService } from '../classification.service.js';
+import { AppError, notFound, unknownValue } from '../errors.js';
+import { requireKnownAreas } from '../known-areas.js';
+import { conceptWeight, matchingWeights, scorePair, type MatchContext } from './scoring.js';
+
+/** Concept frequencies change slowly; counting them over every organisation at each request would not. */
+const FREQUENCIES_TTL_MS = 5 * 60 * 1000;
+
+/** Partner matchmaking: suggested partners for an organisation, explained, and "not interested" marks. */
+export class MatchService {
+  private frequencies: { at: number; total: number; df: Map<string, number> } | null = null;
+
+  constructor(
+    private readonly repos: Repositories,
+    private readonly classifications: ClassificationService,
+  ) {}
+
+  async suggest(slug: string, query: PartnerQuery, actor: Actor | null): Promise<PartnerSuggestions> {
+    const source = await this.source(slug, actor);
+    const regionCodes = await this.expandRegions(query.region ?? []);
+    const areaCodes = query.area ?? [];
+    await requireKnownAreas(this.repos, areaCodes, 'query.area');
+
+    const pairs = await this.regionPairs(source.regionCode);
+    const [context, excludedRegions] = await Promise.all([
+      this.context(source, new Set(pairs.keys())),
+      regionCodes.length > 0 ? Promise.resolve([]) : this.homeRegions(source.regionCode),
+    ]);
+    const weights = matchingWeights(source, context, ORGANISATION_KINDS);
+    const [rows, dismissed] = await Promise.all([
+      this.repos.matches.candidates(
+        {
+          sourceId: source.id,
+          regionCodes,
+          excludedRegionCodes: excludedRegions,
+          kinds: query.kind ?? [],
+          sectors: query.sector ?? [],
+          areaCodes,
+        },
+        weights,
+        query.limit,
+      ),
+      this.repos.matches.dismissed(source.id),
+    ]);
+
+    const scored = rows.map((row) => ({ row, pair: scorePair(source, row, context) }));
+    const areaRows = await this.repos.areas.byCodes([...new Set(scored.flatMap((s) => s.pair.areas))]);
+    const terms = await this.repos.glossary.terms([...new Set(scored.flatMap((s) => s.pair.concepts.map((c) => c.code)))]);
+    return {
+      items: scored.map(({ row, pair }) => ({
+        organisation: presentOrganisationSummary(row),
+        score: round(pair.score),
+        explanation: {
+          areas: areaRows.filter((a) => pair.areas.includes(a.code)).map((a) => ({ code: a.code, name: a.name })),
+          nace: pair.nace.flatMap((code) => {
+            const entry = this.classifications.naceClass(code);
+            return entry ? [{ code, title: entry.title }] : [];
+          }),
+          concepts: pair.concepts.map((c) => ({ ...presentConceptRef(c.code, terms), weight: c.weight })),
+          complementarity: pair.complementarity > 0 ? { kinds: [source.kind, row.kind], weight: pair.complementarity } : null,
+          regionPair: pair.regionPair ? (pairs.get(row.regionCode) ?? null) : null,
+          contributions: Object.fromEntries(Object.entries(pair.contributions).map(([k, v]) => [k, round(v)])) as typeof pair.contributions,
+        },
+      })),
+      dismissedCount: dismissed.length,
+      excludedRegions,
+    };
+  }
+
+  async dismiss(slug: string, candidateSlug: string, actor: Actor | null): Promise<void> {
+    const { source, candidate, by } = await this.dismissal(slug, candidateSlug, actor);
+    await this.repos.transaction(async (tx) => {
+      await tx.matches.dismiss(source.id, candidate.id, by.user.id, tx.clock.now());
+      await audit(tx, {
+        actorId: by.user.id,
+        action: 'partner.dismissed',
+        entityType: 'organisation',
+        entityId: source.id,
+        regionCode: source.regionCode,
+        after: { candidate: candidate.slug },
+      });
+    });
+  }
+
+  async undismiss(slug: string, candidateSlug: string, actor: Actor | null): Promise<void> {
+    const { source, candidate, by } = await this.dismissal(slug, candidateSlug, actor);
+    await this.repos.transaction(async (tx) => {
+      if (!(await tx.matches.undismiss(source.id, candidate.id)))
+        throw notFound(`"Not interested" in ${candidate.slug}`, 'params.candidate');
+      await audit(tx, {
+        actorId: by.user.id,
+        action: 'partner.undismissed',
+        entityType: 'organisation',
+        entityId: source.id,
+        regionCode: source.regionCode,
+        before: { candidate: candidate.slug },
+      });
+    });
+  }
+
+  async dismissed(slug: string, actor: Actor | null): Promise<DismissedPartners> {
+    const source = await this.source(slug, actor);
+    this.requireMember(source, actor);
+    const rows = await this.repos.matches.dismissed(source.id);
+    return { items: rows.map((r) => ({ organisation: presentOrganisationSummary(r), dismissedAt: r.dismissedAt.toISOString() })) };
+  }
+
+  /** The organisation to match: published; an unpublished one is "not found" to those who cannot see it. */
+  private async source(slug: string, actor: Actor | null): Promise<OrganisationRow> {
+    const row = await this.repos.organisations.getBySlug(slug);
+    if (!row || (!row.published && !canSeeUnpublished(actor, row, await this.repos.regions.list())))
+      throw notFound(`Organisation "${slug}"`, 'params.slug');
+    if (!row.published) throw new AppError('not_published', undefined, 'params.slug');
+    return row;
+  }
+
+  private requireMember(source: OrganisationRow, actor: Actor | null): Actor {
+    const by = requireActor(actor);
+    if (!isAdmin(by) && organisationRole(by, source.id) === null) throw refusal(by, 'Only the organisation’s people can mark partners.');
+    return by;
+  }
+
+  private async dismissal(slug: string, candidateSlug: string, actor: Actor | null) {
+    const source = await this.source(slug, actor);
+    const by = this.requireMember(source, actor);
+    const candidate = await this.repos.organisations.getBySlug(candidateSlug);
+    if (!candidate || !candidate.published) throw notFound(`Organisation "${candidateSlug}"`, 'body.candidate');
+    if (candidate.id === source.id) throw new AppError('validation_failed', 'An organisation is not its own partner.', 'body.candidate');
+    return { source, candidate, by };
+  }
+
+  private async context(source: OrganisationRow, pairedRegions: Set<string>): Promise<MatchContext> {
+    const now = this.repos.clock.now().getTime();
+    if (!this.frequencies || now - this.frequencies.at > FREQUENCIES_TTL_MS) {
+      this.frequencies = { at: now, ...(await this.repos.matches.conceptFrequencies()) };
+    }
+    const { total, df } = this.frequencies;
+    return { conceptWeights: new Map(source.conceptCodes.map((c) => [c, conceptWeight(df.get(c) ?? 1, total)])), pairedRegions };
+  }
+
+  /** Regions on the other side of a partnership the region is on, each with that partnership. */
+  private async regionPairs(regionCode: string): Promise<Map<string, { partnership: string; name: MultilingualText }>> {
+    const sides = await this.repos.partnerships.allSides();
+    const pairs = new Map<string, { partnership: string; name: MultilingualText }>();
+    for (const side of sides.filter((s) => s.regionCodes.includes(regionCode))) {
+      for (const other of sides.filter((s) => s.partnershipId === side.partnershipId && s !== side)) {
+        for (const code of other.regionCodes) if (!pairs.has(code)) pairs.set(code, { partnership: side.slug, name: side.name });
+      }
+    }
+    return pairs;
+  }
+
+  /** The region itself, the region above it and that region's other subdivisions: "home", left out by default. */
+  private async homeRegions(regionCode: string): Promise<string[]> {
+    const region = await this.repos.regions.get(regionCode);
+    const top = region?.parentCode ?? regionCode;
+    return (await this.repos.regions.withSubdivisions([top])).map((r) => r.code).sort();
+  }
+
+  private async expandRegions(codes: string[]): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const found = await this.repos.regions.withSubdivisions(codes);
+    const unknown = codes.filter((c) => !found.some((r) => r.code === c));
+    if (unknown.length > 0) throw unknownValue('query.region', unknown, 'region');
+    return found.map((r) => r.code);
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
