@@ -8,6 +8,10 @@ const shots: { file: string; path: string; locale: string; phone?: boolean }[] =
   { file: 'directory-ru.png', path: '/organisations?q=%D0%BE%D0%B1%D0%BD%D0%B8%D0%BD%D1%81%D0%BA', locale: 'ru-RU' },
   { file: 'organisation-fr.png', path: '/organisations/airko', locale: 'fr-FR' },
   { file: 'directory-phone-en.png', path: '/organisations', locale: 'en-GB', phone: true },
+  { file: 'search-cross-lingual-ru.png', path: `/organisations?q=${encodeURIComponent('фильтрующие материалы')}`, locale: 'ru-RU' },
+  { file: 'search-cross-lingual-en.png', path: `/organisations?q=${encodeURIComponent('фильтрующие материалы')}`, locale: 'en-GB' },
+  { file: 'partners-en.png', path: '/organisations/example-tehkeram', locale: 'en-GB' },
+  { file: 'glossary-fr.png', path: '/glossary?q=filtr', locale: 'fr-FR' },
 ];
 
 mkdirSync('docs/screenshots', { recursive: true });

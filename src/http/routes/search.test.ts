@@ -28,6 +28,10 @@ describe('cross-lingual search', () => {
     expect(description.language).toBe('fr');
     expect(description.segments.filter((s) => s.hit).map((s) => s.text)).toContain('Médias filtrants');
     expect(slugs(result)).toContain('example-hepa');
+    // an agency whose area of cooperation is named so: found by its code, and it says so
+    const agency = result.items.find((o) => o.slug === 'airko')!;
+    expect(agency.match!.areas.map((a) => a.code)).toEqual(['filters-filtering-materials']);
+    expect(slugs(result).indexOf('airko')).toBeGreaterThan(slugs(result).indexOf('example-nontisse'));
   });
 
   it('answers the same question the same way in the three languages', async () => {

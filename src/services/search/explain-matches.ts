@@ -3,6 +3,7 @@ import type { Repositories } from '../../repositories/index.js';
 import type { OrganisationRow } from '../../repositories/organisation.repository.js';
 import type { TermRow } from '../../repositories/glossary.repository.js';
 import type { Language } from '../../shared/languages.js';
+import { allTexts } from '../../shared/multilingual.js';
 import type { Highlight, SearchMatch } from '../../shared/schemas/search.js';
 import { hasHits, highlight } from './highlight.js';
 import type { ReadQuery } from './read-query.js';
@@ -15,6 +16,9 @@ import type { ReadQuery } from './read-query.js';
 export async function explainMatches(repos: Repositories, rows: OrganisationRow[], query: ReadQuery): Promise<Map<string, SearchMatch>> {
   const ids = rows.map((r) => r.id);
   const found = await repos.glossary.termsFoundIn(ids, query.concepts);
+  const areas = await repos.areas.byCodes([...new Set(rows.flatMap((r) => r.areaCodes))]);
+  // a code explains a match when one of its titles holds every word of the query
+  const matches = (texts: string[]) => texts.some((text) => query.wordStems.every((stems) => hasHits(highlight(text, stems))));
   const shared = new Set(found.map((f) => f.conceptCode));
   const labels = await repos.glossary.terms([...shared]);
   const result = new Map<string, SearchMatch>();
@@ -33,6 +37,11 @@ export async function explainMatches(repos: Repositories, rows: OrganisationRow[
     const language = row.description?.original ?? row.name.original;
     result.set(row.id, {
       highlights,
+      areas: areas.filter((a) => row.areaCodes.includes(a.code) && matches(allTexts(a.name))).map((a) => ({ code: a.code, name: a.name })),
+      nace: row.naceClasses.flatMap((code) => {
+        const entry = repos.classifications.naceEntry(code);
+        return entry && matches(Object.values(entry.title)) ? [{ code, title: entry.title }] : [];
+      }),
       reasons: codes.map((code) => ({
         concept: presentConceptRef(code, labels),
         found: foundTerms(

@@ -7,6 +7,8 @@ export interface ReadQuery {
   words: SearchWord[];
   /** Stems of the words that must match: what highlighting marks in a record. */
   stems: string[];
+  /** The same, word by word. */
+  wordStems: string[][];
   /** Every concept the query names, narrower ones included. */
   concepts: string[];
 }
@@ -53,6 +55,7 @@ export async function readQuery(repos: Repositories, q: string | undefined, fiel
   return {
     words: searchWords,
     stems: [...new Set(required.flatMap((a) => [...a.stems, a.word]))],
+    wordStems: required.map((a) => [...a.stems, a.word]),
     concepts: [...new Set(searchWords.flatMap((w) => [...w.concepts, ...w.narrower]))],
   };
 }

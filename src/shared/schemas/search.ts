@@ -26,9 +26,18 @@ export const MatchReasonSchema = Type.Object({
 });
 export type MatchReason = Static<typeof MatchReasonSchema>;
 
-/** Why a record matched a search: the query's words highlighted in its own language, and the shared concepts. */
+/** Why a record matched a search: the query's words highlighted in its own language, the shared concepts, and its codes whose titles matched. */
 export const SearchMatchSchema = Type.Object({
   highlights: Type.Array(HighlightSchema),
   reasons: Type.Array(MatchReasonSchema),
+  areas: Type.Array(Type.Object({ code: Type.String(), name: MultilingualTextSchema(300) }), {
+    description: 'areas of cooperation of the record whose names match the query',
+  }),
+  nace: Type.Array(
+    Type.Object({ code: Type.String(), title: Type.Object({ en: Type.String(), fr: Type.String(), ru: Type.Optional(Type.String()) }) }),
+    {
+      description: 'NACE classes of the record whose titles match the query',
+    },
+  ),
 });
 export type SearchMatch = Static<typeof SearchMatchSchema>;

@@ -16,6 +16,9 @@ import { MyOrganisationsPage } from '../features/my-organisations/components/MyO
 import { NewOrganisationPage, ProfileEditorPage } from '../features/my-organisations/components/ProfileEditorPage';
 import { DirectoryPage } from '../features/organisations/components/DirectoryPage';
 import { OrganisationPage } from '../features/organisations/components/OrganisationPage';
+import { GlossaryPage } from '../features/glossary/components/GlossaryPage';
+import { PartnersPage } from '../features/partners/components/PartnersPage';
+import { SuggestedPartners } from '../features/partners/components/SuggestedPartners';
 import { ValidationQueuePage } from '../features/validation/components/ValidationQueuePage';
 import { I18nProvider } from '../shared/i18n/I18nProvider';
 import { RequireSignIn } from '../shared/session/RequireSignIn';
@@ -31,7 +34,11 @@ export function App() {
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="organisations" element={<DirectoryPage />} />
-              <Route path="organisations/:slug" element={<OrganisationPage />} />
+              <Route
+                path="organisations/:slug"
+                element={<OrganisationPage related={(o) => <SuggestedPartners organisationId={o.id} slug={o.slug} />} />}
+              />
+              <Route path="glossary" element={<GlossaryPage />} />
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="sign-up" element={<SignUpPage />} />
               <Route path="confirm-email" element={<ConfirmEmailPage />} />
@@ -44,6 +51,7 @@ export function App() {
                 <Route path="my/organisations" element={<MyOrganisationsPage />} />
                 <Route path="my/organisations/new" element={<NewOrganisationPage />} />
                 <Route path="my/organisations/:slug" element={<ProfileEditorPage />} />
+                <Route path="my/organisations/:slug/partners" element={<PartnersPage />} />
                 <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
                 <Route path="validation" element={<ValidationQueuePage />} />
                 <Route path="admin/outbox" element={<OutboxPage />} />

@@ -24,6 +24,7 @@ export function Layout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/organisations">{t('nav.directory')}</NavLink>
+          <NavLink to="/glossary">{t('nav.glossary')}</NavLink>
           {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
           {(hasRole(session, 'regional_coordinator') || hasRole(session, 'platform_admin')) && (
             <>

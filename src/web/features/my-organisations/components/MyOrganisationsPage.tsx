@@ -33,6 +33,7 @@ export function MyOrganisationsPage() {
               <span className="badge">{t(`status.${o.status}`)}</span>
               <span>{t(`roles.${o.myRole}`)}</span>
               {o.published && <Link to={`/organisations/${o.slug}`}>{t('myOrgs.publicPage')}</Link>}
+              {o.published && <Link to={`/my/organisations/${o.slug}/partners`}>{t('partners.title')}</Link>}
             </p>
           </li>
         ))}

@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import type { PersonRole } from '../../../../shared/schemas/organisations';
+import type { OrganisationDetail, PersonRole } from '../../../../shared/schemas/organisations';
 import type { Language } from '../../../../shared/languages';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { MlText, useMlString } from '../../../shared/ui/MlText';
@@ -14,7 +15,8 @@ function personName(p: PersonRole, lang: Language): { shown: string; original: s
   return { shown, original: shown === p.name ? null : p.name };
 }
 
-export function OrganisationPage() {
+/** An organisation's public page; `related` adds sections from other features (suggested partners). */
+export function OrganisationPage({ related }: { related?: (organisation: OrganisationDetail) => ReactNode }) {
   const { slug = '' } = useParams();
   const { t, lang } = useI18n();
   const text = useMlString();
@@ -97,6 +99,8 @@ export function OrganisationPage() {
           </ul>
         </section>
       )}
+
+      {related?.(o)}
 
       {o.people.length > 0 && (
         <section aria-labelledby="people">

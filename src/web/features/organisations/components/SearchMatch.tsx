@@ -35,6 +35,21 @@ export function MatchExplanation({ match, description }: { match: Match; descrip
           <Highlighted segments={original.segments} />
         </p>
       )}
+      {(match.areas.length > 0 || match.nace.length > 0) && (
+        <p className="match-reasons match-codes">
+          <span className="match-label">{t('directory.matchedByCodes')}</span>{' '}
+          {match.areas.map((a) => (
+            <span key={a.code} className="concept">
+              {label(a.name)}
+            </span>
+          ))}
+          {match.nace.map((n) => (
+            <span key={n.code} className="concept">
+              {n.code} {n.title[lang] ?? n.title.en}
+            </span>
+          ))}
+        </p>
+      )}
       {match.reasons.length > 0 && (
         <p className="match-reasons">
           <span className="match-label">{t('directory.matchedBecause')}</span>{' '}

@@ -1,0 +1,116 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from './platform.js';
+import { launchBrowser, newContext, PHONE, seriousA11yViolations } from './browser.js';
+
+let baseUrl = '';
+let platform: RunningPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startPlatform({ examples: true });
+  baseUrl = platform.baseUrl;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function open(path: string, locale = 'en-GB'): Promise<Page> {
+  const page = await (await newContext(browser, { locale })).newPage();
+  await page.goto(`${baseUrl}${path}`);
+  return page;
+}
+
+const card = (page: Page, title: string) => page.locator('.card', { has: page.locator('h3', { hasText: title }) });
+
+describe('cross-lingual search', () => {
+  it('shows French and English filtration companies for «фильтрующие материалы», with the reason', async () => {
+    const page = await open('/organisations');
+    await page.getByLabel('Search organisations').fill('фильтрующие материалы');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const french = card(page, 'Textiles Filtrants du Rhône');
+    await expect.poll(() => french.count()).toBe(1);
+    expect(await french.locator('.match-reasons:not(.match-codes)').innerText()).toMatch(
+      /Matched because:.*filtering materials.*médias filtrants/s,
+    );
+    expect(await french.locator('mark').allInnerTexts()).toContain('Médias filtrants');
+    const english = card(page, 'CleanAir Systems');
+    expect(await english.locator('.match-reasons:not(.match-codes)').innerText()).toContain('air filtration');
+    // the Russian reader sees the concept in Russian
+    const ru = await open(`/organisations?q=${encodeURIComponent('фильтрующие материалы')}`, 'ru-RU');
+    await expect
+      .poll(() => card(ru, 'Textiles Filtrants du Rhône').locator('.match-reasons:not(.match-codes)').innerText())
+      .toContain('фильтрующие материалы');
+  });
+
+  it('finds a person’s organisation by the name in another script', async () => {
+    const page = await open(`/organisations?q=${encodeURIComponent('Ванденбрук')}`);
+    await expect.poll(() => page.locator('.card h3').allInnerTexts()).toEqual(['Limousin Regional Council']);
+  });
+});
+
+describe('suggested partners', () => {
+  it('suggests Limousin partners on the page of a Kaluga ceramics company, with explanations', async () => {
+    const page = await open('/organisations/example-tehkeram');
+    const first = page.locator('.partner-list > li').first();
+    await expect.poll(() => first.innerText()).toContain('Partner regions: Kaluga Region — Limousin');
+    const text = await first.innerText();
+    expect(text).toMatch(/Haute-Vienne|Corrèze|Creuse/);
+    expect(text).toContain('Shared areas: Non-metallic materials and industrial ceramics');
+    expect(text).toContain('technical ceramics');
+    // a filter narrows the list
+    await page.getByLabel('Kind').selectOption('university');
+    await expect.poll(() => page.locator('.partner-list h3').allInnerTexts()).toEqual(['Université de Limoges FR']);
+  });
+});
+
+describe('the glossary', () => {
+  it('lets a coordinator add a term that search uses at once', async () => {
+    const page = await open('/sign-in');
+    await page.getByLabel('E-mail address').fill('coordinator.limousin@demo.clusterbridge.test');
+    await page.getByLabel('Password').fill('Demo-Clusterbridge-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/my\/organisations/);
+
+    await page.goto(`${baseUrl}/organisations?q=felts`);
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('0 organisations found');
+
+    await page.goto(`${baseUrl}/glossary`);
+    await page.getByLabel('Find a concept by any of its terms').fill('non tissés');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const concept = page.locator('.concept-card', { has: page.locator('code', { hasText: /^nonwovens$/ }) });
+    await expect.poll(() => concept.count()).toBe(1);
+    await concept.getByLabel('Language of the new term').selectOption('en');
+    await concept.getByLabel('New term', { exact: true }).fill('felts');
+    await concept.getByRole('button', { name: 'Add term' }).click();
+    await expect.poll(() => concept.locator('[role=status]').innerText()).toMatch(/Saved\. \d+ organisations? re-tagged\./);
+
+    await page.goto(`${baseUrl}/organisations?q=felts`);
+    // (names shown in another language than the reader's carry a language marker: "… FR")
+    await expect
+      .poll(async () => (await page.locator('.card h3').allInnerTexts()).some((t) => t.startsWith('Textiles Filtrants du Rhône')))
+      .toBe(true);
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  const pages = [`/organisations?q=${encodeURIComponent('фильтрующие материалы')}`, '/organisations/example-tehkeram', '/glossary'];
+  for (const locale of ['en-GB', 'fr-FR', 'ru-RU']) {
+    for (const viewport of [undefined, PHONE]) {
+      it(`finds no serious or critical violation in ${locale}${viewport ? ' on a phone' : ''}`, async () => {
+        const context = await newContext(browser, { locale, viewport });
+        const page = await context.newPage();
+        for (const path of pages) {
+          await page.goto(`${baseUrl}${path}`);
+          await page.locator('h1').waitFor();
+          await page.waitForLoadState('networkidle');
+          expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
+        }
+        await context.close();
+      });
+    }
+  }
+});

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ORGANISATION_KINDS } from '../../../../shared/domain';
+import { useAreas, useRegions } from '../../../shared/api/reference';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { hasRole, useSession } from '../../../shared/session/SessionProvider';
+import { useAction } from '../../../shared/ui/forms';
+import { MlText, useMlString } from '../../../shared/ui/MlText';
+import { Status } from '../../../shared/ui/Status';
+import { dismiss, undismiss, useDismissed, usePartners, type PartnerFilters } from '../api/partners';
+import { PartnerExplanation } from './PartnerExplanation';
+
+/**
+ * Suggested partners for an organisation, with why each is suggested; its own people can set one aside
+ * ("not interested") and take it back.
+ */
+export function SuggestedPartners({ organisationId, slug }: { organisationId: string; slug: string }) {
+  const { t } = useI18n();
+  const text = useMlString();
+  const { session } = useSession();
+  const [filters, setFilters] = useState<PartnerFilters>({});
+  const [showDismissed, setShowDismissed] = useState(false);
+  const state = usePartners(slug, filters);
+  const areas = useAreas().data?.items ?? [];
+  const regions = new Map((useRegions().data?.items ?? []).map((r) => [r.code, r.name]));
+  const canMark = hasRole(session, 'platform_admin') || !!session?.user?.roles.some((r) => r.organisationId === organisationId);
+  const dismissed = useDismissed(slug, canMark && showDismissed);
+  const action = useAction();
+  const after = () => {
+    state.reload();
+    dismissed.reload();
+  };
+
+  return (
+    <section aria-labelledby="partners" className="partners">
+      <h2 id="partners">{t('partners.title')}</h2>
+      <p className="muted">{t('partners.intro')}</p>
+      <div className="partner-filters">
+        <label>
+          {t('directory.kind')}{' '}
+          <select value={filters.kind ?? ''} onChange={(e) => setFilters({ ...filters, kind: e.target.value || undefined })}>
+            <option value="">{t('directory.any')}</option>
+            {ORGANISATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('directory.area')}{' '}
+          <select value={filters.area ?? ''} onChange={(e) => setFilters({ ...filters, area: e.target.value || undefined })}>
+            <option value="">{t('directory.any')}</option>
+            {areas.map((a) => (
+              <option key={a.code} value={a.code}>
+                {text(a.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Status state={state} />
+      {action.error && (
+        <p role="alert" className="error">
+          {action.error}
+        </p>
+      )}
+      {state.data && state.data.items.length === 0 && <p>{t('partners.none')}</p>}
+      <ol className="cards partner-list">
+        {(state.data?.items ?? []).map((s) => (
+          <li key={s.organisation.id} className="card">
+            <h3>
+              <Link to={`/organisations/${s.organisation.slug}`}>
+                <MlText value={s.organisation.name} />
+              </Link>
+            </h3>
+            <p className="meta">
+              <span className="badge">{t(`kinds.${s.organisation.kind}`)}</span>
+              <span>{text(regions.get(s.organisation.regionCode)) || s.organisation.regionCode}</span>
+              <span className="score">{t('partners.score', { score: (Math.round(s.score * 10) / 10).toLocaleString() })}</span>
+            </p>
+            <PartnerExplanation explanation={s.explanation} />
+            {canMark && (
+              <button type="button" className="link-button" onClick={() => action.run(() => dismiss(slug, s.organisation.slug), after)}>
+                {t('partners.notInterested')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      {canMark && (state.data?.dismissedCount ?? 0) > 0 && (
+        <details open={showDismissed} onToggle={(e) => setShowDismissed((e.target as HTMLDetailsElement).open)}>
+          <summary>{t('partners.dismissed', { count: state.data!.dismissedCount })}</summary>
+          <ul>
+            {(dismissed.data?.items ?? []).map((d) => (
+              <li key={d.organisation.id}>
+                <MlText value={d.organisation.name} />{' '}
+                <button type="button" className="link-button" onClick={() => action.run(() => undismiss(slug, d.organisation.slug), after)}>
+                  {t('partners.undo')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
