@@ -2,11 +2,19 @@
 -- same way: an organisation carries the glossary concepts whose terms occur, as phrases, in its texts.
 -- Only the organisation's own texts count (weights A-C): the titles of its codes (weight D) are broad
 -- ("Filters and filtering materials") and would give every organisation of an area its narrow concepts.
--- The lexeme overlap (GIN-indexed) picks the few candidate terms; the phrase match decides.
-CREATE FUNCTION glossary_concepts_of(document tsvector) RETURNS text[] LANGUAGE sql STABLE AS $$
-  SELECT coalesce(array_agg(DISTINCT t.concept_code ORDER BY t.concept_code), '{}')
-  FROM (SELECT ts_filter(document, '{a,b,c}') AS own) d, glossary_terms t
-  WHERE NOT t.removed AND t.lexemes && tsvector_to_array(d.own) AND d.own @@ t.query
+-- Each of the document's lexemes looks up the terms keyed by it (an index or a hash join: cheap), which
+-- picks the few candidate terms; the phrase match decides.
+CREATE FUNCTION glossary_concepts_of(document tsvector) RETURNS text[] LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  own tsvector := ts_filter(document, '{a,b,c}');
+BEGIN
+  RETURN coalesce(
+    (SELECT array_agg(DISTINCT t.concept_code ORDER BY t.concept_code)
+       FROM unnest(tsvector_to_array(own)) AS l(lexeme)
+       JOIN glossary_terms t ON t.key_lexeme = l.lexeme
+      WHERE NOT t.removed AND own @@ t.query),
+    '{}');
+END
 $$;--> statement-breakpoint
 CREATE FUNCTION organisations_tag() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,5 +1,6 @@
-// Directory benchmark (docs/benchmarks.md): search latency on the synthetic set, on PGlite and on
-// PostgreSQL, and the start time and memory of `npm start` on an existing data folder.
+// Directory benchmark (docs/benchmarks.md): search and partner-match latency on the synthetic set, on
+// PGlite and on PostgreSQL, the time to re-tag after a glossary change, and the start time and memory of
+// `npm start` on an existing data folder.
 //   npm run bench:directory [-- --count 100000 --queries 240 --postgres postgres://postgres@127.0.0.1:5432/cb_bench]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { openPlatform, type Platform } from '../src/platform.js';
 import { importOrganisations } from '../src/services/import-organisations.js';
 import { syntheticOrganisations } from '../src/services/synthetic-organisations.js';
 import { progressBar } from '../src/cli/progress.js';
+import type { Actor } from '../src/services/access.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -73,7 +75,10 @@ async function ensureData(platform: Platform) {
 }
 
 async function measureSearch(label: string, platform: Platform) {
+  const generating = performance.now();
   await ensureData(platform);
+  const took = performance.now() - generating;
+  if (took > 60_000) console.log(`${label}: generated and imported (tagging included) in ${(took / 1000).toFixed(0)} s`);
   const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null });
   const urls = Array.from(
     { length: QUERIES },
@@ -107,6 +112,62 @@ async function measureSearch(label: string, platform: Platform) {
   }
   await app.close();
   return rows;
+}
+
+/** Suggested partners (top 20) for organisations spread over the set, through the HTTP layer. */
+async function measureMatch(label: string, platform: Platform) {
+  const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null });
+  const sample = await platform.services.repos.organisations.batchAfter(null, QUERIES * 8);
+  const sources = sample.filter((_, i) => i % 8 === 0).map((o) => o.slug);
+  const rows = [];
+  for (const pass of ['cold', 'warm']) {
+    const times: number[] = [];
+    let suggested = 0;
+    for (const slug of sources) {
+      const started = performance.now();
+      const res = await app.inject(`/api/v1/organisations/${slug}/partners?limit=20`);
+      times.push(performance.now() - started);
+      if (res.statusCode !== 200) throw new Error(`${slug}: ${res.statusCode} ${res.body}`);
+      suggested += res.json().items.length;
+    }
+    times.sort((a, b) => a - b);
+    const row = {
+      engine: `${label} match (${pass})`,
+      queries: times.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: times.at(-1)!,
+    };
+    console.log(
+      `${row.engine}: top-20 partners for ${times.length} organisations: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, max ${row.max.toFixed(1)} ms (mean ${(suggested / times.length).toFixed(1)} suggested)`,
+    );
+    rows.push(row);
+  }
+  await app.close();
+  return rows;
+}
+
+/** A coordinator adds a term, then removes it; then the whole set is re-tagged (as after a new shipped glossary). */
+async function measureReindex(label: string, platform: Platform) {
+  const { repos, glossary } = platform.services;
+  const email = 'bench-admin@clusterbridge.test';
+  const user =
+    (await repos.accounts.userByEmail(email)) ??
+    (await repos.accounts.createUser({ email, displayName: 'bench', language: 'en', passwordHash: 'x', emailConfirmedAt: new Date() }));
+  const actor = { user, sessionId: 'bench', grants: [{ role: 'platform_admin' }] } as unknown as Actor;
+  const lines: string[] = [];
+  let started = performance.now();
+  const added = await glossary.addTerm(actor, 'water-treatment', { language: 'fr', term: 'filtres à eau' });
+  lines.push(`add a term: ${(performance.now() - started).toFixed(0)} ms, ${added.retagged} organisations re-tagged`);
+  const id = added.concept.terms.find((t) => t.term === 'filtres à eau')!.id;
+  started = performance.now();
+  const removed = await glossary.removeTerm(actor, id);
+  lines.push(`remove it: ${(performance.now() - started).toFixed(0)} ms, ${removed.retagged} re-tagged`);
+  started = performance.now();
+  const all = await repos.glossary.retagAll();
+  lines.push(`re-tag all ${COUNT}: ${((performance.now() - started) / 1000).toFixed(1)} s (${all} changed)`);
+  for (const line of lines) console.log(`${label} glossary change — ${line}`);
+  return lines.map((line) => `${label}: ${line}`);
 }
 
 async function ensureDatabase(url: string) {
@@ -154,15 +215,20 @@ async function measureStart(): Promise<{ ms: number; peakMb: number }> {
 }
 
 const results = [];
+const reindex: string[] = [];
 {
   const platform = await openPlatform({ databaseUrl: null, dataDir: DATA_DIR });
   results.push(...(await measureSearch('PGlite', platform)));
+  results.push(...(await measureMatch('PGlite', platform)));
+  reindex.push(...(await measureReindex('PGlite', platform)));
   await platform.close();
 }
 if (!args['skip-postgres']) {
   await ensureDatabase(args.postgres);
   const platform = await openPlatform({ databaseUrl: args.postgres, dataDir: '' });
   results.push(...(await measureSearch('PostgreSQL', platform)));
+  results.push(...(await measureMatch('PostgreSQL', platform)));
+  reindex.push(...(await measureReindex('PostgreSQL', platform)));
   await platform.close();
 }
 if (!args['skip-start']) {
@@ -181,6 +247,7 @@ if (!args['skip-start']) {
 console.log(
   `benchmark process peak RSS ${(Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024).toFixed(0)} MB`,
 );
+for (const line of reindex) console.log(line);
 console.table(
   results.map((r) => ({
     engine: r.engine,

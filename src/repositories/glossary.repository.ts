@@ -129,9 +129,10 @@ export class GlossaryRepository {
   async insertTerms(rows: NewTerm[]): Promise<string[]> {
     if (rows.length === 0) return [];
     const result = (await this.db.execute(sql`
-      insert into glossary_terms (concept_code, language, term, position, query, lexemes, source, created_by)
+      insert into glossary_terms (concept_code, language, term, position, query, lexemes, key_lexeme, source, created_by)
       select x.c, x.l, x.t, x.p, phraseto_tsquery(${configOf(sql`x.l`)}, unaccent(x.t)),
-             tsvector_to_array(to_tsvector(${configOf(sql`x.l`)}, unaccent(x.t))), x.s, x.u
+             tsvector_to_array(to_tsvector(${configOf(sql`x.l`)}, unaccent(x.t))),
+             (tsvector_to_array(to_tsvector(${configOf(sql`x.l`)}, unaccent(x.t))))[1], x.s, x.u
       from unnest(${sql.param(rows.map((r) => r.conceptCode))}::text[], ${sql.param(rows.map((r) => r.language))}::text[], ${sql.param(rows.map((r) => r.term))}::text[],
                   ${sql.param(rows.map((r) => r.position))}::int[], ${sql.param(rows.map((r) => r.source))}::text[], ${sql.param(rows.map((r) => r.createdBy ?? null))}::uuid[])
            as x(c, l, t, p, s, u)
@@ -175,10 +176,11 @@ export class GlossaryRepository {
     const wordVector = sql`(to_tsvector('russian', unaccent(w.word)) || to_tsvector('french', unaccent(w.word)))`;
     const result = (await this.db.execute(sql`
       with w as (select x.word, x.i from unnest(${sql.param(words)}::text[]) with ordinality as x(word, i)),
-      qv as (select ${queryDocument(sql`${words.join(' ')}::text`)} as v),
-      hits as (
-        select t.concept_code, t.lexemes from glossary_terms t, qv
-        where not t.removed and t.lexemes && tsvector_to_array(qv.v) and qv.v @@ t.query
+      qv as materialized (select d.v, tsvector_to_array(d.v) as lexemes from (select ${queryDocument(sql`${words.join(' ')}::text`)} as v) d),
+      hits as materialized (
+        select t.concept_code, t.lexemes from qv cross join lateral unnest(qv.lexemes) as l(lexeme)
+        join glossary_terms t on t.key_lexeme = l.lexeme
+        where not t.removed and qv.v @@ t.query
       )
       select w.word,
         (numnode(plainto_tsquery('russian', unaccent(w.word))) = 0 or numnode(plainto_tsquery('french', unaccent(w.word))) = 0) as stop,
@@ -202,11 +204,16 @@ export class GlossaryRepository {
   ): Promise<(TermRow & { organisationId: string; lexemes: string[] })[]> {
     if (organisationIds.length === 0 || conceptCodes.length === 0) return [];
     const result = (await this.db.execute(sql`
+      with o as materialized (
+        select d.id, d.concept_codes, d.own, tsvector_to_array(d.own) as lexemes
+        from (select id, concept_codes, ts_filter(search_vector, '{a,b,c}') as own from ${organisations}
+              where id = any(${sql.param(organisationIds)}::uuid[])) d
+      )
       select o.id as "organisationId", t.id, t.concept_code as "conceptCode", t.language, t.term, t.position, t.source, t.lexemes
-      from ${organisations} o join glossary_terms t
-        on t.concept_code = any(o.concept_codes) and t.concept_code = any(${sql.param(conceptCodes)}::text[])
-       and not t.removed and ts_filter(o.search_vector, '{a,b,c}') @@ t.query
-      where o.id = any(${sql.param(organisationIds)}::uuid[])
+      from o cross join lateral unnest(o.lexemes) as l(lexeme)
+      join glossary_terms t
+        on t.key_lexeme = l.lexeme and t.concept_code = any(o.concept_codes) and t.concept_code = any(${sql.param(conceptCodes)}::text[])
+       and not t.removed and o.own @@ t.query
       order by t.concept_code, t.position`)) as unknown as { rows: (TermRow & { organisationId: string; lexemes: string[] })[] };
     return result.rows;
   }

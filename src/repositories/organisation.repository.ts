@@ -97,6 +97,17 @@ interface DocumentTexts {
   peopleNames: string[];
 }
 
+/**
+ * A name that sounds like the word: the same sound key (an index lookup), or, for the fuzzy pass, a close one
+ * by trigrams (%> finds candidates by the trigram index at similarity ≥ 0.6; the stricter bound keeps out
+ * look-alikes).
+ */
+function nameCondition(key: string, fuzzy: boolean): SQL {
+  return fuzzy
+    ? sql`(${organisations.nameKeys} %> ${key}::text and word_similarity(${key}::text, ${organisations.nameKeys}) >= ${NAME_SIMILARITY})`
+    : sql`string_to_array(${organisations.nameKeys}, ' ') && array[${key}::text]`;
+}
+
 /** How close a query word's sound key must come to a name's: "Vandenbruke" passes, "агентства" for "agence" not. */
 const NAME_SIMILARITY = 0.7;
 
@@ -106,17 +117,13 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
  * Per word: the text matches the word, or the record carries a concept that covers it, or one of its names
  * sounds like it. Stop words need not match, unless the query has nothing else.
  */
-function wordConditions(words: SearchWord[]): SQL[] {
+function wordConditions(words: SearchWord[], fuzzy: boolean): SQL[] {
   const required = words.some((w) => !w.optional) ? words.filter((w) => !w.optional) : words;
   return required.map((w) => {
     const ways: SQL[] = [sql`${organisations.searchVector} @@ (select ${wordQuery(w.word)})`];
     const concepts = [...w.concepts, ...w.narrower];
     if (concepts.length > 0) ways.push(sql`${organisations.conceptCodes} && ${sql.param(concepts)}::text[]`);
-    // %> finds candidates by the trigram index (similarity ≥ 0.6); the stricter bound keeps out look-alikes
-    if (w.nameKey)
-      ways.push(
-        sql`(${organisations.nameKeys} %> ${w.nameKey}::text and word_similarity(${w.nameKey}::text, ${organisations.nameKeys}) >= ${NAME_SIMILARITY})`,
-      );
+    if (w.nameKey) ways.push(nameCondition(w.nameKey, fuzzy));
     return sql`(${sql.join(ways, sql` or `)})`;
   });
 }
@@ -145,10 +152,10 @@ function rankExpression(words: SearchWord[]): SQL {
   return sql`(${concept} / ${counted}::float8 + ts_rank(${organisations.searchVector}, (select ${anyWordQuery(words.map((w) => w.word))})) + 0.3 * ${name})`;
 }
 
-function conditions(filter: OrganisationFilter): SQL[] {
+function conditions(filter: OrganisationFilter, fuzzy = false): SQL[] {
   // the public directory shows validated profiles only
   const where: SQL[] = [eq(organisations.published, true)];
-  if (filter.words.length > 0) where.push(...wordConditions(filter.words));
+  if (filter.words.length > 0) where.push(...wordConditions(filter.words, fuzzy));
   if (filter.regionCodes.length > 0) where.push(inArray(organisations.regionCode, filter.regionCodes));
   if (filter.kinds.length > 0) where.push(inArray(organisations.kind, filter.kinds));
   if (filter.sectors.length > 0) where.push(inArray(organisations.sector, filter.sectors));
@@ -195,12 +202,23 @@ export class OrganisationRepository {
   }
 
   /**
-   * One page of organisations matching the filter, best text match first, then by name; and the total.
+   * One page of organisations matching the filter, best match first, then by name; and the total.
    * With words, the matches are ranked once into a narrow materialised set that gives both the page and
    * the count; only the page's rows are read in full.
    */
   async search(filter: OrganisationFilter, page: { offset: number; limit: number }): Promise<{ rows: OrganisationRow[]; total: number }> {
-    const where = and(...conditions(filter));
+    const found = await this.searchPass(filter, page, false);
+    // nothing found: perhaps a name with a typo, so try names that sound close (a slower trigram pass)
+    if (found.total > 0 || !filter.words.some((w) => w.nameKey)) return found;
+    return this.searchPass(filter, page, true);
+  }
+
+  private async searchPass(
+    filter: OrganisationFilter,
+    page: { offset: number; limit: number },
+    fuzzy: boolean,
+  ): Promise<{ rows: OrganisationRow[]; total: number }> {
+    const where = and(...conditions(filter, fuzzy));
     if (filter.words.length === 0) {
       const [rows, [counted]] = await Promise.all([
         this.db
@@ -396,9 +414,18 @@ export class OrganisationRepository {
     return { lastId: rows.at(-1)!.id, count: rows.length };
   }
 
-  /** Refreshes the planner's statistics; without them a bulk import leaves searches on bad plans. */
+  /**
+   * Refreshes the planner's statistics and empties the GIN indexes' pending lists; without it a bulk import
+   * leaves searches on bad plans and slow index scans (PGlite has no autovacuum to do it). VACUUM cannot run
+   * inside a transaction: there, only the statistics are refreshed.
+   */
   async analyse(): Promise<void> {
-    await this.db.execute(sql`ANALYZE organisations`);
+    try {
+      await this.db.execute(sql`VACUUM ANALYZE organisations`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '25001') throw error;
+      await this.db.execute(sql`ANALYZE organisations`);
+    }
   }
 
   /** Inserts organisations and their people in one transaction: all of them or none. */

@@ -31,8 +31,10 @@ export const glossaryTerms = pgTable(
     position: integer('position').notNull().default(0),
     /** The term as a phrase query in its language's configuration, accents folded. */
     query: tsquery('query').notNull(),
-    /** The query's lexemes: a cheap first test (any of them in a document) before the phrase match. */
+    /** The query's lexemes (sorted), for highlighting and for telling which query words a term covers. */
     lexemes: text('lexemes').array().notNull(),
+    /** One of them (the first): a document without it cannot match, so tagging looks terms up by it first. */
+    keyLexeme: text('key_lexeme').notNull(),
     /** Removed terms stay as tombstones, so that the shipped glossary does not bring them back at start. */
     removed: boolean('removed').notNull().default(false),
     source: text('source').$type<GlossarySource>().notNull().default('user'),
@@ -41,6 +43,6 @@ export const glossaryTerms = pgTable(
   },
   (t) => [
     unique('glossary_terms_concept_language_term_key').on(t.conceptCode, t.language, t.term),
-    index('glossary_terms_lexemes_idx').using('gin', t.lexemes),
+    index('glossary_terms_key_lexeme_idx').on(t.keyLexeme),
   ],
 );

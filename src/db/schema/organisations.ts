@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ProfileChanges } from '../../shared/schemas/profile.js';
 import type { ProfileStatus } from '../../shared/roles.js';
@@ -54,6 +55,8 @@ export const organisations = pgTable(
     index('organisations_nace_idx').using('gin', t.naceClasses),
     index('organisations_concepts_idx').using('gin', t.conceptCodes),
     index('organisations_name_keys_idx').using('gin', t.nameKeys.op('gin_trgm_ops')),
+    // exact sound keys: the fast path of name search; the trigram index above serves the fuzzy one
+    index('organisations_name_key_list_idx').using('gin', sql`string_to_array(${t.nameKeys}, ' ')`),
     index('organisations_area_idx').using('gin', t.areaCodes),
     index('organisations_region_sort_idx').on(t.regionCode, t.sortName),
     index('organisations_kind_idx').on(t.kind),
