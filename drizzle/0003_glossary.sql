@@ -30,12 +30,14 @@ CREATE TABLE "glossary_terms" (
 	CONSTRAINT "glossary_terms_concept_language_term_key" UNIQUE("concept_code","language","term")
 );
 --> statement-breakpoint
+DROP INDEX "organisations_kind_idx";--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "concept_codes" text[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "name_keys" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "organisations" ADD COLUMN "name_key_list" text[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 ALTER TABLE "partner_dismissals" ADD CONSTRAINT "partner_dismissals_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_dismissals" ADD CONSTRAINT "partner_dismissals_candidate_id_organisations_id_fk" FOREIGN KEY ("candidate_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "glossary_terms" ADD CONSTRAINT "glossary_terms_concept_code_glossary_concepts_code_fk" FOREIGN KEY ("concept_code") REFERENCES "public"."glossary_concepts"("code") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 CREATE INDEX "glossary_terms_key_lexeme_idx" ON "glossary_terms" USING btree ("key_lexeme");--> statement-breakpoint
 CREATE INDEX "organisations_concepts_idx" ON "organisations" USING gin ("concept_codes");--> statement-breakpoint
 CREATE INDEX "organisations_name_keys_idx" ON "organisations" USING gin ("name_keys" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "organisations_name_key_list_idx" ON "organisations" USING gin (string_to_array("name_keys", ' '));
+CREATE INDEX "organisations_name_key_list_idx" ON "organisations" USING gin ("name_key_list");

@@ -10,7 +10,7 @@ const root = new URL('../../', import.meta.url).pathname;
 
 /** Runs the CLI as a user would, on a data folder of its own (or the test PostgreSQL server). */
 async function clusterbridge(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', SEED_EXAMPLES: 'true' };
   try {
     const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', join(root, 'src/cli/index.ts'), ...args], {
       env,
@@ -94,4 +94,29 @@ describe('clusterbridge CLI: roles', () => {
       (await clusterbridge(data, 'revoke', 'root@example.org', '--role', 'regional_coordinator', '--region', 'RU-KLU')).stdout,
     ).toContain('Revoked');
   }, 60_000);
+});
+
+describe('clusterbridge CLI: search and partners', () => {
+  it('searches across languages, suggests partners with their reasons, and re-indexes', async () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'cb-cli-')), 'data');
+    expect((await clusterbridge(data, 'seed')).code).toBe(0);
+
+    const found = await clusterbridge(data, 'search', 'фильтрующие', 'материалы');
+    expect(found.code).toBe(0);
+    expect(found.stdout).toMatch(/example-nontisse\tFR-ARA\tTextiles Filtrants du Rhône\t— filtering materials «médias filtrants»/);
+
+    const partners = await clusterbridge(data, 'partners', 'example-tehkeram', '--lang', 'fr', '--limit', '3');
+    expect(partners.code).toBe(0);
+    const first = partners.stdout.split('\n')[0]!;
+    expect(first).toMatch(/\tFR-(19|23|87)\t/);
+    expect(first).toContain('region pair Région de Kalouga — Limousin');
+
+    const missing = await clusterbridge(data, 'partners', 'no-such-organisation');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('was not found');
+
+    const reindexed = await clusterbridge(data, 'reindex');
+    expect(reindexed.stdout).toMatch(/^\d+ organisations re-indexed\./m);
+    expect(reindexed.stderr).toMatch(/reindex \[#+\] (\d+)\/\1 100%/);
+  }, 120_000);
 });

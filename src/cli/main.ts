@@ -13,6 +13,7 @@ import { readCsv, readJsonLines, type ImportFormat } from '../services/organisat
 import { seedDemo } from '../services/seed-demo.js';
 import { syntheticOrganisations } from '../services/synthetic-organisations.js';
 import { progressBar } from './progress.js';
+import { registerSearchCommands } from './search-commands.js';
 import type { Language } from '../shared/languages.js';
 import { ROLES, type Role } from '../shared/roles.js';
 
@@ -204,6 +205,7 @@ export function cli(config: () => Config): Command {
       });
     });
 
+  registerSearchCommands(program, config);
   return program;
 }
 

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u@h:5432/db',
       LOG_LEVEL: 'WARN',
       SEED_DEMO: 'false',
+      SEED_EXAMPLES: 'false',
     });
     expect(config).toMatchObject({
       port: 8080,

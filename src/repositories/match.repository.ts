@@ -59,8 +59,9 @@ export class MatchRepository {
       .select({ id: partnerDismissals.candidateId })
       .from(partnerDismissals)
       .where(eq(partnerDismissals.organisationId, filter.sourceId));
-    return this.db
-      .select({ ...organisationColumns, score: score.mapWith(Number) })
+    // rank on narrow rows (id, score, sort key), then read only the best in full
+    const best = await this.db
+      .select({ id: organisations.id, score: score.mapWith(Number) })
       .from(organisations)
       .where(
         and(
@@ -77,6 +78,21 @@ export class MatchRepository {
       )
       .orderBy(desc(score), asc(organisations.sortName), asc(organisations.id))
       .limit(limit);
+    if (best.length === 0) return [];
+    const rows = new Map(
+      (
+        await this.db
+          .select(organisationColumns)
+          .from(organisations)
+          .where(
+            inArray(
+              organisations.id,
+              best.map((b) => b.id),
+            ),
+          )
+      ).map((r) => [r.id, r]),
+    );
+    return best.map((b) => ({ ...rows.get(b.id)!, score: b.score }));
   }
 
   /** How many published organisations carry each concept, and how many there are: for concept weights. */

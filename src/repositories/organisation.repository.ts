@@ -10,7 +10,7 @@ import type { ProfileChanges } from '../shared/schemas/profile.js';
 import type { ClassificationRepository } from './classification.repository.js';
 import { anyWordQuery, searchDocument, wordQuery, type SearchWord } from './search-query.js';
 
-export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName' | 'nameKeys'>;
+export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName' | 'nameKeys' | 'nameKeyList'>;
 
 export interface OrganisationFilter {
   words: SearchWord[];
@@ -105,7 +105,7 @@ interface DocumentTexts {
 function nameCondition(key: string, fuzzy: boolean): SQL {
   return fuzzy
     ? sql`(${organisations.nameKeys} %> ${key}::text and word_similarity(${key}::text, ${organisations.nameKeys}) >= ${NAME_SIMILARITY})`
-    : sql`string_to_array(${organisations.nameKeys}, ' ') && array[${key}::text]`;
+    : sql`${organisations.nameKeyList} && array[${key}::text]`;
 }
 
 /** How close a query word's sound key must come to a name's: "Vandenbruke" passes, "агентства" for "agence" not. */
@@ -130,26 +130,21 @@ function wordConditions(words: SearchWord[], fuzzy: boolean): SQL[] {
 
 /**
  * The rank of a match: the concepts it shares with the query (each weighted by how many query words its
- * term covers; narrower concepts half), the text rank, and how close its names sound. Concepts dominate,
+ * term covers; narrower concepts half), the text rank, and a name that sounds like a word. Concepts dominate,
  * so that a record in another language ranks as its own-language twin does.
  */
 function rankExpression(words: SearchWord[]): SQL {
-  const weights = new Map<string, number>();
-  for (const w of words) {
-    for (const c of w.concepts) weights.set(c, (weights.get(c) ?? 0) + 1);
-    for (const c of w.narrower) if (!w.concepts.includes(c)) weights.set(c, (weights.get(c) ?? 0) + 0.5);
-  }
-  const counted = Math.max(1, words.filter((w) => !w.optional).length);
-  const concept =
-    weights.size === 0
-      ? sql`0`
-      : sql`(select coalesce(sum(x.w), 0) from unnest(${sql.param([...weights.keys()])}::text[], ${sql.param([...weights.values()])}::float8[]) as x(c, w) where x.c = any(${organisations.conceptCodes}))`;
+  const counted = words.filter((w) => !w.optional);
+  const scored = counted.length > 0 ? counted : words;
+  // per word: 1 when the record carries a concept that covers it, ½ for a narrower one (two tests a word)
+  const perWord = scored.map((w) => {
+    if (w.concepts.length === 0 && w.narrower.length === 0) return sql`0`;
+    const narrower = w.narrower.length > 0 ? sql` when ${organisations.conceptCodes} && ${sql.param(w.narrower)}::text[] then 0.5` : sql``;
+    return sql`(case when ${organisations.conceptCodes} && ${sql.param(w.concepts)}::text[] then 1${narrower} else 0 end)`;
+  });
   const keys = words.flatMap((w) => (w.nameKey ? [w.nameKey] : []));
-  const name =
-    keys.length === 0
-      ? sql`0`
-      : sql`(select max(word_similarity(k, ${organisations.nameKeys})) from unnest(${sql.param(keys)}::text[]) as k)`;
-  return sql`(${concept} / ${counted}::float8 + ts_rank(${organisations.searchVector}, (select ${anyWordQuery(words.map((w) => w.word))})) + 0.3 * ${name})`;
+  const name = keys.length === 0 ? sql`0` : sql`(case when ${organisations.nameKeyList} && ${sql.param(keys)}::text[] then 1 else 0 end)`;
+  return sql`((${sql.join(perWord, sql` + `)}) / ${scored.length}::float8 + ts_rank(${organisations.searchVector}, (select ${anyWordQuery(words.map((w) => w.word))})) + 0.3 * ${name})`;
 }
 
 function conditions(filter: OrganisationFilter, fuzzy = false): SQL[] {
@@ -175,7 +170,9 @@ export class OrganisationRepository {
    * transliterated Cyrillic names, people's names, and the titles of the NACE classes and areas in every
    * language) and the names' sound keys. Concept tags follow from the search document (a trigger).
    */
-  private async derived(rows: DocumentTexts[]): Promise<{ sortName: string; searchVector: SQL; nameKeys: string }[]> {
+  private async derived(
+    rows: DocumentTexts[],
+  ): Promise<{ sortName: string; searchVector: SQL; nameKeys: string; nameKeyList: string[] }[]> {
     const areaCodes = [...new Set(rows.flatMap((r) => r.areaCodes))];
     const areaNames = new Map(
       areaCodes.length === 0
@@ -193,10 +190,12 @@ export class OrganisationRepository {
         ...row.naceClasses.flatMap((c) => Object.values(this.classifications.naceEntry(c)?.title ?? {})),
         ...row.areaCodes.flatMap((c) => areaNames.get(c) ?? []),
       ];
+      const keys = soundKeys([...names, ...short]);
       return {
         sortName: sortName(row.name),
         searchVector: searchDocument({ names, other: [...short, ...latin], descriptions: allTexts(row.description), codes }),
-        nameKeys: soundKeys([...names, ...short]),
+        nameKeys: keys.join(' '),
+        nameKeyList: keys,
       };
     });
   }

@@ -84,10 +84,10 @@ export function soundKey(word: string): string {
   return s.length > 4 ? s.replace(/e$/, '') : s;
 }
 
-/** The distinct sound keys of every word in these names, space-separated: what name search compares with. */
-export function soundKeys(names: string[]): string {
+/** The distinct sound keys of every word in these names: what name search compares with. */
+export function soundKeys(names: string[]): string[] {
   const keys = new Set<string>();
   for (const name of names) for (const word of name.match(/[\p{L}\p{N}]+/gu) ?? []) keys.add(soundKey(word));
   keys.delete('');
-  return [...keys].join(' ');
+  return [...keys];
 }

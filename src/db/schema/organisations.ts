@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ProfileChanges } from '../../shared/schemas/profile.js';
 import type { ProfileStatus } from '../../shared/roles.js';
@@ -43,8 +42,10 @@ export const organisations = pgTable(
     searchVector: tsvector('search_vector').notNull(),
     /** Glossary concepts the texts mention; set by the organisations_tag trigger (drizzle/0004_concept_tagging.sql). */
     conceptCodes: text('concept_codes').array().notNull().default([]),
-    /** Names (own, short, city, people) as Latin sound keys, for typo- and script-tolerant name search. */
+    /** Names (own, short, city, people) as Latin sound keys, space-separated: the fuzzy (trigram) name search reads these… */
     nameKeys: text('name_keys').notNull().default(''),
+    /** …and the exact one this list. */
+    nameKeyList: text('name_key_list').array().notNull().default([]),
     /** Lower-cased, unaccented original name: a stable sort key across languages. */
     sortName: text('sort_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,11 +56,9 @@ export const organisations = pgTable(
     index('organisations_nace_idx').using('gin', t.naceClasses),
     index('organisations_concepts_idx').using('gin', t.conceptCodes),
     index('organisations_name_keys_idx').using('gin', t.nameKeys.op('gin_trgm_ops')),
-    // exact sound keys: the fast path of name search; the trigram index above serves the fuzzy one
-    index('organisations_name_key_list_idx').using('gin', sql`string_to_array(${t.nameKeys}, ' ')`),
+    index('organisations_name_key_list_idx').using('gin', t.nameKeyList),
     index('organisations_area_idx').using('gin', t.areaCodes),
     index('organisations_region_sort_idx').on(t.regionCode, t.sortName),
-    index('organisations_kind_idx').on(t.kind),
     index('organisations_sort_idx').on(t.sortName, t.id),
   ],
 );

@@ -25,7 +25,8 @@ describe('an organisation from draft to public', () => {
 
     // a draft is not public, but its own people see it
     expect((await publicGet(`/api/v1/organisations/${slug}`)).statusCode).toBe(404);
-    expect((await publicGet('/api/v1/organisations?q=Kaluga%20Ceramics')).json().meta.total).toBe(0);
+    const listed = (await publicGet('/api/v1/organisations?q=Kaluga%20Ceramics')).json().items.map((o: { slug: string }) => o.slug);
+    expect(listed).not.toContain(slug);
     expect((await founder.get(`/api/v1/organisations/${slug}`)).statusCode).toBe(200);
     expect((await founder.get('/api/v1/me/organisations')).json().items).toEqual([
       expect.objectContaining({ slug, status: 'draft', published: false, myRole: 'org_admin' }),
@@ -70,9 +71,8 @@ describe('an organisation from draft to public', () => {
     const page = await publicGet(`/api/v1/organisations/${slug}`);
     expect(page.statusCode).toBe(200);
     expect(page.json().name.fr).toBe('Céramiques de Kalouga');
-    expect(
-      (await publicGet('/api/v1/organisations?q=C%C3%A9ramiques%20Kalouga')).json().items.map((o: { slug: string }) => o.slug),
-    ).toEqual([slug]);
+    // first: the validated profile itself (agencies of Kaluga with a ceramics area follow)
+    expect((await publicGet('/api/v1/organisations?q=C%C3%A9ramiques%20Kalouga')).json().items[0].slug).toBe(slug);
 
     const editable = (await founder.get(`/api/v1/organisations/${slug}/profile`)).json();
     expect(editable.status).toBe('validated');
