@@ -30,6 +30,8 @@ export interface WordAnalysis {
   stop: boolean;
   /** Concepts of the glossary terms found in the query that cover this word. */
   concepts: string[];
+  /** Concepts narrower than those, following `broader` links down. */
+  narrower: string[];
   /** The word's stems in the three configurations, accents folded (for highlighting). */
   stems: string[];
 }
@@ -168,33 +170,37 @@ export class GlossaryRepository {
 
   /**
    * Reads a query through the glossary in one round trip: for each word, whether it is a stop word, its
-   * stems, and the concepts of the terms found in the whole query that cover it (a term covers the words
-   * whose stems it shares: "фильтрующие материалы" covers both words).
+   * stems, the concepts of the terms found in the whole query that cover it (a term covers the words whose
+   * stems it shares: "фильтрующие материалы" covers both words), and the concepts narrower than those.
    */
   async analyseQuery(words: string[]): Promise<WordAnalysis[]> {
     if (words.length === 0) return [];
     const wordVector = sql`(to_tsvector('russian', unaccent(w.word)) || to_tsvector('french', unaccent(w.word)))`;
     const result = (await this.db.execute(sql`
-      with w as (select x.word, x.i from unnest(${sql.param(words)}::text[]) with ordinality as x(word, i)),
+      with recursive w as (select x.word, x.i from unnest(${sql.param(words)}::text[]) with ordinality as x(word, i)),
       qv as materialized (select d.v, tsvector_to_array(d.v) as lexemes from (select ${queryDocument(sql`${words.join(' ')}::text`)} as v) d),
       hits as materialized (
-        select t.concept_code, t.lexemes from qv cross join lateral unnest(qv.lexemes) as l(lexeme)
-        join glossary_terms t on t.key_lexeme = l.lexeme
+        select t.concept_code, t.lexemes from qv join glossary_terms t on t.key_lexeme = any(qv.lexemes)
         where not t.removed and qv.v @@ t.query
+      ),
+      below(root, code) as (
+        select distinct h.concept_code, h.concept_code from hits h
+        union
+        select b.root, c.code from below b join glossary_concepts c on b.code = any(c.broader)
+      ),
+      covered as (
+        select w.i, w.word, coalesce((select array_agg(distinct h.concept_code order by h.concept_code) from hits h
+                  where h.lexemes && tsvector_to_array(${wordVector})), '{}') as concepts
+        from w
       )
       select w.word,
         (numnode(plainto_tsquery('russian', unaccent(w.word))) = 0 or numnode(plainto_tsquery('french', unaccent(w.word))) = 0) as stop,
-        coalesce((select array_agg(distinct h.concept_code order by h.concept_code) from hits h
-                  where h.lexemes && tsvector_to_array(${wordVector})), '{}') as concepts,
+        c.concepts,
+        coalesce((select array_agg(distinct b.code order by b.code) from below b
+                  where b.root = any(c.concepts) and not b.code = any(c.concepts)), '{}') as narrower,
         tsvector_to_array(${wordVector} || to_tsvector('simple', unaccent(w.word))) as stems
-      from w order by w.i`)) as unknown as { rows: WordAnalysis[] };
+      from w join covered c on c.i = w.i order by w.i`)) as unknown as { rows: WordAnalysis[] };
     return result.rows;
-  }
-
-  /** Each concept's wider concepts: the glossary's hierarchy, small enough to walk in memory. */
-  async broaderLinks(): Promise<Map<string, string[]>> {
-    const rows = await this.db.select({ code: glossaryConcepts.code, broader: glossaryConcepts.broader }).from(glossaryConcepts);
-    return new Map(rows.map((r) => [r.code, r.broader]));
   }
 
   /** For each of these organisations, the live terms of these concepts that its texts contain. */
@@ -210,9 +216,8 @@ export class GlossaryRepository {
               where id = any(${sql.param(organisationIds)}::uuid[])) d
       )
       select o.id as "organisationId", t.id, t.concept_code as "conceptCode", t.language, t.term, t.position, t.source, t.lexemes
-      from o cross join lateral unnest(o.lexemes) as l(lexeme)
-      join glossary_terms t
-        on t.key_lexeme = l.lexeme and t.concept_code = any(o.concept_codes) and t.concept_code = any(${sql.param(conceptCodes)}::text[])
+      from o join glossary_terms t
+        on t.key_lexeme = any(o.lexemes) and t.concept_code = any(o.concept_codes) and t.concept_code = any(${sql.param(conceptCodes)}::text[])
        and not t.removed and o.own @@ t.query
       order by t.concept_code, t.position`)) as unknown as { rows: (TermRow & { organisationId: string; lexemes: string[] })[] };
     return result.rows;

@@ -15,8 +15,10 @@ import type { ReadQuery } from './read-query.js';
  */
 export async function explainMatches(repos: Repositories, rows: OrganisationRow[], query: ReadQuery): Promise<Map<string, SearchMatch>> {
   const ids = rows.map((r) => r.id);
-  const found = await repos.glossary.termsFoundIn(ids, query.concepts);
-  const areas = await repos.areas.byCodes([...new Set(rows.flatMap((r) => r.areaCodes))]);
+  const [found, areas] = await Promise.all([
+    repos.glossary.termsFoundIn(ids, query.concepts),
+    repos.areas.byCodes([...new Set(rows.flatMap((r) => r.areaCodes))]),
+  ]);
   // a code explains a match when one of its titles holds every word of the query
   const matches = (texts: string[]) => texts.some((text) => query.wordStems.every((stems) => hasHits(highlight(text, stems))));
   const shared = new Set(found.map((f) => f.conceptCode));

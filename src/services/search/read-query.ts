@@ -16,24 +16,6 @@ export interface ReadQuery {
 /** Shorter words are matched by text only: as sound keys they would look like too many names. */
 const NAME_KEY_MIN_LENGTH = 4;
 
-/** The concepts below these in the glossary's hierarchy, following `broader` links down. */
-export function narrowerConcepts(codes: string[], broader: Map<string, string[]>): string[] {
-  const found = new Set<string>();
-  const wanted = new Set(codes);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [code, parents] of broader) {
-      if (wanted.has(code) || found.has(code)) continue;
-      if (parents.some((p) => wanted.has(p) || found.has(p))) {
-        found.add(code);
-        grew = true;
-      }
-    }
-  }
-  return [...found].sort();
-}
-
 /**
  * Reads a search query through the glossary: its words, which of them are stop words, and the concepts
  * each word belongs to. Null when there is no query; a blank or punctuation-only one is an error.
@@ -43,12 +25,12 @@ export async function readQuery(repos: Repositories, q: string | undefined, fiel
   if (q.trim() === '') throw new AppError('query_empty', undefined, field);
   const words = queryWords(q);
   if (words.length === 0) throw new AppError('query_has_no_words', undefined, field);
-  const [analysis, broader] = await Promise.all([repos.glossary.analyseQuery(words), repos.glossary.broaderLinks()]);
+  const analysis = await repos.glossary.analyseQuery(words);
   const searchWords: SearchWord[] = analysis.map((a) => ({
     word: a.word,
     optional: a.stop,
     concepts: a.concepts,
-    narrower: narrowerConcepts(a.concepts, broader),
+    narrower: a.narrower,
     nameKey: a.word.length >= NAME_KEY_MIN_LENGTH ? soundKey(a.word) : null,
   }));
   const required = analysis.some((a) => !a.stop) ? analysis.filter((a) => !a.stop) : analysis;
