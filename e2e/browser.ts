@@ -58,3 +58,23 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
+
+/** Each page's serious and critical violations, in one locale and viewport: what the accessibility tests expect empty. */
+export async function a11yReport(
+  browser: Browser,
+  baseUrl: string,
+  paths: string[],
+  options: { locale: string; viewport?: { width: number; height: number } },
+): Promise<{ path: string; violations: Awaited<ReturnType<typeof seriousA11yViolations>> }[]> {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  const report = [];
+  for (const path of paths) {
+    await page.goto(`${baseUrl}${path}`);
+    await page.locator('h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    report.push({ path, violations: await seriousA11yViolations(page) });
+  }
+  await context.close();
+  return report;
+}

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from './platform.js';
-import { launchBrowser, newContext, PHONE, seriousA11yViolations } from './browser.js';
+import { launchBrowser, newContext, PHONE, a11yReport } from './browser.js';
 
 let baseUrl = '';
 let platform: RunningPlatform;
@@ -101,15 +101,9 @@ describe('accessibility (axe-core)', () => {
   for (const locale of ['en-GB', 'fr-FR', 'ru-RU']) {
     for (const viewport of [undefined, PHONE]) {
       it(`finds no serious or critical violation in ${locale}${viewport ? ' on a phone' : ''}`, async () => {
-        const context = await newContext(browser, { locale, viewport });
-        const page = await context.newPage();
-        for (const path of pages) {
-          await page.goto(`${baseUrl}${path}`);
-          await page.locator('h1').waitFor();
-          await page.waitForLoadState('networkidle');
-          expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
+        for (const { path, violations } of await a11yReport(browser, baseUrl, pages, { locale, viewport })) {
+          expect({ path, violations }).toEqual({ path, violations: [] });
         }
-        await context.close();
       });
     }
   }

@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { buildApp } from '../http/app.js';
-import { openPlatform, WEB_ROOT, type Platform } from '../platform.js';
+import { openPlatform, WEB_ROOT } from '../platform.js';
 import { AppError } from '../services/errors.js';
 import { exportOrganisations } from '../services/export-organisations.js';
 import { importOrganisations, ImportInvalidError } from '../services/import-organisations.js';
@@ -13,20 +13,12 @@ import { readCsv, readJsonLines, type ImportFormat } from '../services/organisat
 import { seedDemo } from '../services/seed-demo.js';
 import { syntheticOrganisations } from '../services/synthetic-organisations.js';
 import { progressBar } from './progress.js';
+import { withPlatform } from './with-platform.js';
 import { registerSearchCommands } from './search-commands.js';
 import type { Language } from '../shared/languages.js';
 import { ROLES, type Role } from '../shared/roles.js';
 
 const formatOption = () => new Option('--format <format>', 'jsonl or csv (default: from the file name)').choices(['jsonl', 'csv']);
-
-async function withPlatform<T>(config: Config, work: (platform: Platform) => Promise<T>): Promise<T> {
-  const platform = await openPlatform(config);
-  try {
-    return await work(platform);
-  } finally {
-    await platform.close();
-  }
-}
 
 function formatOf(file: string | undefined, given: string | undefined): ImportFormat {
   if (given) return given as ImportFormat;

@@ -1,19 +1,10 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/config.js';
-import { openPlatform, type Platform } from '../platform.js';
 import { rebuildDocuments } from '../services/search/rebuild-documents.js';
 import { isLanguage, type Language } from '../shared/languages.js';
 import { resolveText, type MultilingualText } from '../shared/multilingual.js';
 import { progressBar } from './progress.js';
-
-async function withPlatform<T>(config: Config, work: (platform: Platform) => Promise<T>): Promise<T> {
-  const platform = await openPlatform(config);
-  try {
-    return await work(platform);
-  } finally {
-    await platform.close();
-  }
-}
+import { withPlatform } from './with-platform.js';
 
 const languageOf = (value: string | undefined): Language => (value && isLanguage(value) ? value : 'en');
 const shown = (text: MultilingualText | null, lang: Language) => resolveText(text, lang)?.text ?? '';

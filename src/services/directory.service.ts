@@ -2,9 +2,10 @@ import type { Repositories } from '../repositories/index.js';
 import { presentOrganisationDetail, presentOrganisationSummary } from '../presenters/organisation.presenter.js';
 import type { OrganisationDetail, OrganisationList, OrganisationListQuery } from '../shared/schemas/organisations.js';
 import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
-import { notFound, unknownValue } from './errors.js';
+import { notFound } from './errors.js';
 import { explainMatches } from './search/explain-matches.js';
 import { readQuery } from './search/read-query.js';
+import { expandRegions } from './regions.js';
 import { requireKnownAreas } from './known-areas.js';
 import type { ClassificationService } from './classification.service.js';
 
@@ -18,7 +19,7 @@ export class DirectoryService {
   async search(query: OrganisationListQuery): Promise<OrganisationList> {
     const read = await readQuery(this.repos, query.q, 'query.q');
 
-    const regionCodes = await this.expandRegions(query.region ?? []);
+    const regionCodes = await expandRegions(this.repos, query.region ?? [], 'query.region');
     const areaCodes = query.area ?? [];
     await requireKnownAreas(this.repos, areaCodes, 'query.area');
     // a Russian or French user filters with the code of their own registration
@@ -57,14 +58,5 @@ export class DirectoryService {
     const ids = actor.grants.map((g) => g.organisationId).filter((id): id is string => id !== null);
     const published = new Set((await this.repos.organisations.byIds(ids)).filter((o) => o.published).map((o) => o.id));
     return canSeeContacts(actor, published);
-  }
-
-  /** A filter on a region also covers the subdivisions inside it (FR-NAQ covers FR-87). */
-  private async expandRegions(codes: string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const found = await this.repos.regions.withSubdivisions(codes);
-    const unknown = codes.filter((c) => !found.some((r) => r.code === c));
-    if (unknown.length > 0) throw unknownValue('query.region', unknown, 'region');
-    return found.map((r) => r.code);
   }
 }

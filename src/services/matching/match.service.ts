@@ -8,7 +8,8 @@ import type { DismissedPartners, PartnerQuery, PartnerSuggestions } from '../../
 import { canSeeUnpublished, isAdmin, organisationRole, requireActor, refusal, type Actor } from '../access.js';
 import { audit } from '../audit.js';
 import type { ClassificationService } from '../classification.service.js';
-import { AppError, notFound, unknownValue } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
+import { expandRegions } from '../regions.js';
 import { requireKnownAreas } from '../known-areas.js';
 import { conceptWeight, matchingWeights, scorePair, type MatchContext } from './scoring.js';
 
@@ -26,7 +27,7 @@ export class MatchService {
 
   async suggest(slug: string, query: PartnerQuery, actor: Actor | null): Promise<PartnerSuggestions> {
     const source = await this.source(slug, actor);
-    const regionCodes = await this.expandRegions(query.region ?? []);
+    const regionCodes = await expandRegions(this.repos, query.region ?? [], 'query.region');
     const areaCodes = query.area ?? [];
     await requireKnownAreas(this.repos, areaCodes, 'query.area');
 
@@ -164,14 +165,6 @@ export class MatchService {
     const region = await this.repos.regions.get(regionCode);
     const top = region?.parentCode ?? regionCode;
     return (await this.repos.regions.withSubdivisions([top])).map((r) => r.code).sort();
-  }
-
-  private async expandRegions(codes: string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const found = await this.repos.regions.withSubdivisions(codes);
-    const unknown = codes.filter((c) => !found.some((r) => r.code === c));
-    if (unknown.length > 0) throw unknownValue('query.region', unknown, 'region');
-    return found.map((r) => r.code);
   }
 }
 

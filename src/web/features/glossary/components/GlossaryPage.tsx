@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { hasRole, useSession } from '../../../shared/session/SessionProvider';
+import { SearchBox } from '../../../shared/ui/SearchBox';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { useConcepts } from '../api/glossary';
@@ -11,36 +12,27 @@ import { NewConceptForm } from './NewConceptForm';
 export function GlossaryPage() {
   const { t } = useI18n();
   const { session } = useSession();
-  const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const state = useConcepts(q, page);
   const editable = hasRole(session, 'regional_coordinator') || hasRole(session, 'platform_admin');
   useTitle(t('glossary.title'));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setQ(draft.trim());
-    setPage(1);
-  };
+
   const meta = state.data?.meta;
   return (
     <>
       <h1>{t('glossary.title')}</h1>
       <p className="lead">{t('glossary.intro')}</p>
-      <form role="search" className="search" onSubmit={submit}>
-        <label htmlFor="glossary-q" className="visually-hidden">
-          {t('glossary.searchLabel')}
-        </label>
-        <input
-          id="glossary-q"
-          type="search"
-          value={draft}
-          maxLength={200}
-          placeholder={t('glossary.searchLabel')}
-          onChange={(e) => setDraft(e.target.value)}
-        />
-        <button type="submit">{t('directory.searchButton')}</button>
-      </form>
+      <SearchBox
+        id="glossary-q"
+        label={t('glossary.searchLabel')}
+        value={q}
+        maxLength={200}
+        onSearch={(text) => {
+          setQ(text);
+          setPage(1);
+        }}
+      />
       {editable && <NewConceptForm onCreated={state.reload} />}
       <Status state={state} />
       {meta && (
