@@ -9,6 +9,8 @@ export interface MatchingWeights {
   areas: Map<string, number>;
   nace: Map<string, number>;
   concepts: Map<string, number>;
+  /** Concepts weighing less count in the score, but sharing them does not make a candidate. */
+  minCandidateConceptWeight: number;
   kinds: Map<OrganisationKind, number>;
   regionPair: { codes: string[]; weight: number };
 }
@@ -41,7 +43,8 @@ export class MatchRepository {
     const shares: SQL[] = [];
     if (weights.areas.size > 0) shares.push(sql`${organisations.areaCodes} && ${sql.param([...weights.areas.keys()])}::text[]`);
     if (weights.nace.size > 0) shares.push(sql`${organisations.naceClasses} && ${sql.param([...weights.nace.keys()])}::text[]`);
-    if (weights.concepts.size > 0) shares.push(sql`${organisations.conceptCodes} && ${sql.param([...weights.concepts.keys()])}::text[]`);
+    const telling = [...weights.concepts].filter(([, w]) => w >= weights.minCandidateConceptWeight).map(([code]) => code);
+    if (telling.length > 0) shares.push(sql`${organisations.conceptCodes} && ${sql.param(telling)}::text[]`);
     if (shares.length === 0) return [];
 
     const kinds = [...weights.kinds].map(([kind, w]) => sql`when ${kind}::text then ${w}::float8`);

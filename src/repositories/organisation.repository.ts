@@ -8,7 +8,8 @@ import type { ProfileStatus } from '../shared/roles.js';
 import type { PersonRole } from '../shared/schemas/organisations.js';
 import type { ProfileChanges } from '../shared/schemas/profile.js';
 import type { ClassificationRepository } from './classification.repository.js';
-import { anyWordQuery, searchDocument, wordQuery, type SearchWord } from './search-query.js';
+import { anyWordQuery, searchDocument, wordQuery, type DocumentText, type SearchWord } from './search-query.js';
+import { LANGUAGES, type Language } from '../shared/languages.js';
 
 export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName' | 'nameKeys' | 'nameKeyList'>;
 
@@ -77,6 +78,11 @@ export const organisationColumns = {
   createdAt: organisations.createdAt,
   updatedAt: organisations.updatedAt,
 };
+
+/** Each language's text of a multilingual value, with its language. */
+function inLanguages(value: MultilingualText | null | undefined): DocumentText[] {
+  return LANGUAGES.flatMap((lang) => (value?.[lang]?.trim() ? [{ text: value[lang]!, lang }] : []));
+}
 
 function personNames(persons: Pick<NewPersonRole, 'name' | 'nameLatin' | 'nameCyrillic'>[]): string[] {
   return persons.flatMap((p) => [p.name, p.nameLatin, p.nameCyrillic].filter((n): n is string => !!n));
@@ -179,21 +185,24 @@ export class OrganisationRepository {
         ? []
         : (await this.db.select({ code: areas.code, name: areas.name }).from(areas).where(inArray(areas.code, areaCodes))).map((a) => [
             a.code,
-            allTexts(a.name),
+            a.name,
           ]),
     );
     return rows.map((row) => {
-      const names = [...allTexts(row.name), ...allTexts(row.shortName)];
-      const short = [...allTexts(row.city), ...row.peopleNames];
-      const latin = [...names, ...short].filter((t) => CYRILLIC.test(t)).map(transliterate);
+      const names = [...inLanguages(row.name), ...inLanguages(row.shortName)];
+      const short = [...inLanguages(row.city), ...row.peopleNames.map((text) => ({ text, lang: null }))];
+      const latin = [...names, ...short].filter((t) => CYRILLIC.test(t.text)).map((t) => ({ text: transliterate(t.text), lang: null }));
       const codes = [
-        ...row.naceClasses.flatMap((c) => Object.values(this.classifications.naceEntry(c)?.title ?? {})),
-        ...row.areaCodes.flatMap((c) => areaNames.get(c) ?? []),
+        ...row.naceClasses.flatMap((c) => {
+          const title: Partial<Record<Language, string>> = this.classifications.naceEntry(c)?.title ?? {};
+          return LANGUAGES.flatMap((lang) => (title[lang] ? [{ text: title[lang], lang }] : []));
+        }),
+        ...row.areaCodes.flatMap((c) => inLanguages(areaNames.get(c))),
       ];
-      const keys = soundKeys([...names, ...short]);
+      const keys = soundKeys([...names, ...short].map((t) => t.text));
       return {
         sortName: sortName(row.name),
-        searchVector: searchDocument({ names, other: [...short, ...latin], descriptions: allTexts(row.description), codes }),
+        searchVector: searchDocument({ names, other: [...short, ...latin], descriptions: inLanguages(row.description), codes }),
         nameKeys: keys.join(' '),
         nameKeyList: keys,
       };
@@ -207,8 +216,10 @@ export class OrganisationRepository {
    */
   async search(filter: OrganisationFilter, page: { offset: number; limit: number }): Promise<{ rows: OrganisationRow[]; total: number }> {
     const found = await this.searchPass(filter, page, false);
-    // nothing found: perhaps a name with a typo, so try names that sound close (a slower trigram pass)
-    if (found.total > 0 || !filter.words.some((w) => w.nameKey)) return found;
+    // nothing found for what looks like a name (a word the glossary does not know, no filters): perhaps a
+    // typo, so try names that sound close (a slower trigram pass)
+    const filtered = [filter.regionCodes, filter.kinds, filter.sectors, filter.areaCodes, filter.naceClasses].some((f) => f.length > 0);
+    if (found.total > 0 || filtered || !filter.words.some((w) => w.nameKey && w.concepts.length === 0)) return found;
     return this.searchPass(filter, page, true);
   }
 

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { LANGUAGES, type Language } from '../shared/languages.js';
 
 const MAX_WORDS = 12;
 
@@ -23,18 +24,38 @@ export interface SearchWord {
   nameKey: string | null;
 }
 
+/** A text and the language it is written in; null when unknown (people's names, transliterations). */
+export interface DocumentText {
+  text: string;
+  lang: Language | null;
+}
+
+const CONFIG: Record<Language, string> = { ru: 'russian', fr: 'french', en: 'english' };
+
 /**
- * The search document of a record: its texts in the 'simple' configuration (exact words, any script) and
- * stemmed by the russian configuration (Cyrillic words by the Russian stemmer, Latin ones by the English)
- * and the french one, all accent-folded. Weight A for names, B for other short texts, C for descriptions,
- * D for the titles of its codes (NACE classes, areas) in every language.
+ * The search document of a record, accent-folded: every text in the 'simple' configuration (exact words
+ * and prefixes, any script) and each text stemmed in its own language's configuration (the russian one
+ * also stems Latin words the English way, which is how a query word meets an English record). Weight A for
+ * names, B for other short texts, C for descriptions, D for the titles of its codes (NACE classes, areas),
+ * those stemmed only.
  */
-export function searchDocument(parts: { names: string[]; other: string[]; descriptions: string[]; codes: string[] }): SQL {
-  const weighted = (texts: string[], weight: 'A' | 'B' | 'C' | 'D') => {
-    const text = texts.join(' \n ');
-    return sql`setweight(to_tsvector('simple', unaccent(${text}::text)) || to_tsvector('russian', unaccent(${text}::text)) || to_tsvector('french', unaccent(${text}::text)), ${weight}::"char")`;
+export function searchDocument(parts: {
+  names: DocumentText[];
+  other: DocumentText[];
+  descriptions: DocumentText[];
+  codes: DocumentText[];
+}): SQL {
+  const weighted = (texts: DocumentText[], weight: 'A' | 'B' | 'C' | 'D', exact: boolean) => {
+    const vectors: SQL[] = [];
+    const all = texts.map((t) => t.text).join(' \n ');
+    if (exact) vectors.push(sql`to_tsvector('simple', unaccent(${all}::text))`);
+    for (const lang of LANGUAGES) {
+      const own = texts.filter((t) => t.lang === lang).map((t) => t.text);
+      if (own.length > 0) vectors.push(sql`to_tsvector(${CONFIG[lang]}::regconfig, unaccent(${own.join(' \n ')}::text))`);
+    }
+    return vectors.length === 0 ? sql`''::tsvector` : sql`setweight(${sql.join(vectors, sql` || `)}, ${weight}::"char")`;
   };
-  return sql`(${weighted(parts.names, 'A')} || ${weighted(parts.other, 'B')} || ${weighted(parts.descriptions, 'C')} || ${weighted(parts.codes, 'D')})`;
+  return sql`(${weighted(parts.names, 'A', true)} || ${weighted(parts.other, 'B', true)} || ${weighted(parts.descriptions, 'C', true)} || ${weighted(parts.codes, 'D', false)})`;
 }
 
 /**

@@ -17,6 +17,12 @@ export const WEIGHTS = {
   regionPair: 2,
 } as const;
 
+/**
+ * A concept this common (carried by about one organisation in ten or more, on a large platform) still adds
+ * its few points, but does not by itself make an organisation a candidate: it says little about fit.
+ */
+export const MIN_CANDIDATE_CONCEPT_WEIGHT = 0.4;
+
 /** A company and a university or a technopark complete each other more than two of a kind. Symmetric. */
 const COMPLEMENTARITY: [OrganisationKind, OrganisationKind, number][] = [
   ['enterprise', 'university', 1.5],
@@ -64,6 +70,7 @@ export function matchingWeights(source: MatchProfile, context: MatchContext, kin
     areas: new Map(source.areaCodes.map((c) => [c, WEIGHTS.area])),
     nace: new Map(source.naceClasses.map((c) => [c, WEIGHTS.nace])),
     concepts: new Map(source.conceptCodes.map((c) => [c, context.conceptWeights.get(c) ?? WEIGHTS.concept])),
+    minCandidateConceptWeight: MIN_CANDIDATE_CONCEPT_WEIGHT,
     kinds: new Map(kinds.map((k) => [k, complementarity(source.kind, k)] as const).filter(([, w]) => w > 0)),
     regionPair: { codes: [...context.pairedRegions], weight: WEIGHTS.regionPair },
   };
