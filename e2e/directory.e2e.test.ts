@@ -86,7 +86,7 @@ describe('organisation directory', () => {
     await page.getByRole('link', { name: /Obninsk Institute/ }).click();
     await expect.poll(() => page.locator('h1').innerText()).toMatch(/^Obninsk Institute for Nuclear Power Engineering/);
     expect(await page.locator('.facts').innerText()).toContain('Kaluga Oblast (RU-KLU)');
-    expect(await page.locator('section', { hasText: 'Activities' }).innerText()).toContain('85.42 Tertiary education');
+    expect(await page.locator('section[aria-labelledby=nace]').innerText()).toContain('85.42 Tertiary education');
 
     await page.goBack();
     await expect.poll(() => resultCount(page)).toBe('1 organisation found');
