@@ -1,7 +1,7 @@
 // Directory benchmark (docs/benchmarks.md): search and partner-match latency on the synthetic set, on
 // PGlite and on PostgreSQL, the time to re-tag after a glossary change, and the start time and memory of
 // `npm start` on an existing data folder.
-//   npm run bench:directory [-- --count 100000 --queries 240 --postgres postgres://postgres@127.0.0.1:5432/cb_bench]
+//   npm run bench:directory [-- --count 100000 --queries 240 --postgres postgres://… --skip-postgres --skip-start --only-start]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,6 +21,7 @@ const { values: args } = parseArgs({
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/cb_bench' },
     'skip-postgres': { type: 'boolean', default: false },
     'skip-start': { type: 'boolean', default: false },
+    'only-start': { type: 'boolean', default: false },
   },
 });
 const COUNT = Number(args.count);
@@ -216,14 +217,14 @@ async function measureStart(): Promise<{ ms: number; peakMb: number }> {
 
 const results = [];
 const reindex: string[] = [];
-{
+if (!args['only-start']) {
   const platform = await openPlatform({ databaseUrl: null, dataDir: DATA_DIR });
   results.push(...(await measureSearch('PGlite', platform)));
   results.push(...(await measureMatch('PGlite', platform)));
   reindex.push(...(await measureReindex('PGlite', platform)));
   await platform.close();
 }
-if (!args['skip-postgres']) {
+if (!args['skip-postgres'] && !args['only-start']) {
   await ensureDatabase(args.postgres);
   const platform = await openPlatform({ databaseUrl: args.postgres, dataDir: '' });
   results.push(...(await measureSearch('PostgreSQL', platform)));

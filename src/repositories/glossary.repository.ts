@@ -114,6 +114,15 @@ export class GlossaryRepository {
     return inserted.length;
   }
 
+  /** Every term the shipped glossary brought, removed ones included, as "concept language term" keys. */
+  async shippedTermKeys(): Promise<Set<string>> {
+    const rows = await this.db
+      .select({ c: glossaryTerms.conceptCode, l: glossaryTerms.language, t: glossaryTerms.term })
+      .from(glossaryTerms)
+      .where(eq(glossaryTerms.source, 'shipped'));
+    return new Set(rows.map((r) => `${r.c} ${r.l} ${r.t}`));
+  }
+
   /** The number of terms, removed ones included, that a concept has in one language: the next position. */
   async termCount(conceptCode: string, language: Language): Promise<number> {
     const [row] = await this.db

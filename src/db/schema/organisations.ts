@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ProfileChanges } from '../../shared/schemas/profile.js';
 import type { ProfileStatus } from '../../shared/roles.js';
@@ -57,6 +58,10 @@ export const organisations = pgTable(
     index('organisations_concepts_idx').using('gin', t.conceptCodes),
     index('organisations_name_keys_idx').using('gin', t.nameKeys.op('gin_trgm_ops')),
     index('organisations_name_key_list_idx').using('gin', t.nameKeyList),
+    // rows written before name keys existed: tells at start, at once, whether a rebuild is due
+    index('organisations_stale_document_idx')
+      .on(t.id)
+      .where(sql`${t.nameKeys} = ''`),
     index('organisations_area_idx').using('gin', t.areaCodes),
     index('organisations_region_sort_idx').on(t.regionCode, t.sortName),
     index('organisations_sort_idx').on(t.sortName, t.id),

@@ -29,7 +29,9 @@ export async function syncShippedGlossary(repos: Repositories): Promise<{ concep
         c[language].map((term, position) => ({ conceptCode: c.code, language, term, position, source: 'shipped' as const })),
       ),
     );
-    const added = await tx.glossary.insertTerms(terms);
+    // compiling 1,500 terms at every start would cost a second: only the missing ones are sent
+    const present = await tx.glossary.shippedTermKeys();
+    const added = await tx.glossary.insertTerms(terms.filter((t) => !present.has(`${t.conceptCode} ${t.language} ${t.term}`)));
     const retagged = added.length > 0 ? await tx.glossary.retagAll() : 0;
     return { concepts, terms: added.length, retagged };
   });

@@ -1,0 +1,1 @@
+CREATE INDEX "organisations_stale_document_idx" ON "organisations" USING btree ("id") WHERE "organisations"."name_keys" = '';
