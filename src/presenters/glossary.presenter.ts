@@ -6,7 +6,7 @@ import type { ConceptRef } from '../shared/schemas/search.js';
 /** A concept's label: its first term in each language; English counts as the original when there is one. */
 export function conceptLabel(code: string, terms: TermRow[]): MultilingualText {
   const label: MultilingualText = { original: 'en' };
-  for (const t of [...terms].sort((a, b) => a.position - b.position)) if (t.conceptCode === code) label[t.language] ??= t.term;
+  for (const t of terms.filter((x) => x.conceptCode === code).sort((a, b) => a.position - b.position)) label[t.language] ??= t.term;
   if (!label.en) label.original = label.fr ? 'fr' : label.ru ? 'ru' : 'en';
   if (!label.en && !label.fr && !label.ru) label.en = code;
   return label;

@@ -36,8 +36,7 @@ export interface WordAnalysis {
   stems: string[];
 }
 
-/** A term's text-search configuration: each language's own stemmer. */
-const CONFIG: Record<Language, string> = { ru: 'russian', fr: 'french', en: 'english' };
+/** A term's text-search configuration: its language's own (search-query.ts), chosen in SQL. */
 const configOf = (language: SQL) => sql`(case ${language} when 'ru' then 'russian' when 'fr' then 'french' else 'english' end)::regconfig`;
 
 /** The query document of a text, the same as a record's (search-query.ts) without weights. */
@@ -134,31 +133,22 @@ export class GlossaryRepository {
 
   /**
    * Inserts terms that are not there yet (a removed term counts as there), each compiled to a phrase query
-   * in its language's configuration. Terms without a searchable word ("the") are skipped. Returns the
-   * inserted terms' ids.
+   * in its language's configuration. Terms without a searchable word ("the") are skipped, so a term missing
+   * from the result was either there already or not searchable. Returns the inserted terms' ids.
    */
   async insertTerms(rows: NewTerm[]): Promise<string[]> {
     if (rows.length === 0) return [];
     const result = (await this.db.execute(sql`
       insert into glossary_terms (concept_code, language, term, position, query, lexemes, key_lexeme, source, created_by)
-      select x.c, x.l, x.t, x.p, phraseto_tsquery(${configOf(sql`x.l`)}, unaccent(x.t)),
-             tsvector_to_array(to_tsvector(${configOf(sql`x.l`)}, unaccent(x.t))),
-             (tsvector_to_array(to_tsvector(${configOf(sql`x.l`)}, unaccent(x.t))))[1], x.s, x.u
+      select x.c, x.l, x.t, x.p, phraseto_tsquery(${configOf(sql`x.l`)}, unaccent(x.t)), v.lexemes, v.lexemes[1], x.s, x.u
       from unnest(${sql.param(rows.map((r) => r.conceptCode))}::text[], ${sql.param(rows.map((r) => r.language))}::text[], ${sql.param(rows.map((r) => r.term))}::text[],
                   ${sql.param(rows.map((r) => r.position))}::int[], ${sql.param(rows.map((r) => r.source))}::text[], ${sql.param(rows.map((r) => r.createdBy ?? null))}::uuid[])
            as x(c, l, t, p, s, u)
-      where cardinality(tsvector_to_array(to_tsvector(${configOf(sql`x.l`)}, unaccent(x.t)))) > 0
+      cross join lateral (select tsvector_to_array(to_tsvector(${configOf(sql`x.l`)}, unaccent(x.t))) as lexemes) v
+      where cardinality(v.lexemes) > 0
       on conflict (concept_code, language, term) do nothing
       returning id`)) as unknown as { rows: { id: string }[] };
     return result.rows.map((r) => r.id);
-  }
-
-  /** True when the term has at least one searchable word in its language. */
-  async hasSearchableWords(language: Language, term: string): Promise<boolean> {
-    const result = (await this.db.execute(
-      sql`select cardinality(tsvector_to_array(to_tsvector(${CONFIG[language]}::regconfig, unaccent(${term}::text)))) > 0 as ok`,
-    )) as unknown as { rows: { ok: boolean }[] };
-    return result.rows[0]!.ok;
   }
 
   async removeTerm(id: string): Promise<void> {

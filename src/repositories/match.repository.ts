@@ -123,6 +123,14 @@ export class MatchRepository {
     return removed.length > 0;
   }
 
+  async dismissedCount(organisationId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(partnerDismissals)
+      .where(eq(partnerDismissals.organisationId, organisationId));
+    return row?.n ?? 0;
+  }
+
   /** The candidates an organisation set aside, most recent first. */
   dismissed(organisationId: string): Promise<(OrganisationRow & { dismissedAt: Date })[]> {
     return this.db

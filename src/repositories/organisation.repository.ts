@@ -8,7 +8,7 @@ import type { ProfileStatus } from '../shared/roles.js';
 import type { PersonRole } from '../shared/schemas/organisations.js';
 import type { ProfileChanges } from '../shared/schemas/profile.js';
 import type { ClassificationRepository } from './classification.repository.js';
-import { anyWordQuery, searchDocument, wordQuery, type DocumentText, type SearchWord } from './search-query.js';
+import { anyWordQuery, requiredWords, searchDocument, wordQuery, type DocumentText, type SearchWord } from './search-query.js';
 import { LANGUAGES, type Language } from '../shared/languages.js';
 
 export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName' | 'nameKeys' | 'nameKeyList'>;
@@ -124,8 +124,7 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
  * sounds like it. Stop words need not match, unless the query has nothing else.
  */
 function wordConditions(words: SearchWord[], fuzzy: boolean): SQL[] {
-  const required = words.some((w) => !w.optional) ? words.filter((w) => !w.optional) : words;
-  return required.map((w) => {
+  return requiredWords(words).map((w) => {
     const ways: SQL[] = [sql`${organisations.searchVector} @@ (select ${wordQuery(w.word)})`];
     const concepts = [...w.concepts, ...w.narrower];
     if (concepts.length > 0) ways.push(sql`${organisations.conceptCodes} && ${sql.param(concepts)}::text[]`);
@@ -140,8 +139,7 @@ function wordConditions(words: SearchWord[], fuzzy: boolean): SQL[] {
  * so that a record in another language ranks as its own-language twin does.
  */
 function rankExpression(words: SearchWord[]): SQL {
-  const counted = words.filter((w) => !w.optional);
-  const scored = counted.length > 0 ? counted : words;
+  const scored = requiredWords(words);
   // per word: 1 when the record carries a concept that covers it, ½ for a narrower one (two tests a word)
   const perWord = scored.map((w) => {
     if (w.concepts.length === 0 && w.narrower.length === 0) return sql`0`;

@@ -30,7 +30,13 @@ export interface DocumentText {
   lang: Language | null;
 }
 
-const CONFIG: Record<Language, string> = { ru: 'russian', fr: 'french', en: 'english' };
+/** Each language's text-search configuration. */
+export const TEXT_SEARCH_CONFIG: Record<Language, string> = { ru: 'russian', fr: 'french', en: 'english' };
+
+/** The words that must match: all but the stop words, or all of them when the query is nothing else. */
+export function requiredWords<W extends { optional: boolean }>(words: W[]): W[] {
+  return words.some((w) => !w.optional) ? words.filter((w) => !w.optional) : words;
+}
 
 /**
  * The search document of a record, accent-folded: every text in the 'simple' configuration (exact words
@@ -51,7 +57,7 @@ export function searchDocument(parts: {
     if (exact) vectors.push(sql`to_tsvector('simple', unaccent(${all}::text))`);
     for (const lang of LANGUAGES) {
       const own = texts.filter((t) => t.lang === lang).map((t) => t.text);
-      if (own.length > 0) vectors.push(sql`to_tsvector(${CONFIG[lang]}::regconfig, unaccent(${own.join(' \n ')}::text))`);
+      if (own.length > 0) vectors.push(sql`to_tsvector(${TEXT_SEARCH_CONFIG[lang]}::regconfig, unaccent(${own.join(' \n ')}::text))`);
     }
     return vectors.length === 0 ? sql`''::tsvector` : sql`setweight(${sql.join(vectors, sql` || `)}, ${weight}::"char")`;
   };

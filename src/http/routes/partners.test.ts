@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchingWeights, scorePair } from '../../services/matching/scoring.js';
-import { ORGANISATION_KINDS } from '../../shared/domain.js';
 import type { PartnerSuggestions } from '../../shared/schemas/matching.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
 import { profile, signedInUser, type TestUser } from '../../test/users.js';
@@ -58,7 +57,7 @@ describe('suggested partners', () => {
     const context = { conceptWeights: new Map(source.conceptCodes.map((c, i) => [c, 0.5 + i / 10])), pairedRegions: new Set(['FR-87']) };
     const rows = await repos.matches.candidates(
       { sourceId: source.id, regionCodes: [], excludedRegionCodes: [], kinds: [], sectors: [], areaCodes: [] },
-      matchingWeights(source, context, ORGANISATION_KINDS),
+      matchingWeights(source, context),
       50,
     );
     expect(rows.length).toBeGreaterThan(5);

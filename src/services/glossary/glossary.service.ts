@@ -22,12 +22,11 @@ export class GlossaryService {
   ) {}
 
   async list(query: ConceptListQuery): Promise<ConceptList> {
-    const all = query.q
-      ? await this.repos.glossary.conceptCodesMatching(query.q.trim())
-      : (await this.repos.glossary.concepts()).map((c) => c.code);
+    const concepts = await this.repos.glossary.concepts();
+    const all = query.q ? await this.repos.glossary.conceptCodesMatching(query.q.trim()) : concepts.map((c) => c.code);
     const { page, pageSize } = query;
     const codes = all.slice((page - 1) * pageSize, page * pageSize);
-    const [concepts, terms] = await Promise.all([this.repos.glossary.concepts(), this.repos.glossary.terms(codes)]);
+    const terms = await this.repos.glossary.terms(codes);
     const byCode = new Map(concepts.map((c) => [c.code, c]));
     return {
       items: codes.map((code) => present(byCode.get(code)!, terms)),
@@ -98,7 +97,6 @@ export class GlossaryService {
   /** Adds a term, or brings back a removed one; a live duplicate or a term of stop words only is refused. */
   private async insertTerm(tx: Repositories, code: string, body: NewTermBody, by: Actor, field: string): Promise<string> {
     const term = body.term.trim().replace(/\s+/g, ' ');
-    if (!(await tx.glossary.hasSearchableWords(body.language, term))) throw new AppError('term_not_searchable', undefined, `${field}.term`);
     const position = await tx.glossary.termCount(code, body.language);
     const existing = await tx.glossary.findTerm(code, body.language, term);
     if (existing && !existing.removed) throw new AppError('term_exists', undefined, `${field}.term`);
@@ -106,9 +104,11 @@ export class GlossaryService {
       await tx.glossary.restoreTerm(existing.id, position, by.user.id);
       return existing.id;
     }
+    // not a duplicate (checked above), so an insert that adds nothing found no searchable word
     const [id] = await tx.glossary.insertTerms([
       { conceptCode: code, language: body.language, term, position, source: 'user', createdBy: by.user.id },
     ]);
-    return id!;
+    if (!id) throw new AppError('term_not_searchable', undefined, `${field}.term`);
+    return id;
   }
 }

@@ -2,7 +2,6 @@ import { presentConceptRef } from '../../presenters/glossary.presenter.js';
 import { presentOrganisationSummary } from '../../presenters/organisation.presenter.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { OrganisationRow } from '../../repositories/organisation.repository.js';
-import { ORGANISATION_KINDS } from '../../shared/domain.js';
 import type { MultilingualText } from '../../shared/multilingual.js';
 import type { DismissedPartners, PartnerQuery, PartnerSuggestions } from '../../shared/schemas/matching.js';
 import { canSeeUnpublished, isAdmin, organisationRole, requireActor, refusal, type Actor } from '../access.js';
@@ -36,7 +35,7 @@ export class MatchService {
       this.context(source, new Set(pairs.keys())),
       regionCodes.length > 0 ? Promise.resolve([]) : this.homeRegions(source.regionCode),
     ]);
-    const weights = matchingWeights(source, context, ORGANISATION_KINDS);
+    const weights = matchingWeights(source, context);
     const [rows, dismissed] = await Promise.all([
       this.repos.matches.candidates(
         {
@@ -50,7 +49,7 @@ export class MatchService {
         weights,
         query.limit,
       ),
-      this.repos.matches.dismissed(source.id),
+      this.repos.matches.dismissedCount(source.id),
     ]);
 
     const scored = rows.map((row) => ({ row, pair: scorePair(source, row, context) }));
@@ -72,7 +71,7 @@ export class MatchService {
           contributions: Object.fromEntries(Object.entries(pair.contributions).map(([k, v]) => [k, round(v)])) as typeof pair.contributions,
         },
       })),
-      dismissedCount: dismissed.length,
+      dismissedCount: dismissed,
       excludedRegions,
     };
   }

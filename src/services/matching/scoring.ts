@@ -1,5 +1,5 @@
 import type { MatchingWeights } from '../../repositories/match.repository.js';
-import type { OrganisationKind } from '../../shared/domain.js';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../shared/domain.js';
 
 /**
  * The partner-matching score: one function, documented in docs/matching.md. Each signal adds points; the
@@ -65,13 +65,13 @@ export interface MatchContext {
 }
 
 /** The weights the database ranks one source's candidates with: the same as scorePair's. */
-export function matchingWeights(source: MatchProfile, context: MatchContext, kinds: readonly OrganisationKind[]): MatchingWeights {
+export function matchingWeights(source: MatchProfile, context: MatchContext): MatchingWeights {
   return {
     areas: new Map(source.areaCodes.map((c) => [c, WEIGHTS.area])),
     nace: new Map(source.naceClasses.map((c) => [c, WEIGHTS.nace])),
     concepts: new Map(source.conceptCodes.map((c) => [c, context.conceptWeights.get(c) ?? WEIGHTS.concept])),
     minCandidateConceptWeight: MIN_CANDIDATE_CONCEPT_WEIGHT,
-    kinds: new Map(kinds.map((k) => [k, complementarity(source.kind, k)] as const).filter(([, w]) => w > 0)),
+    kinds: new Map(ORGANISATION_KINDS.map((k) => [k, complementarity(source.kind, k)] as const).filter(([, w]) => w > 0)),
     regionPair: { codes: [...context.pairedRegions], weight: WEIGHTS.regionPair },
   };
 }

@@ -26,7 +26,7 @@ export async function explainMatches(repos: Repositories, rows: OrganisationRow[
   const result = new Map<string, SearchMatch>();
   for (const row of rows) {
     const mine = found.filter((f) => f.organisationId === row.id);
-    const stems = [...query.stems, ...mine.flatMap((f) => f.lexemes)];
+    const stems = [...query.wordStems.flat(), ...mine.flatMap((f) => f.lexemes)];
     const highlights: Highlight[] = [];
     for (const field of ['name', 'description'] as const) {
       const text = row[field];

@@ -1,13 +1,11 @@
 import type { Repositories } from '../../repositories/index.js';
-import { queryWords, type SearchWord } from '../../repositories/search-query.js';
+import { queryWords, requiredWords, type SearchWord } from '../../repositories/search-query.js';
 import { soundKey } from '../../shared/transliterate.js';
 import { AppError } from '../errors.js';
 
 export interface ReadQuery {
   words: SearchWord[];
-  /** Stems of the words that must match: what highlighting marks in a record. */
-  stems: string[];
-  /** The same, word by word. */
+  /** Stems of each word that must match (its forms in three languages, and the word): what highlighting marks. */
   wordStems: string[][];
   /** Every concept the query names, narrower ones included. */
   concepts: string[];
@@ -33,11 +31,10 @@ export async function readQuery(repos: Repositories, q: string | undefined, fiel
     narrower: a.narrower,
     nameKey: a.word.length >= NAME_KEY_MIN_LENGTH ? soundKey(a.word) : null,
   }));
-  const required = analysis.some((a) => !a.stop) ? analysis.filter((a) => !a.stop) : analysis;
+  const required = new Set(requiredWords(searchWords));
   return {
     words: searchWords,
-    stems: [...new Set(required.flatMap((a) => [...a.stems, a.word]))],
-    wordStems: required.map((a) => [...a.stems, a.word]),
+    wordStems: analysis.filter((_, i) => required.has(searchWords[i]!)).map((a) => [...a.stems, a.word]),
     concepts: [...new Set(searchWords.flatMap((w) => [...w.concepts, ...w.narrower]))],
   };
 }
