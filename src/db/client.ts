@@ -35,6 +35,9 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // an idle connection that the server drops (a restart, an administrator) must not take the process
+    // down: the pool discards it and opens another for the next query
+    pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Database;
     return {
       db,

@@ -11,7 +11,10 @@ import type { ClassificationRepository } from './classification.repository.js';
 import { anyWordQuery, requiredWords, searchDocument, wordQuery, type DocumentText, type SearchWord } from './search-query.js';
 import { LANGUAGES, type Language } from '../shared/languages.js';
 
-export type OrganisationRow = Omit<typeof organisations.$inferSelect, 'searchVector' | 'sortName' | 'nameKeys' | 'nameKeyList'>;
+export type OrganisationRow = Omit<
+  typeof organisations.$inferSelect,
+  'searchVector' | 'sortName' | 'nameKeys' | 'nameKeyList' | 'revision'
+>;
 
 export interface OrganisationFilter {
   words: SearchWord[];

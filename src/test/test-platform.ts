@@ -35,8 +35,20 @@ export async function createTestPlatform(
     drop = async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        // a busy server may take longer than DROP's own five seconds to end the closed pool's backends
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if (attempt === 5) throw error;
+            await new Promise((r) => setTimeout(r, 1000 * attempt));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     };
   }
   const platform = await openPlatform(

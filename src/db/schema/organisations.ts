@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ProfileChanges } from '../../shared/schemas/profile.js';
 import type { ProfileStatus } from '../../shared/roles.js';
 import type { OrganisationKind, RecordSource, Sector } from '../../shared/domain.js';
@@ -49,6 +49,11 @@ export const organisations = pgTable(
     nameKeyList: text('name_key_list').array().notNull().default([]),
     /** Lower-cased, unaccented original name: a stable sort key across languages. */
     sortName: text('sort_name').notNull(),
+    /**
+     * The writing transaction's id, set by the organisations_revise trigger (drizzle/0006_revision.sql) on
+     * every write: readers that keep profiles in memory (the partner index) fetch what changed since.
+     */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -65,6 +70,7 @@ export const organisations = pgTable(
     index('organisations_area_idx').using('gin', t.areaCodes),
     index('organisations_region_sort_idx').on(t.regionCode, t.sortName),
     index('organisations_sort_idx').on(t.sortName, t.id),
+    index('organisations_revision_idx').on(t.revision),
   ],
 );
 

@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchingWeights, scorePair } from '../../services/matching/scoring.js';
+import { conceptWeight, MIN_CANDIDATE_CONCEPT_WEIGHT, scorePair } from '../../services/matching/scoring.js';
 import type { PartnerSuggestions } from '../../shared/schemas/matching.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
 import { profile, signedInUser, type TestUser } from '../../test/users.js';
@@ -13,6 +14,8 @@ beforeAll(async () => {
   outsider = await signedInUser(t, 'someone@example.org');
 });
 afterAll(() => t.close());
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 const partners = async (slug: string, query = '', as?: TestUser) => {
   const url = `/api/v1/organisations/${slug}/partners${query}`;
@@ -51,17 +54,48 @@ describe('suggested partners', () => {
     expect(home.items.map((s) => s.organisation.slug)).not.toContain('example-tehkeram');
   });
 
-  it('ranks in the database exactly as the documented scoring function scores', async () => {
+  it('ranks as the documented scoring function does over every organisation', async () => {
     const { repos } = t.services;
-    const source = (await repos.organisations.getBySlug('example-tehkeram'))!;
-    const context = { conceptWeights: new Map(source.conceptCodes.map((c, i) => [c, 0.5 + i / 10])), pairedRegions: new Set(['FR-87']) };
-    const rows = await repos.matches.candidates(
-      { sourceId: source.id, regionCodes: [], excludedRegionCodes: [], kinds: [], sectors: [], areaCodes: [] },
-      matchingWeights(source, context),
-      50,
-    );
-    expect(rows.length).toBeGreaterThan(5);
-    for (const row of rows) expect(row.score, row.slug).toBeCloseTo(scorePair(source, row, context).score, 6);
+    const all = (await repos.organisations.batchAfter(null, 10_000)).filter((o) => o.published);
+    const source = all.find((o) => o.slug === 'example-tehkeram')!;
+    const df = (code: string) => all.filter((o) => o.conceptCodes.includes(code)).length;
+    const context = {
+      conceptWeights: new Map(source.conceptCodes.map((c) => [c, conceptWeight(df(c), all.length)])),
+      pairedRegions: new Set(['FR-19', 'FR-23', 'FR-87']),
+    };
+    // the oracle: score everyone outside the home region that shares something telling, best first
+    const expected = all
+      .filter((o) => o.regionCode !== 'RU-KLU')
+      .map((o) => ({ slug: o.slug, pair: scorePair(source, o, context) }))
+      .filter(
+        ({ pair }) =>
+          pair.areas.length + pair.nace.length + pair.concepts.filter((c) => c.weight >= MIN_CANDIDATE_CONCEPT_WEIGHT).length > 0,
+      )
+      .sort((a, b) => b.pair.score - a.pair.score);
+    const result = await partners('example-tehkeram', '?limit=50');
+    expect(result.items.length).toBe(Math.min(50, expected.length));
+    expect(result.items.map((s) => s.score)).toEqual(expected.slice(0, result.items.length).map((e) => round3(e.pair.score)));
+    for (const item of result.items) {
+      const oracle = expected.find((e) => e.slug === item.organisation.slug)!;
+      expect(item.explanation.concepts.map((c) => c.code)).toEqual(oracle.pair.concepts.map((c) => c.code));
+    }
+  });
+
+  it('takes in a profile written by a transaction that was still open when it last looked', async () => {
+    // a second connection is what makes this possible: the PostgreSQL server only
+    if (t.engine !== 'postgres') return;
+    const universities = async () =>
+      (await partners('example-tehkeram', '?kind=university&limit=50')).items.map((s) => s.organisation.slug);
+    expect(await universities()).not.toContain('example-ceratech');
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`update organisations set kind = 'university' where slug = 'example-ceratech'`);
+      // a later transaction commits first
+      await t.database.db.execute(sql`update organisations set website = website where slug = 'example-limoges-uni'`);
+      expect(await universities()).not.toContain('example-ceratech');
+    });
+    expect(await universities()).toContain('example-ceratech');
+    await t.database.db.execute(sql`update organisations set kind = 'enterprise' where slug = 'example-ceratech'`);
+    expect(await universities()).not.toContain('example-ceratech');
   });
 
   it.each([

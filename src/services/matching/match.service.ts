@@ -10,19 +10,24 @@ import type { ClassificationService } from '../classification.service.js';
 import { AppError, notFound } from '../errors.js';
 import { expandRegions } from '../regions.js';
 import { requireKnownAreas } from '../known-areas.js';
-import { conceptWeight, matchingWeights, scorePair, type MatchContext } from './scoring.js';
-
-/** Concept frequencies change slowly; counting them over every organisation at each request would not. */
-const FREQUENCIES_TTL_MS = 5 * 60 * 1000;
+import { PartnerIndex } from './partner-index.js';
+import { matchingWeights, scorePair, type MatchContext } from './scoring.js';
 
 /** Partner matchmaking: suggested partners for an organisation, explained, and "not interested" marks. */
 export class MatchService {
-  private frequencies: { at: number; total: number; df: Map<string, number> } | null = null;
+  private readonly index: PartnerIndex;
 
   constructor(
     private readonly repos: Repositories,
     private readonly classifications: ClassificationService,
-  ) {}
+  ) {
+    this.index = new PartnerIndex(repos.matches);
+  }
+
+  /** Loads the partner index ahead of the first suggestion (a few seconds on a large platform). */
+  warm(): Promise<void> {
+    return this.index.refresh();
+  }
 
   async suggest(slug: string, query: PartnerQuery, actor: Actor | null): Promise<PartnerSuggestions> {
     const source = await this.source(slug, actor);
@@ -30,31 +35,34 @@ export class MatchService {
     const areaCodes = query.area ?? [];
     await requireKnownAreas(this.repos, areaCodes, 'query.area');
 
-    const pairs = await this.regionPairs(source.regionCode);
-    const [context, excludedRegions] = await Promise.all([
-      this.context(source, new Set(pairs.keys())),
+    const [pairs, excludedRegions, dismissed] = await Promise.all([
+      this.regionPairs(source.regionCode),
       regionCodes.length > 0 ? Promise.resolve([]) : this.homeRegions(source.regionCode),
+      this.repos.matches.dismissedIds(source.id),
+      this.index.refresh(),
     ]);
-    const weights = matchingWeights(source, context);
-    const [rows, dismissed] = await Promise.all([
-      this.repos.matches.candidates(
-        {
-          sourceId: source.id,
-          regionCodes,
-          excludedRegionCodes: excludedRegions,
-          kinds: query.kind ?? [],
-          sectors: query.sector ?? [],
-          areaCodes,
-        },
-        weights,
-        query.limit,
-      ),
-      this.repos.matches.dismissedCount(source.id),
-    ]);
+    const context: MatchContext = { conceptWeights: this.index.conceptWeights(source.conceptCodes), pairedRegions: new Set(pairs.keys()) };
+    const best = this.index.best(
+      matchingWeights(source, context),
+      {
+        sourceId: source.id,
+        regionCodes,
+        excludedRegionCodes: excludedRegions,
+        kinds: query.kind ?? [],
+        sectors: query.sector ?? [],
+        areaCodes,
+        dismissed,
+      },
+      query.limit,
+    );
+    const byId = new Map((await this.repos.organisations.byIds(best.map((b) => b.id))).map((r) => [r.id, r]));
+    const rows = best.flatMap((b) => byId.get(b.id) ?? []);
 
     const scored = rows.map((row) => ({ row, pair: scorePair(source, row, context) }));
-    const areaRows = await this.repos.areas.byCodes([...new Set(scored.flatMap((s) => s.pair.areas))]);
-    const terms = await this.repos.glossary.terms([...new Set(scored.flatMap((s) => s.pair.concepts.map((c) => c.code)))]);
+    const [areaRows, terms] = await Promise.all([
+      this.repos.areas.byCodes([...new Set(scored.flatMap((s) => s.pair.areas))]),
+      this.repos.glossary.terms([...new Set(scored.flatMap((s) => s.pair.concepts.map((c) => c.code)))]),
+    ]);
     return {
       items: scored.map(({ row, pair }) => ({
         organisation: presentOrganisationSummary(row),
@@ -71,7 +79,7 @@ export class MatchService {
           contributions: Object.fromEntries(Object.entries(pair.contributions).map(([k, v]) => [k, round(v)])) as typeof pair.contributions,
         },
       })),
-      dismissedCount: dismissed,
+      dismissedCount: dismissed.size,
       excludedRegions,
     };
   }
@@ -136,15 +144,6 @@ export class MatchService {
     if (!candidate || !candidate.published) throw notFound(`Organisation "${candidateSlug}"`, 'body.candidate');
     if (candidate.id === source.id) throw new AppError('validation_failed', 'An organisation is not its own partner.', 'body.candidate');
     return { source, candidate, by };
-  }
-
-  private async context(source: OrganisationRow, pairedRegions: Set<string>): Promise<MatchContext> {
-    const now = this.repos.clock.now().getTime();
-    if (!this.frequencies || now - this.frequencies.at > FREQUENCIES_TTL_MS) {
-      this.frequencies = { at: now, ...(await this.repos.matches.conceptFrequencies()) };
-    }
-    const { total, df } = this.frequencies;
-    return { conceptWeights: new Map(source.conceptCodes.map((c) => [c, conceptWeight(df.get(c) ?? 1, total)])), pairedRegions };
   }
 
   /** Regions on the other side of a partnership the region is on, each with that partnership. */

@@ -1,10 +1,9 @@
-import type { MatchingWeights } from '../../repositories/match.repository.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../shared/domain.js';
 
 /**
  * The partner-matching score: one function, documented in docs/matching.md. Each signal adds points; the
- * weights below are the whole of the ranking's tuning. The database ranks with the same weights
- * (matchingWeights → MatchRepository.candidates) and scorePair explains the result.
+ * weights below are the whole of the ranking's tuning. The partner index ranks every candidate with the
+ * same weights (matchingWeights → PartnerIndex.best) and scorePair explains the best.
  */
 export const WEIGHTS = {
   /** per shared area of cooperation: the partnership's own vocabulary, chosen by the organisation */
@@ -64,7 +63,18 @@ export interface MatchContext {
   pairedRegions: Set<string>;
 }
 
-/** The weights the database ranks one source's candidates with: the same as scorePair's. */
+/** What a candidate scores for each code it shares with the source, for its kind, and for its region. */
+export interface MatchingWeights {
+  areas: Map<string, number>;
+  nace: Map<string, number>;
+  concepts: Map<string, number>;
+  /** Concepts weighing less count in the score, but sharing them does not make a candidate. */
+  minCandidateConceptWeight: number;
+  kinds: Map<OrganisationKind, number>;
+  regionPair: { codes: Set<string>; weight: number };
+}
+
+/** The weights one source's candidates are ranked with: the same as scorePair's. */
 export function matchingWeights(source: MatchProfile, context: MatchContext): MatchingWeights {
   return {
     areas: new Map(source.areaCodes.map((c) => [c, WEIGHTS.area])),
@@ -72,7 +82,7 @@ export function matchingWeights(source: MatchProfile, context: MatchContext): Ma
     concepts: new Map(source.conceptCodes.map((c) => [c, context.conceptWeights.get(c) ?? WEIGHTS.concept])),
     minCandidateConceptWeight: MIN_CANDIDATE_CONCEPT_WEIGHT,
     kinds: new Map(ORGANISATION_KINDS.map((k) => [k, complementarity(source.kind, k)] as const).filter(([, w]) => w > 0)),
-    regionPair: { codes: [...context.pairedRegions], weight: WEIGHTS.regionPair },
+    regionPair: { codes: context.pairedRegions, weight: WEIGHTS.regionPair },
   };
 }
 

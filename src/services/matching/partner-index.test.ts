@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { PartnerProfile, PartnerProfileChanges } from '../../repositories/match.repository.js';
+import { ORGANISATION_KINDS } from '../../shared/domain.js';
+import { PartnerIndex, type CandidateFilter } from './partner-index.js';
+import { matchingWeights, MIN_CANDIDATE_CONCEPT_WEIGHT, scorePair } from './scoring.js';
+
+/** A repository that hands out what was written since the horizon it is asked from, as the database does. */
+class FakeProfiles {
+  private readonly log: { revision: number; profile: PartnerProfile }[] = [];
+  private next = 1;
+  write(profile: PartnerProfile) {
+    this.log.push({ revision: this.next++, profile });
+  }
+  async profilesSince(horizon: number, afterId: string | null, limit: number): Promise<PartnerProfileChanges> {
+    const latest = new Map(this.log.filter((e) => e.revision >= horizon).map((e) => [e.profile.id, e.profile]));
+    const page = [...latest.values()]
+      .filter((p) => afterId === null || p.id > afterId)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, limit);
+    return { profiles: page, horizon: this.next };
+  }
+}
+
+const profile = (id: string, values: Partial<PartnerProfile> = {}): PartnerProfile => ({
+  id,
+  published: true,
+  kind: 'enterprise',
+  sector: 'business',
+  regionCode: 'FR-87',
+  areaCodes: [],
+  naceClasses: [],
+  conceptCodes: [],
+  sortName: id,
+  ...values,
+});
+
+const source = profile('source', {
+  regionCode: 'RU-KLU',
+  areaCodes: ['ceramics'],
+  naceClasses: ['23.44'],
+  conceptCodes: ['technical-ceramics'],
+});
+const filter = (values: Partial<CandidateFilter> = {}): CandidateFilter => ({
+  sourceId: 'source',
+  regionCodes: [],
+  excludedRegionCodes: [],
+  kinds: [],
+  sectors: [],
+  areaCodes: [],
+  dismissed: new Set(),
+  ...values,
+});
+
+async function indexOf(profiles: PartnerProfile[]) {
+  const repository = new FakeProfiles();
+  for (const p of profiles) repository.write(p);
+  // small pages, so that a load takes several
+  const index = new PartnerIndex(repository, 3);
+  await index.refresh();
+  return { index, repository };
+}
+
+function rank(index: PartnerIndex, values: Partial<CandidateFilter> = {}, limit = 10) {
+  const context = { conceptWeights: index.conceptWeights(source.conceptCodes), pairedRegions: new Set(['FR-87']) };
+  return index.best(matchingWeights(source, context), filter(values), limit).map((c) => c.id);
+}
+
+describe('PartnerIndex', () => {
+  it('ranks those that share something, best first, then by name, and leaves out the rest', async () => {
+    const { index } = await indexOf([
+      source,
+      profile('b-area', { areaCodes: ['ceramics'] }),
+      profile('a-area', { areaCodes: ['ceramics'] }),
+      profile('area-and-nace', { areaCodes: ['ceramics'], naceClasses: ['23.44'] }),
+      profile('concept-only', { conceptCodes: ['technical-ceramics'] }),
+      profile('nothing-shared', { areaCodes: ['filters'] }),
+    ]);
+    expect(rank(index)).toEqual(['area-and-nace', 'a-area', 'b-area', 'concept-only']);
+    expect(rank(index, {}, 2)).toEqual(['area-and-nace', 'a-area']);
+  });
+
+  it('takes the filters and the "not interested" marks', async () => {
+    const { index } = await indexOf([
+      source,
+      profile('limoges', { areaCodes: ['ceramics'] }),
+      profile('university', { kind: 'university', sector: 'science', areaCodes: ['ceramics'] }),
+      profile('kaluga', { regionCode: 'RU-KLU', areaCodes: ['ceramics'] }),
+    ]);
+    expect(rank(index, { excludedRegionCodes: ['RU-KLU'] })).toEqual(['university', 'limoges']);
+    expect(rank(index, { regionCodes: ['RU-KLU'] })).toEqual(['kaluga']);
+    expect(rank(index, { kinds: ['university'] })).toEqual(['university']);
+    expect(rank(index, { sectors: ['business'] })).toEqual(['limoges', 'kaluga']);
+    expect(rank(index, { dismissed: new Set(['university']) })).toEqual(['limoges', 'kaluga']);
+    expect(rank(index, { areaCodes: ['filters'] })).toEqual([]);
+  });
+
+  it('follows changes: a new profile, a changed one, an unpublished one', async () => {
+    const { index, repository } = await indexOf([source, profile('limoges', { areaCodes: ['ceramics'] })]);
+    expect(rank(index)).toEqual(['limoges']);
+    repository.write(profile('brive', { areaCodes: ['ceramics'], naceClasses: ['23.44'] }));
+    repository.write(profile('limoges', { areaCodes: ['filters'] }));
+    await index.refresh();
+    expect(rank(index)).toEqual(['brive']);
+    repository.write(profile('brive', { published: false, areaCodes: ['ceramics'] }));
+    await index.refresh();
+    expect(rank(index)).toEqual([]);
+    expect(index.size).toBe(2);
+  });
+
+  it('weighs a concept by how many published organisations carry it', async () => {
+    const common = Array.from({ length: 50 }, (_, i) => profile(`common-${i}`, { conceptCodes: ['manufacturing'] }));
+    const { index } = await indexOf([source, profile('rare', { conceptCodes: ['technical-ceramics'] }), ...common]);
+    const weights = index.conceptWeights(['technical-ceramics', 'manufacturing']);
+    expect(weights.get('technical-ceramics')!).toBeGreaterThan(weights.get('manufacturing')!);
+  });
+});
+
+describe('PartnerIndex scores', () => {
+  it("are scorePair's, pair by pair", async () => {
+    // pseudo-random profiles over a small vocabulary, so that they share codes often
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const some = (codes: string[]) => codes.filter(() => rnd() < 0.4);
+    const random = (id: string) =>
+      profile(id, {
+        kind: ORGANISATION_KINDS[Math.floor(rnd() * ORGANISATION_KINDS.length)]!,
+        regionCode: rnd() < 0.5 ? 'FR-87' : 'RU-KLU',
+        areaCodes: some(['a1', 'a2', 'a3']),
+        naceClasses: some(['23.44', '28.29', '72.19']),
+        conceptCodes: some(['c1', 'c2', 'c3', 'c4']),
+      });
+    const profiles = Array.from({ length: 200 }, (_, i) => random(`p${i}`));
+    const { index } = await indexOf(profiles);
+    for (const source of profiles.slice(0, 20)) {
+      const context = { conceptWeights: new Map(source.conceptCodes.map((c) => [c, rnd() * 2])), pairedRegions: new Set(['FR-87']) };
+      const ranked = index.best(matchingWeights(source, context), filter({ sourceId: source.id }), 200);
+      const expected = profiles.filter((p) => p !== source).map((p) => ({ p, pair: scorePair(source, p, context) }));
+      const telling = expected.filter(
+        ({ pair }) =>
+          pair.areas.length + pair.nace.length + pair.concepts.filter((c) => c.weight >= MIN_CANDIDATE_CONCEPT_WEIGHT).length > 0,
+      );
+      expect(ranked.length).toBe(telling.length);
+      for (const r of ranked) expect(r.score).toBeCloseTo(expected.find((e) => e.p.id === r.id)!.pair.score, 6);
+      expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
+    }
+  });
+});
