@@ -52,8 +52,6 @@ export function cli(config: () => Config): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await app.listen({ port: cfg.port, host: cfg.host });
-      // the partner index loads in the background, so that the first suggestion does not wait for it
-      platform.services.matches.warm().catch((error: Error) => app.log.error(error, 'the partner index did not load'));
       const where = platform.database.kind === 'pglite' ? `PGlite in ${cfg.dataDir}` : 'PostgreSQL';
       // said whatever LOG_LEVEL is: it is the line a person starting the platform waits for
       console.log(

@@ -28,49 +28,42 @@ export class MatchRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * One page (by id) of the organisations whose revision (their last writer's transaction id) is at or
-   * after the horizon; with the oldest transaction still running when the page was read (read in the same
-   * statement, so the same snapshot). A transaction running then may commit later: its rows carry a
-   * revision at or after that horizon, so a reader that asks from it next time reads them.
+   * The organisations whose revision (their last writer's transaction id) is at or after the horizon; with
+   * the oldest transaction still running when they were read (read in the same statement, so the same
+   * snapshot). A transaction running then may commit later: its rows carry a revision at or after that
+   * horizon, so a reader that asks from it next time reads them.
+   *
+   * Each profile comes as one line of text: PGlite hands rows to JavaScript field by field, and ten fields
+   * with three arrays took 3.3 s for 100,000 organisations where one line takes under one.
    */
-  async profilesSince(horizon: number, afterId: string | null, limit: number): Promise<PartnerProfileChanges> {
+  async profilesSince(horizon: number): Promise<PartnerProfileChanges> {
     const result = (await this.db.execute(sql`
-      with h as (select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as horizon)
-      select h.horizon, o.id, o.published, o.kind, o.sector, o.region_code, o.area_codes, o.nace_classes, o.concept_codes, o.sort_name
-      from h left join lateral (
-        select * from ${organisations}
-        where revision >= ${horizon} and (${afterId}::uuid is null or id > ${afterId}::uuid)
-        order by id limit ${limit}
-      ) o on true`)) as unknown as {
-      rows: {
-        horizon: string | number;
-        id: string | null;
-        published: boolean;
-        kind: OrganisationKind;
-        sector: Sector;
-        region_code: string;
-        area_codes: string[];
-        nace_classes: string[];
-        concept_codes: string[];
-        sort_name: string;
-      }[];
-    };
-    return {
-      horizon: Number(result.rows[0]?.horizon ?? horizon),
-      profiles: result.rows
-        .filter((r) => r.id !== null)
-        .map((r) => ({
-          id: r.id!,
-          published: r.published,
-          kind: r.kind,
-          sector: r.sector,
-          regionCode: r.region_code,
-          areaCodes: r.area_codes,
-          naceClasses: r.nace_classes,
-          conceptCodes: r.concept_codes,
-          sortName: r.sort_name,
-        })),
-    };
+      select 'horizon|' || pg_snapshot_xmin(pg_current_snapshot())::text as line
+      union all
+      select concat_ws('|', id, published::text, kind, sector, region_code, array_to_string(area_codes, ' '),
+                       array_to_string(nace_classes, ' '), array_to_string(concept_codes, ' '), sort_name)
+      from ${organisations} where revision >= ${horizon}`)) as unknown as { rows: { line: string }[] };
+    const codes = (list: string | undefined) => (list ? list.split(' ') : []);
+    let next = horizon;
+    const profiles: PartnerProfile[] = [];
+    for (const { line } of result.rows) {
+      const [id, published, kind, sector, regionCode, areas, nace, concepts, ...name] = line.split('|');
+      if (id === 'horizon') next = Number(published);
+      else
+        profiles.push({
+          id: id!,
+          published: published === 'true',
+          kind: kind as OrganisationKind,
+          sector: sector as Sector,
+          regionCode: regionCode!,
+          areaCodes: codes(areas),
+          naceClasses: codes(nace),
+          conceptCodes: codes(concepts),
+          // the sort name is last: a "|" in it stays
+          sortName: name.join('|'),
+        });
+    }
+    return { horizon: next, profiles };
   }
 
   /** The candidates an organisation marked "not interested". */

@@ -24,11 +24,6 @@ export class MatchService {
     this.index = new PartnerIndex(repos.matches);
   }
 
-  /** Loads the partner index ahead of the first suggestion (a few seconds on a large platform). */
-  warm(): Promise<void> {
-    return this.index.refresh();
-  }
-
   async suggest(slug: string, query: PartnerQuery, actor: Actor | null): Promise<PartnerSuggestions> {
     const source = await this.source(slug, actor);
     const regionCodes = await expandRegions(this.repos, query.region ?? [], 'query.region');

@@ -11,13 +11,9 @@ class FakeProfiles {
   write(profile: PartnerProfile) {
     this.log.push({ revision: this.next++, profile });
   }
-  async profilesSince(horizon: number, afterId: string | null, limit: number): Promise<PartnerProfileChanges> {
+  async profilesSince(horizon: number): Promise<PartnerProfileChanges> {
     const latest = new Map(this.log.filter((e) => e.revision >= horizon).map((e) => [e.profile.id, e.profile]));
-    const page = [...latest.values()]
-      .filter((p) => afterId === null || p.id > afterId)
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .slice(0, limit);
-    return { profiles: page, horizon: this.next };
+    return { profiles: [...latest.values()], horizon: this.next };
   }
 }
 
@@ -54,8 +50,7 @@ const filter = (values: Partial<CandidateFilter> = {}): CandidateFilter => ({
 async function indexOf(profiles: PartnerProfile[]) {
   const repository = new FakeProfiles();
   for (const p of profiles) repository.write(p);
-  // small pages, so that a load takes several
-  const index = new PartnerIndex(repository, 3);
+  const index = new PartnerIndex(repository);
   await index.refresh();
   return { index, repository };
 }

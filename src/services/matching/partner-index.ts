@@ -60,11 +60,7 @@ export class PartnerIndex {
   private horizon = 0;
   private refreshing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly repository: Pick<MatchRepository, 'profilesSince'>,
-    /** Profiles read at a time. */
-    private readonly page = 5000,
-  ) {}
+  constructor(private readonly repository: Pick<MatchRepository, 'profilesSince'>) {}
 
   /** Takes in every write committed so far. One refresh at a time; a caller waits for its own. */
   refresh(): Promise<void> {
@@ -182,25 +178,13 @@ export class PartnerIndex {
     return this.walk;
   }
 
-  /**
-   * Reads what changed in pages, so that the first load (100,000 profiles) lets other queries in between.
-   * The first page's horizon is the one to keep: whatever a later page's transactions wrote after it is
-   * read again next time.
-   */
   private async apply(): Promise<void> {
-    let next: number | null = null;
-    let after: string | null = null;
-    for (;;) {
-      const { profiles, horizon } = await this.repository.profilesSince(this.horizon, after, this.page);
-      next ??= horizon;
-      for (const profile of profiles) {
-        this.remove(profile.id);
-        if (profile.published) this.add(profile);
-      }
-      if (profiles.length < this.page) break;
-      after = profiles[profiles.length - 1]!.id;
+    const { profiles, horizon } = await this.repository.profilesSince(this.horizon);
+    for (const profile of profiles) {
+      this.remove(profile.id);
+      if (profile.published) this.add(profile);
     }
-    this.horizon = next;
+    this.horizon = horizon;
   }
 
   private add(profile: PartnerProfile): void {
