@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { glossaryConcepts, glossaryTerms, organisations, type GlossarySource } from '../db/schema/index.js';
-import type { Language } from '../shared/languages.js';
+import { LANGUAGES, type Language } from '../shared/languages.js';
+import { TEXT_SEARCH_CONFIG } from './search-query.js';
 
 export type ConceptRow = typeof glossaryConcepts.$inferSelect;
 
@@ -36,8 +37,9 @@ export interface WordAnalysis {
   stems: string[];
 }
 
-/** A term's text-search configuration: its language's own (search-query.ts), chosen in SQL. */
-const configOf = (language: SQL) => sql`(case ${language} when 'ru' then 'russian' when 'fr' then 'french' else 'english' end)::regconfig`;
+/** A term's text-search configuration, chosen in SQL from its language's (TEXT_SEARCH_CONFIG). */
+const configOf = (language: SQL) =>
+  sql`(case ${language} ${sql.raw(LANGUAGES.map((l) => `when '${l}' then '${TEXT_SEARCH_CONFIG[l]}'`).join(' '))} end)::regconfig`;
 
 /** The query document of a text, the same as a record's (search-query.ts) without weights. */
 const queryDocument = (text: SQL) =>

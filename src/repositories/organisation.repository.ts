@@ -82,8 +82,8 @@ export const organisationColumns = {
   updatedAt: organisations.updatedAt,
 };
 
-/** Each language's text of a multilingual value, with its language. */
-function inLanguages(value: MultilingualText | null | undefined): DocumentText[] {
+/** Each language's text of a multilingual value (or of a title in several languages), with its language. */
+function inLanguages(value: Partial<Record<Language, string>> | null | undefined): DocumentText[] {
   return LANGUAGES.flatMap((lang) => (value?.[lang]?.trim() ? [{ text: value[lang]!, lang }] : []));
 }
 
@@ -194,10 +194,7 @@ export class OrganisationRepository {
       const short = [...inLanguages(row.city), ...row.peopleNames.map((text) => ({ text, lang: null }))];
       const latin = [...names, ...short].filter((t) => CYRILLIC.test(t.text)).map((t) => ({ text: transliterate(t.text), lang: null }));
       const codes = [
-        ...row.naceClasses.flatMap((c) => {
-          const title: Partial<Record<Language, string>> = this.classifications.naceEntry(c)?.title ?? {};
-          return LANGUAGES.flatMap((lang) => (title[lang] ? [{ text: title[lang], lang }] : []));
-        }),
+        ...row.naceClasses.flatMap((c) => inLanguages(this.classifications.naceEntry(c)?.title)),
         ...row.areaCodes.flatMap((c) => inLanguages(areaNames.get(c))),
       ];
       const keys = soundKeys([...names, ...short].map((t) => t.text));

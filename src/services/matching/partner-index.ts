@@ -121,14 +121,11 @@ export class PartnerIndex {
         for (let i = start[slot]!, end = i + count[slot]!; i < end; i++) sum += vector[buffer[i]!]!;
         // rounded, so that equal scores summed in another order tie (and the name decides)
         const score = Math.round(sum * 1e6) / 1e6;
-        const last = best[best.length - 1];
-        if (best.length === limit && (score < last!.score || (score === last!.score && sortNames[slot]! > last!.sortName))) continue;
-        const candidate = { id: this.ids[slot]!, score, sortName: sortNames[slot]! };
-        if (best.length === limit && !before(candidate, last!)) continue;
-        // insertion into a short sorted list: most candidates fall below the last place and stop above
+        // insertion into a short sorted list: most candidates fall below the last place and stop there
         let at = best.length;
-        while (at > 0 && before(candidate, best[at - 1]!)) at--;
-        best.splice(at, 0, candidate);
+        while (at > 0 && before(score, sortNames[slot]!, this.ids[slot]!, best[at - 1]!)) at--;
+        if (at === limit) continue;
+        best.splice(at, 0, { id: this.ids[slot]!, score, sortName: sortNames[slot]! });
         if (best.length > limit) best.pop();
       }
     }
@@ -262,8 +259,8 @@ export class PartnerIndex {
 }
 
 /** Higher score first, then by name, then by id: the order suggestions are shown in. */
-function before(a: RankedCandidate, b: RankedCandidate): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.sortName !== b.sortName) return a.sortName < b.sortName;
-  return a.id < b.id;
+function before(score: number, sortName: string, id: string, b: RankedCandidate): boolean {
+  if (score !== b.score) return score > b.score;
+  if (sortName !== b.sortName) return sortName < b.sortName;
+  return id < b.id;
 }
