@@ -9,6 +9,7 @@ import { MatchRepository } from './match.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { RegionRepository } from './region.repository.js';
+import { SearchRepository } from './search.repository.js';
 
 export interface Repositories {
   accounts: AccountRepository;
@@ -20,6 +21,7 @@ export interface Repositories {
   organisations: OrganisationRepository;
   partnerships: PartnershipRepository;
   regions: RegionRepository;
+  search: SearchRepository;
   clock: Clock;
   mail: MailTransport;
   /** Runs `work` in one database transaction: every write in it lands, or none does. */
@@ -45,6 +47,7 @@ export function createRepositories(db: Database, outside: Outside): Repositories
     organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
     regions: new RegionRepository(db),
+    search: new SearchRepository(db),
     clock: outside.clock ?? systemClock,
     mail: outside.mail,
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database, outside))),

@@ -8,7 +8,7 @@ import type { ProfileStatus } from '../shared/roles.js';
 import type { PersonRole } from '../shared/schemas/organisations.js';
 import type { ProfileChanges } from '../shared/schemas/profile.js';
 import type { ClassificationRepository } from './classification.repository.js';
-import { anyWordQuery, requiredWords, searchDocument, wordQuery, type DocumentText, type SearchWord } from './search-query.js';
+import { searchDocument, type DocumentText } from './search-query.js';
 import { LANGUAGES, type Language } from '../shared/languages.js';
 
 export type OrganisationRow = Omit<
@@ -17,7 +17,6 @@ export type OrganisationRow = Omit<
 >;
 
 export interface OrganisationFilter {
-  words: SearchWord[];
   regionCodes: string[];
   kinds: OrganisationKind[];
   sectors: Sector[];
@@ -106,58 +105,11 @@ interface DocumentTexts {
   peopleNames: string[];
 }
 
-/**
- * A name that sounds like the word: the same sound key (an index lookup), or, for the fuzzy pass, a close one
- * by trigrams (%> finds candidates by the trigram index at similarity ≥ 0.6; the stricter bound keeps out
- * look-alikes).
- */
-function nameCondition(key: string, fuzzy: boolean): SQL {
-  return fuzzy
-    ? sql`(${organisations.nameKeys} %> ${key}::text and word_similarity(${key}::text, ${organisations.nameKeys}) >= ${NAME_SIMILARITY})`
-    : sql`${organisations.nameKeyList} && array[${key}::text]`;
-}
-
-/** How close a query word's sound key must come to a name's: "Vandenbruke" passes, "агентства" for "agence" not. */
-const NAME_SIMILARITY = 0.7;
-
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
-/**
- * Per word: the text matches the word, or the record carries a concept that covers it, or one of its names
- * sounds like it. Stop words need not match, unless the query has nothing else.
- */
-function wordConditions(words: SearchWord[], fuzzy: boolean): SQL[] {
-  return requiredWords(words).map((w) => {
-    const ways: SQL[] = [sql`${organisations.searchVector} @@ (select ${wordQuery(w.word)})`];
-    const concepts = [...w.concepts, ...w.narrower];
-    if (concepts.length > 0) ways.push(sql`${organisations.conceptCodes} && ${sql.param(concepts)}::text[]`);
-    if (w.nameKey) ways.push(nameCondition(w.nameKey, fuzzy));
-    return sql`(${sql.join(ways, sql` or `)})`;
-  });
-}
-
-/**
- * The rank of a match: the concepts it shares with the query (each weighted by how many query words its
- * term covers; narrower concepts half), the text rank, and a name that sounds like a word. Concepts dominate,
- * so that a record in another language ranks as its own-language twin does.
- */
-function rankExpression(words: SearchWord[]): SQL {
-  const scored = requiredWords(words);
-  // per word: 1 when the record carries a concept that covers it, ½ for a narrower one (two tests a word)
-  const perWord = scored.map((w) => {
-    if (w.concepts.length === 0 && w.narrower.length === 0) return sql`0`;
-    const narrower = w.narrower.length > 0 ? sql` when ${organisations.conceptCodes} && ${sql.param(w.narrower)}::text[] then 0.5` : sql``;
-    return sql`(case when ${organisations.conceptCodes} && ${sql.param(w.concepts)}::text[] then 1${narrower} else 0 end)`;
-  });
-  const keys = words.flatMap((w) => (w.nameKey ? [w.nameKey] : []));
-  const name = keys.length === 0 ? sql`0` : sql`(case when ${organisations.nameKeyList} && ${sql.param(keys)}::text[] then 1 else 0 end)`;
-  return sql`((${sql.join(perWord, sql` + `)}) / ${scored.length}::float8 + ts_rank(${organisations.searchVector}, (select ${anyWordQuery(words.map((w) => w.word))})) + 0.3 * ${name})`;
-}
-
-function conditions(filter: OrganisationFilter, fuzzy = false): SQL[] {
+function conditions(filter: OrganisationFilter): SQL[] {
   // the public directory shows validated profiles only
   const where: SQL[] = [eq(organisations.published, true)];
-  if (filter.words.length > 0) where.push(...wordConditions(filter.words, fuzzy));
   if (filter.regionCodes.length > 0) where.push(inArray(organisations.regionCode, filter.regionCodes));
   if (filter.kinds.length > 0) where.push(inArray(organisations.kind, filter.kinds));
   if (filter.sectors.length > 0) where.push(inArray(organisations.sector, filter.sectors));
@@ -207,57 +159,20 @@ export class OrganisationRepository {
     });
   }
 
-  /**
-   * One page of organisations matching the filter, best match first, then by name; and the total.
-   * With words, the matches are ranked once into a narrow materialised set that gives both the page and
-   * the count; only the page's rows are read in full.
-   */
-  async search(filter: OrganisationFilter, page: { offset: number; limit: number }): Promise<{ rows: OrganisationRow[]; total: number }> {
-    const found = await this.searchPass(filter, page, false);
-    // nothing found for what looks like a name (a word the glossary does not know, no filters): perhaps a
-    // typo, so try names that sound close (a slower trigram pass)
-    const filtered = [filter.regionCodes, filter.kinds, filter.sectors, filter.areaCodes, filter.naceClasses].some((f) => f.length > 0);
-    if (found.total > 0 || filtered || !filter.words.some((w) => w.nameKey && w.concepts.length === 0)) return found;
-    return this.searchPass(filter, page, true);
-  }
-
-  private async searchPass(
-    filter: OrganisationFilter,
-    page: { offset: number; limit: number },
-    fuzzy: boolean,
-  ): Promise<{ rows: OrganisationRow[]; total: number }> {
-    const where = and(...conditions(filter, fuzzy));
-    if (filter.words.length === 0) {
-      const [rows, [counted]] = await Promise.all([
-        this.db
-          .select(organisationColumns)
-          .from(organisations)
-          .where(where)
-          .orderBy(asc(organisations.sortName), asc(organisations.id))
-          .limit(page.limit)
-          .offset(page.offset),
-        this.db.select({ total: count() }).from(organisations).where(where),
-      ]);
-      return { rows, total: counted?.total ?? 0 };
-    }
-    const rank = rankExpression(filter.words);
-    const result = (await this.db.execute(sql`
-      with matches as materialized (
-        select ${organisations.id} as id, ${rank} as rank, ${organisations.sortName} as sort_name
-        from ${organisations} where ${where}
-      ), page as (
-        select id, rank, sort_name from matches order by rank desc, sort_name, id limit ${page.limit} offset ${page.offset}
-      )
-      select (select count(*) from matches)::int as total,
-             array(select id from page order by rank desc, sort_name, id)::text[] as ids`)) as unknown as {
-      rows: { total: number; ids: string[] }[];
-    };
-    const { total, ids } = result.rows[0]!;
-    if (ids.length === 0) return { rows: [], total };
-    const byId = new Map(
-      (await this.db.select(organisationColumns).from(organisations).where(inArray(organisations.id, ids))).map((r) => [r.id, r]),
-    );
-    return { rows: ids.map((id) => byId.get(id)!), total };
+  /** One page of the organisations that pass the filter, by name; and how many there are. (Search with words: DirectoryIndex.) */
+  async browse(filter: OrganisationFilter, page: { offset: number; limit: number }): Promise<{ rows: OrganisationRow[]; total: number }> {
+    const where = and(...conditions(filter));
+    const [rows, [counted]] = await Promise.all([
+      this.db
+        .select(organisationColumns)
+        .from(organisations)
+        .where(where)
+        .orderBy(asc(organisations.sortName), asc(organisations.id))
+        .limit(page.limit)
+        .offset(page.offset),
+      this.db.select({ total: count() }).from(organisations).where(where),
+    ]);
+    return { rows, total: counted?.total ?? 0 };
   }
 
   async getById(id: string): Promise<OrganisationRow | undefined> {

@@ -14,6 +14,12 @@ export function queryWords(q: string): string[] {
  */
 export interface SearchWord {
   word: string;
+  /**
+   * The lexemes the word's text matches by, each way on its own: as written, by prefix (so "Obni" finds
+   * Obninsk), and its Russian and French stems (the Russian configuration stems Latin words the English
+   * way). A way's lexemes must all occur; a plain word has one.
+   */
+  texts: TextMatch[];
   /** A stop word in Russian, French or English ("de", "the", "для"): it does not have to match. */
   optional: boolean;
   /** Concepts of the glossary terms the query contains that cover this word. */
@@ -22,6 +28,12 @@ export interface SearchWord {
   narrower: string[];
   /** The word's sound key (soundKey), for names in another script or spelling; null when too short. */
   nameKey: string | null;
+}
+
+/** Lexemes of a query word that must all occur in a record, exactly or as the start of its lexemes. */
+export interface TextMatch {
+  lexemes: string[];
+  prefix: boolean;
 }
 
 /** A text and the language it is written in; null when unknown (people's names, transliterations). */
@@ -62,21 +74,4 @@ export function searchDocument(parts: {
     return vectors.length === 0 ? sql`''::tsvector` : sql`setweight(${sql.join(vectors, sql` || `)}, ${weight}::"char")`;
   };
   return sql`(${weighted(parts.names, 'A', true)} || ${weighted(parts.other, 'B', true)} || ${weighted(parts.descriptions, 'C', true)} || ${weighted(parts.codes, 'D', false)})`;
-}
-
-/**
- * A word as a tsquery: by prefix as written (so "Obni" finds Obninsk) or by its Russian, English or French
- * stem. The word goes in as a bound parameter; words hold only letters and digits, so the ':*' suffix
- * cannot inject tsquery syntax.
- */
-export function wordQuery(word: string): SQL {
-  return sql`(to_tsquery('simple', unaccent(${word}::text) || ':*') || plainto_tsquery('russian', unaccent(${word}::text)) || plainto_tsquery('french', unaccent(${word}::text)))`;
-}
-
-/** All words as one tsquery, any of them: what text ranking and the keyword part of a match weigh. */
-export function anyWordQuery(words: string[]): SQL {
-  return sql`(${sql.join(
-    words.map((w) => wordQuery(w)),
-    sql` || `,
-  )})`;
 }

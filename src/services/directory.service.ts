@@ -5,16 +5,22 @@ import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
 import { notFound } from './errors.js';
 import { explainMatches } from './search/explain-matches.js';
 import { readQuery } from './search/read-query.js';
+import { DirectoryIndex, type DirectoryFilter } from './search/directory-index.js';
+import type { SearchWord } from '../repositories/search-query.js';
 import { expandRegions } from './regions.js';
 import { requireKnownAreas } from './known-areas.js';
 import type { ClassificationService } from './classification.service.js';
 
 /** The organisation directory: search with filters, and one organisation's page. */
 export class DirectoryService {
+  private readonly index: DirectoryIndex;
+
   constructor(
     private readonly repos: Repositories,
     private readonly classifications: ClassificationService,
-  ) {}
+  ) {
+    this.index = new DirectoryIndex(repos.search);
+  }
 
   async search(query: OrganisationListQuery): Promise<OrganisationList> {
     const read = await readQuery(this.repos, query.q, 'query.q');
@@ -26,15 +32,32 @@ export class DirectoryService {
     const naceClasses = this.classifications.naceClassesOf(query.nace ?? [], 'query.nace');
 
     const { page, pageSize } = query;
-    const { rows, total } = await this.repos.organisations.search(
-      { words: read?.words ?? [], regionCodes, kinds: query.kind ?? [], sectors: query.sector ?? [], areaCodes, naceClasses },
-      { offset: (page - 1) * pageSize, limit: pageSize },
-    );
+    const filter = { regionCodes, kinds: query.kind ?? [], sectors: query.sector ?? [], areaCodes, naceClasses };
+    const range = { offset: (page - 1) * pageSize, limit: pageSize };
+    const { rows, total } = read ? await this.find(read.words, filter, range) : await this.repos.organisations.browse(filter, range);
     const matches = read ? await explainMatches(this.repos, rows, read) : new Map();
     return {
       items: rows.map((row) => ({ ...presentOrganisationSummary(row), ...(matches.has(row.id) ? { match: matches.get(row.id) } : {}) })),
       meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
     };
+  }
+
+  /** Organisations matching the words, from the directory index; the page's rows read from the database. */
+  private async find(words: SearchWord[], filter: DirectoryFilter, range: { offset: number; limit: number }) {
+    await this.index.refresh();
+    let found = this.index.search(words, filter, range);
+    // nothing found for what looks like a name (a word the glossary does not know, no filters): perhaps a
+    // typo, so try names that sound close (a slower trigram pass)
+    const filtered = Object.values(filter).some((f) => f.length > 0);
+    if (found.total === 0 && !filtered && words.some((w) => w.nameKey && w.concepts.length === 0)) {
+      const fuzzy = await Promise.all(
+        words.map(async (w) => (w.nameKey ? { ...w, soundsLike: await this.repos.search.namesSoundingLike(w.nameKey) } : w)),
+      );
+      found = this.index.search(fuzzy, filter, range);
+    }
+    const byId = new Map((await this.repos.organisations.byIds(found.hits.map((h) => h.id))).map((r) => [r.id, r]));
+    // one written away since the index looked is left out of this page
+    return { rows: found.hits.flatMap((h) => byId.get(h.id) ?? []), total: found.total };
   }
 
   /** An organisation's page: published ones for everyone, others for their people and coordinators. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganisationList } from '../../shared/schemas/organisations.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
@@ -56,6 +57,19 @@ describe('cross-lingual search', () => {
     for (const q of ['Ванденбрук', 'Vandenbroucke', 'Vandenbruke'])
       expect(slugs(await search(q)), q).toEqual(['limousin-regional-council']);
     for (const q of ['Обнинск', 'Obninsk']) expect(slugs(await search(q)), q).toContain('iate-mephi');
+    expect(slugs(await search('Kalouga'))).toContain('airko');
+  });
+
+  it('sees every write at once, whoever made it: new words found, unpublished organisations gone', async () => {
+    // written straight to the database, as another server process or a command would
+    const { db } = t.database;
+    expect((await search('zyxwvut')).meta.total).toBe(0);
+    await db.execute(sql`update organisations set search_vector = search_vector || to_tsvector('simple', 'zyxwvut') where slug = 'airko'`);
+    expect(slugs(await search('zyxwvut'))).toEqual(['airko']);
+    await db.execute(sql`update organisations set published = false where slug = 'airko'`);
+    expect((await search('zyxwvut')).meta.total).toBe(0);
+    expect(slugs(await search('Kalouga'))).not.toContain('airko');
+    await db.execute(sql`update organisations set published = true where slug = 'airko'`);
     expect(slugs(await search('Kalouga'))).toContain('airko');
   });
 

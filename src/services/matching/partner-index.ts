@@ -1,5 +1,6 @@
 import type { OrganisationKind, Sector } from '../../shared/domain.js';
 import type { MatchRepository, PartnerProfile } from '../../repositories/match.repository.js';
+import { detached } from '../detached-string.js';
 import { conceptWeight, type MatchingWeights } from './scoring.js';
 
 export interface CandidateFilter {
@@ -188,8 +189,9 @@ export class PartnerIndex {
     let slot = this.slotOf.get(profile.id);
     if (slot === undefined) {
       slot = this.ids.length;
-      this.slotOf.set(profile.id, slot);
-      this.ids.push(profile.id);
+      const id = detached(profile.id);
+      this.slotOf.set(id, slot);
+      this.ids.push(id);
       this.sortNames.push('');
       this.growSlots(slot + 1);
     }
@@ -207,7 +209,7 @@ export class PartnerIndex {
     this.start[slot] = this.used;
     this.count[slot] = features.length;
     this.used += features.length;
-    this.sortNames[slot] = profile.sortName;
+    this.sortNames[slot] = detached(profile.sortName);
     this.live[slot] = 1;
     this.published++;
     for (const f of posted) (this.postings[f] ??= new Set()).add(slot);

@@ -14,18 +14,21 @@ import type { ReadQuery } from './read-query.js';
  * with the query's words and those terms highlighted.
  */
 export async function explainMatches(repos: Repositories, rows: OrganisationRow[], query: ReadQuery): Promise<Map<string, SearchMatch>> {
-  const ids = rows.map((r) => r.id);
-  const [found, areas] = await Promise.all([
-    repos.glossary.termsFoundIn(ids, query.concepts),
+  // every term of the query's concepts: the labels of the concepts, and the terms found, by id
+  const [terms, found, areas] = await Promise.all([
+    repos.glossary.termsWithLexemes(query.concepts),
+    repos.glossary.termsFoundIn(
+      rows.map((r) => r.id),
+      query.concepts,
+    ),
     repos.areas.byCodes([...new Set(rows.flatMap((r) => r.areaCodes))]),
   ]);
   // a code explains a match when one of its titles holds every word of the query
   const matches = (texts: string[]) => texts.some((text) => query.wordStems.every((stems) => hasHits(highlight(text, stems))));
-  const shared = new Set(found.map((f) => f.conceptCode));
-  const labels = await repos.glossary.terms([...shared]);
   const result = new Map<string, SearchMatch>();
   for (const row of rows) {
-    const mine = found.filter((f) => f.organisationId === row.id);
+    const termIds = found.get(row.id);
+    const mine = termIds ? terms.filter((t) => termIds.has(t.id)) : [];
     const stems = [...query.wordStems.flat(), ...mine.flatMap((f) => f.lexemes)];
     const highlights: Highlight[] = [];
     for (const field of ['name', 'description'] as const) {
@@ -45,7 +48,7 @@ export async function explainMatches(repos: Repositories, rows: OrganisationRow[
         return entry && matches(Object.values(entry.title)) ? [{ code, title: entry.title }] : [];
       }),
       reasons: codes.map((code) => ({
-        concept: presentConceptRef(code, labels),
+        concept: presentConceptRef(code, terms),
         found: foundTerms(
           mine.filter((f) => f.conceptCode === code),
           language,

@@ -27,6 +27,11 @@ export async function readQuery(repos: Repositories, q: string | undefined, fiel
   const searchWords: SearchWord[] = analysis.map((a) => ({
     word: a.word,
     optional: a.stop,
+    texts: [
+      { lexemes: a.written, prefix: true },
+      { lexemes: a.russian, prefix: false },
+      { lexemes: a.french, prefix: false },
+    ].filter((t) => t.lexemes.length > 0),
     concepts: a.concepts,
     narrower: a.narrower,
     nameKey: a.word.length >= NAME_KEY_MIN_LENGTH ? soundKey(a.word) : null,

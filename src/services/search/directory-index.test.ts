@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import type { IndexedOrganisation, IndexedOrganisationChanges } from '../../repositories/search.repository.js';
+import type { RevisionPage } from '../../repositories/revisions.js';
+import type { SearchWord } from '../../repositories/search-query.js';
+import { DirectoryIndex, type DirectoryFilter, type IndexWord } from './directory-index.js';
+import { lexemeRank, TEXT_RANK_SCALE } from './text-rank.js';
+
+/** A repository that hands out what was written since the horizon it is asked from, as the database does. */
+class FakeDirectory {
+  private readonly log: { revision: number; organisation: IndexedOrganisation }[] = [];
+  private next = 1;
+  write(organisation: IndexedOrganisation) {
+    this.log.push({ revision: this.next++, organisation });
+  }
+  async organisationsSince(horizon: number, page: RevisionPage): Promise<IndexedOrganisationChanges> {
+    const latest = new Map(this.log.filter((e) => e.revision >= horizon).map((e) => [e.organisation.id, e.organisation]));
+    const inOrder = [...latest.values()].filter((o) => page.after === null || o.id > page.after).sort((a, b) => (a.id < b.id ? -1 : 1));
+    return { organisations: inOrder.slice(0, page.limit), horizon: this.next };
+  }
+}
+
+/** An organisation whose search document holds these words, each position at weight C (a description). */
+const organisation = (id: string, words: string, values: Partial<IndexedOrganisation> = {}): IndexedOrganisation => ({
+  id,
+  published: true,
+  kind: 'enterprise',
+  sector: 'business',
+  regionCode: 'FR-87',
+  areaCodes: [],
+  naceClasses: [],
+  conceptCodes: [],
+  nameKeys: [],
+  sortName: id,
+  // as PostgreSQL writes it: each word at its positions, weight C
+  searchVector: [...new Set(words.split(' '))]
+    .map((w) => `'${w}':${[...words.split(' ').entries()].flatMap(([i, x]) => (x === w ? [`${i + 1}C`] : [])).join(',')}`)
+    .join(' '),
+  ...values,
+});
+
+/** A query word found by its own lexeme (and as a prefix of longer ones). */
+const word = (text: string, values: Partial<IndexWord> = {}): IndexWord => ({
+  word: text,
+  optional: false,
+  texts: [
+    { lexemes: [text], prefix: true },
+    { lexemes: [text], prefix: false },
+  ],
+  concepts: [],
+  narrower: [],
+  nameKey: null,
+  ...values,
+});
+
+const noFilter: DirectoryFilter = { regionCodes: [], kinds: [], sectors: [], areaCodes: [], naceClasses: [] };
+const page = { offset: 0, limit: 50 };
+
+async function indexOf(organisations: IndexedOrganisation[], readPage?: number) {
+  const repository = new FakeDirectory();
+  for (const o of organisations) repository.write(o);
+  const index = new DirectoryIndex(repository, readPage);
+  await index.refresh();
+  return { index, repository };
+}
+
+const ids = (index: DirectoryIndex, words: SearchWord[], filter: Partial<DirectoryFilter> = {}) =>
+  index.search(words, { ...noFilter, ...filter }, page).hits.map((h) => h.id);
+
+describe('DirectoryIndex', () => {
+  it('finds a word by its lexeme or as the start of one, and every required word must be found', async () => {
+    const { index } = await indexOf([
+      organisation('a', 'filtr ceram'),
+      organisation('b', 'filtration'),
+      organisation('c', 'ceram'),
+      organisation('d', 'kaluga', { published: false }),
+    ]);
+    expect(ids(index, [word('filtr')]).sort()).toEqual(['a', 'b']);
+    expect(ids(index, [word('filtr'), word('ceram')])).toEqual(['a']);
+    expect(ids(index, [word('kaluga')])).toEqual([]);
+    // a stop word need not be found, unless the query is nothing else
+    expect(ids(index, [word('ceram'), word('de', { optional: true })]).sort()).toEqual(['a', 'c']);
+    expect(ids(index, [word('de', { optional: true })])).toEqual([]);
+  });
+
+  it('finds a word by a concept that covers it, by a name that sounds like it, or by a name close to it', async () => {
+    const { index } = await indexOf([
+      organisation('filters-ru', 'фильтр', { conceptCodes: ['filtration'] }),
+      organisation('sorbents', 'sorbent', { conceptCodes: ['sorbents'] }),
+      organisation('vandenbroucke', 'vandenbroucke', { nameKeys: ['fntnprk'] }),
+      organisation('other', 'ceram'),
+    ]);
+    expect(ids(index, [word('filtration', { concepts: ['filtration'], narrower: ['sorbents'] })])).toEqual(['filters-ru', 'sorbents']);
+    expect(ids(index, [word('ванденбрук', { nameKey: 'fntnprk' })])).toEqual(['vandenbroucke']);
+    expect(ids(index, [word('vandenbruk', { soundsLike: new Set(['vandenbroucke']) })])).toEqual(['vandenbroucke']);
+  });
+
+  it('finds a word the parser cut in two only where both parts occur', async () => {
+    const { index } = await indexOf([organisation('both', 'covid 19'), organisation('one', 'covid')]);
+    expect(ids(index, [word('covid19', { texts: [{ lexemes: ['covid', '19'], prefix: false }] })])).toEqual(['both']);
+  });
+
+  it('ranks concepts first (narrower ones half), then the text rank, with a bonus for a name that sounds like a word', async () => {
+    const { index } = await indexOf([
+      organisation('text-only', 'filtr filtr'),
+      organisation('narrower', 'sorbent', { conceptCodes: ['sorbents'] }),
+      organisation('concept', 'ceram', { conceptCodes: ['filtration'] }),
+      organisation('named', 'filtr', { nameKeys: ['fltr'] }),
+    ]);
+    const query = [word('filtr', { concepts: ['filtration'], narrower: ['sorbents'], nameKey: 'fltr' })];
+    const hits = index.search(query, noFilter, page).hits;
+    expect(hits.map((h) => h.id)).toEqual(['concept', 'narrower', 'named', 'text-only']);
+    expect(hits[0]!.rank).toBe(1);
+    expect(hits[1]!.rank).toBe(0.5);
+    // the query has one distinct lexeme (as a prefix and exactly): the rank is that lexeme's part
+    expect(hits[2]!.rank).toBeCloseTo(Math.fround(lexemeRank('C') / TEXT_RANK_SCALE) + 0.3, 6);
+    expect(hits[3]!.rank).toBe(Math.fround(lexemeRank('CC') / TEXT_RANK_SCALE));
+  });
+
+  it('ranks like PostgreSQL ts_rank: an A position counts most, later positions less', () => {
+    // ts_rank('x:1A', 'x'), ts_rank('x:1,2,3', 'x'), ts_rank('x:1,2A', 'x') and ts_rank('x:1A,2', 'x'), as PostgreSQL 15 prints them
+    const rank = (weights: string) => Math.fround(lexemeRank(weights) / TEXT_RANK_SCALE);
+    expect(rank('A')).toBeCloseTo(0.6079271, 7);
+    expect(rank('DDD')).toBeCloseTo(0.082745634, 8);
+    // the heaviest position counts as if it came first
+    expect(rank('DA')).toBeCloseTo(0.6687198, 7);
+    expect(rank('AD')).toBeCloseTo(0.6231253, 7);
+  });
+
+  it('orders equal ranks by name, then id, and pages through them', async () => {
+    const names = ['delta', 'alpha', 'charlie', 'bravo', 'echo', 'alpha'];
+    const { index } = await indexOf(names.map((n, i) => organisation(`id-${5 - i}`, 'ceram', { sortName: n })));
+    const all = index.search([word('ceram')], noFilter, { offset: 0, limit: 10 });
+    expect(all.total).toBe(6);
+    expect(all.hits.map((h) => h.id)).toEqual(['id-0', 'id-4', 'id-2', 'id-3', 'id-5', 'id-1']);
+    const second = index.search([word('ceram')], noFilter, { offset: 2, limit: 2 });
+    expect(second.total).toBe(6);
+    expect(second.hits.map((h) => h.id)).toEqual(['id-2', 'id-3']);
+  });
+
+  it('keeps to the filters: region, kind, sector, area and NACE class', async () => {
+    const { index } = await indexOf([
+      organisation('limoges', 'ceram', { regionCode: 'FR-87', areaCodes: ['ceramics'], naceClasses: ['23.44'] }),
+      organisation('obninsk', 'ceram', { regionCode: 'RU-KLU', kind: 'university', sector: 'science' }),
+    ]);
+    const found = (filter: Partial<DirectoryFilter>) => ids(index, [word('ceram')], filter);
+    expect(found({ regionCodes: ['RU-KLU'] })).toEqual(['obninsk']);
+    expect(found({ regionCodes: ['RU-KLU', 'FR-87'] }).sort()).toEqual(['limoges', 'obninsk']);
+    expect(found({ kinds: ['university'] })).toEqual(['obninsk']);
+    expect(found({ sectors: ['business'] })).toEqual(['limoges']);
+    expect(found({ areaCodes: ['ceramics'] })).toEqual(['limoges']);
+    expect(found({ naceClasses: ['23.44'], regionCodes: ['RU-KLU'] })).toEqual([]);
+  });
+
+  it('follows rewrites: new words found, old ones gone, unpublished organisations left out', async () => {
+    const { index, repository } = await indexOf([organisation('a', 'ceram'), organisation('b', 'ceram')]);
+    repository.write(organisation('a', 'filtr'));
+    repository.write(organisation('b', 'ceram', { published: false }));
+    repository.write(organisation('c', 'ceram'));
+    await index.refresh();
+    expect(ids(index, [word('ceram')])).toEqual(['c']);
+    expect(ids(index, [word('filtr')])).toEqual(['a']);
+    expect(index.size).toBe(2);
+  });
+
+  it('gives the same results after many rewrites read in pages, which compact the postings, as a fresh index', async () => {
+    const vocabulary = ['filtr', 'ceram', 'kaluga', 'limoges', 'logiciel', 'sorbent', 'obninsk', 'air', 'eau'];
+    const pick = (seed: number) => vocabulary.filter((_, i) => (seed >> i) & 1).join(' ') || 'ceram';
+    const { index, repository } = await indexOf([], 7);
+    const latest = new Map<string, IndexedOrganisation>();
+    // 3,000 writes over 300 organisations: the dead slots outnumber the live ones several times
+    for (let round = 0; round < 10; round++) {
+      for (let i = 0; i < 300; i++) {
+        const o = organisation(`o${i}`, pick((i * 7919 + round * 104729) % 512), {
+          published: (i + round) % 11 !== 0,
+          regionCode: i % 2 ? 'FR-87' : 'RU-KLU',
+        });
+        repository.write(o);
+        latest.set(o.id, o);
+      }
+      await index.refresh();
+    }
+    const fresh = (await indexOf([...latest.values()])).index;
+    expect(index.size).toBe(fresh.size);
+    for (const w of vocabulary) {
+      const query = [word(w)];
+      expect(index.search(query, noFilter, { offset: 0, limit: 400 })).toEqual(fresh.search(query, noFilter, { offset: 0, limit: 400 }));
+      expect(index.search(query, { ...noFilter, regionCodes: ['RU-KLU'] }, page)).toEqual(
+        fresh.search(query, { ...noFilter, regionCodes: ['RU-KLU'] }, page),
+      );
+    }
+  });
+});

@@ -1,0 +1,365 @@
+import type { OrganisationKind, Sector } from '../../shared/domain.js';
+import { readSearchVector, type IndexedOrganisation, type SearchRepository } from '../../repositories/search.repository.js';
+import { requiredWords, type SearchWord } from '../../repositories/search-query.js';
+import { detached } from '../detached-string.js';
+import { Postings } from './postings.js';
+import { lexemeRank, rankItems, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
+
+/** A query word as the index matches it; the fuzzy pass adds the organisations whose names come close. */
+export interface IndexWord extends SearchWord {
+  soundsLike?: ReadonlySet<string>;
+}
+
+export interface DirectoryFilter {
+  regionCodes: string[];
+  kinds: OrganisationKind[];
+  sectors: Sector[];
+  areaCodes: string[];
+  naceClasses: string[];
+}
+
+export interface DirectoryHit {
+  id: string;
+  rank: number;
+}
+
+/** Organisations read in one statement when loading: about 100 ms of reading and indexing on PGlite. */
+const READ_PAGE = 2000;
+
+/** How much a name that sounds like a query word adds to the rank. */
+const NAME_BONUS = 0.3;
+
+const feature = {
+  area: (code: string) => `area:${code}`,
+  nace: (code: string) => `nace:${code}`,
+  concept: (code: string) => `concept:${code}`,
+  name: (key: string) => `name:${key}`,
+  kind: (kind: string) => `kind:${kind}`,
+  region: (code: string) => `region:${code}`,
+  sector: (sector: string) => `sector:${sector}`,
+};
+
+/**
+ * The published organisations' search documents, in memory: for each lexeme, the organisations whose
+ * document holds it with the lexeme's part of the text rank, and postings of areas, NACE classes, concepts,
+ * name keys, regions, kinds and sectors. A query that matches thousands of organisations is matched, ranked
+ * and counted here in a few milliseconds, where the database visits a heap page for each (about 100 ms for
+ * 8,000 on PGlite). Before each use it reads the organisations written since it last looked, so it never
+ * serves a stale document.
+ *
+ * A rewritten organisation takes a new slot and its old slot is marked dead (postings are only appended
+ * to); when the dead outnumber the live, the slots are renumbered and the postings compacted.
+ */
+export class DirectoryIndex {
+  private readonly slotOf = new Map<string, number>();
+  private ids: string[] = [];
+  private sortNames: string[] = [];
+  private live = new Uint8Array(1024);
+  private readonly lexemes = new Map<string, Postings>();
+  /** The lexemes in order, for prefixes; lexemes added since it was sorted wait in `unsorted`. */
+  private sorted: string[] = [];
+  private unsorted: string[] = [];
+  private readonly features = new Map<string, Postings>();
+  private readonly rankOf = new Map<string, number>();
+  private dead = 0;
+  private horizon = 0;
+  private refreshing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly repository: Pick<SearchRepository, 'organisationsSince'>,
+    private readonly readPage = READ_PAGE,
+  ) {}
+
+  /** Takes in every write committed so far. One refresh at a time; a caller waits for its own. */
+  refresh(): Promise<void> {
+    const run = this.refreshing.then(() => this.apply());
+    this.refreshing = run.catch(() => {});
+    return run;
+  }
+
+  /** How many published organisations it holds. */
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /**
+   * The organisations that match every required word (by text, by a concept that covers it, or by a name
+   * that sounds like it) and pass the filter, best first, then by name: one page of them, and how many
+   * there are. The rank is the share of words whose concepts a record carries (narrower ones count half),
+   * plus ts_rank of all words' lexemes, plus NAME_BONUS for a name that sounds like a word.
+   */
+  search(words: IndexWord[], filter: DirectoryFilter, page: { offset: number; limit: number }): { hits: DirectoryHit[]; total: number } {
+    this.sortLexemes();
+    const required = requiredWords(words);
+    const groups: Postings[][] = [
+      ...required.map((w) => this.wordPostings(w)),
+      ...[
+        filter.regionCodes.map(feature.region),
+        filter.kinds.map(feature.kind),
+        filter.sectors.map(feature.sector),
+        filter.areaCodes.map(feature.area),
+        filter.naceClasses.map(feature.nace),
+      ]
+        .filter((keys) => keys.length > 0)
+        .map((keys) => this.featurePostings(keys)),
+    ];
+    const matches = this.inEveryGroup(groups);
+    const rank = this.rank(words, required, matches.slots, matches.hits, groups.length);
+    const order = topOrder(matches.slots, rank, this.sortNames, this.ids, page.offset + page.limit);
+    return {
+      total: matches.slots.length,
+      hits: order.slice(page.offset).map((i) => ({ id: this.ids[matches.slots[i]!]!, rank: rank[i]! })),
+    };
+  }
+
+  /** The postings a word can match by: its text ways, its concepts, its name key, names close to it. */
+  private wordPostings(word: IndexWord): Postings[] {
+    const lists: Postings[] = [];
+    for (const text of word.texts) {
+      if (text.lexemes.length === 0) continue;
+      const each = text.lexemes.map((lexeme) => this.lexemePostings({ lexeme, prefix: text.prefix }));
+      // a word the parser cut in two: each part must occur (a rare case, so built by sets)
+      lists.push(...(each.length === 1 ? each[0]! : [this.intersection(each)]));
+    }
+    lists.push(...this.featurePostings([...word.concepts, ...word.narrower].map(feature.concept)));
+    if (word.nameKey) lists.push(...this.featurePostings([feature.name(word.nameKey)]));
+    if (word.soundsLike) lists.push(this.slotsOf(word.soundsLike));
+    return lists;
+  }
+
+  private lexemePostings(item: RankItem): Postings[] {
+    if (!item.prefix) {
+      const list = this.lexemes.get(item.lexeme);
+      return list ? [list] : [];
+    }
+    const lists: Postings[] = [];
+    for (let i = lowerBound(this.sorted, item.lexeme); i < this.sorted.length && this.sorted[i]!.startsWith(item.lexeme); i++)
+      lists.push(this.lexemes.get(this.sorted[i]!)!);
+    return lists;
+  }
+
+  private featurePostings(keys: string[]): Postings[] {
+    return keys.flatMap((key) => this.features.get(key) ?? []);
+  }
+
+  private intersection(each: Postings[][]): Postings {
+    const sets = each.map((lists) => new Set(lists.flatMap((list) => [...list.slots.subarray(0, list.length)])));
+    const result = new Postings(false);
+    for (const slot of sets[0]!) if (sets.every((set) => set.has(slot))) result.push(slot);
+    return result;
+  }
+
+  private slotsOf(ids: ReadonlySet<string>): Postings {
+    const result = new Postings(false);
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) result.push(slot);
+    }
+    return result;
+  }
+
+  /**
+   * The live slots found in every group (in any posting of it). A slot's count goes from g to g + 1 in
+   * group g, so after the last group the slots at the number of groups are those found in all.
+   */
+  private inEveryGroup(groups: Postings[][]): { slots: number[]; hits: Uint8Array } {
+    const hits = new Uint8Array(this.ids.length);
+    const slots: number[] = [];
+    const last = groups.length - 1;
+    for (const [g, lists] of groups.entries()) {
+      for (const list of lists) {
+        const entries = list.slots;
+        for (let i = 0; i < list.length; i++) {
+          const slot = entries[i]!;
+          if (hits[slot] !== g) continue;
+          hits[slot] = g + 1;
+          if (g === last && this.live[slot]) slots.push(slot);
+        }
+      }
+    }
+    return { slots, hits };
+  }
+
+  /** Each match's rank (see search), in the order of `slots`. */
+  private rank(words: IndexWord[], required: IndexWord[], slots: number[], hits: Uint8Array, groups: number): Float64Array {
+    const found = groups;
+    // ts_rank over every word's lexemes: each item's postings add their part to the matches they hold
+    const items = rankItems(words.flatMap((w) => w.texts.flatMap((t) => t.lexemes.map((lexeme) => ({ lexeme, prefix: t.prefix })))));
+    const text = new Float32Array(this.ids.length);
+    for (const item of items) {
+      for (const list of this.lexemePostings(item)) {
+        const { slots: entries, values } = list;
+        for (let i = 0; i < list.length; i++) {
+          const slot = entries[i]!;
+          // stored in single precision at each step, as PostgreSQL adds
+          if (hits[slot] === found) text[slot] = text[slot]! + values![i]! / TEXT_RANK_SCALE;
+        }
+      }
+    }
+    // per required word: 1 when the record carries a concept that covers it, ½ for a narrower one
+    const concepts = new Float64Array(slots.length);
+    const marks = new Uint8Array(this.ids.length);
+    const mark = (keys: string[], value: number) => {
+      for (const list of this.featurePostings(keys)) for (let i = 0; i < list.length; i++) marks[list.slots[i]!] = value;
+    };
+    for (const word of required) {
+      if (word.concepts.length === 0 && word.narrower.length === 0) continue;
+      marks.fill(0);
+      mark(word.narrower.map(feature.concept), 1);
+      mark(word.concepts.map(feature.concept), 2);
+      for (const [i, slot] of slots.entries()) concepts[i]! += marks[slot]! / 2;
+    }
+    marks.fill(0);
+    mark(
+      words.flatMap((w) => (w.nameKey ? [feature.name(w.nameKey)] : [])),
+      1,
+    );
+    const rank = new Float64Array(slots.length);
+    for (const [i, slot] of slots.entries()) {
+      const textRank = items.length === 0 ? 0 : Math.fround(text[slot]! / items.length);
+      rank[i] = concepts[i]! / required.length + textRank + NAME_BONUS * marks[slot]!;
+    }
+    return rank;
+  }
+
+  /**
+   * Reads what was written since the last look, a page at a time: loading 100,000 organisations takes
+   * seconds, and between pages the database and the event loop serve other requests.
+   */
+  private async apply(): Promise<void> {
+    let horizon: number | null = null;
+    let after: string | null = null;
+    for (;;) {
+      const read = await this.repository.organisationsSince(this.horizon, { after, limit: this.readPage });
+      horizon ??= read.horizon;
+      for (const organisation of read.organisations) {
+        this.remove(organisation.id);
+        if (organisation.published) this.add(organisation);
+      }
+      if (read.organisations.length < this.readPage) break;
+      after = read.organisations.at(-1)!.id;
+    }
+    if (this.dead > Math.max(this.slotOf.size, 1024)) this.compact();
+    this.horizon = horizon;
+  }
+
+  private add(organisation: IndexedOrganisation): void {
+    const slot = this.ids.length;
+    const id = detached(organisation.id);
+    this.slotOf.set(id, slot);
+    this.ids.push(id);
+    this.sortNames.push(detached(organisation.sortName));
+    if (slot === this.live.length) {
+      const live = new Uint8Array(slot * 2);
+      live.set(this.live);
+      this.live = live;
+    }
+    this.live[slot] = 1;
+    readSearchVector(organisation.searchVector, (lexeme, weights) => {
+      let list = this.lexemes.get(lexeme);
+      if (!list) {
+        const key = detached(lexeme);
+        this.lexemes.set(key, (list = new Postings(true)));
+        this.unsorted.push(key);
+      }
+      let rank = this.rankOf.get(weights);
+      if (rank === undefined) this.rankOf.set(weights, (rank = lexemeRank(weights)));
+      list.push(slot, rank);
+    });
+    const keys = [
+      ...organisation.areaCodes.map(feature.area),
+      ...organisation.naceClasses.map(feature.nace),
+      ...organisation.conceptCodes.map(feature.concept),
+      ...organisation.nameKeys.map(feature.name),
+      feature.kind(organisation.kind),
+      feature.region(organisation.regionCode),
+      feature.sector(organisation.sector),
+    ];
+    for (const key of new Set(keys)) {
+      let list = this.features.get(key);
+      if (!list) this.features.set(key, (list = new Postings(false)));
+      list.push(slot);
+    }
+  }
+
+  private remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slotOf.delete(id);
+    this.live[slot] = 0;
+    this.dead++;
+  }
+
+  /** Live slots renumbered from 0, in order; dead ones dropped from every posting. */
+  private compact(): void {
+    const renumber = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const sortNames: string[] = [];
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      if (!this.live[slot]) continue;
+      renumber[slot] = ids.length;
+      this.slotOf.set(this.ids[slot]!, ids.length);
+      ids.push(this.ids[slot]!);
+      sortNames.push(this.sortNames[slot]!);
+    }
+    for (const postings of [this.lexemes, this.features]) {
+      for (const [key, list] of postings) {
+        list.renumber(renumber);
+        if (list.length === 0) postings.delete(key);
+      }
+    }
+    this.ids = ids;
+    this.sortNames = sortNames;
+    this.live = new Uint8Array(Math.max(1024, ids.length * 2));
+    this.live.fill(1, 0, ids.length);
+    this.dead = 0;
+    this.sorted = [...this.lexemes.keys()].sort(compare);
+    this.unsorted = [];
+  }
+
+  /** Lexemes added since the last search join the sorted list: one by one when few, by a sort when many. */
+  private sortLexemes(): void {
+    if (this.unsorted.length === 0) return;
+    if (this.unsorted.length > 1000) this.sorted = [...this.sorted, ...this.unsorted].sort(compare);
+    else for (const lexeme of this.unsorted) this.sorted.splice(lowerBound(this.sorted, lexeme), 0, lexeme);
+    this.unsorted = [];
+  }
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first place in a sorted list whose value is not before `value`. */
+function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The first `count` matches (indexes into `slots`) by rank, then by name, then by id: the order results
+ * are shown in. Most matches fall below the last place of a short list and stop there.
+ */
+function topOrder(slots: number[], rank: Float64Array, sortNames: string[], ids: string[], count: number): number[] {
+  const before = (a: number, b: number) => {
+    if (rank[a] !== rank[b]) return rank[a]! > rank[b]!;
+    const na = sortNames[slots[a]!]!;
+    const nb = sortNames[slots[b]!]!;
+    if (na !== nb) return na < nb;
+    return ids[slots[a]!]! < ids[slots[b]!]!;
+  };
+  if (count >= slots.length / 8) return [...slots.keys()].sort((a, b) => (before(a, b) ? -1 : 1)).slice(0, count);
+  const best: number[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    let at = best.length;
+    while (at > 0 && before(i, best[at - 1]!)) at--;
+    if (at === count) continue;
+    best.splice(at, 0, i);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}

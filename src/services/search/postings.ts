@@ -1,0 +1,44 @@
+/**
+ * The slots that carry a lexeme or a feature, in the order they were added, with a number each for lexemes
+ * (the lexeme's part of the text rank). Typed arrays that double when full: millions of entries in a few
+ * tens of megabytes, walked without touching objects.
+ */
+export class Postings {
+  slots: Int32Array;
+  values: Float32Array | null;
+  length = 0;
+
+  constructor(withValues: boolean) {
+    this.slots = new Int32Array(4);
+    this.values = withValues ? new Float32Array(4) : null;
+  }
+
+  push(slot: number, value = 0): void {
+    if (this.length === this.slots.length) {
+      const slots = new Int32Array(this.length * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      if (this.values) {
+        const values = new Float32Array(this.length * 2);
+        values.set(this.values);
+        this.values = values;
+      }
+    }
+    this.slots[this.length] = slot;
+    if (this.values) this.values[this.length] = value;
+    this.length++;
+  }
+
+  /** Keeps the entries whose slot has a new number (≥ 0 in `renumber`), under that number. */
+  renumber(renumber: Int32Array): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      const slot = renumber[this.slots[i]!]!;
+      if (slot < 0) continue;
+      this.slots[kept] = slot;
+      if (this.values) this.values[kept] = this.values[i]!;
+      kept++;
+    }
+    this.length = kept;
+  }
+}
