@@ -1,0 +1,38 @@
+/** Strings in code-unit order, as `<` compares them. */
+export const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first place in a sorted list whose value is not before `value`. */
+export function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The first `count` matches (indexes into `slots`) by rank, then by name, then by id: the order results
+ * are shown in. Most matches fall below the last place of a short list and stop there.
+ */
+export function topOrder(slots: number[], rank: Float64Array, sortNames: string[], ids: string[], count: number): number[] {
+  const before = (a: number, b: number) => {
+    if (rank[a] !== rank[b]) return rank[a]! > rank[b]!;
+    const na = sortNames[slots[a]!]!;
+    const nb = sortNames[slots[b]!]!;
+    if (na !== nb) return na < nb;
+    return ids[slots[a]!]! < ids[slots[b]!]!;
+  };
+  if (count >= slots.length / 8) return [...slots.keys()].sort((a, b) => (before(a, b) ? -1 : 1)).slice(0, count);
+  const best: number[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    let at = best.length;
+    while (at > 0 && before(i, best[at - 1]!)) at--;
+    if (at === count) continue;
+    best.splice(at, 0, i);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
