@@ -73,6 +73,21 @@ describe('cross-lingual search', () => {
     expect(slugs(await search('Kalouga'))).toContain('airko');
   });
 
+  it('takes in a document written by a transaction that was still open when it last looked', async () => {
+    // a second connection is what makes this possible: the PostgreSQL server only
+    if (t.engine !== 'postgres') return;
+    const { db } = t.database;
+    await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`update organisations set search_vector = search_vector || to_tsvector('simple', 'qwertzuiop') where slug = 'iate-mephi'`,
+      );
+      // a later transaction commits first, and a search looks past it
+      await db.execute(sql`update organisations set website = website where slug = 'airko'`);
+      expect((await search('qwertzuiop')).meta.total).toBe(0);
+    });
+    expect(slugs(await search('qwertzuiop'))).toEqual(['iate-mephi']);
+  });
+
   it('combines a cross-lingual query with filters', async () => {
     const result = await search('фильтры', '&region=FR-NAQ');
     expect(result.items.length).toBeGreaterThan(0);
