@@ -6,7 +6,7 @@ import { profilesSince, type OrganisationProfile, type RevisionPage } from './re
 /** What the directory index keeps of an organisation: what search matches, ranks and filters on. */
 export interface IndexedOrganisation extends OrganisationProfile {
   nameKeys: string[];
-  /** The search document as PostgreSQL writes a tsvector ('filtr':3A,17): read it with readSearchVector. */
+  /** The search document as PostgreSQL writes a tsvector ('filtr':3A,17): see search/text-rank.ts. */
   searchVector: string;
 }
 
@@ -52,40 +52,5 @@ export class SearchRepository {
         ),
       );
     return new Set(rows.map((r) => r.id));
-  }
-}
-
-/**
- * Visits the lexemes of a tsvector's text ("'filtr':3A,17 'it''s':2B"), each with its positions' weights in
- * position order ("AD"): A, B or C after a position, D when none. Quotes and backslashes inside a lexeme
- * come doubled. A visitor, not a list: 100,000 documents hold four million lexemes.
- */
-export function readSearchVector(text: string, visit: (lexeme: string, weights: string) => void): void {
-  let i = text.indexOf("'");
-  while (i >= 0 && i < text.length) {
-    let end = text.indexOf("'", i + 1);
-    let lexeme = text.slice(i + 1, end);
-    if (text[end + 1] === "'" || lexeme.includes('\\')) {
-      // the rare lexeme with a quote or a backslash: read character by character
-      lexeme = '';
-      for (end = i + 1; end < text.length; end++) {
-        const c = text[end]!;
-        if (c === '\\' || (c === "'" && text[end + 1] === "'")) lexeme += text[++end];
-        else if (c === "'") break;
-        else lexeme += c;
-      }
-    }
-    i = end + 1;
-    let weights = '';
-    if (text[i] === ':') {
-      for (i++; i < text.length && text[i] !== ' '; i++) {
-        const c = text[i]!;
-        // a weight letter follows its position's digits; a position without one weighs D
-        if (c === 'A' || c === 'B' || c === 'C') weights += c;
-        else if (c !== ',' && (i + 1 === text.length || text[i + 1] === ',' || text[i + 1] === ' ')) weights += 'D';
-      }
-    } else weights = 'D';
-    visit(lexeme, weights);
-    i = text.indexOf("'", i);
   }
 }

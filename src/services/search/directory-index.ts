@@ -1,10 +1,10 @@
 import type { OrganisationKind, Sector } from '../../shared/domain.js';
-import { readSearchVector, type IndexedOrganisation, type SearchRepository } from '../../repositories/search.repository.js';
+import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
 import { requiredWords, type SearchWord } from '../../repositories/search-query.js';
 import { detached } from '../detached-string.js';
 import { Postings } from './postings.js';
 import { compare, lowerBound, topOrder } from './ordering.js';
-import { lexemeRank, rankItems, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
+import { rankItems, readSearchVector, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
 
 /** A query word as the index matches it; the fuzzy pass adds the organisations whose names come close. */
 export interface IndexWord extends SearchWord {
@@ -61,7 +61,6 @@ export class DirectoryIndex {
   private sorted: string[] = [];
   private unsorted: string[] = [];
   private readonly features = new Map<string, Postings>();
-  private readonly rankOf = new Map<string, number>();
   private dead = 0;
   private horizon = 0;
   private refreshing: Promise<void> = Promise.resolve();
@@ -256,16 +255,14 @@ export class DirectoryIndex {
       this.live = live;
     }
     this.live[slot] = 1;
-    readSearchVector(organisation.searchVector, (lexeme, weights) => {
+    readSearchVector(organisation.searchVector, (lexeme, rankPart) => {
       let list = this.lexemes.get(lexeme);
       if (!list) {
         const key = detached(lexeme);
         this.lexemes.set(key, (list = new Postings(true)));
         this.unsorted.push(key);
       }
-      let rank = this.rankOf.get(weights);
-      if (rank === undefined) this.rankOf.set(weights, (rank = lexemeRank(weights)));
-      list.push(slot, rank);
+      list.push(slot, rankPart);
     });
     const keys = [
       ...organisation.areaCodes.map(feature.area),
