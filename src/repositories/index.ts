@@ -8,6 +8,7 @@ import { systemClock, type Clock, type MailTransport } from './mail.repository.j
 import { MatchRepository } from './match.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
+import { ReferenceCache } from './reference-cache.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 
@@ -35,21 +36,21 @@ export interface Outside {
 
 let classifications: ClassificationRepository | undefined;
 
-export function createRepositories(db: Database, outside: Outside): Repositories {
+export function createRepositories(db: Database, outside: Outside, cache = new ReferenceCache()): Repositories {
   classifications ??= new ClassificationRepository();
   return {
     accounts: new AccountRepository(db),
-    areas: new AreaRepository(db),
+    areas: new AreaRepository(db, cache),
     audit: new AuditRepository(db),
     classifications,
     glossary: new GlossaryRepository(db),
     matches: new MatchRepository(db),
     organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
-    regions: new RegionRepository(db),
+    regions: new RegionRepository(db, cache),
     search: new SearchRepository(db),
     clock: outside.clock ?? systemClock,
     mail: outside.mail,
-    transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database, outside))),
+    transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database, outside, cache))),
   };
 }
