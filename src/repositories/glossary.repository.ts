@@ -41,6 +41,12 @@ export interface WordAnalysis {
   french: string[];
 }
 
+/** The terms of some concepts, and which of them each of some organisations' texts contain (by term id). */
+export interface TermsFound {
+  terms: (TermRow & { lexemes: string[] })[];
+  found: Map<string, Set<string>>;
+}
+
 /** A term's text-search configuration, chosen in SQL from its language's (TEXT_SEARCH_CONFIG). */
 const configOf = (language: SQL) =>
   sql`(case ${language} ${sql.raw(LANGUAGES.map((l) => `when '${l}' then '${TEXT_SEARCH_CONFIG[l]}'`).join(' '))} end)::regconfig`;
@@ -212,18 +218,36 @@ export class GlossaryRepository {
   }
 
   /**
-   * The live terms of these concepts with their lexemes, by concept, language and position (as terms()).
-   * One line a term: PGlite hands rows over field by field, which doubled the time of this read.
+   * The live terms of these concepts with their lexemes, by concept, language and position (as terms());
+   * and for each of these organisations, the ids of those terms that its texts contain. One statement of
+   * text lines: PGlite hands rows over field by field, which doubled the time of these reads.
    */
-  async termsWithLexemes(conceptCodes: string[]): Promise<(TermRow & { lexemes: string[] })[]> {
-    if (conceptCodes.length === 0) return [];
+  async termsFoundIn(organisationIds: string[], conceptCodes: string[]): Promise<TermsFound> {
+    const found: TermsFound = { terms: [], found: new Map() };
+    if (conceptCodes.length === 0) return found;
     const result = (await this.db.execute(sql`
-      select concat_ws('|', id, concept_code, language, position, source, array_to_string(lexemes, ' '), term) as line
-      from ${glossaryTerms} where not removed and concept_code = any(${sql.param(conceptCodes)}::text[])
-      order by concept_code, language, position, term`)) as unknown as { rows: { line: string }[] };
-    return result.rows.map(({ line }) => {
-      const [id, conceptCode, language, position, source, lexemes, ...term] = line.split('|');
-      return {
+      with q as materialized (select * from glossary_terms where not removed and concept_code = any(${sql.param(conceptCodes)}::text[])),
+      o as materialized (
+        select d.id, d.concept_codes, d.own, tsvector_to_array(d.own) as lexemes
+        from (select id, concept_codes, ts_filter(search_vector, '{a,b,c}') as own from ${organisations}
+              where id = any(${sql.param(organisationIds)}::uuid[])) d
+      )
+      (select 'term|' || concat_ws('|', id, concept_code, language, position, source, array_to_string(lexemes, ' '), term) as line
+       from q order by concept_code, language, position, term)
+      union all
+      -- each organisation meets only the terms keyed by one of its lexemes: a few hundred phrase tests a page
+      (select 'found|' || o.id::text || ' ' || string_agg(t.id::text, ' ')
+       from o cross join lateral unnest(o.lexemes) l(lexeme) join q t on t.key_lexeme = l.lexeme
+       where t.concept_code = any(o.concept_codes) and o.own @@ t.query
+       group by o.id)`)) as unknown as { rows: { line: string }[] };
+    for (const { line } of result.rows) {
+      if (line.startsWith('found|')) {
+        const [id, ...terms] = line.slice('found|'.length).split(' ');
+        found.found.set(id!, new Set(terms));
+        continue;
+      }
+      const [, id, conceptCode, language, position, source, lexemes, ...term] = line.split('|');
+      found.terms.push({
         id: id!,
         conceptCode: conceptCode!,
         language: language as Language,
@@ -232,30 +256,9 @@ export class GlossaryRepository {
         lexemes: lexemes ? lexemes.split(' ') : [],
         // the term is last: a "|" in it stays
         term: term.join('|'),
-      };
-    });
-  }
-
-  /** For each of these organisations, the ids of the live terms of these concepts that its texts contain. */
-  async termsFoundIn(organisationIds: string[], conceptCodes: string[]): Promise<Map<string, Set<string>>> {
-    if (organisationIds.length === 0 || conceptCodes.length === 0) return new Map();
-    const result = (await this.db.execute(sql`
-      with o as materialized (
-        select d.id, d.concept_codes, d.own, tsvector_to_array(d.own) as lexemes
-        from (select id, concept_codes, ts_filter(search_vector, '{a,b,c}') as own from ${organisations}
-              where id = any(${sql.param(organisationIds)}::uuid[])) d
-      ), q as materialized (select * from glossary_terms where not removed and concept_code = any(${sql.param(conceptCodes)}::text[]))
-      -- each organisation meets only the terms keyed by one of its lexemes: a few hundred phrase tests a page
-      select o.id::text || ' ' || string_agg(t.id::text, ' ') as line
-      from o cross join lateral unnest(o.lexemes) l(lexeme) join q t on t.key_lexeme = l.lexeme
-      where t.concept_code = any(o.concept_codes) and o.own @@ t.query
-      group by o.id`)) as unknown as { rows: { line: string }[] };
-    return new Map(
-      result.rows.map(({ line }) => {
-        const [id, ...terms] = line.split(' ');
-        return [id!, new Set(terms)];
-      }),
-    );
+      });
+    }
+    return found;
   }
 
   /**

@@ -14,9 +14,8 @@ import type { ReadQuery } from './read-query.js';
  * with the query's words and those terms highlighted.
  */
 export async function explainMatches(repos: Repositories, rows: OrganisationRow[], query: ReadQuery): Promise<Map<string, SearchMatch>> {
-  // every term of the query's concepts: the labels of the concepts, and the terms found, by id
-  const [terms, found, areas] = await Promise.all([
-    repos.glossary.termsWithLexemes(query.concepts),
+  // every term of the query's concepts (the labels of the concepts), and those found in each row, by id
+  const [{ terms, found }, areas] = await Promise.all([
     repos.glossary.termsFoundIn(
       rows.map((r) => r.id),
       query.concepts,
