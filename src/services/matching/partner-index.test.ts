@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartnerProfile, PartnerProfileChanges } from '../../repositories/match.repository.js';
 import { ORGANISATION_KINDS } from '../../shared/domain.js';
+import { organisationProfile } from '../../test/profiles.js';
 import { PartnerIndex, type CandidateFilter } from './partner-index.js';
 import { matchingWeights, MIN_CANDIDATE_CONCEPT_WEIGHT, scorePair } from './scoring.js';
 
@@ -17,18 +18,7 @@ class FakeProfiles {
   }
 }
 
-const profile = (id: string, values: Partial<PartnerProfile> = {}): PartnerProfile => ({
-  id,
-  published: true,
-  kind: 'enterprise',
-  sector: 'business',
-  regionCode: 'FR-87',
-  areaCodes: [],
-  naceClasses: [],
-  conceptCodes: [],
-  sortName: id,
-  ...values,
-});
+const profile = organisationProfile;
 
 const source = profile('source', {
   regionCode: 'RU-KLU',

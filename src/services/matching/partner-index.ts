@@ -2,6 +2,7 @@ import type { OrganisationKind, Sector } from '../../shared/domain.js';
 import type { MatchRepository, PartnerProfile } from '../../repositories/match.repository.js';
 import { detached } from '../detached-string.js';
 import { conceptWeight, type MatchingWeights } from './scoring.js';
+import { feature } from '../profile-features.js';
 
 export interface CandidateFilter {
   sourceId: string;
@@ -21,16 +22,6 @@ export interface RankedCandidate {
   score: number;
   sortName: string;
 }
-
-/** What a profile is scored and filtered on, each as one feature. */
-const feature = {
-  area: (code: string) => `area:${code}`,
-  nace: (code: string) => `nace:${code}`,
-  concept: (code: string) => `concept:${code}`,
-  kind: (kind: string) => `kind:${kind}`,
-  region: (code: string) => `region:${code}`,
-  sector: (sector: string) => `sector:${sector}`,
-};
 
 /**
  * The published organisations' matching profiles, in memory, with postings (feature → organisations) for

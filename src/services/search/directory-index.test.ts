@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndexedOrganisation, IndexedOrganisationChanges } from '../../repositories/search.repository.js';
 import type { RevisionPage } from '../../repositories/revisions.js';
 import type { SearchWord } from '../../repositories/search-query.js';
+import { organisationProfile } from '../../test/profiles.js';
 import { DirectoryIndex, type DirectoryFilter, type IndexWord } from './directory-index.js';
 import { readSearchVector, TEXT_RANK_SCALE } from './text-rank.js';
 
@@ -21,16 +22,8 @@ class FakeDirectory {
 
 /** An organisation whose search document holds these words, each position at weight C (a description). */
 const organisation = (id: string, words: string, values: Partial<IndexedOrganisation> = {}): IndexedOrganisation => ({
-  id,
-  published: true,
-  kind: 'enterprise',
-  sector: 'business',
-  regionCode: 'FR-87',
-  areaCodes: [],
-  naceClasses: [],
-  conceptCodes: [],
+  ...organisationProfile(id),
   nameKeys: [],
-  sortName: id,
   // as PostgreSQL writes it: each word at its positions, weight C
   searchVector: [...new Set(words.split(' '))]
     .map((w) => `'${w}':${[...words.split(' ').entries()].flatMap(([i, x]) => (x === w ? [`${i + 1}C`] : [])).join(',')}`)

@@ -5,6 +5,7 @@ import { detached } from '../detached-string.js';
 import { Postings } from './postings.js';
 import { compare, lowerBound, topOrder } from './ordering.js';
 import { rankItems, readSearchVector, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
+import { feature } from '../profile-features.js';
 
 /** A query word as the index matches it; the fuzzy pass adds the organisations whose names come close. */
 export interface IndexWord extends SearchWord {
@@ -29,16 +30,6 @@ const READ_PAGE = 2000;
 
 /** How much a name that sounds like a query word adds to the rank. */
 const NAME_BONUS = 0.3;
-
-const feature = {
-  area: (code: string) => `area:${code}`,
-  nace: (code: string) => `nace:${code}`,
-  concept: (code: string) => `concept:${code}`,
-  name: (key: string) => `name:${key}`,
-  kind: (kind: string) => `kind:${kind}`,
-  region: (code: string) => `region:${code}`,
-  sector: (sector: string) => `sector:${sector}`,
-};
 
 /**
  * The published organisations' search documents, in memory: for each lexeme, the organisations whose

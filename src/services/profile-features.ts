@@ -1,0 +1,11 @@
+/** The keys under which the in-memory indexes (partners, directory) post an organisation's codes and attributes. */
+export const feature = {
+  area: (code: string) => `area:${code}`,
+  nace: (code: string) => `nace:${code}`,
+  concept: (code: string) => `concept:${code}`,
+  kind: (kind: string) => `kind:${kind}`,
+  region: (code: string) => `region:${code}`,
+  sector: (sector: string) => `sector:${sector}`,
+  /** A name's sound key. */
+  name: (key: string) => `name:${key}`,
+};
