@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { organisations, partnerDismissals } from '../db/schema/index.js';
 import { organisationColumns, type OrganisationRow } from './organisation.repository.js';
-import { profilesSince, type OrganisationProfile } from './revisions.js';
+import { profilesSince, type OrganisationProfile, type RevisionPage } from './revisions.js';
 
 /** What the partner index keeps of a published organisation: what scoring and the filters read. */
 export type PartnerProfile = OrganisationProfile;
@@ -17,9 +17,9 @@ export interface PartnerProfileChanges {
 export class MatchRepository {
   constructor(private readonly db: Database) {}
 
-  /** The profiles written since the horizon (profilesSince). */
-  async profilesSince(horizon: number): Promise<PartnerProfileChanges> {
-    const changes = await profilesSince(this.db, [], horizon);
+  /** The profiles written since the horizon (profilesSince), a page. */
+  async profilesSince(horizon: number, page: RevisionPage): Promise<PartnerProfileChanges> {
+    const changes = await profilesSince(this.db, [], horizon, page);
     return { horizon: changes.horizon, profiles: changes.read.map((r) => r.profile) };
   }
 

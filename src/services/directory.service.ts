@@ -42,6 +42,11 @@ export class DirectoryService {
     };
   }
 
+  /** Loads the directory index now rather than on the first search (it reads in pages: requests go on meanwhile). */
+  warmUp(): Promise<void> {
+    return this.index.refresh();
+  }
+
   /** Organisations matching the words, from the directory index; the page's rows read from the database. */
   private async find(words: SearchWord[], filter: DirectoryFilter, range: { offset: number; limit: number }) {
     await this.index.refresh();

@@ -24,6 +24,11 @@ export class MatchService {
     this.index = new PartnerIndex(repos.matches);
   }
 
+  /** Loads the partner index now rather than on the first suggestion (it reads in pages: requests go on meanwhile). */
+  warmUp(): Promise<void> {
+    return this.index.refresh();
+  }
+
   async suggest(slug: string, query: PartnerQuery, actor: Actor | null): Promise<PartnerSuggestions> {
     const source = await this.source(slug, actor);
     const regionCodes = await expandRegions(this.repos, query.region ?? [], 'query.region');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PartnerProfile, PartnerProfileChanges } from '../../repositories/match.repository.js';
+import type { RevisionPage } from '../../repositories/revisions.js';
 import { ORGANISATION_KINDS } from '../../shared/domain.js';
 import { organisationProfile } from '../../test/profiles.js';
 import { PartnerIndex, type CandidateFilter } from './partner-index.js';
@@ -12,9 +13,10 @@ class FakeProfiles {
   write(profile: PartnerProfile) {
     this.log.push({ revision: this.next++, profile });
   }
-  async profilesSince(horizon: number): Promise<PartnerProfileChanges> {
+  async profilesSince(horizon: number, page: RevisionPage): Promise<PartnerProfileChanges> {
     const latest = new Map(this.log.filter((e) => e.revision >= horizon).map((e) => [e.profile.id, e.profile]));
-    return { profiles: [...latest.values()], horizon: this.next };
+    const inOrder = [...latest.values()].filter((p) => page.after === null || p.id > page.after).sort((a, b) => (a.id < b.id ? -1 : 1));
+    return { profiles: inOrder.slice(0, page.limit), horizon: this.next };
   }
 }
 
@@ -40,7 +42,8 @@ const filter = (values: Partial<CandidateFilter> = {}): CandidateFilter => ({
 async function indexOf(profiles: PartnerProfile[]) {
   const repository = new FakeProfiles();
   for (const p of profiles) repository.write(p);
-  const index = new PartnerIndex(repository);
+  // seven profiles a read: the tests' sets take several pages
+  const index = new PartnerIndex(repository, 7);
   await index.refresh();
   return { index, repository };
 }

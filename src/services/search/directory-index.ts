@@ -6,6 +6,7 @@ import { Postings } from './postings.js';
 import { compare, lowerBound, topOrder } from './ordering.js';
 import { rankItems, readSearchVector, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
 import { feature } from '../profile-features.js';
+import { readInPages } from '../read-in-pages.js';
 
 /** A query word as the index matches it; the fuzzy pass adds the organisations whose names come close. */
 export interface IndexWord extends SearchWord {
@@ -213,25 +214,22 @@ export class DirectoryIndex {
     return rank;
   }
 
-  /**
-   * Reads what was written since the last look, a page at a time: loading 100,000 organisations takes
-   * seconds, and between pages the database and the event loop serve other requests.
-   */
+  /** Reads what was written since the last look, in pages (readInPages). */
   private async apply(): Promise<void> {
-    let horizon: number | null = null;
-    let after: string | null = null;
-    for (;;) {
-      const read = await this.repository.organisationsSince(this.horizon, { after, limit: this.readPage });
-      horizon ??= read.horizon;
-      for (const organisation of read.organisations) {
-        this.remove(organisation.id);
-        if (organisation.published) this.add(organisation);
-      }
-      if (read.organisations.length < this.readPage) break;
-      after = read.organisations.at(-1)!.id;
-    }
+    this.horizon = await readInPages(
+      async (page) => {
+        const read = await this.repository.organisationsSince(this.horizon, page);
+        return { items: read.organisations, horizon: read.horizon };
+      },
+      this.readPage,
+      (organisations) => {
+        for (const organisation of organisations) {
+          this.remove(organisation.id);
+          if (organisation.published) this.add(organisation);
+        }
+      },
+    );
     if (this.dead > Math.max(this.slotOf.size, 1024)) this.compact();
-    this.horizon = horizon;
   }
 
   private add(organisation: IndexedOrganisation): void {
