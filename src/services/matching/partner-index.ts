@@ -3,7 +3,8 @@ import type { MatchRepository, PartnerProfile } from '../../repositories/match.r
 import { detached } from '../detached-string.js';
 import { conceptWeight, type MatchingWeights } from './scoring.js';
 import { feature } from '../profile-features.js';
-import { readInPages } from '../read-in-pages.js';
+import { RevisionFollower, type RevisionRead } from '../revision-follower.js';
+import type { RevisionPage } from '../../repositories/revisions.js';
 
 /** Profiles read in one statement when loading: 10,000 is about 150 ms of reading and indexing on PGlite. */
 const READ_PAGE = 10_000;
@@ -38,7 +39,7 @@ export interface RankedCandidate {
  * walking 20,000 candidates this way costs about a millisecond, where objects scattered over the heap
  * cost ten.
  */
-export class PartnerIndex {
+export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
   private sortNames: string[] = [];
@@ -53,19 +54,12 @@ export class PartnerIndex {
   private published = 0;
   private seen = new Uint32Array(1024);
   private walk = 0;
-  private horizon = 0;
-  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly repository: Pick<MatchRepository, 'profilesSince'>,
-    private readonly readPage = READ_PAGE,
-  ) {}
-
-  /** Takes in every write committed so far. One refresh at a time; a caller waits for its own. */
-  refresh(): Promise<void> {
-    const run = this.refreshing.then(() => this.apply());
-    this.refreshing = run.catch(() => {});
-    return run;
+    readPage = READ_PAGE,
+  ) {
+    super(readPage);
   }
 
   /** How many published organisations there are. */
@@ -174,24 +168,12 @@ export class PartnerIndex {
     return this.walk;
   }
 
-  /** Reads what was written since the last look, in pages (readInPages). */
-  private async apply(): Promise<void> {
-    this.horizon = await readInPages(
-      async (page) => {
-        const read = await this.repository.profilesSince(this.horizon, page);
-        return { items: read.profiles, horizon: read.horizon };
-      },
-      this.readPage,
-      (profiles) => {
-        for (const profile of profiles) {
-          this.remove(profile.id);
-          if (profile.published) this.add(profile);
-        }
-      },
-    );
+  protected async read(horizon: number, page: RevisionPage): Promise<RevisionRead<PartnerProfile>> {
+    const read = await this.repository.profilesSince(horizon, page);
+    return { items: read.profiles, horizon: read.horizon };
   }
 
-  private add(profile: PartnerProfile): void {
+  protected add(profile: PartnerProfile): void {
     let slot = this.slotOf.get(profile.id);
     if (slot === undefined) {
       slot = this.ids.length;
@@ -221,7 +203,7 @@ export class PartnerIndex {
     for (const f of posted) (this.postings[f] ??= new Set()).add(slot);
   }
 
-  private remove(id: string): void {
+  protected remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined || !this.live[slot]) return;
     this.live[slot] = 0;

@@ -6,7 +6,8 @@ import { Postings } from './postings.js';
 import { compare, lowerBound, topOrder } from './ordering.js';
 import { rankItems, readSearchVector, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
 import { feature } from '../profile-features.js';
-import { readInPages } from '../read-in-pages.js';
+import { RevisionFollower, type RevisionRead } from '../revision-follower.js';
+import type { RevisionPage } from '../../repositories/revisions.js';
 
 /** A query word as the index matches it; the fuzzy pass adds the organisations whose names come close. */
 export interface IndexWord extends SearchWord {
@@ -43,7 +44,7 @@ const NAME_BONUS = 0.3;
  * A rewritten organisation takes a new slot and its old slot is marked dead (postings are only appended
  * to); when the dead outnumber the live, the slots are renumbered and the postings compacted.
  */
-export class DirectoryIndex {
+export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
   private sortNames: string[] = [];
@@ -54,19 +55,12 @@ export class DirectoryIndex {
   private unsorted: string[] = [];
   private readonly features = new Map<string, Postings>();
   private dead = 0;
-  private horizon = 0;
-  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly repository: Pick<SearchRepository, 'organisationsSince'>,
-    private readonly readPage = READ_PAGE,
-  ) {}
-
-  /** Takes in every write committed so far. One refresh at a time; a caller waits for its own. */
-  refresh(): Promise<void> {
-    const run = this.refreshing.then(() => this.apply());
-    this.refreshing = run.catch(() => {});
-    return run;
+    readPage = READ_PAGE,
+  ) {
+    super(readPage);
   }
 
   /** How many published organisations it holds. */
@@ -214,25 +208,16 @@ export class DirectoryIndex {
     return rank;
   }
 
-  /** Reads what was written since the last look, in pages (readInPages). */
-  private async apply(): Promise<void> {
-    this.horizon = await readInPages(
-      async (page) => {
-        const read = await this.repository.organisationsSince(this.horizon, page);
-        return { items: read.organisations, horizon: read.horizon };
-      },
-      this.readPage,
-      (organisations) => {
-        for (const organisation of organisations) {
-          this.remove(organisation.id);
-          if (organisation.published) this.add(organisation);
-        }
-      },
-    );
+  protected async read(horizon: number, page: RevisionPage): Promise<RevisionRead<IndexedOrganisation>> {
+    const read = await this.repository.organisationsSince(horizon, page);
+    return { items: read.organisations, horizon: read.horizon };
+  }
+
+  protected override settle(): void {
     if (this.dead > Math.max(this.slotOf.size, 1024)) this.compact();
   }
 
-  private add(organisation: IndexedOrganisation): void {
+  protected add(organisation: IndexedOrganisation): void {
     const slot = this.ids.length;
     const id = detached(organisation.id);
     this.slotOf.set(id, slot);
@@ -269,7 +254,7 @@ export class DirectoryIndex {
     }
   }
 
-  private remove(id: string): void {
+  protected remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
     this.slotOf.delete(id);
