@@ -33,8 +33,6 @@ export interface WordAnalysis {
   concepts: string[];
   /** Concepts narrower than those, following `broader` links down. */
   narrower: string[];
-  /** The word's stems in the three configurations, accents folded (for highlighting). */
-  stems: string[];
   /** The word's lexemes, accents folded: as written ('simple'), and stemmed by the Russian and French configurations. */
   written: string[];
   russian: string[];
@@ -209,7 +207,6 @@ export class GlossaryRepository {
         c.concepts,
         coalesce((select array_agg(distinct b.code order by b.code) from below b
                   where b.root = any(c.concepts) and not b.code = any(c.concepts)), '{}') as narrower,
-        tsvector_to_array(${wordVector} || to_tsvector('simple', unaccent(w.word))) as stems,
         tsvector_to_array(to_tsvector('simple', unaccent(w.word))) as written,
         tsvector_to_array(to_tsvector('russian', unaccent(w.word))) as russian,
         tsvector_to_array(to_tsvector('french', unaccent(w.word))) as french

@@ -2,25 +2,19 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { organisations, partnerDismissals } from '../db/schema/index.js';
 import { organisationColumns, type OrganisationRow } from './organisation.repository.js';
-import { profilesSince, type OrganisationProfile, type RevisionPage } from './revisions.js';
+import { profilesSince, type OrganisationProfile, type RevisionPage, type RevisionRead } from './revisions.js';
 
 /** What the partner index keeps of a published organisation: what scoring and the filters read. */
 export type PartnerProfile = OrganisationProfile;
-
-/** Profiles written since a horizon, and the horizon to ask from next time. */
-export interface PartnerProfileChanges {
-  profiles: PartnerProfile[];
-  horizon: number;
-}
 
 /** Profiles for the partner index, and the "not interested" marks that leave some candidates out. */
 export class MatchRepository {
   constructor(private readonly db: Database) {}
 
   /** The profiles written since the horizon (profilesSince), a page. */
-  async profilesSince(horizon: number, page: RevisionPage): Promise<PartnerProfileChanges> {
+  async profilesSince(horizon: number, page: RevisionPage): Promise<RevisionRead<PartnerProfile>> {
     const changes = await profilesSince(this.db, [], horizon, page);
-    return { horizon: changes.horizon, profiles: changes.read.map((r) => r.profile) };
+    return { horizon: changes.horizon, items: changes.items.map((r) => r.profile) };
   }
 
   /** The candidates an organisation marked "not interested". */

@@ -189,6 +189,12 @@ export class OrganisationRepository {
       .orderBy(asc(organisations.sortName));
   }
 
+  /** These organisations' rows in the order given (a ranked page); one deleted since it was ranked is left out. */
+  async inOrder(ids: string[]): Promise<OrganisationRow[]> {
+    const byId = new Map((await this.byIds(ids)).map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   /** Profiles waiting for a coordinator of these regions (all regions when null), oldest first. */
   submitted(regionCodes: string[] | null): Promise<OrganisationRow[]> {
     return this.db

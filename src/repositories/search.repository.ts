@@ -1,18 +1,13 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { organisations } from '../db/schema/index.js';
-import { profilesSince, type OrganisationProfile, type RevisionPage } from './revisions.js';
+import { codeList, profilesSince, type OrganisationProfile, type RevisionPage, type RevisionRead } from './revisions.js';
 
 /** What the directory index keeps of an organisation: what search matches, ranks and filters on. */
 export interface IndexedOrganisation extends OrganisationProfile {
   nameKeys: string[];
   /** The search document as PostgreSQL writes a tsvector ('filtr':3A,17): see search/text-rank.ts. */
   searchVector: string;
-}
-
-export interface IndexedOrganisationChanges {
-  organisations: IndexedOrganisation[];
-  horizon: number;
 }
 
 /** How close a query word's sound key must come to a name's: "Vandenbruke" passes, "агентства" for "agence" not. */
@@ -23,14 +18,14 @@ export class SearchRepository {
   constructor(private readonly db: Database) {}
 
   /** The organisations written since the horizon (profilesSince), a page; unpublished ones without texts. */
-  async organisationsSince(horizon: number, page: RevisionPage): Promise<IndexedOrganisationChanges> {
+  async organisationsSince(horizon: number, page: RevisionPage): Promise<RevisionRead<IndexedOrganisation>> {
     const more = [sql`array_to_string(name_key_list, ' ')`, sql`case when published then search_vector::text else '' end`];
     const changes = await profilesSince(this.db, more, horizon, page);
     return {
       horizon: changes.horizon,
-      organisations: changes.read.map(({ profile, more: [keys, vector] }) => ({
+      items: changes.items.map(({ profile, more: [keys, vector] }) => ({
         ...profile,
-        nameKeys: keys ? keys.split(' ') : [],
+        nameKeys: codeList(keys),
         searchVector: vector ?? '',
       })),
     };

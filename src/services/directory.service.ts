@@ -60,9 +60,7 @@ export class DirectoryService {
       );
       found = this.index.search(fuzzy, filter, range);
     }
-    const byId = new Map((await this.repos.organisations.byIds(found.hits.map((h) => h.id))).map((r) => [r.id, r]));
-    // one written away since the index looked is left out of this page
-    return { rows: found.hits.flatMap((h) => byId.get(h.id) ?? []), total: found.total };
+    return { rows: await this.repos.organisations.inOrder(found.hits.map((h) => h.id)), total: found.total };
   }
 
   /** An organisation's page: published ones for everyone, others for their people and coordinators. */

@@ -1,10 +1,4 @@
-import type { RevisionPage } from '../repositories/revisions.js';
-
-/** What a follower reads: the organisations written since a horizon, a page, and the next horizon. */
-export interface RevisionRead<T> {
-  items: T[];
-  horizon: number;
-}
+import type { RevisionPage, RevisionRead } from '../repositories/revisions.js';
 
 /**
  * An in-memory copy of the organisations kept current by revision (the partner index, the directory
@@ -17,7 +11,11 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
   private horizon = 0;
   private refreshing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly readPage: number) {}
+  constructor(
+    /** The organisations written since the horizon: a page of them. */
+    private readonly read: (horizon: number, page: RevisionPage) => Promise<RevisionRead<T>>,
+    private readonly readPage: number,
+  ) {}
 
   /** Takes in every write committed so far. One refresh at a time; a caller waits for its own. */
   refresh(): Promise<void> {
@@ -26,8 +24,6 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
     return run;
   }
 
-  /** The organisations written since the horizon: a page of them. */
-  protected abstract read(horizon: number, page: RevisionPage): Promise<RevisionRead<T>>;
   /** Forgets an organisation (before its new version, if published, is added). */
   protected abstract remove(id: string): void;
   protected abstract add(item: T): void;

@@ -55,8 +55,7 @@ export class MatchService {
       },
       query.limit,
     );
-    const byId = new Map((await this.repos.organisations.byIds(best.map((b) => b.id))).map((r) => [r.id, r]));
-    const rows = best.flatMap((b) => byId.get(b.id) ?? []);
+    const rows = await this.repos.organisations.inOrder(best.map((b) => b.id));
 
     const scored = rows.map((row) => ({ row, pair: scorePair(source, row, context) }));
     const [areaRows, terms] = await Promise.all([

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PartnerProfile, PartnerProfileChanges } from '../../repositories/match.repository.js';
-import type { RevisionPage } from '../../repositories/revisions.js';
+import type { PartnerProfile } from '../../repositories/match.repository.js';
 import { ORGANISATION_KINDS } from '../../shared/domain.js';
-import { organisationProfile } from '../../test/profiles.js';
+import { organisationProfile, RevisionLog } from '../../test/profiles.js';
 import { PartnerIndex, type CandidateFilter } from './partner-index.js';
 import { matchingWeights, MIN_CANDIDATE_CONCEPT_WEIGHT, scorePair } from './scoring.js';
-
-/** A repository that hands out what was written since the horizon it is asked from, as the database does. */
-class FakeProfiles {
-  private readonly log: { revision: number; profile: PartnerProfile }[] = [];
-  private next = 1;
-  write(profile: PartnerProfile) {
-    this.log.push({ revision: this.next++, profile });
-  }
-  async profilesSince(horizon: number, page: RevisionPage): Promise<PartnerProfileChanges> {
-    const latest = new Map(this.log.filter((e) => e.revision >= horizon).map((e) => [e.profile.id, e.profile]));
-    const inOrder = [...latest.values()].filter((p) => page.after === null || p.id > page.after).sort((a, b) => (a.id < b.id ? -1 : 1));
-    return { profiles: inOrder.slice(0, page.limit), horizon: this.next };
-  }
-}
 
 const profile = organisationProfile;
 
@@ -40,10 +25,10 @@ const filter = (values: Partial<CandidateFilter> = {}): CandidateFilter => ({
 });
 
 async function indexOf(profiles: PartnerProfile[]) {
-  const repository = new FakeProfiles();
+  const repository = new RevisionLog<PartnerProfile>();
   for (const p of profiles) repository.write(p);
   // seven profiles a read: the tests' sets take several pages
-  const index = new PartnerIndex(repository, 7);
+  const index = new PartnerIndex({ profilesSince: (horizon, page) => repository.since(horizon, page) }, 7);
   await index.refresh();
   return { index, repository };
 }

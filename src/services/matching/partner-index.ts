@@ -3,8 +3,7 @@ import type { MatchRepository, PartnerProfile } from '../../repositories/match.r
 import { detached } from '../detached-string.js';
 import { conceptWeight, type MatchingWeights } from './scoring.js';
 import { feature } from '../profile-features.js';
-import { RevisionFollower, type RevisionRead } from '../revision-follower.js';
-import type { RevisionPage } from '../../repositories/revisions.js';
+import { RevisionFollower } from '../revision-follower.js';
 
 /** Profiles read in one statement when loading: 10,000 is about 150 ms of reading and indexing on PGlite. */
 const READ_PAGE = 10_000;
@@ -55,11 +54,8 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   private seen = new Uint32Array(1024);
   private walk = 0;
 
-  constructor(
-    private readonly repository: Pick<MatchRepository, 'profilesSince'>,
-    readPage = READ_PAGE,
-  ) {
-    super(readPage);
+  constructor(repository: Pick<MatchRepository, 'profilesSince'>, readPage = READ_PAGE) {
+    super((horizon, page) => repository.profilesSince(horizon, page), readPage);
   }
 
   /** How many published organisations there are. */
@@ -166,11 +162,6 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     this.walk = this.walk === 0xffffffff ? 1 : this.walk + 1;
     if (this.walk === 1) this.seen.fill(0);
     return this.walk;
-  }
-
-  protected async read(horizon: number, page: RevisionPage): Promise<RevisionRead<PartnerProfile>> {
-    const read = await this.repository.profilesSince(horizon, page);
-    return { items: read.profiles, horizon: read.horizon };
   }
 
   protected add(profile: PartnerProfile): void {

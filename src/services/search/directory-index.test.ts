@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IndexedOrganisation, IndexedOrganisationChanges } from '../../repositories/search.repository.js';
-import type { RevisionPage } from '../../repositories/revisions.js';
+import type { IndexedOrganisation } from '../../repositories/search.repository.js';
 import type { SearchWord } from '../../repositories/search-query.js';
-import { organisationProfile } from '../../test/profiles.js';
+import { organisationProfile, RevisionLog } from '../../test/profiles.js';
 import { DirectoryIndex, type DirectoryFilter, type IndexWord } from './directory-index.js';
 import { readSearchVector, TEXT_RANK_SCALE } from './text-rank.js';
-
-/** A repository that hands out what was written since the horizon it is asked from, as the database does. */
-class FakeDirectory {
-  private readonly log: { revision: number; organisation: IndexedOrganisation }[] = [];
-  private next = 1;
-  write(organisation: IndexedOrganisation) {
-    this.log.push({ revision: this.next++, organisation });
-  }
-  async organisationsSince(horizon: number, page: RevisionPage): Promise<IndexedOrganisationChanges> {
-    const latest = new Map(this.log.filter((e) => e.revision >= horizon).map((e) => [e.organisation.id, e.organisation]));
-    const inOrder = [...latest.values()].filter((o) => page.after === null || o.id > page.after).sort((a, b) => (a.id < b.id ? -1 : 1));
-    return { organisations: inOrder.slice(0, page.limit), horizon: this.next };
-  }
-}
 
 /** An organisation whose search document holds these words, each position at weight C (a description). */
 const organisation = (id: string, words: string, values: Partial<IndexedOrganisation> = {}): IndexedOrganisation => ({
@@ -49,9 +34,9 @@ const noFilter: DirectoryFilter = { regionCodes: [], kinds: [], sectors: [], are
 const page = { offset: 0, limit: 50 };
 
 async function indexOf(organisations: IndexedOrganisation[], readPage?: number) {
-  const repository = new FakeDirectory();
+  const repository = new RevisionLog<IndexedOrganisation>();
   for (const o of organisations) repository.write(o);
-  const index = new DirectoryIndex(repository, readPage);
+  const index = new DirectoryIndex({ organisationsSince: (horizon, page) => repository.since(horizon, page) }, readPage);
   await index.refresh();
   return { index, repository };
 }

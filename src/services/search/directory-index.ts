@@ -6,8 +6,7 @@ import { Postings } from './postings.js';
 import { compare, lowerBound, topOrder } from './ordering.js';
 import { rankItems, readSearchVector, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
 import { feature } from '../profile-features.js';
-import { RevisionFollower, type RevisionRead } from '../revision-follower.js';
-import type { RevisionPage } from '../../repositories/revisions.js';
+import { RevisionFollower } from '../revision-follower.js';
 
 /** A query word as the index matches it; the fuzzy pass adds the organisations whose names come close. */
 export interface IndexWord extends SearchWord {
@@ -56,11 +55,8 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   private readonly features = new Map<string, Postings>();
   private dead = 0;
 
-  constructor(
-    private readonly repository: Pick<SearchRepository, 'organisationsSince'>,
-    readPage = READ_PAGE,
-  ) {
-    super(readPage);
+  constructor(repository: Pick<SearchRepository, 'organisationsSince'>, readPage = READ_PAGE) {
+    super((horizon, page) => repository.organisationsSince(horizon, page), readPage);
   }
 
   /** How many published organisations it holds. */
@@ -166,9 +162,8 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
     return { slots, hits };
   }
 
-  /** Each match's rank (see search), in the order of `slots`. */
-  private rank(words: IndexWord[], required: IndexWord[], slots: number[], hits: Uint8Array, groups: number): Float64Array {
-    const found = groups;
+  /** Each match's rank (see search), in the order of `slots`; a match's count in `hits` is `found`. */
+  private rank(words: IndexWord[], required: IndexWord[], slots: number[], hits: Uint8Array, found: number): Float64Array {
     // ts_rank over every word's lexemes: each item's postings add their part to the matches they hold
     const items = rankItems(words.flatMap((w) => w.texts.flatMap((t) => t.lexemes.map((lexeme) => ({ lexeme, prefix: t.prefix })))));
     const text = new Float32Array(this.ids.length);
@@ -206,11 +201,6 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       rank[i] = concepts[i]! / required.length + textRank + NAME_BONUS * marks[slot]!;
     }
     return rank;
-  }
-
-  protected async read(horizon: number, page: RevisionPage): Promise<RevisionRead<IndexedOrganisation>> {
-    const read = await this.repository.organisationsSince(horizon, page);
-    return { items: read.organisations, horizon: read.horizon };
   }
 
   protected override settle(): void {

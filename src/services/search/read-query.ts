@@ -39,7 +39,7 @@ export async function readQuery(repos: Repositories, q: string | undefined, fiel
   const required = new Set(requiredWords(searchWords));
   return {
     words: searchWords,
-    wordStems: analysis.filter((_, i) => required.has(searchWords[i]!)).map((a) => [...a.stems, a.word]),
+    wordStems: analysis.filter((_, i) => required.has(searchWords[i]!)).map((a) => [...a.written, ...a.russian, ...a.french, a.word]),
     concepts: [...new Set(searchWords.flatMap((w) => [...w.concepts, ...w.narrower]))],
   };
 }

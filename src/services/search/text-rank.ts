@@ -2,6 +2,8 @@
 // normalisation), computed in memory from a part that each lexeme of a record contributes on its own. The
 // arithmetic follows PostgreSQL's in single precision, so that ranks tie where PostgreSQL's would.
 
+import { compare } from './ordering.js';
+
 const f = Math.fround;
 
 /** ts_rank's default weights of a position marked A, B, C or D (no letter), as single-precision floats. */
@@ -95,5 +97,5 @@ export interface RankItem {
 export function rankItems(items: RankItem[]): RankItem[] {
   const byLexeme = new Map<string, RankItem>();
   for (const item of items) if (byLexeme.get(item.lexeme)?.prefix !== false) byLexeme.set(item.lexeme, item);
-  return [...byLexeme.values()].sort((a, b) => (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0));
+  return [...byLexeme.values()].sort((a, b) => compare(a.lexeme, b.lexeme));
 }
