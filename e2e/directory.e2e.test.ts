@@ -29,6 +29,20 @@ async function open(path: string, options: Parameters<typeof newContext>[1] = {}
 const resultCount = (page: Page) => page.locator('.result-count').innerText();
 const cardTitles = (page: Page) => page.locator('.card h3').allInnerTexts();
 
+describe('the web app', () => {
+  it("is served as a production build, whatever NODE_ENV the build ran under", async () => {
+    // the tests build it under vitest's NODE_ENV=test; Vite would then bundle React's development build
+    const html = await (await fetch(`${baseUrl}/`)).text();
+    const script = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
+    expect(script).toBeTruthy();
+    const bundle = await (await fetch(`${baseUrl}${script}`)).text();
+    expect(bundle.length).toBeGreaterThan(10_000);
+    expect(bundle).toContain('Clusterbridge');
+    // a warning that only React's development build carries (the bundle itself is too long for a message)
+    expect(bundle.includes('should have a unique "key" prop'), "React's development build was bundled").toBe(false);
+  });
+});
+
 describe('languages', () => {
   it("starts in the browser's language", async () => {
     const page = await open('/', { locale: 'fr-FR' });
