@@ -30,7 +30,7 @@ const resultCount = (page: Page) => page.locator('.result-count').innerText();
 const cardTitles = (page: Page) => page.locator('.card h3').allInnerTexts();
 
 describe('the web app', () => {
-  it("is served as a production build, whatever NODE_ENV the build ran under", async () => {
+  it('is served as a production build, whatever NODE_ENV the build ran under', async () => {
     // the tests build it under vitest's NODE_ENV=test; Vite would then bundle React's development build
     const html = await (await fetch(`${baseUrl}/`)).text();
     const script = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];

@@ -2,7 +2,7 @@
 // PGlite and on PostgreSQL, the time to re-tag after a glossary change, and the start time and memory of
 // `npm start` on an existing data folder.
 //   npm run bench:directory [-- --count 100000 --queries 240 --postgres postgres://… --skip-postgres --skip-start --only-start
-//                              --parts search,match,reindex]
+//                              --parts search,browse,match,reindex]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,7 +23,7 @@ const { values: args } = parseArgs({
     'skip-postgres': { type: 'boolean', default: false },
     'skip-start': { type: 'boolean', default: false },
     'only-start': { type: 'boolean', default: false },
-    parts: { type: 'string', default: 'search,match,reindex' },
+    parts: { type: 'string', default: 'search,browse,match,reindex' },
   },
 });
 const COUNT = Number(args.count);
@@ -150,6 +150,28 @@ async function measureSearch(label: string, platform: Platform) {
   return rows;
 }
 
+/**
+ * Listings without words (the directory's first page, and filters alone), once the directory index is
+ * loaded, as a running server has it: no filter, one or two filters; the first pages and deeper ones.
+ */
+async function measureBrowse(label: string, platform: Platform) {
+  await platform.services.directory.warmUp();
+  const filters = ['', 'kind=university', 'region=FR-NAQ', 'area=filters-filtering-materials', 'sector=science', ...FILTERS];
+  const pages = [1, 2, 5, 50];
+  const urls = Array.from(
+    { length: QUERIES },
+    (_, i) => `/api/v1/organisations?${filters[i % filters.length]}&page=${pages[Math.floor(i / filters.length) % pages.length]}`,
+  );
+  return timeRequests(
+    platform,
+    `${label} browse`,
+    urls,
+    (body) => body.meta.total,
+    (row, mean) =>
+      `${row.engine}: listings without words over ${COUNT} organisations, ${row.queries} queries: ${figures(row)} (mean ${mean.toFixed(0)} listed)`,
+  );
+}
+
 /** Suggested partners (top 20) for organisations spread over the set. */
 async function measureMatch(label: string, platform: Platform) {
   const sample = await platform.services.repos.organisations.batchAfter(null, QUERIES * 8);
@@ -238,6 +260,7 @@ if (!args['only-start']) {
   const platform = await openPlatform({ databaseUrl: null, dataDir: DATA_DIR });
   await ensureData(platform);
   if (PARTS.has('search')) results.push(...(await measureSearch('PGlite', platform)));
+  if (PARTS.has('browse')) results.push(...(await measureBrowse('PGlite', platform)));
   if (PARTS.has('match')) results.push(...(await measureMatch('PGlite', platform)));
   if (PARTS.has('reindex')) reindex.push(...(await measureReindex('PGlite', platform)));
   await platform.close();
@@ -247,6 +270,7 @@ if (!args['skip-postgres'] && !args['only-start']) {
   const platform = await openPlatform({ databaseUrl: args.postgres, dataDir: '' });
   await ensureData(platform);
   if (PARTS.has('search')) results.push(...(await measureSearch('PostgreSQL', platform)));
+  if (PARTS.has('browse')) results.push(...(await measureBrowse('PostgreSQL', platform)));
   if (PARTS.has('match')) results.push(...(await measureMatch('PostgreSQL', platform)));
   if (PARTS.has('reindex')) reindex.push(...(await measureReindex('PostgreSQL', platform)));
   await platform.close();

@@ -9,6 +9,7 @@ import type { RevisionPage, RevisionRead } from '../repositories/revisions.js';
  */
 export abstract class RevisionFollower<T extends { id: string; published: boolean }> {
   private horizon = 0;
+  private followed = false;
   private refreshing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -22,6 +23,11 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
     const run = this.refreshing.then(() => this.follow());
     this.refreshing = run.catch(() => {});
     return run;
+  }
+
+  /** Whether it has read everything once (after that, a refresh reads only what changed). */
+  get loaded(): boolean {
+    return this.followed;
   }
 
   /** Forgets an organisation (before its new version, if published, is added). */
@@ -46,6 +52,7 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.horizon = horizon;
+    this.followed = true;
     this.settle();
   }
 }

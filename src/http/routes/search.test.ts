@@ -73,6 +73,28 @@ describe('cross-lingual search', () => {
     expect(slugs(await search('Kalouga'))).toContain('airko');
   });
 
+  it('lists without words in name order, seeing writes at once once the directory index is loaded', async () => {
+    const list = async (extra = '') => {
+      const res = await t.app.inject(`/api/v1/organisations?pageSize=100${extra}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as OrganisationList;
+    };
+    await search('Kaluga'); // loads the index, which then answers listings too
+    const before = await list();
+    const names = before.items.map((o) => o.name[o.name.original]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const { db } = t.database;
+    await db.execute(sql`update organisations set sort_name = 'aaa first', published = true where slug = 'iate-mephi'`);
+    await db.execute(sql`update organisations set published = false where slug = 'airko'`);
+    const after = await list();
+    expect(after.items[0]!.slug).toBe('iate-mephi');
+    expect(slugs(after)).not.toContain('airko');
+    expect(after.meta.total).toBe(before.meta.total - 1);
+    expect(slugs(await list('&region=RU-KLU'))).not.toContain('airko');
+    await db.execute(sql`update organisations set published = true where slug = 'airko'`);
+    expect((await list()).meta.total).toBe(before.meta.total);
+  });
+
   it('takes in a document written by a transaction that was still open when it last looked', async () => {
     // a second connection is what makes this possible: the PostgreSQL server only
     if (t.engine !== 'postgres') return;

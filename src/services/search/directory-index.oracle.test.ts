@@ -67,4 +67,33 @@ describe('directory index against PostgreSQL full-text search', () => {
     }
     expect(compared).toBeGreaterThan(400);
   });
+
+  it('lists without words the organisations the database lists, in its order, with its count', async () => {
+    const { repos } = platform.services;
+    const index = new DirectoryIndex(repos.search);
+    await index.refresh();
+    const none = { regionCodes: [], kinds: [], sectors: [], areaCodes: [], naceClasses: [] };
+    const filters = [
+      none,
+      { ...none, regionCodes: ['FR-87', 'FR-19', 'FR-23', 'FR-NAQ'] },
+      { ...none, kinds: ['university' as const, 'research_institute' as const] },
+      { ...none, areaCodes: ['filters-filtering-materials'], sectors: ['business' as const] },
+      { ...none, naceClasses: ['23.44'] },
+    ];
+    let listed = 0;
+    for (const filter of filters) {
+      for (const range of [
+        { offset: 0, limit: 20 },
+        { offset: 20, limit: 20 },
+        { offset: 0, limit: 1000 },
+      ]) {
+        const expected = await repos.organisations.browse(filter, range);
+        const found = index.browse(filter, range);
+        expect(found.total, JSON.stringify(filter)).toBe(expected.total);
+        expect(found.ids, JSON.stringify({ filter, range })).toEqual(expected.rows.map((r) => r.id));
+        listed += found.ids.length;
+      }
+    }
+    expect(listed).toBeGreaterThan(100);
+  });
 });

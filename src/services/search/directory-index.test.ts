@@ -110,6 +110,28 @@ describe('DirectoryIndex', () => {
     expect(second.hits.map((h) => h.id)).toEqual(['id-2', 'id-3']);
   });
 
+  it('lists without words by name, then id, within the filters, page by page, and follows rewrites', async () => {
+    const names = ['delta', 'alpha', 'charlie', 'bravo', 'echo', 'alpha'];
+    const { index, repository } = await indexOf(
+      names.map((n, i) => organisation(`id-${5 - i}`, 'ceram', { sortName: n, kind: i % 2 ? 'university' : 'enterprise' })),
+    );
+    const list = (filter: Partial<DirectoryFilter> = {}, range = { offset: 0, limit: 10 }) =>
+      index.browse({ ...noFilter, ...filter }, range);
+    expect(list()).toEqual({ ids: ['id-0', 'id-4', 'id-2', 'id-3', 'id-5', 'id-1'], total: 6 });
+    expect(list({}, { offset: 2, limit: 2 })).toEqual({ ids: ['id-2', 'id-3'], total: 6 });
+    expect(list({}, { offset: 10, limit: 2 })).toEqual({ ids: [], total: 6 });
+    expect(list({ kinds: ['university'] })).toEqual({ ids: ['id-0', 'id-4', 'id-2'], total: 3 });
+    expect(list({ kinds: ['university'] }, { offset: 1, limit: 1 })).toEqual({ ids: ['id-4'], total: 3 });
+    expect(list({ regionCodes: ['RU-KLU'] })).toEqual({ ids: [], total: 0 });
+
+    repository.write(organisation('id-9', 'filtr', { sortName: 'aardvark' }));
+    repository.write(organisation('id-0', 'ceram', { sortName: 'alpha', published: false }));
+    repository.write(organisation('id-5', 'ceram', { sortName: 'zulu' }));
+    await index.refresh();
+    expect(list()).toEqual({ ids: ['id-9', 'id-4', 'id-2', 'id-3', 'id-1', 'id-5'], total: 6 });
+    expect(list({ kinds: ['university'] })).toEqual({ ids: ['id-4', 'id-2'], total: 2 });
+  });
+
   it('keeps to the filters: region, kind, sector, area and NACE class', async () => {
     const { index } = await indexOf([
       organisation('limoges', 'ceram', { regionCode: 'FR-87', areaCodes: ['ceramics'], naceClasses: ['23.44'] }),
@@ -146,6 +168,7 @@ describe('DirectoryIndex', () => {
         const o = organisation(`o${i}`, pick((i * 7919 + round * 104729) % 512), {
           published: (i + round) % 11 !== 0,
           regionCode: i % 2 ? 'FR-87' : 'RU-KLU',
+          sortName: `name ${(i * 37 + round * 11) % 50}`,
         });
         repository.write(o);
         latest.set(o.id, o);
@@ -154,6 +177,12 @@ describe('DirectoryIndex', () => {
     }
     const fresh = (await indexOf([...latest.values()])).index;
     expect(index.size).toBe(fresh.size);
+    const everything = { offset: 0, limit: 400 };
+    expect(index.browse(noFilter, everything)).toEqual(fresh.browse(noFilter, everything));
+    expect(index.browse(noFilter, everything).ids).toHaveLength(fresh.size);
+    expect(index.browse({ ...noFilter, regionCodes: ['RU-KLU'] }, page)).toEqual(
+      fresh.browse({ ...noFilter, regionCodes: ['RU-KLU'] }, page),
+    );
     for (const w of vocabulary) {
       const query = [word(w)];
       expect(index.search(query, noFilter, { offset: 0, limit: 400 })).toEqual(fresh.search(query, noFilter, { offset: 0, limit: 400 }));

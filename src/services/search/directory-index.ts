@@ -4,6 +4,7 @@ import { requiredWords, type SearchWord } from '../../repositories/search-query.
 import { detached } from '../detached-string.js';
 import { Postings } from './postings.js';
 import { compare, lowerBound, topOrder } from './ordering.js';
+import { NameOrder } from './name-order.js';
 import { rankItems, readSearchVector, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
 import { feature } from '../profile-features.js';
 import { RevisionFollower } from '../revision-follower.js';
@@ -53,6 +54,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   private sorted: string[] = [];
   private unsorted: string[] = [];
   private readonly features = new Map<string, Postings>();
+  private readonly names = new NameOrder();
   private dead = 0;
 
   constructor(repository: Pick<SearchRepository, 'organisationsSince'>, readPage = READ_PAGE) {
@@ -73,18 +75,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   search(words: IndexWord[], filter: DirectoryFilter, page: { offset: number; limit: number }): { hits: DirectoryHit[]; total: number } {
     this.sortLexemes();
     const required = requiredWords(words);
-    const groups: Postings[][] = [
-      ...required.map((w) => this.wordPostings(w)),
-      ...[
-        filter.regionCodes.map(feature.region),
-        filter.kinds.map(feature.kind),
-        filter.sectors.map(feature.sector),
-        filter.areaCodes.map(feature.area),
-        filter.naceClasses.map(feature.nace),
-      ]
-        .filter((keys) => keys.length > 0)
-        .map((keys) => this.featurePostings(keys)),
-    ];
+    const groups = [...required.map((w) => this.wordPostings(w)), ...this.filterPostings(filter)];
     const matches = this.inEveryGroup(groups);
     const rank = this.rank(words, required, matches.slots, matches.hits, groups.length);
     const order = topOrder(matches.slots, rank, this.sortNames, this.ids, page.offset + page.limit);
@@ -92,6 +83,34 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       total: matches.slots.length,
       hits: order.slice(page.offset).map((i) => ({ id: this.ids[matches.slots[i]!]!, rank: rank[i]! })),
     };
+  }
+
+  /** The organisations that pass the filter (all without one), by name, then id: one page of them, and how many there are. */
+  browse(filter: DirectoryFilter, page: { offset: number; limit: number }): { ids: string[]; total: number } {
+    const groups = this.filterPostings(filter);
+    const matches = groups.length > 0 ? this.inEveryGroup(groups) : null;
+    const ids: string[] = [];
+    let skip = page.offset;
+    for (const slot of this.names.slots(this.sortNames, this.ids, this.live)) {
+      if (ids.length === page.limit) break;
+      if (!this.live[slot] || (matches && matches.hits[slot] !== groups.length)) continue;
+      if (skip-- > 0) continue;
+      ids.push(this.ids[slot]!);
+    }
+    return { ids, total: matches ? matches.slots.length : this.size };
+  }
+
+  /** One group of postings a filter: an organisation passes a filter when it is in any of its postings. */
+  private filterPostings(filter: DirectoryFilter): Postings[][] {
+    return [
+      filter.regionCodes.map(feature.region),
+      filter.kinds.map(feature.kind),
+      filter.sectors.map(feature.sector),
+      filter.areaCodes.map(feature.area),
+      filter.naceClasses.map(feature.nace),
+    ]
+      .filter((keys) => keys.length > 0)
+      .map((keys) => this.featurePostings(keys));
   }
 
   /** The postings a word can match by: its text ways, its concepts, its name key, names close to it. */
@@ -213,6 +232,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
     this.slotOf.set(id, slot);
     this.ids.push(id);
     this.sortNames.push(detached(organisation.sortName));
+    this.names.add(slot);
     if (slot === this.live.length) {
       const live = new Uint8Array(slot * 2);
       live.set(this.live);
@@ -272,6 +292,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
     }
     this.ids = ids;
     this.sortNames = sortNames;
+    this.names.renumber(renumber);
     this.live = new Uint8Array(Math.max(1024, ids.length * 2));
     this.live.fill(1, 0, ids.length);
     this.dead = 0;
