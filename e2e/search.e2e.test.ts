@@ -65,6 +65,23 @@ describe('suggested partners', () => {
     // a filter narrows the list
     await page.getByLabel('Kind').selectOption('university');
     await expect.poll(() => page.locator('.partner-list h3').allInnerTexts()).toEqual(['Université de Limoges FR']);
+    await page.getByLabel('Kind').selectOption('');
+    // a region chosen replaces the default (beyond the company's own region); the sector narrows too
+    await page.getByLabel('Region').selectOption('FR-IDF');
+    await expect.poll(() => page.locator('.partner-list h3').allInnerTexts()).toEqual(['Advanced Ceramic Components']);
+    await page.getByLabel('Region').selectOption('');
+    await page.getByLabel('Sector').selectOption('science');
+    await expect.poll(() => page.locator('.partner-list h3').allInnerTexts()).toEqual(['Université de Limoges FR']);
+  });
+
+  it('fits a phone: filters and explanations without sideways scrolling', async () => {
+    const page = await (await newContext(browser, { locale: 'ru-RU', viewport: PHONE })).newPage();
+    await page.goto(`${baseUrl}/organisations/example-tehkeram`);
+    await expect.poll(() => page.locator('.partner-list > li').count()).toBeGreaterThan(3);
+    // the areas' long names come with the list of areas
+    await expect.poll(() => page.getByLabel('Направление сотрудничества').locator('option').count()).toBeGreaterThan(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.context().close();
   });
 });
 

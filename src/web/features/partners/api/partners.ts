@@ -3,9 +3,10 @@ import { postJson, queryString, sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 
 export interface PartnerFilters {
-  kind?: string;
-  area?: string;
   region?: string;
+  kind?: string;
+  sector?: string;
+  area?: string;
 }
 
 export function usePartners(slug: string, filters: PartnerFilters) {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ORGANISATION_KINDS } from '../../../../shared/domain';
-import { useAreas, useRegions } from '../../../shared/api/reference';
+import { useRegions } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { hasRole, useSession } from '../../../shared/session/SessionProvider';
 import { useAction } from '../../../shared/ui/forms';
@@ -9,6 +8,7 @@ import { MlText, useMlString } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
 import { dismiss, undismiss, useDismissed, usePartners, type PartnerFilters } from '../api/partners';
 import { PartnerExplanation } from './PartnerExplanation';
+import { PartnerFilterBar } from './PartnerFilterBar';
 
 /**
  * Suggested partners for an organisation, with why each is suggested; its own people can set one aside
@@ -21,7 +21,6 @@ export function SuggestedPartners({ organisationId, slug }: { organisationId: st
   const [filters, setFilters] = useState<PartnerFilters>({});
   const [showDismissed, setShowDismissed] = useState(false);
   const state = usePartners(slug, filters);
-  const areas = useAreas().data?.items ?? [];
   const regions = new Map((useRegions().data?.items ?? []).map((r) => [r.code, r.name]));
   const canMark = hasRole(session, 'platform_admin') || !!session?.user?.roles.some((r) => r.organisationId === organisationId);
   const dismissed = useDismissed(slug, canMark && showDismissed);
@@ -35,30 +34,7 @@ export function SuggestedPartners({ organisationId, slug }: { organisationId: st
     <section aria-labelledby="partners" className="partners">
       <h2 id="partners">{t('partners.title')}</h2>
       <p className="muted">{t('partners.intro')}</p>
-      <div className="partner-filters">
-        <label>
-          {t('directory.kind')}{' '}
-          <select value={filters.kind ?? ''} onChange={(e) => setFilters({ ...filters, kind: e.target.value || undefined })}>
-            <option value="">{t('directory.any')}</option>
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('directory.area')}{' '}
-          <select value={filters.area ?? ''} onChange={(e) => setFilters({ ...filters, area: e.target.value || undefined })}>
-            <option value="">{t('directory.any')}</option>
-            {areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {text(a.name)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <PartnerFilterBar filters={filters} onChange={setFilters} />
       <Status state={state} />
       {action.error && (
         <p role="alert" className="error">
