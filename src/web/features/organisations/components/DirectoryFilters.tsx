@@ -1,7 +1,6 @@
-import { ORGANISATION_KINDS, SECTORS } from '../../../../shared/domain';
-import { useAreas, useNaceClasses, useRegions } from '../../../shared/api/reference';
+import { useNaceClasses } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { useMlString } from '../../../shared/ui/MlText';
+import { FilterOptions, useFilterOptions, type FilterOption } from '../../../shared/ui/FilterOptions';
 import { NationalCodeInput } from './NationalCodeInput';
 import { FILTERS, type DirectoryQuery, type Filter } from '../hooks/useDirectoryQuery';
 
@@ -12,16 +11,9 @@ interface Props {
 
 export function DirectoryFilters({ query, onChange }: Props) {
   const { t, lang } = useI18n();
-  const text = useMlString();
-  const regions = useRegions().data?.items ?? [];
-  const areas = useAreas().data?.items ?? [];
   const nace = useNaceClasses().data?.items ?? [];
-
-  const options: Record<Filter, { value: string; label: string }[]> = {
-    region: regions.map((r) => ({ value: r.code, label: `${r.parentCode ? '— ' : ''}${text(r.name)} (${r.code})` })),
-    kind: ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
-    sector: SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) })),
-    area: areas.map((a) => ({ value: a.code, label: text(a.name) })),
+  const options: Record<Filter, FilterOption[]> = {
+    ...useFilterOptions(),
     nace: nace.map((n) => ({ value: n.code, label: `${n.code} ${n.title[lang] ?? n.title.en}` })),
   };
 
@@ -43,11 +35,7 @@ export function DirectoryFilters({ query, onChange }: Props) {
             >
               <option value="">{t('directory.any')}</option>
               {combined && <option value={combined}>{chosen.map(label).join(' + ')}</option>}
-              {options[f].map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <FilterOptions options={options[f]} />
             </select>
           </label>
         );
