@@ -1,8 +1,8 @@
 /**
  * The directory index's slots in the order a listing without words shows them: by sort name, then by id
  * (as the database orders them under the C collation PGlite uses). Sorting 100,000 names takes about
- * 100 ms, so the order is kept: slots added since the last listing wait and are merged in at the next one
- * (a sort of the few, one pass over the many), and dead slots are dropped on the way.
+ * 100 ms, so the order is kept: slots added wait and are merged in by the next call of `slots` (the index
+ * makes it at the end of each refresh): a sort of the few, one pass over the many, dropping dead slots.
  */
 export class NameOrder {
   private order = new Int32Array(0);
