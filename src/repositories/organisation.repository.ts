@@ -16,12 +16,19 @@ export type OrganisationRow = Omit<
   'searchVector' | 'sortName' | 'nameKeys' | 'nameKeyList' | 'revision'
 >;
 
+/** What the directory filters by: an organisation passes when it matches one value of each filter given. */
 export interface OrganisationFilter {
   regionCodes: string[];
   kinds: OrganisationKind[];
   sectors: Sector[];
   areaCodes: string[];
   naceClasses: string[];
+}
+
+/** One page of a list: how many to skip, how many to give. */
+export interface PageRange {
+  offset: number;
+  limit: number;
 }
 
 export interface NewOrganisation {
@@ -160,7 +167,7 @@ export class OrganisationRepository {
   }
 
   /** One page of the organisations that pass the filter, by name; and how many there are. (Search with words: DirectoryIndex.) */
-  async browse(filter: OrganisationFilter, page: { offset: number; limit: number }): Promise<{ rows: OrganisationRow[]; total: number }> {
+  async browse(filter: OrganisationFilter, page: PageRange): Promise<{ rows: OrganisationRow[]; total: number }> {
     const where = and(...conditions(filter));
     const [rows, [counted]] = await Promise.all([
       this.db

@@ -5,8 +5,9 @@ import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
 import { notFound } from './errors.js';
 import { explainMatches } from './search/explain-matches.js';
 import { readQuery } from './search/read-query.js';
-import { DirectoryIndex, type DirectoryFilter } from './search/directory-index.js';
+import { DirectoryIndex } from './search/directory-index.js';
 import type { SearchWord } from '../repositories/search-query.js';
+import type { OrganisationFilter, PageRange } from '../repositories/organisation.repository.js';
 import { expandRegions } from './regions.js';
 import { requireKnownAreas } from './known-areas.js';
 import type { ClassificationService } from './classification.service.js';
@@ -53,7 +54,7 @@ export class DirectoryService {
    * sparse filter makes long); until the index is loaded, the database answers, so that a start does not
    * make the first page wait for the load.
    */
-  private async list(filter: DirectoryFilter, range: { offset: number; limit: number }) {
+  private async list(filter: OrganisationFilter, range: PageRange) {
     if (!this.index.loaded) return this.repos.organisations.browse(filter, range);
     await this.index.refresh();
     const found = this.index.browse(filter, range);
@@ -61,7 +62,7 @@ export class DirectoryService {
   }
 
   /** Organisations matching the words, from the directory index; the page's rows read from the database. */
-  private async find(words: SearchWord[], filter: DirectoryFilter, range: { offset: number; limit: number }) {
+  private async find(words: SearchWord[], filter: OrganisationFilter, range: PageRange) {
     await this.index.refresh();
     let found = this.index.search(words, filter, range);
     // nothing found for what looks like a name (a word the glossary does not know, no filters): perhaps a

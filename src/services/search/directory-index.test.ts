@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { IndexedOrganisation } from '../../repositories/search.repository.js';
 import type { SearchWord } from '../../repositories/search-query.js';
 import { organisationProfile, RevisionLog } from '../../test/profiles.js';
-import { DirectoryIndex, type DirectoryFilter, type IndexWord } from './directory-index.js';
+import type { OrganisationFilter } from '../../repositories/organisation.repository.js';
+import { DirectoryIndex, type IndexWord } from './directory-index.js';
 import { readSearchVector, TEXT_RANK_SCALE } from './text-rank.js';
 
 /** An organisation whose search document holds these words, each position at weight C (a description). */
@@ -30,7 +31,7 @@ const word = (text: string, values: Partial<IndexWord> = {}): IndexWord => ({
   ...values,
 });
 
-const noFilter: DirectoryFilter = { regionCodes: [], kinds: [], sectors: [], areaCodes: [], naceClasses: [] };
+const noFilter: OrganisationFilter = { regionCodes: [], kinds: [], sectors: [], areaCodes: [], naceClasses: [] };
 const page = { offset: 0, limit: 50 };
 
 async function indexOf(organisations: IndexedOrganisation[], readPage?: number) {
@@ -41,7 +42,7 @@ async function indexOf(organisations: IndexedOrganisation[], readPage?: number) 
   return { index, repository };
 }
 
-const ids = (index: DirectoryIndex, words: SearchWord[], filter: Partial<DirectoryFilter> = {}) =>
+const ids = (index: DirectoryIndex, words: SearchWord[], filter: Partial<OrganisationFilter> = {}) =>
   index.search(words, { ...noFilter, ...filter }, page).hits.map((h) => h.id);
 
 describe('DirectoryIndex', () => {
@@ -115,7 +116,7 @@ describe('DirectoryIndex', () => {
     const { index, repository } = await indexOf(
       names.map((n, i) => organisation(`id-${5 - i}`, 'ceram', { sortName: n, kind: i % 2 ? 'university' : 'enterprise' })),
     );
-    const list = (filter: Partial<DirectoryFilter> = {}, range = { offset: 0, limit: 10 }) =>
+    const list = (filter: Partial<OrganisationFilter> = {}, range = { offset: 0, limit: 10 }) =>
       index.browse({ ...noFilter, ...filter }, range);
     expect(list()).toEqual({ ids: ['id-0', 'id-4', 'id-2', 'id-3', 'id-5', 'id-1'], total: 6 });
     expect(list({}, { offset: 2, limit: 2 })).toEqual({ ids: ['id-2', 'id-3'], total: 6 });
@@ -137,7 +138,7 @@ describe('DirectoryIndex', () => {
       organisation('limoges', 'ceram', { regionCode: 'FR-87', areaCodes: ['ceramics'], naceClasses: ['23.44'] }),
       organisation('obninsk', 'ceram', { regionCode: 'RU-KLU', kind: 'university', sector: 'science' }),
     ]);
-    const found = (filter: Partial<DirectoryFilter>) => ids(index, [word('ceram')], filter);
+    const found = (filter: Partial<OrganisationFilter>) => ids(index, [word('ceram')], filter);
     expect(found({ regionCodes: ['RU-KLU'] })).toEqual(['obninsk']);
     expect(found({ regionCodes: ['RU-KLU', 'FR-87'] }).sort()).toEqual(['limoges', 'obninsk']);
     expect(found({ kinds: ['university'] })).toEqual(['obninsk']);

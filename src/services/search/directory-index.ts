@@ -1,4 +1,4 @@
-import type { OrganisationKind, Sector } from '../../shared/domain.js';
+import type { OrganisationFilter, PageRange } from '../../repositories/organisation.repository.js';
 import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
 import { requiredWords, type SearchWord } from '../../repositories/search-query.js';
 import { detached } from '../detached-string.js';
@@ -12,14 +12,6 @@ import { RevisionFollower } from '../revision-follower.js';
 /** A query word as the index matches it; the fuzzy pass adds the organisations whose names come close. */
 export interface IndexWord extends SearchWord {
   soundsLike?: ReadonlySet<string>;
-}
-
-export interface DirectoryFilter {
-  regionCodes: string[];
-  kinds: OrganisationKind[];
-  sectors: Sector[];
-  areaCodes: string[];
-  naceClasses: string[];
 }
 
 export interface DirectoryHit {
@@ -72,7 +64,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
    * there are. The rank is the share of words whose concepts a record carries (narrower ones count half),
    * plus ts_rank of all words' lexemes, plus NAME_BONUS for a name that sounds like a word.
    */
-  search(words: IndexWord[], filter: DirectoryFilter, page: { offset: number; limit: number }): { hits: DirectoryHit[]; total: number } {
+  search(words: IndexWord[], filter: OrganisationFilter, page: PageRange): { hits: DirectoryHit[]; total: number } {
     this.sortLexemes();
     const required = requiredWords(words);
     const groups = [...required.map((w) => this.wordPostings(w)), ...this.filterPostings(filter)];
@@ -86,12 +78,12 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   }
 
   /** The organisations that pass the filter (all without one), by name, then id: one page of them, and how many there are. */
-  browse(filter: DirectoryFilter, page: { offset: number; limit: number }): { ids: string[]; total: number } {
+  browse(filter: OrganisationFilter, page: PageRange): { ids: string[]; total: number } {
     const groups = this.filterPostings(filter);
     const matches = groups.length > 0 ? this.inEveryGroup(groups) : null;
     const ids: string[] = [];
     let skip = page.offset;
-    for (const slot of this.names.slots(this.sortNames, this.ids, this.live)) {
+    for (const slot of this.names.slots(this.sortNames, this.ids)) {
       if (ids.length === page.limit) break;
       if (!this.live[slot] || (matches && matches.hits[slot] !== groups.length)) continue;
       if (skip-- > 0) continue;
@@ -101,7 +93,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   }
 
   /** One group of postings a filter: an organisation passes a filter when it is in any of its postings. */
-  private filterPostings(filter: DirectoryFilter): Postings[][] {
+  private filterPostings(filter: OrganisationFilter): Postings[][] {
     return [
       filter.regionCodes.map(feature.region),
       filter.kinds.map(feature.kind),
@@ -225,7 +217,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   protected override settle(): void {
     if (this.dead > Math.max(this.slotOf.size, 1024)) this.compact();
     // names put in order as part of a refresh (100,000 after a start: ~0.2 s), not by the next listing
-    this.names.slots(this.sortNames, this.ids, this.live);
+    this.names.slots(this.sortNames, this.ids);
   }
 
   protected add(organisation: IndexedOrganisation): void {

@@ -1,6 +1,44 @@
+import { useEffect, useState } from 'react';
 import type { Area, NaceEntry, Region } from '../../../shared/schemas/reference';
-import { useApi } from './useApi';
+import { getJson } from './client';
+import type { ApiState } from './useApi';
 
-export const useRegions = () => useApi<{ items: Region[] }>('/regions');
-export const useAreas = () => useApi<{ items: Area[] }>('/areas');
-export const useNaceClasses = () => useApi<{ items: NaceEntry[] }>('/classifications/nace?limit=700');
+/**
+ * Regions, areas of cooperation and NACE classes change only when the platform is upgraded, so each is
+ * fetched once a page load and shared by every component that shows it (a page with filters and cards
+ * asked for the regions twice, and again on every page it led to).
+ */
+const requests = new Map<string, Promise<unknown>>();
+const loaded = new Map<string, unknown>();
+
+function useReference<T>(path: string): ApiState<T> {
+  const [state, setState] = useState<ApiState<T>>(() =>
+    loaded.has(path) ? { status: 'ready', data: loaded.get(path) as T } : { status: 'loading' },
+  );
+  useEffect(() => {
+    if (loaded.has(path)) return;
+    let request = requests.get(path) as Promise<T> | undefined;
+    if (!request) {
+      request = getJson<T>(path).then((data) => {
+        loaded.set(path, data);
+        return data;
+      });
+      requests.set(path, request);
+      // a failed fetch is not kept: the next component that needs it asks again
+      request.catch(() => requests.delete(path));
+    }
+    let current = true;
+    request.then(
+      (data) => current && setState({ status: 'ready', data }),
+      (error: Error) => current && setState({ status: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [path]);
+  return state;
+}
+
+export const useRegions = () => useReference<{ items: Region[] }>('/regions');
+export const useAreas = () => useReference<{ items: Area[] }>('/areas');
+export const useNaceClasses = () => useReference<{ items: NaceEntry[] }>('/classifications/nace?limit=700');
