@@ -115,22 +115,27 @@ export function cli(config: () => Config): Command {
 
   program
     .command('export')
-    .description('export all organisations as JSON Lines or CSV (UTF-8 with BOM)')
+    .description('export the published organisations as JSON Lines or CSV (UTF-8 with BOM)')
     .addOption(formatOption())
     .option('--out <file>', 'write to a file instead of standard output')
-    .action(async (options: { format?: string; out?: string }) => {
+    .option('--include-unpublished', 'also export organisations whose profile is not validated yet')
+    .action(async (options: { format?: string; out?: string; includeUnpublished?: boolean }) => {
       const format = formatOf(options.out, options.format);
       const out = options.out ? createWriteStream(options.out) : process.stdout;
       await withPlatform(config(), async ({ services }) => {
         const bar = options.out ? progressBar('export') : null;
-        const count = await exportOrganisations(
+        const report = await exportOrganisations(
           services.repos,
           format,
           (chunk) => new Promise<void>((ok) => (out.write(chunk) ? ok() : out.once('drain', ok))),
-          bar?.update,
+          { includeUnpublished: options.includeUnpublished === true, onProgress: bar?.update },
         );
         if (options.out) await new Promise<void>((ok) => (out as NodeJS.WritableStream).end(ok));
-        if (options.out) console.error(`Exported ${count} organisation(s) to ${options.out}.`);
+        // on standard error, so that it never mixes with an export written to standard output
+        console.error(
+          `Exported ${report.exported} organisation(s)${options.out ? ` to ${options.out}` : ''}` +
+            (report.leftOut > 0 ? `; ${report.leftOut} unpublished left out (--include-unpublished adds them).` : '.'),
+        );
       });
     });
 

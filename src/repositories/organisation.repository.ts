@@ -268,17 +268,25 @@ export class OrganisationRepository {
     return slug;
   }
 
-  async count(): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(organisations);
+  async count(options: { publishedOnly?: boolean } = {}): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(organisations)
+      .where(options.publishedOnly ? eq(organisations.published, true) : undefined);
     return row?.n ?? 0;
   }
 
   /** Organisations in slug order, a batch after the given slug: for exports that must not hold everything. */
-  batchAfter(afterSlug: string | null, limit: number): Promise<OrganisationRow[]> {
+  batchAfter(afterSlug: string | null, limit: number, options: { publishedOnly?: boolean } = {}): Promise<OrganisationRow[]> {
     return this.db
       .select(organisationColumns)
       .from(organisations)
-      .where(afterSlug ? gt(organisations.slug, afterSlug) : undefined)
+      .where(
+        and(
+          afterSlug ? gt(organisations.slug, afterSlug) : undefined,
+          options.publishedOnly ? eq(organisations.published, true) : undefined,
+        ),
+      )
       .orderBy(asc(organisations.slug))
       .limit(limit);
   }

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { AuditFilter } from '../repositories/audit.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Role } from '../shared/roles.js';
@@ -8,6 +7,7 @@ import { checkPasswordStrength, hashPassword } from './accounts/secrets.js';
 import type { Language } from '../shared/languages.js';
 import { audit } from './audit.js';
 import { AppError } from './errors.js';
+import { csvRows } from './csv/csv.js';
 
 /** The audit log (administrators: all of it; coordinators: their regions'), the e-mail record, and roles. */
 export class AdminService {
@@ -27,7 +27,7 @@ export class AdminService {
     const rows = await this.auditEvents(actor, filter, 10_000, 0);
     return (
       '\uFEFF' +
-      stringify([
+      csvRows([
         ['at', 'actor', 'action', 'entity_type', 'entity_id', 'region', 'before', 'after'],
         ...rows.map((r) => [
           r.at.toISOString(),

@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Repositories } from '../repositories/index.js';
 import type { OrganisationRow } from '../repositories/organisation.repository.js';
 import type { OrganisationRecord } from '../shared/schemas/organisation-record.js';
+import { csvRows } from './csv/csv.js';
 import { CSV_COLUMNS, toCsvRow, type ImportFormat } from './organisation-record.js';
 
 const BATCH = 1000;
@@ -24,22 +24,38 @@ export function toRecord(row: OrganisationRow, people: OrganisationRecord['peopl
   };
 }
 
+export interface ExportOptions {
+  /** Also the organisations whose profile was never validated (drafts, submitted, returned). */
+  includeUnpublished?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExportReport {
+  exported: number;
+  /** Unpublished organisations left out (0 when they were included). */
+  leftOut: number;
+}
+
 /**
- * Writes every organisation in the exchange format, a batch at a time. CSV starts with a byte order
- * mark so that spreadsheets read Cyrillic and accents as UTF-8.
+ * Writes the organisations in the exchange format, a batch at a time: the published ones, as the public
+ * sees them (a pending change is not exported until it is validated), and the unpublished ones only
+ * when asked. CSV starts with a byte order mark so that spreadsheets read Cyrillic and accents as UTF-8,
+ * and its cells cannot run as formulas (csv/csv.ts).
  */
 export async function exportOrganisations(
   repos: Repositories,
   format: ImportFormat,
   write: (chunk: string) => void | Promise<void>,
-  onProgress?: (done: number, total: number) => void,
-): Promise<number> {
-  const total = await repos.organisations.count();
-  if (format === 'csv') await write('\uFEFF' + stringify([[...CSV_COLUMNS]]));
+  options: ExportOptions = {},
+): Promise<ExportReport> {
+  const publishedOnly = !options.includeUnpublished;
+  const total = await repos.organisations.count({ publishedOnly });
+  const leftOut = publishedOnly ? (await repos.organisations.count()) - total : 0;
+  if (format === 'csv') await write('\uFEFF' + csvRows([[...CSV_COLUMNS]]));
   let after: string | null = null;
   let done = 0;
   for (;;) {
-    const rows = await repos.organisations.batchAfter(after, BATCH);
+    const rows = await repos.organisations.batchAfter(after, BATCH, { publishedOnly });
     if (rows.length === 0) break;
     const people = await repos.organisations.peopleOf(rows.map((r) => r.id));
     const records = rows.map((r) =>
@@ -48,10 +64,10 @@ export async function exportOrganisations(
         (people.get(r.id) ?? []).map(({ personId: _id, ...person }) => person),
       ),
     );
-    await write(format === 'csv' ? stringify(records.map(toCsvRow)) : records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await write(format === 'csv' ? csvRows(records.map(toCsvRow)) : records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     done += rows.length;
-    onProgress?.(done, total);
+    options.onProgress?.(done, total);
     after = rows[rows.length - 1]!.slug;
   }
-  return done;
+  return { exported: done, leftOut };
 }

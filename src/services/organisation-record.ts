@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { LANGUAGES, isLanguage, type Language } from '../shared/languages.js';
 import { multilingual, type MultilingualText } from '../shared/multilingual.js';
 import { OrganisationRecordSchema, type OrganisationRecord } from '../shared/schemas/organisation-record.js';
+import { unescapeFormula } from './csv/csv.js';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -125,7 +126,7 @@ export function readCsv(text: string): RawRow[] {
     info: { lines: number };
   }[];
   return records.map(({ record, info }) => {
-    const cell = (name: string) => (record[name] ?? '').trim();
+    const cell = (name: string) => unescapeFormula((record[name] ?? '').trim());
     const lang = cell('original_language');
     const original: Language | undefined = isLanguage(lang) ? lang : undefined;
     const value: Record<string, unknown> = {};
