@@ -40,6 +40,32 @@ const okvedToNaceByHand: Record<string, string> = {
   '19.34': '19.20',
 };
 
+// The NACE codes below divisions 85 and 92 have no Russian title in the source, because ОКВЭД 2 uses
+// those codes for other activities. Their Russian titles come from the ОКВЭД 2 codes that the crosswalk
+// above maps to them (the code in the comment), in ОКВЭД's wording; where none or several map to one
+// NACE code, the title says the NACE activity in ОКВЭД's words.
+const naceRussianByHand: Record<string, string> = {
+  '85.1': 'Образование дошкольное', // 85.11
+  '85.10': 'Образование дошкольное', // 85.11
+  '85.2': 'Образование начальное общее', // 85.12
+  '85.20': 'Образование начальное общее', // 85.12
+  '85.3': 'Образование основное общее, среднее общее и профессиональное среднее', // 85.13, 85.14, 85.21
+  '85.31': 'Образование основное общее и среднее общее', // 85.13, 85.14
+  '85.32': 'Образование профессиональное среднее', // 85.21
+  '85.4': 'Образование послесреднее и высшее',
+  '85.41': 'Образование послесреднее, кроме высшего', // no ОКВЭД 2 class
+  '85.42': 'Образование высшее и подготовка кадров высшей квалификации', // 85.22, 85.23
+  '85.5': 'Образование прочее',
+  '85.51': 'Образование в области спорта и отдыха', // 85.41.1
+  '85.52': 'Образование в области культуры', // 85.41.2
+  '85.53': 'Деятельность школ подготовки водителей автотранспортных средств', // 85.42.1
+  '85.59': 'Образование прочее, не включенное в другие группировки', // 85.30, 85.41, 85.42
+  '85.6': 'Деятельность вспомогательная в сфере образования', // no ОКВЭД 2 class
+  '85.60': 'Деятельность вспомогательная в сфере образования', // no ОКВЭД 2 class
+  '92.0': 'Деятельность по организации и проведению азартных игр и заключению пари, по организации и проведению лотерей', // 92
+  '92.00': 'Деятельность по организации и проведению азартных игр и заключению пари, по организации и проведению лотерей', // 92.1, 92.2
+};
+
 const nace: NaceIn[] = read('nace2.json').codes;
 const okved: OkvedIn[] = read('okved2.json').codes;
 const naf: NafIn[] = read('naf2-subclasses.json').codes;
@@ -65,13 +91,19 @@ function okvedNace(code: string): string | null {
   return naceClasses.has(head) ? head : null;
 }
 
+function russianByHand(code: string): string {
+  const title = naceRussianByHand[code];
+  if (!title) throw new Error(`NACE ${code} has no Russian title in the source and none in the crosswalk`);
+  return title;
+}
+
 const out = {
   source: 'NACE Rev. 2 (Eurostat), NAF rév. 2 (INSEE), ОКВЭД 2 / OK 029-2014 (Rosstat, edition 2023-12-01)',
   nace: nace.map((c) => ({
     code: c.code,
     level: c.level,
     parent: parentOf(c, nace),
-    title: { en: c.en, fr: c.fr, ...(c.ru ? { ru: c.ru } : {}) },
+    title: { en: c.en, fr: c.fr, ru: c.ru || russianByHand(c.code) },
   })),
   okved2: okved
     .filter((c) => c.level === 'class' || c.level === 'subclass')

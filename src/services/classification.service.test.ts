@@ -27,6 +27,17 @@ describe('ClassificationService.resolve', () => {
     });
   });
 
+  it('gives every NACE code a title in English, French and Russian', () => {
+    const missing = new ClassificationRepository()
+      .naceEntries()
+      .filter((e) => !e.title.en || !e.title.fr || !e.title.ru)
+      .map((e) => e.code);
+    expect(missing).toEqual([]);
+    // below 85 and 92 the Russian title comes through the crosswalk from ОКВЭД 2, not the same code
+    expect(service.resolve('85.42').naceClass.title.ru).toBe('Образование высшее и подготовка кадров высшей квалификации');
+    expect(service.resolve('85.10').naceClass.title.ru).toBe('Образование дошкольное');
+  });
+
   it('maps Russian higher education (ОКВЭД 85.22) to NACE tertiary education 85.42', () => {
     expect(service.resolve('85.22')).toMatchObject({ system: 'okved2', title: 'Образование высшее', naceClass: { code: '85.42' } });
   });
