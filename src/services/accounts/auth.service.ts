@@ -89,13 +89,12 @@ export class AuthService {
   async signIn(email: string, password: string, client: ClientInfo, previousToken?: string): Promise<{ token: string; user: UserRow }> {
     const { repos } = this.ctx;
     const address = normaliseEmail(email);
-    this.ctx.limiter.hit([
-      { key: `sign-in:ip:${client.ip}`, limit: LIMITS.signInPerAddress },
-      { key: `sign-in:account:${address}`, limit: LIMITS.signInPerAccount },
-    ]);
+    // counted as a failure until the password proves right; refused (429) before any verification while it must wait
+    const attempt = this.ctx.limiter.signIn.begin(address, client.ip);
     const user = await repos.accounts.userByEmail(address);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !ok) throw new AppError('invalid_credentials');
+    attempt.succeeded();
     if (!user.emailConfirmedAt) throw new AppError('email_not_confirmed');
     const { token, hash } = newToken();
     const now = repos.clock.now();
