@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutgoingMail } from '../../repositories/mail.repository.js';
+import { readOutbox } from '../../test/outbox.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
 import { lastMail, lastToken, mailSettled, PASSWORD, signedInUser } from '../../test/users.js';
 
@@ -146,5 +147,17 @@ describe('answers that tell nothing about an address', () => {
     }
     expect((await lastMail(t, 'taken@example.org')).subject).toBe('Your Clusterbridge account');
     expect((await lastMail(t, 'brand-new@example.org')).subject).toBe('Подтвердите адрес электронной почты');
+  });
+
+  it('creates one account for concurrent sign-ups of one new address, and tells its owner about the others', async () => {
+    const body = { email: 'twice@example.org', password: 'Porcelaine-de-Limoges-9', displayName: 'Twice', language: 'en' };
+    const answers = await Promise.all([1, 2, 3].map(() => post('/api/v1/auth/sign-up', body)));
+    expect(answers.map((a) => a.statusCode)).toEqual([202, 202, 202]);
+    await mailSettled(t);
+    const subjects = readOutbox(t.services.repos.mail.folder!)
+      .filter((m) => m.to === 'twice@example.org')
+      .map((m) => m.subject)
+      .sort();
+    expect(subjects).toEqual(['Confirm your e-mail address', 'Your Clusterbridge account', 'Your Clusterbridge account']);
   });
 });

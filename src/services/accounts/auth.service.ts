@@ -53,15 +53,28 @@ export class AuthService {
   private async register(input: SignUp, email: string, passwordHash: string, invitation: TokenRow | null): Promise<void> {
     const { repos } = this.ctx;
     const existing = await repos.accounts.userByEmail(email);
-    if (existing) {
-      await sendMail(repos, this.ctx.mail, existing, 'account_exists', {
-        name: existing.displayName,
-        link: '/sign-in',
-        resetLink: '/forgot-password',
-      });
-      return;
+    if (existing) return this.tellOwner(existing);
+    try {
+      await this.createAccount(input, email, passwordHash, invitation);
+    } catch (error) {
+      // two sign-ups of one new address at once: for the second, the address is taken after all
+      const winner = await repos.accounts.userByEmail(email);
+      if (!winner) throw error;
+      await this.tellOwner(winner);
     }
-    await repos.transaction(async (tx) => {
+  }
+
+  /** Someone signed up with the address of an account: its owner is told, with the ways back in. */
+  private tellOwner(owner: UserRow): Promise<void> {
+    return sendMail(this.ctx.repos, this.ctx.mail, owner, 'account_exists', {
+      name: owner.displayName,
+      link: '/sign-in',
+      resetLink: '/forgot-password',
+    });
+  }
+
+  private async createAccount(input: SignUp, email: string, passwordHash: string, invitation: TokenRow | null): Promise<void> {
+    await this.ctx.repos.transaction(async (tx) => {
       const now = tx.clock.now();
       const created = await tx.accounts.createUser({
         email,
