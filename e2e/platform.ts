@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 export interface RunningPlatform {
   baseUrl: string;
+  /** The folder the platform writes its e-mails to (no SMTP here): the messages as their recipients get them. */
+  outboxDir: string;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startPlatform(options: { examples?: boolean } = {}): Promi
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    outboxDir: join(dataDir, 'outbox'),
     stop: async () => {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -48,4 +48,32 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/LOG_LEVEL.*loud/);
     expect(problems.join('\n')).toMatch(/SEED_DEMO/);
   });
+
+  it('reads TRUST_PROXY as a number of hops or a list of proxy addresses, and refuses true', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,Loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
+    for (const [raw, message] of [
+      ['true', /TRUST_PROXY=true would believe any X-Forwarded-For.*number of proxies/],
+      ['10.0.0.0/33', /TRUST_PROXY.*"10.0.0.0\/33"/],
+      ['proxy.example.org', /TRUST_PROXY.*"proxy.example.org"/],
+      ['99', /TRUST_PROXY.*hops/],
+    ] as const) {
+      let error: unknown;
+      try {
+        loadConfig({ TRUST_PROXY: raw });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, raw).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.join('\n')).toMatch(message);
+    }
+  });
 });

@@ -1,4 +1,21 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+
+/**
+ * Which X-Forwarded-For hops to believe: none (false), the nearest N proxies, or the proxies at these
+ * addresses or ranges (Fastify's `trustProxy` takes each form as it is).
+ */
+export type TrustProxy = false | number | string[];
+
+/**
+ * TrustProxy as Fastify's `trustProxy` option. A hop count becomes a function: Fastify 5 reads a bare
+ * number as "trust nothing", since a client that reaches the platform directly can send hops of its own;
+ * an operator who gives a count says every request comes through the proxies.
+ */
+export function fastifyTrustProxy(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return trust === 0 ? false : (_address, hop) => hop < trust;
+  return trust;
+}
 
 /** Every setting the platform reads from its environment, parsed once at start. */
 export interface Config {
@@ -24,8 +41,8 @@ export interface Config {
   mailFrom: string;
   /** OUTBOX_DIR: folder of the .eml files written without SMTP. Default DATA_DIR/outbox. */
   outboxDir: string;
-  /** TRUST_PROXY: behind a reverse proxy, trust its X-Forwarded-For/-Proto headers (true/false). Default false. */
-  trustProxy: boolean;
+  /** TRUST_PROXY: behind reverse proxies, the number of proxy hops (1, 2) or their addresses/CIDRs (127.0.0.1,10.0.0.0/8) whose X-Forwarded-For/-Proto headers are believed. Default false: none. */
+  trustProxy: TrustProxy;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -81,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const trustProxy = parseTrustProxy(value('TRUST_PROXY'), problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');
   return {
@@ -95,6 +114,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom: value('MAIL_FROM') ?? 'Clusterbridge <no-reply@localhost>',
     outboxDir: resolve(value('OUTBOX_DIR') ?? `${dataDir}/outbox`),
-    trustProxy: ['true', '1'].includes((value('TRUST_PROXY') ?? 'false').toLowerCase()),
+    trustProxy,
   };
+}
+
+// proxy-addr's names for the usual private ranges, accepted as Fastify accepts them
+const RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * `true` is refused rather than guessed: it used to trust every X-Forwarded-For entry, so a client could
+ * choose its own address; whether one hop or two are right only the operator knows.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProxy {
+  if (raw === undefined || ['false', '0'].includes(raw.toLowerCase())) return false;
+  if (raw.toLowerCase() === 'true') {
+    problems.push(
+      'TRUST_PROXY=true would believe any X-Forwarded-For a client sends; give the number of proxies in front of the platform (1 for one reverse proxy) or their addresses (127.0.0.1,10.0.0.0/8)',
+    );
+    return false;
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) problems.push(`TRUST_PROXY must be a number of proxy hops from 0 to 10, got "${raw}"`);
+    return hops;
+  }
+  const entries = raw
+    .split(',')
+    .map((e) => (RANGE_NAMES.includes(e.trim().toLowerCase()) ? e.trim().toLowerCase() : e.trim()))
+    .filter((e) => e !== '');
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (bad.length > 0 || entries.length === 0)
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxy hops, or a comma-separated list of IP addresses or CIDR ranges; not an address or range: ${bad.map((b) => `"${b}"`).join(', ') || '(empty)'}`,
+    );
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  if (RANGE_NAMES.includes(entry.toLowerCase())) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }

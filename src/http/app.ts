@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { existsSync } from 'node:fs';
+import { fastifyTrustProxy, type TrustProxy } from '../config/config.js';
 import type { Services } from '../services/index.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -24,8 +25,8 @@ export interface AppOptions {
   /** Folder of the built web app (dist/web); null serves the API alone. */
   webRoot: string | null;
   logger?: FastifyServerOptions['logger'];
-  /** Behind a reverse proxy: take the client's address and protocol from X-Forwarded-* headers. */
-  trustProxy?: boolean;
+  /** Behind reverse proxies: the hops or proxy addresses whose X-Forwarded-* headers give the client's address and protocol. */
+  trustProxy?: TrustProxy;
 }
 
 export const BODY_LIMIT = 256 * 1024;
@@ -35,7 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -122,14 +122,30 @@ export class AccountRepository {
     return row;
   }
 
-  /** Marks a token used, only if it was not: the single use holds under concurrent requests. */
-  async useToken(id: string, now: Date): Promise<boolean> {
+  /**
+   * Marks a token used, only if it was not, and with it every other unused token of its purpose for the
+   * same user: following one reset (or confirmation) link makes the older ones worthless. The user's row
+   * is locked first, so that concurrent spends of that user's tokens run one after the other (each one
+   * then sees what the previous one marked) instead of locking each other's tokens in turn.
+   */
+  async useToken(token: Pick<TokenRow, 'id' | 'purpose' | 'userId'>, now: Date): Promise<boolean> {
+    if (token.userId) await this.db.select({ id: users.id }).from(users).where(eq(users.id, token.userId)).for('update');
     const rows = await this.db
       .update(oneTimeTokens)
       .set({ usedAt: now })
-      .where(and(eq(oneTimeTokens.id, id), isNull(oneTimeTokens.usedAt)))
+      .where(and(eq(oneTimeTokens.id, token.id), isNull(oneTimeTokens.usedAt)))
       .returning({ id: oneTimeTokens.id });
-    return rows.length === 1;
+    if (rows.length !== 1) return false;
+    if (token.userId) await this.cancelTokens(token.userId, [token.purpose], now);
+    return true;
+  }
+
+  /** Makes a user's unused tokens of these purposes worthless (marked used), e.g. pending e-mail changes after a password reset. */
+  async cancelTokens(userId: string, purposes: TokenPurpose[], now: Date): Promise<void> {
+    await this.db
+      .update(oneTimeTokens)
+      .set({ usedAt: now })
+      .where(and(eq(oneTimeTokens.userId, userId), inArray(oneTimeTokens.purpose, purposes), isNull(oneTimeTokens.usedAt)));
   }
 
   pendingInvitations(organisationId: string, now: Date): Promise<TokenRow[]> {

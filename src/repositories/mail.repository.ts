@@ -12,6 +12,8 @@ export interface OutgoingMail {
 
 export interface MailTransport {
   readonly kind: 'smtp' | 'outbox';
+  /** The outbox's folder of .eml files (the messages as sent, links and all). */
+  readonly folder?: string;
   send(mail: OutgoingMail): Promise<void>;
 }
 
@@ -35,8 +37,10 @@ export function smtpTransport(url: string): MailTransport {
 /** Without SMTP, each message is written as an .eml file in a folder, so a local user still reads it. */
 export function outboxTransport(folder: string): MailTransport {
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let written = 0;
   return {
     kind: 'outbox',
+    folder,
     send: async (mail) => {
       mkdirSync(folder, { recursive: true });
       const info = (await composer.sendMail({
@@ -46,7 +50,9 @@ export function outboxTransport(folder: string): MailTransport {
         text: mail.text,
         headers: { 'Content-Language': mail.language },
       })) as unknown as { message: Buffer };
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`;
+      // the counter keeps the files of one millisecond in the order they were written
+      written += 1;
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(written).padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}.eml`;
       writeFileSync(join(folder, name), info.message);
     },
   };

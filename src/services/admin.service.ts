@@ -8,6 +8,7 @@ import type { Language } from '../shared/languages.js';
 import { audit } from './audit.js';
 import { AppError } from './errors.js';
 import { csvRows } from './csv/csv.js';
+import { redactTokens } from './mailer.js';
 
 /** The audit log (administrators: all of it; coordinators: their regions'), the e-mail record, and roles. */
 export class AdminService {
@@ -46,7 +47,8 @@ export class AdminService {
   async emails(actorOrNull: Actor | null) {
     const actor = requireActor(actorOrNull);
     if (!isAdmin(actor)) throw new AppError('forbidden', 'The outbox is for administrators.');
-    return this.repos.audit.emails(200);
+    // redacted on reading too: records written before links were stored without their tokens
+    return (await this.repos.audit.emails(200)).map((mail) => ({ ...mail, text: redactTokens(mail.text) }));
   }
 
   /** The first administrator of a platform, confirmed at once (CLI). */

@@ -18,6 +18,21 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Здравствуйте, ${v.name}!\n\nПодтвердите учётную запись Clusterbridge, открыв эту ссылку в течение 48 часов:\n${v.link}\n\nЕсли вы не регистрировались, не обращайте внимания на это письмо.`,
     }),
   },
+  /** Sent instead of a confirmation when someone signs up with an address that has an account already. */
+  account_exists: {
+    en: (v) => ({
+      subject: 'Your Clusterbridge account',
+      text: `Hello ${v.name},\n\nSomeone tried to create a Clusterbridge account with your address, which has an account already. If it was you, sign in:\n${v.link}\n\nor, if you forgot your password, reset it:\n${v.resetLink}\n\nIf it was not you, ignore this message: nothing has changed.`,
+    }),
+    fr: (v) => ({
+      subject: 'Votre compte Clusterbridge',
+      text: `Bonjour ${v.name},\n\nQuelqu'un a essayé de créer un compte Clusterbridge avec votre adresse, qui a déjà un compte. Si c'était vous, connectez-vous :\n${v.link}\n\nou, si vous avez oublié votre mot de passe, réinitialisez-le :\n${v.resetLink}\n\nSi ce n'était pas vous, ignorez ce message : rien n'a changé.`,
+    }),
+    ru: (v) => ({
+      subject: 'Ваша учётная запись Clusterbridge',
+      text: `Здравствуйте, ${v.name}!\n\nКто-то пытался создать учётную запись Clusterbridge с вашим адресом, но учётная запись с ним уже есть. Если это были вы, войдите:\n${v.link}\n\nили, если вы забыли пароль, сбросьте его:\n${v.resetLink}\n\nЕсли это были не вы, не обращайте внимания на это письмо: ничего не изменилось.`,
+    }),
+  },
   reset_password: {
     en: (v) => ({
       subject: 'Reset your password',

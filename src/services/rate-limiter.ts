@@ -1,5 +1,6 @@
 import type { Clock } from '../repositories/mail.repository.js';
 import { AppError } from './errors.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 export interface Limit {
   max: number;
@@ -7,13 +8,17 @@ export interface Limit {
 }
 
 /**
- * Fixed-window counters, per key (an address, an account). Held in memory: one platform process serves a
- * deployment today; a second process would need them in the database.
+ * Fixed-window counters, per key (an address, an account), and the sign-in throttle. Held in memory: one
+ * platform process serves a deployment today; a second process would need them in the database.
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
+  /** Sign-in counts failures only and slows them down by backoff (sign-in-throttle.ts), not in fixed windows. */
+  readonly signIn: SignInThrottle;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock) {
+    this.signIn = new SignInThrottle(clock);
+  }
 
   /** Counts one attempt for each key and refuses with rate_limited when one is over its limit. */
   hit(keys: { key: string; limit: Limit }[]): void {
@@ -38,8 +43,6 @@ export class RateLimiter {
 }
 
 export const LIMITS = {
-  signInPerAddress: { max: 20, windowSeconds: 900 },
-  signInPerAccount: { max: 5, windowSeconds: 900 },
   signUpPerAddress: { max: 30, windowSeconds: 3600 },
   resetPerAddress: { max: 10, windowSeconds: 3600 },
   resetPerAccount: { max: 3, windowSeconds: 3600 },

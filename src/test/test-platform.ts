@@ -55,14 +55,16 @@ export async function createTestPlatform(
     { databaseUrl, dataDir: '', outboxDir: mkdtempSync(join(tmpdir(), 'cb-outbox-')) },
     { seedDemoIfEmpty: options.seedDemo ?? true, seedExamples: options.seedExamples ?? false, clock: options.clock },
   );
-  // trusting X-Forwarded-* lets tests act from several addresses and over HTTPS
-  const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null, trustProxy: true });
+  // trusting one proxy hop (the test client) lets tests act from several addresses and over HTTPS
+  const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null, trustProxy: 1 });
   await app.ready();
   return {
     ...platform,
     app,
     engine: platform.database.kind,
     close: async () => {
+      // e-mails sent after an answer still need the database
+      await Promise.all([platform.services.auth.afterAnswer.settled(), platform.services.credentials.afterAnswer.settled()]);
       await app.close();
       await platform.close();
       await drop();

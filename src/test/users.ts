@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../shared/roles.js';
 import { hashPassword } from '../services/accounts/secrets.js';
+import { readOutbox, type DeliveredMail } from './outbox.js';
 import type { TestPlatform } from './test-platform.js';
 
 export const PASSWORD = 'Ceramique-Filtre-2026';
@@ -53,12 +54,27 @@ export async function signIn(t: TestPlatform, email: string, password: string, i
   };
 }
 
-/** The link of the last e-mail sent to an address, as a token. */
-export async function lastToken(t: TestPlatform, email: string): Promise<string> {
-  const mails = await t.services.repos.audit.emails(50);
-  const mail = mails.find((m) => m.to === email.toLowerCase());
+/** Waits for the e-mails sent after an answer (sign-ups, reset requests). */
+export async function mailSettled(t: TestPlatform): Promise<void> {
+  await Promise.all([t.services.auth.afterAnswer.settled(), t.services.credentials.afterAnswer.settled()]);
+}
+
+/** The newest message to an address as delivered (the outbox's .eml files), not as the e-mail record keeps it. */
+export async function lastMail(t: TestPlatform, email: string): Promise<DeliveredMail> {
+  await mailSettled(t);
+  const mail = readOutbox(t.services.repos.mail.folder!)
+    .reverse()
+    .find((m) => m.to.toLowerCase() === email.toLowerCase());
   if (!mail) throw new Error(`no e-mail to ${email}`);
-  return /token=([\w-]+)/.exec(mail.text)![1]!;
+  return mail;
+}
+
+/** The token of the link in the last e-mail sent to an address. */
+export async function lastToken(t: TestPlatform, email: string): Promise<string> {
+  const mail = await lastMail(t, email);
+  const token = /token=([\w-]+)/.exec(mail.text)?.[1];
+  if (!token) throw new Error(`the last e-mail to ${email} has no link with a token: ${mail.subject}`);
+  return token;
 }
 
 export const profile = (overrides: Record<string, unknown> = {}) => ({

@@ -34,19 +34,21 @@ export const authRoutes =
           : { user: null, csrfToken: null },
     );
 
+    const signUpMessage = 'Check your e-mail: a message to this address says how to go on.';
     app.post(
       '/auth/sign-up',
       {
         schema: {
           tags,
-          summary: 'Create an account; a confirmation link is e-mailed (unless the sign-up accepts an invitation)',
+          summary:
+            'Create an account; the answer is the same whether or not the address has one: a confirmation link is e-mailed to a new address (none with an invitation, which confirms it), a note to sign in or reset the password to an address with an account',
           body: SignUpBodySchema,
-          response: { 201: Done, ...errors },
+          response: { 202: Done, ...errors },
         },
       },
       async (request, reply) => {
         await services.auth.signUp(request.body, client(request));
-        return reply.status(201).send({ ok: true });
+        return reply.status(202).send({ ok: true, message: signUpMessage });
       },
     );
 

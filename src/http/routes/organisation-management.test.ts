@@ -126,7 +126,7 @@ describe('members', () => {
         invitation: token,
       },
     });
-    expect(joined.statusCode).toBe(201);
+    expect(joined.statusCode).toBe(202);
     const colleague = await signIn(t, 'colleague@example.org', 'Ceramics-and-filters-42');
     expect(
       (await colleague.send('PUT', `/api/v1/organisations/${slug}/profile`, profile({ name: { original: 'en', en: 'Team Org 2' } })))

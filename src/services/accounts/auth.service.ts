@@ -1,9 +1,9 @@
-import type { UserRow } from '../../repositories/account.repository.js';
+import type { TokenRow, UserRow } from '../../repositories/account.repository.js';
 import type { Language } from '../../shared/languages.js';
 import type { Actor } from '../access.js';
 import { audit } from '../audit.js';
 import { AppError } from '../errors.js';
-import { sendMail } from '../mailer.js';
+import { AfterAnswer, sendMail } from '../mailer.js';
 import { LIMITS } from '../rate-limiter.js';
 import { normaliseEmail, SESSION_DAYS, type AccountContext } from './context.js';
 import { checkPasswordStrength, dummyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
@@ -25,9 +25,19 @@ export interface ClientInfo {
 
 /** Sign-up, e-mail confirmation, sign-in and sign-out, and the session behind a cookie. */
 export class AuthService {
+  /** Sign-ups' lookups, writes and e-mails, done after the answer. */
+  readonly afterAnswer = new AfterAnswer();
+
   constructor(private readonly ctx: AccountContext) {}
 
-  async signUp(input: SignUp, client: ClientInfo): Promise<UserRow> {
+  /**
+   * Answers the same, in the same time, whether or not the address has an account: the password is
+   * checked and hashed either way, and the rest happens after the answer. A new address gets a
+   * confirmation link; an address with an account gets a message saying so (sign in or reset the
+   * password). With an invitation the account is created before the answer, since the invitee signs in
+   * next; the invitation's token proves the address, so the answer tells its holder nothing new.
+   */
+  async signUp(input: SignUp, client: ClientInfo): Promise<void> {
     const { repos } = this.ctx;
     this.ctx.limiter.hit([{ key: `sign-up:ip:${client.ip}`, limit: LIMITS.signUpPerAddress }]);
     const email = normaliseEmail(input.email);
@@ -35,9 +45,36 @@ export class AuthService {
     const invitation = input.invitation ? await readToken(repos, 'invitation', input.invitation) : null;
     if (invitation && invitation.email !== email)
       throw new AppError('token_invalid', 'This invitation was sent to another e-mail address.', 'body.invitation');
-    if (await repos.accounts.userByEmail(email)) throw new AppError('email_taken', undefined, 'body.email');
     const passwordHash = await hashPassword(input.password);
-    const user = await repos.transaction(async (tx) => {
+    if (invitation) await this.register(input, email, passwordHash, invitation);
+    else this.afterAnswer.run(() => this.register(input, email, passwordHash, null));
+  }
+
+  private async register(input: SignUp, email: string, passwordHash: string, invitation: TokenRow | null): Promise<void> {
+    const { repos } = this.ctx;
+    const existing = await repos.accounts.userByEmail(email);
+    if (existing) return this.tellOwner(existing);
+    try {
+      await this.createAccount(input, email, passwordHash, invitation);
+    } catch (error) {
+      // two sign-ups of one new address at once: for the second, the address is taken after all
+      const winner = await repos.accounts.userByEmail(email);
+      if (!winner) throw error;
+      await this.tellOwner(winner);
+    }
+  }
+
+  /** Someone signed up with the address of an account: its owner is told, with the ways back in. */
+  private tellOwner(owner: UserRow): Promise<void> {
+    return sendMail(this.ctx.repos, this.ctx.mail, owner, 'account_exists', {
+      name: owner.displayName,
+      link: '/sign-in',
+      resetLink: '/forgot-password',
+    });
+  }
+
+  private async createAccount(input: SignUp, email: string, passwordHash: string, invitation: TokenRow | null): Promise<void> {
+    await this.ctx.repos.transaction(async (tx) => {
       const now = tx.clock.now();
       const created = await tx.accounts.createUser({
         email,
@@ -68,9 +105,7 @@ export class AuthService {
         const token = await issueToken(tx, 'confirm_email', { email, userId: created.id });
         await sendMail(tx, this.ctx.mail, created, 'confirm_email', { name: created.displayName, link: `/confirm-email?token=${token}` });
       }
-      return created;
     });
-    return user;
   }
 
   async confirmEmail(token: string): Promise<void> {
@@ -89,13 +124,12 @@ export class AuthService {
   async signIn(email: string, password: string, client: ClientInfo, previousToken?: string): Promise<{ token: string; user: UserRow }> {
     const { repos } = this.ctx;
     const address = normaliseEmail(email);
-    this.ctx.limiter.hit([
-      { key: `sign-in:ip:${client.ip}`, limit: LIMITS.signInPerAddress },
-      { key: `sign-in:account:${address}`, limit: LIMITS.signInPerAccount },
-    ]);
+    // counted as a failure until the password proves right; refused (429) before any verification while it must wait
+    const attempt = this.ctx.limiter.signIn.begin(address, client.ip);
     const user = await repos.accounts.userByEmail(address);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !ok) throw new AppError('invalid_credentials');
+    attempt.succeeded();
     if (!user.emailConfirmedAt) throw new AppError('email_not_confirmed');
     const { token, hash } = newToken();
     const now = repos.clock.now();

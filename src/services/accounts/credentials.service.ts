@@ -1,7 +1,7 @@
 import { audit } from '../audit.js';
 import type { Actor } from '../access.js';
 import { AppError } from '../errors.js';
-import { sendMail } from '../mailer.js';
+import { AfterAnswer, sendMail } from '../mailer.js';
 import { LIMITS } from '../rate-limiter.js';
 import { normaliseEmail, type AccountContext } from './context.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './secrets.js';
@@ -12,20 +12,28 @@ import type { ClientInfo } from './auth.service.js';
 export class CredentialsService {
   constructor(private readonly ctx: AccountContext) {}
 
-  /** Always answers the same, whether the address has an account or not. */
+  /** Reset requests' lookups and e-mails, done after the answer. */
+  readonly afterAnswer = new AfterAnswer();
+
+  /**
+   * Always answers the same, in the same time, whether the address has an account or not: only the
+   * limits are checked before the answer; looking the address up and e-mailing the link come after it.
+   */
   async requestPasswordReset(email: string, client: ClientInfo): Promise<void> {
-    const { repos } = this.ctx;
     const address = normaliseEmail(email);
     this.ctx.limiter.hit([
       { key: `reset:ip:${client.ip}`, limit: LIMITS.resetPerAddress },
       { key: `reset:account:${address}`, limit: LIMITS.resetPerAccount },
     ]);
-    const user = await repos.accounts.userByEmail(address);
-    if (!user) return;
-    await repos.transaction(async (tx) => {
-      const token = await issueToken(tx, 'reset_password', { email: address, userId: user.id });
-      await sendMail(tx, this.ctx.mail, user, 'reset_password', { name: user.displayName, link: `/reset-password?token=${token}` });
-      await audit(tx, { actorId: null, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id });
+    this.afterAnswer.run(async () => {
+      const { repos } = this.ctx;
+      const user = await repos.accounts.userByEmail(address);
+      if (!user) return;
+      await repos.transaction(async (tx) => {
+        const token = await issueToken(tx, 'reset_password', { email: address, userId: user.id });
+        await sendMail(tx, this.ctx.mail, user, 'reset_password', { name: user.displayName, link: `/reset-password?token=${token}` });
+        await audit(tx, { actorId: null, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id });
+      });
     });
   }
 
@@ -41,7 +49,10 @@ export class CredentialsService {
         emailConfirmedAt: user.emailConfirmedAt ?? tx.clock.now(),
       });
       await tx.accounts.revokeSessions(user.id, tx.clock.now());
+      // a pending change of address, asked for by whoever had the account, must not outlive the reset
+      await tx.accounts.cancelTokens(user.id, ['change_email'], tx.clock.now());
       await audit(tx, { actorId: user.id, action: 'user.password_reset', entityType: 'user', entityId: user.id });
+      this.ctx.limiter.signIn.forgetAccount(user.email);
     });
   }
 
@@ -54,6 +65,7 @@ export class CredentialsService {
     await repos.transaction(async (tx) => {
       await tx.accounts.updateUser(actor.user.id, { passwordHash: hash });
       await tx.accounts.revokeSessions(actor.user.id, tx.clock.now(), { exceptId: actor.sessionId });
+      await tx.accounts.cancelTokens(actor.user.id, ['change_email', 'reset_password'], tx.clock.now());
       await audit(tx, { actorId: actor.user.id, action: 'user.password_changed', entityType: 'user', entityId: actor.user.id });
     });
   }

@@ -32,9 +32,13 @@ export async function readToken(repos: Repositories, purpose: TokenPurpose, toke
   return row;
 }
 
-/** Checks and spends a token in one step; a second use, even a concurrent one, is refused. */
+/**
+ * Checks and spends a token in one step, and with it the user's other tokens of the same purpose; a second
+ * use, even a concurrent one, is refused. Call it inside the transaction that does what the token allows,
+ * so that a refusal later in it (a weak password) leaves the token unspent.
+ */
 export async function spendToken(repos: Repositories, purpose: TokenPurpose, token: string): Promise<TokenRow> {
   const row = await readToken(repos, purpose, token);
-  if (!(await repos.accounts.useToken(row.id, repos.clock.now()))) throw new AppError('token_used', undefined, 'body.token');
+  if (!(await repos.accounts.useToken(row, repos.clock.now()))) throw new AppError('token_used', undefined, 'body.token');
   return row;
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useSession } from '../../../shared/session/SessionProvider';
 import { Field, Outcome, useSubmit } from '../../../shared/ui/forms';
 import { useTitle } from '../../../shared/ui/useTitle';
+import { safeNext } from '../safe-next';
 
 export function SignInPage() {
   const { t } = useI18n();
@@ -17,7 +18,7 @@ export function SignInPage() {
   const { busy, error, done, onSubmit } = useSubmit(async () => {
     await postJson('/auth/sign-in', { email, password });
     await refresh();
-    navigate(params.get('next') ?? '/my/organisations');
+    navigate(safeNext(params.get('next'), window.location.origin));
   });
   return (
     <section className="narrow">

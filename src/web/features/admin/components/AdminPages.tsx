@@ -24,6 +24,7 @@ export function OutboxPage() {
   return (
     <>
       <h1>{t('admin.outbox')}</h1>
+      <p className="lead">{t('admin.outboxRedacted')}</p>
       <Status state={state} />
       <ul className="cards">
         {(state.data?.items ?? []).map((m) => (
