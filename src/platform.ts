@@ -46,7 +46,12 @@ export async function openPlatform(
     if (options.seedDemoIfEmpty && (await repos.partnerships.list()).length === 0 && (await repos.organisations.count()) === 0) {
       await seedDemo(repos, services.classifications, { examples: options.seedExamples ?? false });
     }
-    return { database, services, close: () => database.close() };
+    const close = async () => {
+      // e-mails and sign-ups answered before their work (services/mailer.ts AfterAnswer) finish first
+      await Promise.all([services.auth.afterAnswer.settled(), services.credentials.afterAnswer.settled()]);
+      await database.close();
+    };
+    return { database, services, close };
   } catch (error) {
     await database.close();
     throw error;

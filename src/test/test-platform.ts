@@ -64,7 +64,6 @@ export async function createTestPlatform(
     engine: platform.database.kind,
     close: async () => {
       // e-mails sent after an answer still need the database
-      await Promise.all([platform.services.auth.afterAnswer.settled(), platform.services.credentials.afterAnswer.settled()]);
       await app.close();
       await platform.close();
       await drop();

@@ -66,6 +66,18 @@ describe('one-time links', () => {
     expect((await post('/api/v1/me/email/confirm', { token: change })).json().error.code).toBe('token_used');
   });
 
+  it('answers a change to an address that has an account as any other, and sends that address nothing', async () => {
+    await signedInUser(t, 'owner-of-address@example.org');
+    const prober = await signedInUser(t, 'prober@example.org');
+    const before = readOutbox(t.services.repos.mail.folder!).length;
+    const taken = await prober.send('POST', '/api/v1/me/email', { password: PASSWORD, email: 'Owner-Of-Address@example.org' });
+    const free = await prober.send('POST', '/api/v1/me/email', { password: PASSWORD, email: 'free-address@example.org' });
+    expect([taken.statusCode, taken.body]).toEqual([free.statusCode, free.body]);
+    await mailSettled(t);
+    const sent = readOutbox(t.services.repos.mail.folder!).slice(before).map((m) => m.to);
+    expect(sent).toEqual(['free-address@example.org']);
+  });
+
   it('lets one of many concurrent uses of a link win, and one of concurrent uses of two links', async () => {
     for (let round = 0; round < (t.engine === 'postgres' ? 10 : 3); round++) {
       const email = `race${round}@example.org`;

@@ -70,18 +70,24 @@ export class CredentialsService {
     });
   }
 
-  /** Sends a confirmation link to the new address; the address changes when it is followed. */
+  /**
+   * Sends a confirmation link to the new address; the address changes when it is followed. An address
+   * that has an account already gets nothing, and the answer is the same either way, after the same
+   * work: otherwise any signed-in user could test which addresses have accounts.
+   */
   async requestEmailChange(actor: Actor, password: string, newEmail: string): Promise<void> {
     const { repos } = this.ctx;
     if (!(await verifyPassword(actor.user.passwordHash, password)))
       throw new AppError('invalid_credentials', 'The password is wrong.', 'body.password');
     const email = normaliseEmail(newEmail);
-    if (await repos.accounts.userByEmail(email)) throw new AppError('email_taken', undefined, 'body.email');
-    await repos.transaction(async (tx) => {
-      const token = await issueToken(tx, 'change_email', { email, userId: actor.user.id });
-      await sendMail(tx, this.ctx.mail, { email, language: actor.user.language }, 'change_email', {
-        name: actor.user.displayName,
-        link: `/confirm-email-change?token=${token}`,
+    this.afterAnswer.run(async () => {
+      if (await repos.accounts.userByEmail(email)) return;
+      await repos.transaction(async (tx) => {
+        const token = await issueToken(tx, 'change_email', { email, userId: actor.user.id });
+        await sendMail(tx, this.ctx.mail, { email, language: actor.user.language }, 'change_email', {
+          name: actor.user.displayName,
+          link: `/confirm-email-change?token=${token}`,
+        });
       });
     });
   }
