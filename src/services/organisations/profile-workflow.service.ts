@@ -191,7 +191,7 @@ export class ProfileWorkflowService {
    * it leaves are told (they keep seeing it, read-only, until it has moved).
    */
   private async tellRegionLeft(tx: Repositories, org: OrganisationRow): Promise<void> {
-    const destination = decidingRegion(org);
+    const destination = currentProfile(org).region;
     if (destination === org.regionCode) return;
     const regions = await tx.regions.list();
     const covering = (code: string) => [code, ...regions.filter((r) => r.code === code && r.parentCode).map((r) => r.parentCode!)];
