@@ -1,0 +1,111 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchBrowser, newContext, PHONE, seriousA11yViolations } from './browser.js';
+import { startPlatform, type RunningPlatform } from './platform.js';
+
+/** Two people edit one profile at once: the second save shows the conflict, and they merge or overwrite. */
+let platform: RunningPlatform;
+let browser: Browser;
+const DEMO_PASSWORD = 'Demo-Clusterbridge-2026';
+const EDITOR_URL = '/my/organisations/iate-mephi';
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await (await newContext(browser, { viewport })).newPage();
+  await page.goto(`${platform.baseUrl}/sign-in`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/my\/organisations/);
+  return page;
+}
+
+async function openEditor(page: Page) {
+  await page.goto(`${platform.baseUrl}${EDITOR_URL}`);
+  await page.getByLabel('Website').waitFor();
+}
+
+async function saveDraft(page: Page) {
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect.poll(() => page.locator('[role=status]').allInnerTexts()).toContain('Draft saved.');
+}
+
+/** The profile as saved, read through the API in the page's session. */
+const saved = (page: Page) =>
+  page.evaluate(async () => (await (await fetch('/api/v1/organisations/iate-mephi/profile')).json()).profile) as Promise<{
+    website: string | null;
+    description: { en?: string } | null;
+    city: { en?: string } | null;
+  }>;
+
+describe.each([
+  ['desktop', DESKTOP],
+  ['a 390 px phone', PHONE],
+])('two editors of one profile, on %s', (name, viewport) => {
+  let mine: Page;
+  let theirs: Page;
+  beforeAll(async () => {
+    mine = await signedIn('iate.admin@demo.clusterbridge.test', viewport);
+    theirs = await signedIn('iate.editor@demo.clusterbridge.test', viewport);
+  });
+  afterAll(async () => {
+    await mine.context().close();
+    await theirs.context().close();
+  });
+
+  it('shows the fields that differ, and merges: their change kept, mine kept where they changed nothing', async () => {
+    await openEditor(mine);
+    await openEditor(theirs);
+    const website = `https://theirs-${viewport.width}.example.org`;
+    await theirs.getByLabel('Website').fill(website);
+    await saveDraft(theirs);
+
+    const description = `Mine, edited on ${name}.`;
+    await mine.getByLabel('Description (en)').fill(description);
+    await mine.getByRole('button', { name: 'Save draft' }).click();
+    const conflict = mine.getByRole('alert').filter({ hasText: 'Someone else saved this in the meantime' });
+    await conflict.waitFor();
+    const rows = await conflict.locator('tbody th').allInnerTexts();
+    expect(rows).toEqual(expect.arrayContaining(['Website', 'Description']));
+    expect(await conflict.locator('tbody tr', { hasText: 'Website' }).innerText()).toContain(website);
+    // the panel fits the screen (its table scrolls within it if it must)
+    const box = (await conflict.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(await seriousA11yViolations(mine)).toEqual([]);
+
+    await conflict.getByRole('button', { name: 'Take theirs and keep my other edits' }).click();
+    await expect.poll(() => mine.getByLabel('Website').inputValue()).toBe(website);
+    expect(await mine.getByLabel('Description (en)').inputValue()).toBe(description);
+    await saveDraft(mine);
+    const now = await saved(mine);
+    expect(now.website).toBe(website);
+    expect(now.description?.en).toBe(description);
+  });
+
+  it('overwrites when I keep mine', async () => {
+    await openEditor(theirs);
+    await theirs.getByLabel('City (en)').fill(`Their city ${viewport.width}`);
+    await saveDraft(theirs);
+
+    const city = `My city ${viewport.width}`;
+    await mine.getByLabel('City (en)').fill(city);
+    await mine.getByRole('button', { name: 'Save draft' }).click();
+    const conflict = mine.getByRole('alert').filter({ hasText: 'Someone else saved this in the meantime' });
+    await conflict.waitFor();
+    expect(await conflict.locator('tbody th').allInnerTexts()).toEqual(['City']);
+    await conflict.getByRole('button', { name: 'Keep mine (overwrite)' }).click();
+    await expect.poll(() => mine.locator('[role=status]').allInnerTexts()).toContain('Draft saved.');
+    expect((await saved(mine)).city?.en).toBe(city);
+    expect(await conflict.count()).toBe(0);
+  });
+});
