@@ -181,4 +181,30 @@ describe(`on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
       expect(now.status).toBe('draft');
     }
   }, 120_000);
+
+  it('adds one concept when coordinators add concepts of one code at once', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const code = `concurrent-concept-${round}`;
+      const answers = await Promise.all(
+        Array.from({ length: CONCURRENT }, (_, i) =>
+          coordinators[i % 2]!.send('POST', '/api/v1/glossary/concepts', {
+            code,
+            terms: [{ language: 'en', term: `ceramic lattice ${round}` }],
+          }),
+        ),
+      );
+      expect(codes(answers)).toEqual([...Array(CONCURRENT - 1).fill('concept_exists'), 'ok']);
+    }
+  }, 120_000);
+
+  it('adds a term once when coordinators add it at once', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: CONCURRENT }, (_, i) =>
+          coordinators[i % 2]!.send('POST', '/api/v1/glossary/concepts/air-filtration/terms', { language: 'en', term: `sieve ${round}` }),
+        ),
+      );
+      expect(codes(answers)).toEqual(['ok', ...Array(CONCURRENT - 1).fill('term_exists')]);
+    }
+  }, 120_000);
 });

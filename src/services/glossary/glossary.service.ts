@@ -49,7 +49,9 @@ export class GlossaryService {
       const known = new Set((await tx.glossary.concepts()).map((c) => c.code));
       const unknown = body.broader.filter((c) => !known.has(c));
       if (unknown.length > 0) throw unknownValue('body.broader', unknown, 'concept');
-      await tx.glossary.insertConcepts([{ code: body.code, broader: [...new Set(body.broader)], naceClasses, source: 'user' }]);
+      // inserted by someone else since the check above: it waited for their commit and added nothing
+      if ((await tx.glossary.insertConcepts([{ code: body.code, broader: [...new Set(body.broader)], naceClasses, source: 'user' }])) === 0)
+        throw new AppError('concept_exists', undefined, 'body.code');
       const ids: string[] = [];
       for (const [i, term] of body.terms.entries()) ids.push(await this.insertTerm(tx, body.code, term, by, `body.terms[${i}]`));
       const retagged = await tx.glossary.retag({ termIds: ids, conceptCodes: [] });
