@@ -108,4 +108,42 @@ describe.each([
     expect((await saved(mine)).city?.en).toBe(city);
     expect(await conflict.count()).toBe(0);
   });
+  it('shows a partnership saved through the API in between, and merges it with my edit', async () => {
+    const coordinator = await signedIn('coordinator.kaluga@demo.clusterbridge.test', viewport);
+    await coordinator.goto(`${platform.baseUrl}/partnerships/kaluga-limousin/edit`);
+    await coordinator.getByLabel('Name (fr)').waitFor();
+    const theirs = `Saved through the API, ${viewport.width} px.`;
+    // someone else saves the description while the page is open
+    const status = await coordinator.evaluate(async (description) => {
+      const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
+      const got = await fetch('/api/v1/partnerships/kaluga-limousin');
+      const p = await got.json();
+      const body = { name: p.name, description: { original: 'en', en: description }, areas: p.areas.map((a: { code: string }) => a.code) };
+      const put = await fetch('/api/v1/partnerships/kaluga-limousin', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, 'if-match': got.headers.get('etag')! },
+        body: JSON.stringify(body),
+      });
+      return put.status;
+    }, theirs);
+    expect(status).toBe(200);
+
+    const name = `Kalouga — Limousin (${viewport.width})`;
+    await coordinator.getByLabel('Name (fr)').fill(name);
+    await coordinator.getByRole('button', { name: 'Save', exact: true }).click();
+    const conflict = coordinator.getByRole('alert').filter({ hasText: 'Someone else saved this in the meantime' });
+    await conflict.waitFor();
+    expect(await conflict.locator('tbody th').allInnerTexts()).toEqual(['Name', 'Description']);
+    const box = (await conflict.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    await conflict.getByRole('button', { name: 'Take theirs and keep my other edits' }).click();
+    await expect.poll(() => coordinator.getByLabel('Description (en)').inputValue()).toBe(theirs);
+    expect(await coordinator.getByLabel('Name (fr)').inputValue()).toBe(name);
+    await coordinator.getByRole('button', { name: 'Save', exact: true }).click();
+    await coordinator.waitForURL(`${platform.baseUrl}/`);
+    const now = await coordinator.evaluate(async () => (await fetch('/api/v1/partnerships/kaluga-limousin')).json());
+    expect(now.name.fr).toBe(name);
+    expect(now.description.en).toBe(theirs);
+    await coordinator.context().close();
+  });
 });

@@ -10,7 +10,6 @@ import { profile, signedInUser, type TestUser } from '../../test/users.js';
  */
 const ROUNDS = 20;
 const CONCURRENT = 8;
-const DEBUG = true;
 
 let t: TestPlatform;
 let members: TestUser[];
@@ -51,7 +50,6 @@ describe(`on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => 
     for (let round = 0; round < ROUNDS; round++) {
       const name = { original: 'en', en: `Concurrent Ceramics ${round}` };
       const answers = await Promise.all(members.map((m) => m.send('POST', '/api/v1/organisations', profile({ name }))));
-      if (DEBUG) console.log(codes(answers).join(','), answers.map((a) => a.json().slug).join(','));
       expect(codes(answers)).toEqual(Array(CONCURRENT).fill('ok'));
       expect(new Set(answers.map((a) => a.json().slug)).size).toBe(CONCURRENT);
     }
