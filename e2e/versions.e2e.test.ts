@@ -146,4 +146,40 @@ describe.each([
     expect(now.description.en).toBe(theirs);
     await coordinator.context().close();
   });
+  it('shows a glossary concept whose terms changed in between, and adds my term over them', async () => {
+    const coordinator = await signedIn('coordinator.limousin@demo.clusterbridge.test', viewport);
+    await coordinator.goto(`${platform.baseUrl}/glossary`);
+    await coordinator.getByLabel('Find a concept by any of its terms').fill('air-filtration');
+    await coordinator.getByLabel('Find a concept by any of its terms').press('Enter');
+    const card = coordinator.locator('.concept-card', { has: coordinator.locator('code', { hasText: /^air-filtration$/ }) });
+    await card.waitFor();
+    const theirs = `aerosol barrier ${viewport.width}`;
+    const status = await coordinator.evaluate(async (term) => {
+      const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
+      const added = await fetch('/api/v1/glossary/concepts/air-filtration/terms', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ language: 'en', term }),
+      });
+      return added.status;
+    }, theirs);
+    expect(status).toBe(201);
+
+    const mine = `aerosol screen ${viewport.width}`;
+    await card.getByLabel('Language of the new term').selectOption('en');
+    await card.getByLabel('New term', { exact: true }).fill(mine);
+    await card.getByRole('button', { name: 'Add term' }).click();
+    const conflict = card.getByRole('alert').filter({ hasText: 'Someone else saved this in the meantime' });
+    await conflict.waitFor();
+    expect(await conflict.locator('tbody th').allInnerTexts()).toEqual(['Terms in English']);
+    expect(await conflict.locator('tbody td').last().innerText()).toContain(theirs);
+    const box = (await conflict.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    await conflict.getByRole('button', { name: 'Keep mine (overwrite)' }).click();
+    await expect
+      .poll(() => card.locator('[lang=en] .term').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining(theirs), expect.stringContaining(mine)]));
+    expect(await conflict.count()).toBe(0);
+    await coordinator.context().close();
+  });
 });
