@@ -2,17 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from './api/client';
 import { differingFields, mergeEdits, versionConflict } from './versioning';
 
-const base = { name: { original: 'en', en: 'Kaluga Ceramics' }, website: 'https://a.example.org', areas: ['ceramics'], city: null };
+interface Edited {
+  name: { original: string; en?: string; ru?: string };
+  website: string;
+  areas: string[];
+  city: { original: string; en?: string; ru?: string } | null;
+}
+const base: Edited = { name: { original: 'en', en: 'Kaluga Ceramics' }, website: 'https://a.example.org', areas: ['ceramics'], city: null };
 
 describe('a conflict between my edit and the saved version', () => {
   it('lists the fields that differ, whatever the order of keys', () => {
-    const theirs = { ...base, name: { en: 'Kaluga Ceramics', original: 'en' }, website: 'https://b.example.org' };
+    const theirs: Edited = { ...base, name: { en: 'Kaluga Ceramics', original: 'en' }, website: 'https://b.example.org' };
     expect(differingFields(base, theirs)).toEqual(['website']);
   });
 
   it('keeps my edits where they changed nothing, and takes theirs everywhere else', () => {
-    const mine = { ...base, website: 'https://mine.example.org', city: { original: 'en', en: 'Kaluga' } };
-    const theirs = { ...base, areas: ['ceramics', 'filters'], city: { original: 'ru', ru: 'Калуга' } };
+    const mine: Edited = { ...base, website: 'https://mine.example.org', city: { original: 'en', en: 'Kaluga' } };
+    const theirs: Edited = { ...base, areas: ['ceramics', 'filters'], city: { original: 'ru', ru: 'Калуга' } };
     expect(mergeEdits(base, mine, theirs)).toEqual({
       ...base,
       website: 'https://mine.example.org', // mine: they left it
