@@ -25,5 +25,6 @@ export function presentConcept(concept: ConceptRow, terms: TermRow[]): Concept {
     naceClasses: concept.naceClasses,
     source: concept.source,
     terms: own.map((t) => ({ id: t.id, language: t.language, term: t.term, source: t.source })),
+    version: concept.version,
   };
 }

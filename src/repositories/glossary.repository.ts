@@ -161,6 +161,20 @@ export class GlossaryRepository {
     return result.rows.map((r) => r.id);
   }
 
+  /**
+   * Moves a concept's version on, before a change to its terms; with an expected version, only if it is
+   * still at it (in the same statement). The new version, or null when someone else changed it first. The
+   * row stays locked until the transaction ends, so changes to one concept's terms go one at a time.
+   */
+  async moveConceptVersion(code: string, expected: number | null): Promise<number | null> {
+    const [row] = await this.db
+      .update(glossaryConcepts)
+      .set({ version: sql`${glossaryConcepts.version} + 1` })
+      .where(and(eq(glossaryConcepts.code, code), expected === null ? undefined : eq(glossaryConcepts.version, expected)))
+      .returning({ version: glossaryConcepts.version });
+    return row?.version ?? null;
+  }
+
   async removeTerm(id: string): Promise<void> {
     await this.db.update(glossaryTerms).set({ removed: true }).where(eq(glossaryTerms.id, id));
   }

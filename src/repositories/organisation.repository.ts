@@ -1,15 +1,11 @@
 import { and, arrayOverlaps, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { areas, organisationPeople, organisations, people } from '../db/schema/index.js';
+import { organisationPeople, organisations, people } from '../db/schema/index.js';
 import type { OrganisationKind, RecordSource, Sector } from '../shared/domain.js';
-import { allTexts, type MultilingualText } from '../shared/multilingual.js';
-import { slugify, soundKeys, transliterate } from '../shared/transliterate.js';
+import type { MultilingualText } from '../shared/multilingual.js';
 import type { ProfileStatus } from '../shared/roles.js';
 import type { PersonRole } from '../shared/schemas/organisations.js';
 import type { ProfileChanges } from '../shared/schemas/profile.js';
-import type { ClassificationRepository } from './classification.repository.js';
-import { searchDocument, type DocumentText } from './search-query.js';
-import { LANGUAGES, type Language } from '../shared/languages.js';
+import { OrganisationWriteRepository } from './organisation-write.repository.js';
 
 export type OrganisationRow = Omit<
   typeof organisations.$inferSelect,
@@ -86,33 +82,8 @@ export const organisationColumns = {
   pendingProfile: organisations.pendingProfile,
   createdAt: organisations.createdAt,
   updatedAt: organisations.updatedAt,
+  version: organisations.version,
 };
-
-/** Each language's text of a multilingual value (or of a title in several languages), with its language. */
-function inLanguages(value: Partial<Record<Language, string>> | null | undefined): DocumentText[] {
-  return LANGUAGES.flatMap((lang) => (value?.[lang]?.trim() ? [{ text: value[lang]!, lang }] : []));
-}
-
-function personNames(persons: Pick<NewPersonRole, 'name' | 'nameLatin' | 'nameCyrillic'>[]): string[] {
-  return persons.flatMap((p) => [p.name, p.nameLatin, p.nameCyrillic].filter((n): n is string => !!n));
-}
-
-function sortName(name: MultilingualText): string {
-  return (name[name.original] ?? allTexts(name)[0] ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The texts a search document and the name keys are made of. */
-interface DocumentTexts {
-  name: MultilingualText;
-  shortName: MultilingualText | null;
-  city: MultilingualText | null;
-  description: MultilingualText | null;
-  naceClasses: string[];
-  areaCodes: string[];
-  peopleNames: string[];
-}
-
-const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 function conditions(filter: OrganisationFilter): SQL[] {
   // the public directory shows validated profiles only
@@ -125,47 +96,8 @@ function conditions(filter: OrganisationFilter): SQL[] {
   return where;
 }
 
-export class OrganisationRepository {
-  constructor(
-    private readonly db: Database,
-    private readonly classifications: ClassificationRepository,
-  ) {}
-
-  /**
-   * Columns derived from the texts, kept in step on every write: the sort key, the search document (with
-   * transliterated Cyrillic names, people's names, and the titles of the NACE classes and areas in every
-   * language) and the names' sound keys. Concept tags follow from the search document (a trigger).
-   */
-  private async derived(
-    rows: DocumentTexts[],
-  ): Promise<{ sortName: string; searchVector: SQL; nameKeys: string; nameKeyList: string[] }[]> {
-    const areaCodes = [...new Set(rows.flatMap((r) => r.areaCodes))];
-    const areaNames = new Map(
-      areaCodes.length === 0
-        ? []
-        : (await this.db.select({ code: areas.code, name: areas.name }).from(areas).where(inArray(areas.code, areaCodes))).map((a) => [
-            a.code,
-            a.name,
-          ]),
-    );
-    return rows.map((row) => {
-      const names = [...inLanguages(row.name), ...inLanguages(row.shortName)];
-      const short = [...inLanguages(row.city), ...row.peopleNames.map((text) => ({ text, lang: null }))];
-      const latin = [...names, ...short].filter((t) => CYRILLIC.test(t.text)).map((t) => ({ text: transliterate(t.text), lang: null }));
-      const codes = [
-        ...row.naceClasses.flatMap((c) => inLanguages(this.classifications.naceEntry(c)?.title)),
-        ...row.areaCodes.flatMap((c) => inLanguages(areaNames.get(c))),
-      ];
-      const keys = soundKeys([...names, ...short].map((t) => t.text));
-      return {
-        sortName: sortName(row.name),
-        searchVector: searchDocument({ names, other: [...short, ...latin], descriptions: inLanguages(row.description), codes }),
-        nameKeys: keys.join(' '),
-        nameKeyList: keys,
-      };
-    });
-  }
-
+/** The reads of organisations; the writes are OrganisationWriteRepository's. */
+export class OrganisationRepository extends OrganisationWriteRepository {
   /** One page of the organisations that pass the filter, by name; and how many there are. (Search with words: DirectoryIndex.) */
   async browse(filter: OrganisationFilter, page: PageRange): Promise<{ rows: OrganisationRow[]; total: number }> {
     const where = and(...conditions(filter));
@@ -202,26 +134,23 @@ export class OrganisationRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** Profiles waiting for a coordinator of these regions (all regions when null), oldest first. */
+  /**
+   * Profiles waiting for a coordinator of these regions (all regions when null), oldest first: by the region
+   * the submitted profile names, which decides (services/access.ts, decidingRegion).
+   */
   submitted(regionCodes: string[] | null): Promise<OrganisationRow[]> {
     return this.db
       .select(organisationColumns)
       .from(organisations)
-      .where(and(eq(organisations.status, 'submitted'), regionCodes ? inArray(organisations.regionCode, regionCodes) : undefined))
+      .where(
+        and(
+          eq(organisations.status, 'submitted'),
+          regionCodes
+            ? inArray(sql`coalesce(${organisations.pendingProfile}->>'region', ${organisations.regionCode})`, regionCodes)
+            : undefined,
+        ),
+      )
       .orderBy(asc(organisations.updatedAt));
-  }
-
-  async updateWorkflow(
-    id: string,
-    values: { status?: ProfileStatus; pendingProfile?: ProfileChanges | null; published?: boolean; profile?: ProfileColumns },
-    now: Date,
-  ): Promise<void> {
-    const { profile, ...workflow } = values;
-    const texts = profile ? (await this.derived([{ ...profile, peopleNames: personNames(await this.people(id)) }]))[0] : undefined;
-    await this.db
-      .update(organisations)
-      .set({ ...workflow, ...(profile ? { ...profile, ...texts } : {}), updatedAt: now })
-      .where(eq(organisations.id, id));
   }
 
   async getBySlug(slug: string): Promise<OrganisationRow | undefined> {
@@ -249,23 +178,6 @@ export class OrganisationRepository {
 
   async people(organisationId: string): Promise<PersonRole[]> {
     return (await this.peopleOf([organisationId])).get(organisationId) ?? [];
-  }
-
-  async existingSlugs(slugs: string[]): Promise<Set<string>> {
-    if (slugs.length === 0) return new Set();
-    const rows = await this.db.select({ slug: organisations.slug }).from(organisations).where(inArray(organisations.slug, slugs));
-    return new Set(rows.map((r) => r.slug));
-  }
-
-  /**
-   * A slug made from an organisation's name in its original language, free in the database and outside
-   * `alsoTaken` (slugs an import is about to use): "kaluzhskie-filtry", else "kaluzhskie-filtry-2", …
-   */
-  async freeSlug(name: MultilingualText, alsoTaken: ReadonlySet<string> = new Set()): Promise<string> {
-    const base = slugify(name[name.original] ?? '') || 'organisation';
-    let slug = base;
-    for (let n = 2; alsoTaken.has(slug) || (await this.existingSlugs([slug])).size > 0; n++) slug = `${base}-${n}`;
-    return slug;
   }
 
   async count(options: { publishedOnly?: boolean } = {}): Promise<number> {
@@ -336,71 +248,5 @@ export class OrganisationRepository {
   async hasStaleDocuments(): Promise<boolean> {
     const [row] = await this.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.nameKeys, '')).limit(1);
     return row !== undefined;
-  }
-
-  /**
-   * Rewrites the derived columns (search document, name keys, hence concept tags) of a batch of
-   * organisations after `afterId`, in id order. Returns the last id done, or null at the end.
-   */
-  async rebuildDocuments(afterId: string | null, limit: number): Promise<{ lastId: string | null; count: number }> {
-    const rows = await this.db
-      .select(organisationColumns)
-      .from(organisations)
-      .where(afterId ? gt(organisations.id, afterId) : undefined)
-      .orderBy(asc(organisations.id))
-      .limit(limit);
-    if (rows.length === 0) return { lastId: null, count: 0 };
-    const persons = await this.peopleOf(rows.map((r) => r.id));
-    const texts = await this.derived(rows.map((r) => ({ ...r, peopleNames: personNames(persons.get(r.id) ?? []) })));
-    await this.db.transaction(async (tx) => {
-      for (const [i, row] of rows.entries()) await tx.update(organisations).set(texts[i]!).where(eq(organisations.id, row.id));
-    });
-    return { lastId: rows.at(-1)!.id, count: rows.length };
-  }
-
-  /**
-   * Refreshes the planner's statistics and empties the GIN indexes' pending lists; without it a bulk import
-   * leaves searches on bad plans and slow index scans (PGlite has no autovacuum to do it). VACUUM cannot run
-   * inside a transaction: there, only the statistics are refreshed.
-   */
-  async analyse(): Promise<void> {
-    try {
-      await this.db.execute(sql`VACUUM ANALYZE organisations`);
-    } catch (error) {
-      if ((error as { code?: string }).code !== '25001') throw error;
-      await this.db.execute(sql`ANALYZE organisations`);
-    }
-  }
-
-  /** Inserts organisations and their people in one transaction: all of them or none. */
-  async insertMany(rows: NewOrganisation[]): Promise<void> {
-    if (rows.length === 0) return;
-    const texts = await this.derived(rows.map((r) => ({ ...r, peopleNames: personNames(r.people ?? []) })));
-    await this.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(organisations)
-        .values(rows.map(({ people: _people, ...row }, i) => ({ ...row, ...texts[i]! })))
-        .returning({ id: organisations.id, slug: organisations.slug });
-      const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
-      const roles = rows.flatMap((row) =>
-        (row.people ?? []).map((p, position) => ({ ...p, position, organisationId: idBySlug.get(row.slug)! })),
-      );
-      if (roles.length === 0) return;
-      const persons = await tx
-        .insert(people)
-        .values(
-          roles.map((r) => ({
-            name: r.name,
-            nameLatin: r.nameLatin,
-            nameCyrillic: r.nameCyrillic,
-            email: r.email ?? null,
-            phone: r.phone ?? null,
-          })),
-        )
-        .returning({ id: people.id });
-      await tx
-        .insert(organisationPeople)
-        .values(roles.map((r, i) => ({ organisationId: r.organisationId, personId: persons[i]!.id, role: r.role, position: r.position })));
-    });
   }
 }

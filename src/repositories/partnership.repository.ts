@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { partnershipSides, partnerships } from '../db/schema/index.js';
 import type { MultilingualText } from '../shared/multilingual.js';
@@ -46,8 +46,21 @@ export class PartnershipRepository {
       .orderBy(asc(partnerships.slug), asc(partnershipSides.position));
   }
 
-  async update(id: string, values: Pick<NewPartnership, 'name' | 'description' | 'areaCodes'>): Promise<void> {
-    await this.db.update(partnerships).set(values).where(eq(partnerships.id, id));
+  /**
+   * Writes a partnership's texts and moves its version on; with an expected version, only if it is still
+   * at it (in the same statement). The new version, or null when someone else wrote first.
+   */
+  async update(
+    id: string,
+    values: Pick<NewPartnership, 'name' | 'description' | 'areaCodes'>,
+    expected: number | null = null,
+  ): Promise<number | null> {
+    const [row] = await this.db
+      .update(partnerships)
+      .set({ ...values, version: sql`${partnerships.version} + 1` })
+      .where(and(eq(partnerships.id, id), expected === null ? undefined : eq(partnerships.version, expected)))
+      .returning({ version: partnerships.version });
+    return row?.version ?? null;
   }
 
   async insert(input: NewPartnership): Promise<void> {

@@ -44,13 +44,28 @@ export function canManageMembers(actor: Actor | null, organisation: Organisation
   return isAdmin(actor) || organisationRole(actor, organisation.id) === 'org_admin';
 }
 
-export function canValidate(actor: Actor | null, organisation: OrganisationRow, regions: RegionRow[]): boolean {
-  return isAdmin(actor) || coordinatedRegions(actor, regions).includes(organisation.regionCode);
+/**
+ * The region whose coordinators decide on the organisation's profile: the one the submitted profile names
+ * (a profile that moves to FR-87 is decided in FR-87), else the one it is in.
+ */
+export function decidingRegion(organisation: Pick<OrganisationRow, 'status' | 'regionCode' | 'pendingProfile'>): string {
+  return organisation.status === 'submitted' && organisation.pendingProfile ? organisation.pendingProfile.region : organisation.regionCode;
 }
 
-/** Unpublished profiles are seen by their own people, their region's coordinators and administrators. */
+export function canValidate(actor: Actor | null, organisation: OrganisationRow, regions: RegionRow[]): boolean {
+  return isAdmin(actor) || coordinatedRegions(actor, regions).includes(decidingRegion(organisation));
+}
+
+/**
+ * Unpublished profiles are seen by their own people, their region's coordinators and administrators, and,
+ * for a profile submitted with another region, that region's coordinators (who decide on it).
+ */
 export function canSeeUnpublished(actor: Actor | null, organisation: OrganisationRow, regions: RegionRow[]): boolean {
-  return organisationRole(actor, organisation.id) !== null || canValidate(actor, organisation, regions);
+  return (
+    organisationRole(actor, organisation.id) !== null ||
+    canValidate(actor, organisation, regions) ||
+    coordinatedRegions(actor, regions).includes(organisation.regionCode)
+  );
 }
 
 /**

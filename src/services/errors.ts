@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   not_published: { status: 409, message: 'This organisation’s profile is not validated yet: partners are suggested for public profiles.' },
   concept_exists: { status: 409, message: 'The glossary has a concept with this code already.' },
   term_exists: { status: 409, message: 'The concept has this term in this language already.' },
+  version_conflict: { status: 409, message: 'Someone else saved this record in the meantime: reload it and merge your changes.' },
   invalid_transition: { status: 409, message: 'The profile is not in a state that allows this.' },
   token_invalid: { status: 400, message: 'This link is not valid. Ask for a new one.' },
   token_expired: { status: 410, message: 'This link has expired. Ask for a new one.' },

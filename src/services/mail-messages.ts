@@ -103,4 +103,18 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Здравствуйте!\n\nКоординатор вернул профиль организации ${v.organisation} по причине:\n\n${v.reason}\n\nИсправьте его и отправьте снова:\n${v.link}`,
     }),
   },
+  profile_moving_region: {
+    en: (v) => ({
+      subject: `${v.organisation} asks to move to ${v.to}`,
+      text: `Hello,\n\n${v.organisation}, in ${v.from}, submitted its profile with a new region: ${v.to}. The coordinators of ${v.to} decide on it; you see it read-only until then:\n${v.link}`,
+    }),
+    fr: (v) => ({
+      subject: `${v.organisation} demande à passer en ${v.to}`,
+      text: `Bonjour,\n\n${v.organisation}, en ${v.from}, a soumis son profil avec une nouvelle région : ${v.to}. Les coordinateurs de ${v.to} en décident ; vous le voyez en lecture seule d'ici là :\n${v.link}`,
+    }),
+    ru: (v) => ({
+      subject: `${v.organisation} переходит в регион ${v.to}`,
+      text: `Здравствуйте!\n\nОрганизация ${v.organisation} (${v.from}) отправила профиль с новым регионом: ${v.to}. Решение принимают координаторы региона ${v.to}; до тех пор профиль доступен вам только для просмотра:\n${v.link}`,
+    }),
+  },
 };

@@ -8,6 +8,7 @@ import { coordinatedRegions, isAdmin, refusal, requireActor, type Actor } from '
 import { requireKnownAreas } from './known-areas.js';
 import { audit } from './audit.js';
 import { notFound, unknownValue } from './errors.js';
+import { requireWritten, type ExpectedVersion } from './versioning.js';
 
 /** The kinds shown as a region's institutions on a partnership page, in this order. */
 const INSTITUTION_KINDS: OrganisationKind[] = [
@@ -53,18 +54,21 @@ export class PartnershipService {
       description: found.partnership.description,
       sides,
       areas: areas.map(presentArea),
+      version: found.partnership.version,
     };
   }
 
   /**
    * A partnership's own texts and areas, edited by the coordinators of the regions on either side (and
-   * administrators). The change is audited under the coordinator's region.
+   * administrators). The change is audited under the coordinator's region. With an expected version
+   * (If-Match), a partnership edited by someone else since is refused. Returns the new version.
    */
   async update(
     actorOrNull: Actor | null,
     slug: string,
     changes: { name: MultilingualText; description: MultilingualText | null; areas: string[] },
-  ): Promise<void> {
+    expected: ExpectedVersion = null,
+  ): Promise<number> {
     const actor = requireActor(actorOrNull);
     const found = await this.repos.partnerships.getBySlug(slug);
     if (!found) throw notFound(`Partnership "${slug}"`, 'params.slug');
@@ -75,8 +79,13 @@ export class PartnershipService {
     }
     await requireKnownAreas(this.repos, changes.areas, 'body.areas');
     const { partnership } = found;
-    await this.repos.transaction(async (tx) => {
-      await tx.partnerships.update(partnership.id, { name: changes.name, description: changes.description, areaCodes: changes.areas });
+    return this.repos.transaction(async (tx) => {
+      const written = await tx.partnerships.update(
+        partnership.id,
+        { name: changes.name, description: changes.description, areaCodes: changes.areas },
+        expected,
+      );
+      const version = await requireWritten(written, async () => (await tx.partnerships.getBySlug(slug))?.partnership.version);
       await audit(tx, {
         actorId: actor.user.id,
         action: 'partnership.updated',
@@ -86,6 +95,7 @@ export class PartnershipService {
         before: { name: partnership.name, description: partnership.description, areas: partnership.areaCodes },
         after: changes,
       });
+      return version;
     });
   }
 

@@ -15,6 +15,8 @@ export const glossaryConcepts = pgTable('glossary_concepts', {
   /** NACE Rev. 2 classes the concept points to. */
   naceClasses: text('nace_classes').array().notNull().default([]),
   source: text('source').$type<GlossarySource>().notNull().default('user'),
+  /** The concept's version (its ETag): one more whenever a term is added or removed. */
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

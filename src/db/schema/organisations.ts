@@ -54,6 +54,8 @@ export const organisations = pgTable(
      * every write: readers that keep profiles in memory (the partner index) fetch what changed since.
      */
     revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+    /** The profile's version (its ETag): one more at every save and decision, so a stale save is refused. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

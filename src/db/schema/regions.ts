@@ -18,6 +18,8 @@ export const partnerships = pgTable('partnerships', {
   description: multilingualText('description'),
   /** Areas of cooperation named by the partnership's agreements. */
   areaCodes: text('area_codes').array().notNull().default([]),
+  /** The partnership's version (its ETag): one more at every edit, so a stale edit is refused. */
+  version: integer('version').notNull().default(1),
 });
 
 /**

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetail } from '../../services/errors.js';
 import { describeAjvError } from '../../services/organisation-record.js';
+import { VersionConflictError } from '../../services/versioning.js';
+import { sendVersion } from '../versioning.js';
 
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
 
@@ -16,6 +18,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
+      if (error instanceof VersionConflictError) {
+        // the current version, as header and in the body, so that the client reloads and merges
+        sendVersion(reply, error.currentVersion);
+        const answer = body(error.code, error.message, error.field);
+        return reply.status(error.status).send({ error: { ...answer.error, currentVersion: error.currentVersion } });
+      }
       return reply.status(error.status).send(body(error.code, error.message, error.field, error.details));
     }
     if ('validation' in error && error.validation) {

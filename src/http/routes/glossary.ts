@@ -10,6 +10,7 @@ import {
   NewTermSchema,
 } from '../../shared/schemas/glossary.js';
 import { errors, readErrors } from './responses.js';
+import { expectedVersion, IfMatchHeadersSchema, sendVersion } from '../versioning.js';
 
 const tags = ['glossary'];
 const CodeParams = Type.Object({ code: ConceptCodeSchema });
@@ -33,7 +34,11 @@ export const glossaryRoutes =
     app.get(
       '/glossary/concepts/:code',
       { schema: { tags, summary: 'One concept with its terms', params: CodeParams, response: { 200: ConceptSchema, ...readErrors } } },
-      async (request) => services.glossary.get(request.params.code),
+      async (request, reply) => {
+        const concept = await services.glossary.get(request.params.code);
+        sendVersion(reply, concept.version);
+        return concept;
+      },
     );
 
     app.post(
@@ -56,12 +61,18 @@ export const glossaryRoutes =
         schema: {
           tags,
           summary: 'Add a term (a translation or a synonym) to a concept (coordinators, administrators)',
+          description: "With If-Match (the concept's ETag), a concept whose terms changed since is refused: 409 version_conflict.",
           params: CodeParams,
+          headers: IfMatchHeadersSchema,
           body: NewTermSchema,
           response: { 201: GlossaryChangeSchema, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(await services.glossary.addTerm(request.actor, request.params.code, request.body)),
+      async (request, reply) => {
+        const change = await services.glossary.addTerm(request.actor, request.params.code, request.body, expectedVersion(request));
+        sendVersion(reply, change.concept.version);
+        return reply.status(201).send(change);
+      },
     );
 
     app.delete(
@@ -70,10 +81,16 @@ export const glossaryRoutes =
         schema: {
           tags,
           summary: 'Remove a term (coordinators, administrators)',
+          description: "With If-Match (the concept's ETag), a concept whose terms changed since is refused: 409 version_conflict.",
           params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          headers: IfMatchHeadersSchema,
           response: { 200: GlossaryChangeSchema, ...errors },
         },
       },
-      async (request) => services.glossary.removeTerm(request.actor, request.params.id),
+      async (request, reply) => {
+        const change = await services.glossary.removeTerm(request.actor, request.params.id, expectedVersion(request));
+        sendVersion(reply, change.concept.version);
+        return change;
+      },
     );
   };

@@ -7,14 +7,17 @@ import { InvitationBodySchema, MemberListSchema, TokenBodySchema } from '../../s
 import { OrganisationSummarySchema, SlugSchema } from '../../shared/schemas/organisations.js';
 import { ProfileChangesSchema } from '../../shared/schemas/profile.js';
 import { errors } from './responses.js';
+import { expectedVersion, IfMatchHeadersSchema, sendVersion } from '../versioning.js';
 
 const Done = Type.Object({ ok: Type.Literal(true) });
+const Saved = Type.Object({ ok: Type.Literal(true), version: Type.Integer({ description: 'the new version; also the ETag' }) });
 const Params = Type.Object({ slug: SlugSchema });
 const tags = ['organisation profiles'];
 const Editable = Type.Object({
   slug: Type.String(),
   status: Type.Enum(PROFILE_STATUSES),
   published: Type.Boolean(),
+  version: Type.Integer({ description: 'the version to send back as If-Match; also the ETag' }),
   profile: ProfileChangesSchema,
   decisions: Type.Array(
     Type.Object({ decision: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), at: Type.String({ format: 'date-time' }) }),
@@ -86,13 +89,15 @@ export const organisationManagementRoutes =
           response: { 200: Editable, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { org, profile } = await services.profiles.editable(request.actor, request.params.slug);
         const decisions = await services.profiles.history(request.actor, org.slug);
+        sendVersion(reply, org.version);
         return {
           slug: org.slug,
           status: org.status,
           published: org.published,
+          version: org.version,
           profile,
           decisions: decisions.map((d) => ({ decision: d.decision, reason: d.reason, at: d.at.toISOString() })),
         };
@@ -105,14 +110,17 @@ export const organisationManagementRoutes =
         schema: {
           tags,
           summary: 'Save profile changes as a draft',
+          description: 'With If-Match (the ETag of the GET), a profile saved by someone else since is refused: 409 version_conflict.',
           params: Params,
+          headers: IfMatchHeadersSchema,
           body: ProfileChangesSchema,
-          response: { 200: Done, ...errors },
+          response: { 200: Saved, ...errors },
         },
       },
-      async (request) => {
-        await services.profiles.update(request.actor, request.params.slug, request.body);
-        return { ok: true as const };
+      async (request, reply) => {
+        const version = await services.profiles.update(request.actor, request.params.slug, request.body, expectedVersion(request));
+        sendVersion(reply, version);
+        return { ok: true as const, version };
       },
     );
 

@@ -4,6 +4,7 @@ import { RegionCodeSchema, SlugSchema } from '../../shared/schemas/organisations
 import { OrganisationStatsSchema, PartnershipSchema } from '../../shared/schemas/reference.js';
 import type { Services } from '../../services/index.js';
 import { errors } from './responses.js';
+import { expectedVersion, IfMatchHeadersSchema, sendVersion } from '../versioning.js';
 
 export const partnershipRoutes =
   (services: Services): FastifyPluginAsyncTypebox =>
@@ -30,7 +31,11 @@ export const partnershipRoutes =
           response: { 200: PartnershipSchema, 400: errors[400], 404: errors[404] },
         },
       },
-      async (request) => services.partnerships.get(request.params.slug),
+      async (request, reply) => {
+        const partnership = await services.partnerships.get(request.params.slug);
+        sendVersion(reply, partnership.version);
+        return partnership;
+      },
     );
 
     app.put(
@@ -39,7 +44,9 @@ export const partnershipRoutes =
         schema: {
           tags: ['partnerships'],
           summary: "Edit a partnership's name, description and areas (coordinators of its regions, administrators)",
+          description: 'With If-Match (the ETag of the GET), a partnership edited by someone else since is refused: 409 version_conflict.',
           params: Type.Object({ slug: SlugSchema }),
+          headers: IfMatchHeadersSchema,
           body: Type.Object(
             {
               name: MultilingualTextSchema(300),
@@ -48,12 +55,13 @@ export const partnershipRoutes =
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errors },
+          response: { 200: Type.Object({ ok: Type.Literal(true), version: Type.Integer() }), ...errors },
         },
       },
-      async (request) => {
-        await services.partnerships.update(request.actor, request.params.slug, request.body);
-        return { ok: true as const };
+      async (request, reply) => {
+        const version = await services.partnerships.update(request.actor, request.params.slug, request.body, expectedVersion(request));
+        sendVersion(reply, version);
+        return { ok: true as const, version };
       },
     );
 

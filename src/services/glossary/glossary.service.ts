@@ -5,6 +5,7 @@ import { isAdmin, requireActor, type Actor } from '../access.js';
 import { audit } from '../audit.js';
 import type { ClassificationService } from '../classification.service.js';
 import { AppError, notFound, unknownValue } from '../errors.js';
+import { requireWritten, type ExpectedVersion } from '../versioning.js';
 
 /** Coordinators and administrators extend the glossary; everyone reads it. */
 export function canEditGlossary(actor: Actor | null): boolean {
@@ -48,7 +49,9 @@ export class GlossaryService {
       const known = new Set((await tx.glossary.concepts()).map((c) => c.code));
       const unknown = body.broader.filter((c) => !known.has(c));
       if (unknown.length > 0) throw unknownValue('body.broader', unknown, 'concept');
-      await tx.glossary.insertConcepts([{ code: body.code, broader: [...new Set(body.broader)], naceClasses, source: 'user' }]);
+      // inserted by someone else since the check above: it waited for their commit and added nothing
+      if ((await tx.glossary.insertConcepts([{ code: body.code, broader: [...new Set(body.broader)], naceClasses, source: 'user' }])) === 0)
+        throw new AppError('concept_exists', undefined, 'body.code');
       const ids: string[] = [];
       for (const [i, term] of body.terms.entries()) ids.push(await this.insertTerm(tx, body.code, term, by, `body.terms[${i}]`));
       const retagged = await tx.glossary.retag({ termIds: ids, conceptCodes: [] });
@@ -57,34 +60,43 @@ export class GlossaryService {
     });
   }
 
-  async addTerm(actor: Actor | null, code: string, body: NewTermBody): Promise<GlossaryChange> {
+  /**
+   * Adds a term to a concept. With an expected version (If-Match: the concept's), a concept whose terms
+   * someone else changed since is refused (version_conflict).
+   */
+  async addTerm(actor: Actor | null, code: string, body: NewTermBody, expected: ExpectedVersion = null): Promise<GlossaryChange> {
     const by = this.requireEditor(actor);
     return this.repos.transaction(async (tx) => {
-      const concept = await tx.glossary.concept(code);
-      if (!concept) throw notFound(`Concept "${code}"`, 'params.code');
+      if (!(await tx.glossary.concept(code))) throw notFound(`Concept "${code}"`, 'params.code');
+      await requireWritten(await tx.glossary.moveConceptVersion(code, expected), async () => (await tx.glossary.concept(code))?.version);
       const id = await this.insertTerm(tx, code, body, by, 'body');
       const retagged = await tx.glossary.retag({ termIds: [id], conceptCodes: [] });
       await audit(tx, { actorId: by.user.id, action: 'glossary.term_added', entityType: 'concept', entityId: code, after: body });
-      return { concept: present(concept, await tx.glossary.terms([code])), retagged };
+      return { concept: present((await tx.glossary.concept(code))!, await tx.glossary.terms([code])), retagged };
     });
   }
 
-  async removeTerm(actor: Actor | null, id: string): Promise<GlossaryChange> {
+  /** Removes a term; the expected version, if given, is its concept's (as for addTerm). */
+  async removeTerm(actor: Actor | null, id: string, expected: ExpectedVersion = null): Promise<GlossaryChange> {
     const by = this.requireEditor(actor);
     return this.repos.transaction(async (tx) => {
       const term = await tx.glossary.term(id);
-      if (!term || term.removed) throw notFound('Term', 'params.id');
+      if (!term) throw notFound('Term', 'params.id');
+      const code = term.conceptCode;
+      await requireWritten(await tx.glossary.moveConceptVersion(code, expected), async () => (await tx.glossary.concept(code))?.version);
+      // read again under the concept's lock: someone may have removed it just before
+      if ((await tx.glossary.term(id))!.removed) throw notFound('Term', 'params.id');
       await tx.glossary.removeTerm(id);
-      const retagged = await tx.glossary.retag({ termIds: [], conceptCodes: [term.conceptCode] });
+      const retagged = await tx.glossary.retag({ termIds: [], conceptCodes: [code] });
       await audit(tx, {
         actorId: by.user.id,
         action: 'glossary.term_removed',
         entityType: 'concept',
-        entityId: term.conceptCode,
+        entityId: code,
         before: { language: term.language, term: term.term },
       });
-      const concept = (await tx.glossary.concept(term.conceptCode))!;
-      return { concept: present(concept, await tx.glossary.terms([term.conceptCode])), retagged };
+      const concept = (await tx.glossary.concept(code))!;
+      return { concept: present(concept, await tx.glossary.terms([code])), retagged };
     });
   }
 

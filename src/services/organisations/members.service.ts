@@ -1,9 +1,9 @@
 import type { Repositories } from '../../repositories/index.js';
 import { resolveText } from '../../shared/multilingual.js';
 import { ORGANISATION_ROLES, type OrganisationRole } from '../../shared/roles.js';
-import { canManageMembers, organisationRole, requireActor, type Actor } from '../access.js';
+import { canManageMembers, isAdmin, organisationRole, requireActor, type Actor } from '../access.js';
 import { normaliseEmail } from '../accounts/context.js';
-import { issueToken, spendToken } from '../accounts/tokens.js';
+import { issueToken, readToken, spendToken } from '../accounts/tokens.js';
 import { audit } from '../audit.js';
 import { AppError } from '../errors.js';
 import { sendMail, type MailSettings } from '../mailer.js';
@@ -86,10 +86,16 @@ export class MembersService {
     });
   }
 
-  /** A signed-in user accepts an invitation sent to their own address. */
+  /**
+   * A signed-in user accepts an invitation sent to their own address. The organisation is locked before the
+   * token is spent, so that two acceptances at once (of one link, or of two links to one organisation) are
+   * checked one after the other: one joins, the other is refused.
+   */
   async accept(actorOrNull: Actor | null, token: string): Promise<{ slug: string }> {
     const actor = requireActor(actorOrNull);
     return this.repos.transaction(async (tx) => {
+      const seen = await readToken(tx, 'invitation', token);
+      await tx.organisations.lockOrganisation(seen.organisationId!);
       const invitation = await spendToken(tx, 'invitation', token);
       if (invitation.email !== actor.user.email)
         throw new AppError('token_invalid', 'This invitation was sent to another e-mail address.', 'body.token');
@@ -108,17 +114,25 @@ export class MembersService {
     });
   }
 
+  /**
+   * Removes a member, or the actor leaves. An organisation keeps an administrator: the check reads the
+   * members once the organisation is locked, so that two administrators leaving at once cannot both go.
+   */
   async remove(actorOrNull: Actor | null, slug: string, userId: string): Promise<void> {
     const actor = requireActor(actorOrNull);
     const org = await this.profiles.find(actor, slug);
     // anyone may leave; only administrators remove others
     if (userId !== actor.user.id && !canManageMembers(actor, org))
       throw new AppError('forbidden', "Only the organisation's administrators remove members.");
-    const grants = await this.repos.accounts.grantsInOrganisation(org.id);
-    if (!grants.some((g) => g.userId === userId)) throw new AppError('not_found', 'This person is not a member.', 'params.userId');
-    const admins = new Set(grants.filter((g) => g.role === 'org_admin').map((g) => g.userId));
-    if (admins.has(userId) && admins.size === 1) throw new AppError('last_admin');
     await this.repos.transaction(async (tx) => {
+      await tx.organisations.lockOrganisation(org.id);
+      const grants = await tx.accounts.grantsInOrganisation(org.id);
+      if (!grants.some((g) => g.userId === userId)) throw new AppError('not_found', 'This person is not a member.', 'params.userId');
+      // an administrator removing someone else must still be one (another may have just removed them)
+      if (userId !== actor.user.id && !isAdmin(actor) && !grants.some((g) => g.userId === actor.user.id && g.role === 'org_admin'))
+        throw new AppError('forbidden', "Only the organisation's administrators remove members.");
+      const admins = new Set(grants.filter((g) => g.role === 'org_admin').map((g) => g.userId));
+      if (admins.has(userId) && admins.size === 1) throw new AppError('last_admin');
       await tx.accounts.revoke({ userId, organisationId: org.id });
       await audit(tx, {
         actorId: actor.user.id,
@@ -131,16 +145,22 @@ export class MembersService {
     });
   }
 
-  /** Makes another member the administrator; the current administrator stays on as an editor. */
+  /**
+   * Makes another member the administrator; the current administrator stays on as an editor. Checked on
+   * the members as they are once the organisation is locked (the actor may have left or been removed).
+   */
   async transferAdministration(actorOrNull: Actor | null, slug: string, userId: string): Promise<void> {
     const actor = requireActor(actorOrNull);
     const org = await this.profiles.find(actor, slug);
     if (organisationRole(actor, org.id) !== 'org_admin')
       throw new AppError('forbidden', 'Only an administrator of the organisation hands over administration.');
-    const grants = await this.repos.accounts.grantsInOrganisation(org.id);
-    if (!grants.some((g) => g.userId === userId) || userId === actor.user.id)
-      throw new AppError('not_found', 'Choose another member of the organisation.', 'body.userId');
     await this.repos.transaction(async (tx) => {
+      await tx.organisations.lockOrganisation(org.id);
+      const grants = await tx.accounts.grantsInOrganisation(org.id);
+      if (!grants.some((g) => g.userId === actor.user.id && g.role === 'org_admin'))
+        throw new AppError('forbidden', 'Only an administrator of the organisation hands over administration.');
+      if (!grants.some((g) => g.userId === userId) || userId === actor.user.id)
+        throw new AppError('not_found', 'Choose another member of the organisation.', 'body.userId');
       await tx.accounts.revoke({ userId, organisationId: org.id });
       await tx.accounts.grant({ userId, role: 'org_admin', organisationId: org.id, grantedBy: actor.user.id });
       await tx.accounts.revoke({ userId: actor.user.id, organisationId: org.id });

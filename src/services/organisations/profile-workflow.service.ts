@@ -3,8 +3,10 @@ import type { Repositories } from '../../repositories/index.js';
 import { resolveText } from '../../shared/multilingual.js';
 import type { ProfileStatus } from '../../shared/roles.js';
 import type { ProfileChanges } from '../../shared/schemas/profile.js';
+import type { Language } from '../../shared/languages.js';
 import {
   canEditProfile,
+  decidingRegion,
   canSeeUnpublished,
   canValidate,
   coordinatedRegions,
@@ -17,6 +19,7 @@ import { audit } from '../audit.js';
 import type { ClassificationService } from '../classification.service.js';
 import { AppError, notFound } from '../errors.js';
 import { sendMail, type MailSettings } from '../mailer.js';
+import { requireWritten, type ExpectedVersion } from '../versioning.js';
 import { checkProfile, currentProfile } from './profile.js';
 
 /**
@@ -37,8 +40,13 @@ export class ProfileWorkflowService {
     if (!actor.user.emailConfirmedAt) throw new AppError('email_not_confirmed');
     const columns = await checkProfile(this.repos, this.classifications, profile);
     return this.repos.transaction(async (tx) => {
-      const slug = await tx.organisations.freeSlug(profile.name);
-      await tx.organisations.insertMany([{ ...columns, slug, source: 'user', published: false, status: 'draft', pendingProfile: profile }]);
+      const slug = await tx.organisations.insertWithFreeSlug({
+        ...columns,
+        source: 'user',
+        published: false,
+        status: 'draft',
+        pendingProfile: profile,
+      });
       const org = (await tx.organisations.getBySlug(slug))!;
       await tx.accounts.grant({ userId: actor.user.id, role: 'org_admin', organisationId: org.id, grantedBy: actor.user.id });
       await audit(tx, {
@@ -69,12 +77,18 @@ export class ProfileWorkflowService {
     return { org, profile: currentProfile(org) };
   }
 
-  /** Saves changes as a draft; a submitted profile goes back to draft and must be submitted again. */
-  async update(actor: Actor | null, slug: string, profile: ProfileChanges): Promise<void> {
-    const { org, profile: before } = await this.editable(actor, slug);
+  /**
+   * Saves changes as a draft; a submitted profile goes back to draft and must be submitted again. With an
+   * expected version (If-Match), a profile saved by someone else since is refused (version_conflict).
+   * Returns the new version.
+   */
+  async update(actor: Actor | null, slug: string, profile: ProfileChanges, expected: ExpectedVersion = null): Promise<number> {
+    const { org } = await this.editable(actor, slug);
     await checkProfile(this.repos, this.classifications, profile);
-    await this.repos.transaction(async (tx) => {
-      await tx.organisations.updateWorkflow(org.id, { pendingProfile: profile, status: 'draft' }, tx.clock.now());
+    return this.repos.transaction(async (tx) => {
+      const before = currentProfile((await tx.organisations.getById(org.id))!);
+      const written = await tx.organisations.updateWorkflow(org.id, { pendingProfile: profile, status: 'draft' }, tx.clock.now(), expected);
+      const version = await requireWritten(written, async () => (await tx.organisations.getById(org.id))?.version);
       await audit(tx, {
         actorId: actor!.user.id,
         action: 'organisation.profile_updated',
@@ -84,29 +98,33 @@ export class ProfileWorkflowService {
         before,
         after: profile,
       });
+      return version;
     });
   }
 
   async submit(actor: Actor | null, slug: string): Promise<void> {
     const { org } = await this.editable(actor, slug);
-    if (org.status !== 'draft' && org.status !== 'returned')
-      throw new AppError('invalid_transition', `A ${org.status} profile cannot be submitted: edit it first.`);
-    await this.transition(org, actor!, 'submitted', null);
+    await this.transition(org, actor!, 'submitted', null, (now) => {
+      if (now.status !== 'draft' && now.status !== 'returned')
+        throw new AppError('invalid_transition', `A ${now.status} profile cannot be submitted: edit it first.`);
+    });
   }
 
-  /** A coordinator of the organisation's region validates the profile (it becomes public) or returns it with a reason. */
+  /**
+   * A coordinator of the region the profile names validates it (it becomes public) or returns it with a
+   * reason: for a profile that moves to another region, the destination's coordinators decide.
+   */
   async decide(actorOrNull: Actor | null, slug: string, decision: 'validated' | 'returned', reason: string | null): Promise<void> {
     const actor = requireActor(actorOrNull);
     const org = await this.find(actor, slug);
     const regions = await this.repos.regions.list();
-    if (!canValidate(actor, org, regions)) {
-      throw refusal(actor);
-    }
-    if (org.status !== 'submitted')
-      throw new AppError('invalid_transition', `Only a submitted profile can be validated or returned; this one is ${org.status}.`);
     if (decision === 'returned' && !reason?.trim())
       throw new AppError('validation_failed', 'Say why the profile is returned.', 'body.reason');
-    await this.transition(org, actor, decision, reason?.trim() || null);
+    await this.transition(org, actor, decision, reason?.trim() || null, (now) => {
+      if (!canValidate(actor, now, regions)) throw refusal(actor);
+      if (now.status !== 'submitted')
+        throw new AppError('invalid_transition', `Only a submitted profile can be validated or returned; this one is ${now.status}.`);
+    });
   }
 
   /** Profiles waiting for this coordinator (every region's for an administrator). */
@@ -123,16 +141,25 @@ export class ProfileWorkflowService {
     return this.repos.audit.decisions(org.id);
   }
 
+  /**
+   * One step of the workflow, checked by `allowed` on the organisation as it is once its row is locked:
+   * two steps at once (a submission and a decision, two coordinators deciding) are checked one after the
+   * other, so the second sees what the first did.
+   */
   private async transition(
     org: OrganisationRow,
     actor: Actor,
     status: Exclude<ProfileStatus, 'draft'>,
     reason: string | null,
+    allowed: (now: OrganisationRow) => void,
   ): Promise<void> {
     await this.repos.transaction(async (tx) => {
+      await tx.organisations.lockOrganisation(org.id);
+      const locked = (await tx.organisations.getById(org.id))!;
+      allowed(locked);
       const now = tx.clock.now();
       if (status === 'validated') {
-        const profile = await checkProfile(tx, this.classifications, currentProfile(org));
+        const profile = await checkProfile(tx, this.classifications, currentProfile(locked));
         await tx.organisations.updateWorkflow(org.id, { status, pendingProfile: null, published: true, profile }, now);
       } else {
         await tx.organisations.updateWorkflow(org.id, { status }, now);
@@ -143,19 +170,44 @@ export class ProfileWorkflowService {
         action: `organisation.${status}`,
         entityType: 'organisation',
         entityId: org.id,
-        regionCode: org.regionCode,
-        before: { status: org.status },
+        regionCode: decidingRegion(locked),
+        before: { status: locked.status },
         after: { status, reason },
       });
-      if (status === 'submitted') return;
+      if (status === 'submitted') return this.tellRegionLeft(tx, locked);
       for (const admin of await tx.accounts.holders(['org_admin'], { organisationId: org.id })) {
-        const name = resolveText(org.pendingProfile?.name ?? org.name, admin.language)?.text ?? org.slug;
+        const name = resolveText(locked.pendingProfile?.name ?? locked.name, admin.language)?.text ?? locked.slug;
         await sendMail(tx, this.mail, admin, status === 'validated' ? 'profile_validated' : 'profile_returned', {
           organisation: name,
           reason: reason ?? '',
-          link: status === 'validated' ? `/organisations/${org.slug}` : `/my/organisations/${org.slug}`,
+          link: status === 'validated' ? `/organisations/${locked.slug}` : `/my/organisations/${locked.slug}`,
         });
       }
     });
+  }
+
+  /**
+   * A profile submitted with another region is decided by that region's coordinators; those of the region
+   * it leaves are told (they keep seeing it, read-only, until it has moved).
+   */
+  private async tellRegionLeft(tx: Repositories, org: OrganisationRow): Promise<void> {
+    const destination = currentProfile(org).region;
+    if (destination === org.regionCode) return;
+    const regions = await tx.regions.list();
+    const covering = (code: string) => [code, ...regions.filter((r) => r.code === code && r.parentCode).map((r) => r.parentCode!)];
+    const staying = new Set((await tx.accounts.holders(['regional_coordinator'], { regionCodes: covering(destination) })).map((u) => u.id));
+    const nameOf = (code: string, language: Language) => {
+      const region = regions.find((r) => r.code === code);
+      return (region && resolveText(region.name, language)?.text) ?? code;
+    };
+    for (const coordinator of await tx.accounts.holders(['regional_coordinator'], { regionCodes: covering(org.regionCode) })) {
+      if (staying.has(coordinator.id)) continue;
+      await sendMail(tx, this.mail, coordinator, 'profile_moving_region', {
+        organisation: resolveText(org.pendingProfile?.name ?? org.name, coordinator.language)?.text ?? org.slug,
+        from: nameOf(org.regionCode, coordinator.language),
+        to: nameOf(destination, coordinator.language),
+        link: `/organisations/${org.slug}`,
+      });
+    }
   }
 }

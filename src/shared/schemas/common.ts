@@ -24,6 +24,7 @@ export const ErrorSchema = Type.Object(
       message: Type.String(),
       field: Type.Optional(Type.String({ description: 'Where the problem is, e.g. query.pageSize or body.codes[2]' })),
       details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+      currentVersion: Type.Optional(Type.Integer({ description: 'version_conflict: the version saved now (also its ETag)' })),
     }),
   },
   { $id: 'Error' },

@@ -21,6 +21,7 @@ export const ConceptSchema = Type.Object({
   naceClasses: Type.Array(Type.String()),
   source: Type.Union([Type.Literal('shipped'), Type.Literal('user')]),
   terms: Type.Array(TermSchema),
+  version: Type.Integer({ description: 'one more at each term added or removed; send it back as If-Match' }),
 });
 export type Concept = Static<typeof ConceptSchema>;
 

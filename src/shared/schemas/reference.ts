@@ -60,5 +60,6 @@ export const PartnershipSchema = Type.Object({
   description: Type.Union([MultilingualTextSchema(), Type.Null()]),
   sides: Type.Array(PartnershipSideSchema),
   areas: Type.Array(AreaSchema),
+  version: Type.Integer({ description: 'the version to send back as If-Match when editing; also the ETag' }),
 });
 export type Partnership = Static<typeof PartnershipSchema>;

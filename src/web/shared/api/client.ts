@@ -32,10 +32,20 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/**
+ * A write. `ifMatch` is the version of the record the change is based on (sent as If-Match): a record saved
+ * by someone else since is refused with 409 version_conflict (see shared/versioning.ts).
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  options: { ifMatch?: number } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) throw new ApiRequestError(response.status, await response.json().catch(() => null));
   return (await response.json()) as T;

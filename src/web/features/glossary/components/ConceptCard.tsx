@@ -4,7 +4,22 @@ import type { Concept, GlossaryChange } from '../../../../shared/schemas/glossar
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { useMlString } from '../../../shared/ui/MlText';
-import { addTerm, removeTerm } from '../api/glossary';
+import { VersionConflict } from '../../../shared/ui/VersionConflict';
+import { versionConflict, type Conflict } from '../../../shared/versioning';
+import { addTerm, getConcept, removeTerm } from '../api/glossary';
+
+/** A concept's terms in each language, as one line each: what a conflict compares. */
+type TermsByLanguage = Record<Language, string>;
+const termsByLanguage = (terms: { language: Language; term: string }[]): TermsByLanguage =>
+  Object.fromEntries(
+    LANGUAGES.map((l) => [
+      l,
+      terms
+        .filter((x) => x.language === l)
+        .map((x) => x.term)
+        .join(', '),
+    ]),
+  ) as TermsByLanguage;
 
 /** A concept with its terms by language; editors add and remove terms, and learn how many organisations were re-tagged. */
 export function ConceptCard({ concept, editable, onChange }: { concept: Concept; editable: boolean; onChange(): void }) {
@@ -16,14 +31,54 @@ export function ConceptCard({ concept, editable, onChange }: { concept: Concept;
     onChange();
     return t('glossary.retagged', { count: change.retagged });
   };
+  // a change refused because someone else changed the concept's terms since this card was loaded
+  const [conflict, setConflict] = useState<
+    (Conflict<TermsByLanguage> & { mine: TermsByLanguage; retry(version: number): Promise<GlossaryChange> }) | null
+  >(null);
+  /** Runs a change based on `version`; on a conflict, shows it and stops (returns null). */
+  const attempt = async (
+    change: (version: number) => Promise<GlossaryChange>,
+    mine: TermsByLanguage,
+    version: number,
+  ): Promise<GlossaryChange | null> => {
+    try {
+      const done = await change(version);
+      setConflict(null);
+      return done;
+    } catch (error) {
+      if (versionConflict(error) === null) throw error;
+      const now = await getConcept(concept.code);
+      setConflict({ theirs: termsByLanguage(now.terms), version: now.version, mine, retry: change });
+      return null;
+    }
+  };
   const add = useSubmit(async () => {
-    const change = await addTerm(concept.code, { language, term });
+    const adding = { language, term: term.trim() };
+    const mine = termsByLanguage([...concept.terms, adding]);
+    const change = await attempt((version) => addTerm(concept.code, adding, version), mine, concept.version);
+    if (!change) return;
     setTerm('');
     return retagged(change);
   });
   // a ref, not state: the click sets it and submits at once
   const removing = useRef<string | null>(null);
-  const remove = useSubmit(async () => retagged(await removeTerm(removing.current!)));
+  const remove = useSubmit(async () => {
+    const id = removing.current!;
+    const mine = termsByLanguage(concept.terms.filter((x) => x.id !== id));
+    const change = await attempt((version) => removeTerm(id, version), mine, concept.version);
+    return change ? retagged(change) : undefined;
+  });
+  const keepMine = useSubmit(async () => {
+    const change = await attempt(conflict!.retry, conflict!.mine, conflict!.version);
+    if (!change) return;
+    setTerm('');
+    return retagged(change);
+  });
+  // the concept as saved now; the term being typed stays in the field
+  const takeTheirs = () => {
+    setConflict(null);
+    onChange();
+  };
   const fieldId = `term-${concept.code}`;
 
   return (
@@ -87,7 +142,18 @@ export function ConceptCard({ concept, editable, onChange }: { concept: Concept;
           </button>
         </form>
       )}
-      <Outcome error={add.error ?? remove.error} done={add.done ?? remove.done} />
+      {conflict && (
+        <VersionConflict
+          mine={conflict.mine}
+          theirs={conflict.theirs}
+          label={(lang) => t('glossary.termsIn', { language: t(`language.names.${lang}`) })}
+          show={(_lang, value) => value}
+          busy={keepMine.busy}
+          onKeepMine={() => void keepMine.onSubmit()}
+          onTakeTheirs={takeTheirs}
+        />
+      )}
+      <Outcome error={add.error ?? remove.error ?? keepMine.error} done={add.done ?? remove.done ?? keepMine.done} />
     </li>
   );
 }

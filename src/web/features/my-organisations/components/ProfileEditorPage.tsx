@@ -1,19 +1,23 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ProfileChanges } from '../../../../shared/schemas/profile';
-import { postJson, sendJson } from '../../../shared/api/client';
+import { getJson, postJson, sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
+import { VersionConflict } from '../../../shared/ui/VersionConflict';
+import { mergeEdits, versionConflict, type Conflict } from '../../../shared/versioning';
 import { MembersPanel } from './MembersPanel';
 import { EMPTY_PROFILE, ProfileForm } from './ProfileForm';
+import { useProfileFieldLabel, useProfileFieldValue } from './profile-fields';
 
 interface Editable {
   slug: string;
   status: 'draft' | 'submitted' | 'validated' | 'returned';
   published: boolean;
+  version: number;
   profile: ProfileChanges;
   decisions: { decision: string; reason: string | null; at: string }[];
 }
@@ -51,19 +55,57 @@ export function ProfileEditorPage() {
   const { t, dateTime } = useI18n();
   const state = useApi<Editable>(`/organisations/${encodeURIComponent(slug)}/profile`);
   const [profile, setProfile] = useState<ProfileChanges | null>(null);
-  useEffect(() => setProfile(state.data?.profile ?? null), [state.data]);
+  // what the edit started from: the version sent as If-Match, and its values for merging
+  const [base, setBase] = useState<{ profile: ProfileChanges; version: number } | null>(null);
+  const [conflict, setConflict] = useState<Conflict<ProfileChanges> | null>(null);
+  // after "take theirs": the merged values are in the form, not saved yet
+  const [merged, setMerged] = useState(false);
+  useEffect(() => {
+    setProfile(state.data?.profile ?? null);
+    setBase(state.data ? { profile: state.data.profile, version: state.data.version } : null);
+    setConflict(null);
+  }, [state.data]);
   useTitle(t('myOrgs.editProfile'));
+  const url = `/organisations/${encodeURIComponent(slug)}/profile`;
+  /** Saves the edit based on `version`; on a conflict, shows it and stops (returns false). */
+  const put = async (version: number): Promise<boolean> => {
+    try {
+      await sendJson('PUT', url, profile, { ifMatch: version });
+      return true;
+    } catch (error) {
+      if (versionConflict(error) === null) throw error;
+      const now = await getJson<Editable>(url);
+      setConflict({ theirs: now.profile, version: now.version });
+      return false;
+    }
+  };
   const save = useSubmit(async () => {
-    await sendJson('PUT', `/organisations/${slug}/profile`, profile);
+    if (!(await put(base!.version))) return;
     state.reload();
     return t('myOrgs.saved');
   });
   const submit = useSubmit(async () => {
-    await sendJson('PUT', `/organisations/${slug}/profile`, profile);
+    if (!(await put(base!.version))) return;
     await postJson(`/organisations/${slug}/submit`);
     state.reload();
     return t('myOrgs.submitted');
   });
+  const keepMine = useSubmit(async () => {
+    if (!(await put(conflict!.version))) return;
+    state.reload();
+    return t('myOrgs.saved');
+  });
+  const takeTheirs = () => {
+    setProfile(mergeEdits(base!.profile, profile!, conflict!.theirs));
+    setBase({ profile: conflict!.theirs, version: conflict!.version });
+    setConflict(null);
+    setMerged(true);
+  };
+  useEffect(() => {
+    if (save.busy || submit.busy) setMerged(false);
+  }, [save.busy, submit.busy]);
+  const labelOf = useProfileFieldLabel();
+  const showValue = useProfileFieldValue();
 
   const data = state.data;
   if (!data || !profile) return <Status state={state} />;
@@ -89,6 +131,22 @@ export function ProfileEditorPage() {
           {t('myOrgs.returnedBecause')} <q>{lastReturn.reason}</q>
         </p>
       )}
+      {conflict && (
+        <VersionConflict
+          mine={profile}
+          theirs={conflict.theirs}
+          label={labelOf}
+          show={showValue}
+          busy={keepMine.busy}
+          onKeepMine={() => void keepMine.onSubmit()}
+          onTakeTheirs={takeTheirs}
+        />
+      )}
+      {merged && (
+        <p role="status" className="notice">
+          {t('conflict.merged')}
+        </p>
+      )}
       <form onSubmit={save.onSubmit}>
         <ProfileForm
           value={profile}
@@ -109,7 +167,7 @@ export function ProfileEditorPage() {
             </>
           }
         />
-        <Outcome error={save.error ?? submit.error} done={save.done ?? submit.done} />
+        <Outcome error={save.error ?? submit.error ?? keepMine.error} done={save.done ?? submit.done ?? keepMine.done} />
       </form>
       {data.decisions.length > 0 && (
         <section aria-labelledby="history">

@@ -63,6 +63,11 @@ export function ValidationQueuePage() {
               <span>{item.pending.region}</span>
               <span>{dateTime(item.submittedAt)}</span>
             </p>
+            {item.pending.region !== item.regionCode && (
+              <p className="notice" role="note">
+                {t('validation.movingRegion', { from: item.regionCode, to: item.pending.region })}
+              </p>
+            )}
             {item.pending.description && <MlText as="p" value={item.pending.description} />}
             <Decision item={item} onDone={state.reload} />
           </li>

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { LANGUAGES } from '../../../../shared/languages';
+import type { MultilingualText } from '../../../../shared/multilingual';
+import type { ProfileChanges } from '../../../../shared/schemas/profile';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+
+type Field = keyof ProfileChanges;
+
+/** A profile field's name in the reader's language (the same as the form's). */
+export function useProfileFieldLabel(): (field: Field) => string {
+  const { t } = useI18n();
+  const labels: Record<Field, string> = {
+    kind: t('organisation.kind'),
+    sector: t('organisation.sector'),
+    region: t('organisation.region'),
+    city: t('myOrgs.fields.city'),
+    name: t('myOrgs.fields.name'),
+    shortName: t('myOrgs.fields.shortName'),
+    description: t('myOrgs.fields.description'),
+    website: t('organisation.website'),
+    nace: t('myOrgs.codes'),
+    areas: t('organisation.areas'),
+  };
+  return (field) => labels[field];
+}
+
+/** A profile field's value as text: every language of a multilingual one, marked with its language. */
+export function useProfileFieldValue(): (field: Field, value: ProfileChanges[Field]) => ReactNode {
+  const { t } = useI18n();
+  return (field, value) => {
+    if (field === 'kind') return t(`kinds.${value as string}`);
+    if (field === 'sector') return t(`sectors.${value as string}`);
+    if (Array.isArray(value)) return value.join(', ');
+    if (value && typeof value === 'object') {
+      const text = value as MultilingualText;
+      return (
+        <>
+          {LANGUAGES.filter((l) => text[l]).map((l) => (
+            <span key={l} lang={l} className="conflict-text">
+              <abbr title={t(`language.names.${l}`)}>{l}</abbr> {text[l]}
+            </span>
+          ))}
+        </>
+      );
+    }
+    return String(value);
+  };
+}
