@@ -136,7 +136,12 @@ describe('GET /api/v1/organisations/:slug', () => {
     expect(new Date(org.updatedAt).toISOString()).toBe(org.updatedAt);
 
     const iate = (await get('/api/v1/organisations/iate-mephi')).json();
-    expect(iate.nace).toEqual([{ code: '85.42', title: { en: 'Tertiary education', fr: 'Enseignement supérieur' } }]);
+    expect(iate.nace).toEqual([
+      {
+        code: '85.42',
+        title: { en: 'Tertiary education', fr: 'Enseignement supérieur', ru: 'Образование высшее и подготовка кадров высшей квалификации' },
+      },
+    ]);
 
     const council = (await get('/api/v1/organisations/limousin-regional-council')).json();
     expect(council.people[0]).toMatchObject({ name: 'Gérard Vandenbroucke', nameCyrillic: 'Жерар Ванденбрук', nameLatin: null });
