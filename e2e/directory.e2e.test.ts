@@ -122,7 +122,7 @@ describe('organisation directory', () => {
     const page = await open('/organisations', { locale: 'ru-RU' });
     await page.getByLabel('Или ваш код (ОКВЭД 2, NAF)').fill('85.22');
     await page.getByRole('button', { name: 'Применить' }).click();
-    await expect.poll(() => page.locator('.national-code [role=status]').innerText()).toBe('85.22 → NACE 85.42 Tertiary education');
+    await expect.poll(() => page.locator('.national-code [role=status]').innerText()).toBe('85.22 → NACE 85.42 Образование высшее и подготовка кадров высшей квалификации');
     await expect.poll(() => resultCount(page)).toBe('Найдено 2 организации');
     expect(await page.getByLabel('Класс NACE').inputValue()).toBe('85.42');
     await page.getByLabel('Или ваш код (ОКВЭД 2, NAF)').fill('99.99.9');
