@@ -107,6 +107,12 @@ describe('importing organisations', () => {
 
   it('reports NUL characters, lone surrogates and 1e400 as invalid rows, by line and field, instead of failing in the database', async () => {
     const before = await t.services.repos.organisations.count();
+    // alone, the row passed every check and the database refused the whole import with an error
+    const alone = await run(line({ ...ceramics, slug: 'only-nul', people: [{ name: 'A\u0000' }] })).catch((e: unknown) => e);
+    expect(alone).toBeInstanceOf(ImportInvalidError);
+    expect((alone as ImportInvalidError).problems).toEqual([
+      { line: 1, field: 'people[0].name', message: 'must not contain NUL characters (U+0000)' },
+    ]);
     const text = [
       line({ ...ceramics, slug: 'nul-in-name', name: { original: 'fr', fr: 'Céramiques\u0000' } }),
       // a lone surrogate, escaped in the JSON text as an export from another tool may have it

@@ -33,6 +33,7 @@ export function parseQueryString(text: string): Query {
       query[INVALID_QUERY] = true;
       continue;
     }
+    if (key === '') continue; // "&=x" names nothing
     const before = query[key];
     query[key] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
   }
