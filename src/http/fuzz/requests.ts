@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { textProblem } from '../../shared/schemas/unsafe-values.js';
 import type { FuzzRoute, JsonSchema, RouteParameter } from './openapi-routes.js';
 import { HOSTILE_STRINGS, hostileValue, mutatedValue, toJson, unraw, validValue, type KnownValues } from './schema-values.js';
 
@@ -12,6 +13,8 @@ export interface FuzzRequest {
   csrf: 'session' | 'none' | 'wrong';
   /** What the request tries, for the report: "valid", "mutated body", "raw body"… */
   kind: string;
+  /** Set when a parameter the route reads carries a value no schema may let through: the request must be refused. */
+  mustRefuse?: string;
 }
 
 /** encodeURIComponent, except that a lone surrogate is written as the bytes it would have (not UTF-8), not thrown. */
@@ -54,25 +57,37 @@ function pathValue(param: RouteParameter, known: KnownValues, broken: boolean): 
 }
 
 /** A query parameter's pairs: absent or valid (arrays repeat the key), and when `broken`, often hostile. */
-function queryPairs(param: RouteParameter, known: KnownValues, broken: boolean): fc.Arbitrary<[string, string][]> {
-  const key = encodePart(param.name);
-  const pairs = (value: unknown): [string, string][] => (Array.isArray(value) ? value : [value]).map((v) => [key, encodePart(stringOf(v))]);
+type Pair = [key: string, value: string];
+
+function queryPairs(param: RouteParameter, known: KnownValues, broken: boolean): fc.Arbitrary<Pair[]> {
+  const key = param.name;
+  const pairs = (value: unknown): Pair[] => (Array.isArray(value) ? value : [value]).map((v) => [key, stringOf(v)]);
   const valid = validValue(param.schema, known, param.name).map(pairs);
   const hostile = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 20_000)), hostileValue(param.schema).map(stringOf));
   const present = broken
     ? fc.oneof(
         { weight: 2, arbitrary: valid },
-        { weight: 2, arbitrary: hostile.map((v) => [[key, encodePart(v)]] as [string, string][]) },
+        { weight: 2, arbitrary: hostile.map((v) => [[key, v]] as Pair[]) },
         {
           weight: 1,
-          arbitrary: fc
-            .array(hostile, { minLength: 2, maxLength: 30 })
-            .map((vs) => vs.map((v) => [key, encodePart(v)] as [string, string])),
+          arbitrary: fc.array(hostile, { minLength: 2, maxLength: 30 }).map((vs) => vs.map((v) => [key, v] as Pair)),
         },
       )
     : valid;
   if (param.required) return present;
-  return fc.oneof({ weight: 1, arbitrary: present }, { weight: 1, arbitrary: fc.constant<[string, string][]>([]) });
+  return fc.oneof({ weight: 1, arbitrary: present }, { weight: 1, arbitrary: fc.constant<Pair[]>([]) });
+}
+
+const isNumeric = (schema: JsonSchema): boolean =>
+  ['integer', 'number'].includes(String(schema.type)) || (schema.type === 'array' && !!schema.items && isNumeric(schema.items));
+
+/** Why a query value, once decoded, can never be accepted for this parameter (or null). */
+function unsafeParameter(param: RouteParameter, value: string): string | null {
+  const problem = textProblem(value);
+  if (problem) return `query.${param.name} ${problem}`;
+  const number = Number(value.trim());
+  if (isNumeric(param.schema) && (number === Infinity || number === -Infinity)) return `query.${param.name} is ${value}`;
+  return null;
 }
 
 const MALFORMED_BODIES: (string | Buffer)[] = [
@@ -195,17 +210,19 @@ function requestWith(route: FuzzRoute, known: KnownValues, part: Broken | null):
       breaks('query') ? sometimes(fc.constantFrom(...RAW_QUERY_SUFFIXES), 3) : fc.constant(null),
     )
     .map(([lists, added, suffix]) => {
-      const pairs = lists.flat().map(([k, v]) => `${k}=${v}`);
+      const pairs = lists.flat().map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`);
       if (added) pairs.push(`${added[0]}=${encodePart(added[1])}`);
       const text = pairs.join('&') + (suffix ?? '');
-      return text === '' ? '' : `?${text}`;
+      const unsafe = lists.flatMap((list, i) => list.map(([, v]) => unsafeParameter(queryParams[i]!, v)).filter(Boolean));
+      return { text: text === '' ? '' : `?${text}`, mustRefuse: unsafe[0] ?? undefined };
     });
   const body = breaks('body') && route.method !== 'GET' ? brokenBody(route, known) : validBody(route, known);
   const headers = breaks('headers') ? ODD_HEADERS : HEADERS;
   const csrf = breaks('csrf') ? fc.constantFrom<FuzzRequest['csrf']>('none', 'wrong') : fc.constant<FuzzRequest['csrf']>('session');
   return fc.tuple(path, query, body, headers, csrf).map(([url, q, b, h, token]) => ({
     method: route.method,
-    url: url + q,
+    url: url + q.text,
+    ...(q.mustRefuse ? { mustRefuse: q.mustRefuse } : {}),
     headers: { ...h, ...(b.contentType !== undefined ? { 'content-type': b.contentType } : {}) } as Record<string, string>,
     ...(b.payload !== undefined ? { payload: b.payload } : {}),
     csrf: token,

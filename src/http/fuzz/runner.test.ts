@@ -17,6 +17,7 @@ beforeAll(async () => {
   app.get('/wrong-status', async (_, reply) => reply.status(400).send({ error: { code: 'not_found', message: 'x' } }));
   app.get('/text', async (_, reply) => reply.status(404).type('text/plain').send('nothing'));
   app.get('/slow', async () => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 2200)));
+  app.get('/ok', async () => ({ ok: true }));
   app.get('/fine', async (_, reply) => reply.status(404).send({ error: { code: 'not_found', message: 'No such record.' } }));
   await app.ready();
 });
@@ -32,6 +33,12 @@ describe('the fuzzer runner', () => {
     expect((await get('/text')).problem).toMatch(/without a JSON body/);
     expect((await get('/slow')).problem).toMatch(/took \d+ ms/);
     expect((await get('/fine')).problem).toBeNull();
+    const accepted = await send(
+      app,
+      { method: 'GET', url: '/ok', headers: {}, csrf: 'session', kind: 'test', mustRefuse: 'query.page is Infinity' },
+      { name: 'visitor' },
+    );
+    expect(accepted.problem).toMatch(/accepted although query.page is Infinity/);
   });
 
   it('writes lone surrogates and non-finite numbers the way a hostile client would', () => {
@@ -54,5 +61,8 @@ describe('the fuzzer runner', () => {
     expect(urls.filter((u) => u.startsWith('/api/v1/things/real-one')).length).toBeGreaterThan(100);
     expect(urls.some((u) => /page=(Infinity|1e400|-1e400|11)/.test(u))).toBe(true);
     expect(urls.some((u) => /page=([1-9]|10)(&|$)/.test(u))).toBe(true);
+    const refused = fc.sample(requestsFor(route, {}), { numRuns: 300, seed: 1 }).filter((r) => r.mustRefuse);
+    expect(refused.some((r) => /page=(Infinity|1e400|-Infinity)/.test(r.url))).toBe(true);
+    expect(refused.every((r) => /page=[^&]*(Infinity|1e400|%00|%ED%[AB])/i.test(r.url))).toBe(true);
   });
 });

@@ -69,7 +69,8 @@ export async function send(app: FastifyInstance, request: FuzzRequest, actor: Fu
   clearTimeout(timer);
   const ms = Math.round(performance.now() - started);
   if (answer === 'hang') return { status: 0, ms, problem: `no answer within ${ANSWER_WITHIN_MS * 2} ms` };
-  return { status: answer.statusCode, ms, problem: judge(answer, ms) };
+  const accepted = request.mustRefuse && answer.statusCode < 400 ? `accepted although ${request.mustRefuse}` : null;
+  return { status: answer.statusCode, ms, problem: judge(answer, ms) ?? accepted };
 }
 
 let addresses = 0;
