@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fastifyTrustProxy, type TrustProxy } from '../config/config.js';
 import type { Services } from '../services/index.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { answerRouterError, guardEveryValidator, parseQueryString, registerInputGuard } from './plugins/input-guard.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
@@ -27,21 +28,41 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Behind reverse proxies: the hops or proxy addresses whose X-Forwarded-* headers give the client's address and protocol. */
   trustProxy?: TrustProxy;
+  /** Tests shorten them; a server keeps REQUEST_TIMEOUTS. */
+  timeouts?: Partial<typeof REQUEST_TIMEOUTS>;
 }
 
 export const BODY_LIMIT = 256 * 1024;
 
+/**
+ * A request must arrive whole (headers and body) within `requestMs`, and a connection that sends nothing
+ * for `idleMs` is closed: a client that sends half a body and waits no longer holds a connection for
+ * good. Node checks the request timeout every `checkEveryMs`. Responses are not limited (a slow export
+ * still completes), and kept-alive connections wait for their next request as long as Fastify's default.
+ */
+export const REQUEST_TIMEOUTS = { requestMs: 20_000, headersMs: 15_000, idleMs: 30_000, checkEveryMs: 2_000 };
+
 /** Plugins in order: external ones (OpenAPI, static files), then the app's (headers, errors, sessions), then the routes. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...REQUEST_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false },
+      plugins: [guardEveryValidator],
+    },
+    routerOptions: { querystringParser: parseQueryString },
+    frameworkErrors: answerRouterError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // the API reads JSON only; anything else is a 415, not a string to validate
   app.removeContentTypeParser('text/plain');
+  registerInputGuard(app);
   await registerOpenApi(app);
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : null;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

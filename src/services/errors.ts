@@ -6,6 +6,7 @@ export const ERROR_CODES = {
   validation_failed: { status: 400, message: 'The request is not valid.' },
   bad_request: { status: 400, message: 'The request cannot be read.' },
   malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
+  invalid_encoding: { status: 400, message: 'The request is not valid UTF-8, or a %-sequence in its address is broken.' },
   query_empty: { status: 422, message: 'The search query is empty: leave it out to list everything, or type some words.' },
   query_has_no_words: { status: 422, message: 'The search query has no words: only punctuation or spaces.' },
   unknown_value: { status: 422, message: 'A value does not name anything the platform knows.' },

@@ -104,4 +104,40 @@ describe('importing organisations', () => {
     const error = (await run(csv, 'csv').catch((e: unknown) => e)) as ImportInvalidError;
     expect(error.problems).toEqual([{ line: 3, field: '', message: 'original_language must be one of ru, fr, en' }]);
   });
+
+  it('reports NUL characters, lone surrogates and 1e400 as invalid rows, by line and field, instead of failing in the database', async () => {
+    const before = await t.services.repos.organisations.count();
+    // alone, the row passed every check and the database refused the whole import with an error
+    const alone = await run(line({ ...ceramics, slug: 'only-nul', people: [{ name: 'A\u0000' }] })).catch((e: unknown) => e);
+    expect(alone).toBeInstanceOf(ImportInvalidError);
+    expect((alone as ImportInvalidError).problems).toEqual([
+      { line: 1, field: 'people[0].name', message: 'must not contain NUL characters (U+0000)' },
+    ]);
+    const text = [
+      line({ ...ceramics, slug: 'nul-in-name', name: { original: 'fr', fr: 'Céramiques\u0000' } }),
+      // a lone surrogate, escaped in the JSON text as an export from another tool may have it
+      `{"kind":"enterprise","region":"FR-87","name":{"original":"fr","fr":"Filtres \\ud800"},"people":[{"name":"A\\u0000B"}]}`,
+      '{"kind":"enterprise","region":"FR-87","name":{"original":"fr","fr":"Nombre"},"nace":[1e400]}',
+      line({ ...ceramics, slug: 'good-row', name: { original: 'fr', fr: 'Bon' } }),
+    ].join('\n');
+    const error = (await run(text).catch((e: unknown) => e)) as ImportInvalidError;
+    expect(error).toBeInstanceOf(ImportInvalidError);
+    expect(error.problems).toEqual(
+      expect.arrayContaining([
+        { line: 1, field: 'name.fr', message: 'must not contain NUL characters (U+0000)' },
+        { line: 2, field: 'name.fr', message: 'must be valid Unicode text (it has a lone surrogate)' },
+        { line: 2, field: 'people[0].name', message: 'must not contain NUL characters (U+0000)' },
+        { line: 3, field: 'nace[0]', message: 'must be a finite number' },
+      ]),
+    );
+    expect(await t.services.repos.organisations.count()).toBe(before);
+
+    const report = await run(text, 'jsonl', { skipInvalid: true });
+    expect(report.inserted).toBe(1);
+    expect(new Set(report.skipped.map((p) => p.line))).toEqual(new Set([1, 2, 3]));
+
+    const csv = 'slug,kind,region,original_language,name_fr\nnul-cell,enterprise,FR-87,fr,Un\u0000Deux\n';
+    const fromCsv = (await run(csv, 'csv').catch((e: unknown) => e)) as ImportInvalidError;
+    expect(fromCsv.problems).toEqual([{ line: 2, field: 'name.fr', message: 'must not contain NUL characters (U+0000)' }]);
+  });
 });

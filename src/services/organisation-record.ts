@@ -5,6 +5,7 @@ import { LANGUAGES, isLanguage, type Language } from '../shared/languages.js';
 import { multilingual, type MultilingualText } from '../shared/multilingual.js';
 import { OrganisationRecordSchema, type OrganisationRecord } from '../shared/schemas/organisation-record.js';
 import { unescapeFormula } from './csv/csv.js';
+import { findUnsafeValues } from '../shared/schemas/unsafe-values.js';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -58,11 +59,13 @@ export function describeAjvError(error: ErrorObject): { field: string; message: 
 /** Checks a row against the record schema; the problems name the field. */
 export function checkRecord(row: RawRow): { record: OrganisationRecord } | { problems: RowProblem[] } {
   if (row.problem) return { problems: [{ line: row.line, field: '', message: row.problem }] };
-  if (validateRecord(row.value)) return { record: row.value };
+  // the schema lets NUL characters, lone surrogates and 1e400 through; the database would refuse the whole import
+  const unsafe = findUnsafeValues(row.value).map((u) => ({ line: row.line, field: fieldPath(u.pointer), message: u.message }));
+  if (validateRecord(row.value) && unsafe.length === 0) return { record: row.value };
   // anyOf errors repeat what their branches said; keep the most specific ones
   const errors = (validateRecord.errors ?? []).filter((e, _, all) => e.keyword !== 'anyOf' || all.length === 1);
   const seen = new Set<string>();
-  const problems: RowProblem[] = [];
+  const problems: RowProblem[] = [...unsafe];
   for (const e of errors) {
     const { field, message } = describeAjvError(e);
     const key = `${field}:${message}`;
