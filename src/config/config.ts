@@ -26,6 +26,8 @@ export interface Config {
   outboxDir: string;
   /** TRUST_PROXY: behind a reverse proxy, trust its X-Forwarded-For/-Proto headers (true/false). Default false. */
   trustProxy: boolean;
+  /** SEARCH_RATE_LIMIT: directory searches and listings a client address may make a minute (a burst of that many, then that many a minute); 0 turns the limit off. Default 300. */
+  searchRateLimit: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -81,6 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const rawSearchLimit = value('SEARCH_RATE_LIMIT');
+  const searchRateLimit = rawSearchLimit === undefined ? 300 : Number(rawSearchLimit);
+  if (rawSearchLimit !== undefined && !/^\d+$/.test(rawSearchLimit))
+    problems.push(`SEARCH_RATE_LIMIT must be a whole number of requests a minute (0 for no limit), got "${rawSearchLimit}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');
   return {
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom: value('MAIL_FROM') ?? 'Clusterbridge <no-reply@localhost>',
     outboxDir: resolve(value('OUTBOX_DIR') ?? `${dataDir}/outbox`),
+    searchRateLimit,
     trustProxy: ['true', '1'].includes((value('TRUST_PROXY') ?? 'false').toLowerCase()),
   };
 }

@@ -26,6 +26,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Behind a reverse proxy: take the client's address and protocol from X-Forwarded-* headers. */
   trustProxy?: boolean;
+  /** Directory searches and listings an address may make a minute (SEARCH_RATE_LIMIT); unset or 0: no limit. */
+  searchRateLimit?: number;
 }
 
 export const BODY_LIMIT = 256 * 1024;
@@ -53,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // sessions are read for API requests only: static files and the app's page need no database query
       await registerSession(api, options.services);
       await api.register(healthRoutes(options.database));
-      await api.register(organisationRoutes(options.services));
+      await api.register(organisationRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
       await api.register(partnerRoutes(options.services));
       await api.register(glossaryRoutes(options.services));
       await api.register(referenceRoutes(options.services));
