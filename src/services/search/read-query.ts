@@ -1,4 +1,5 @@
 import type { Repositories } from '../../repositories/index.js';
+import type { WordAnalysis } from '../../repositories/glossary.repository.js';
 import { queryWords, requiredWords, type SearchWord } from '../../repositories/search-query.js';
 import { soundKey } from '../../shared/transliterate.js';
 import { AppError } from '../errors.js';
@@ -18,12 +19,17 @@ const NAME_KEY_MIN_LENGTH = 4;
  * Reads a search query through the glossary: its words, which of them are stop words, and the concepts
  * each word belongs to. Null when there is no query; a blank or punctuation-only one is an error.
  */
-export async function readQuery(repos: Repositories, q: string | undefined, field: string): Promise<ReadQuery | null> {
+export async function readQuery(
+  repos: Repositories,
+  q: string | undefined,
+  field: string,
+  analyse: (words: string[]) => Promise<WordAnalysis[]> = (words) => repos.glossary.analyseQuery(words),
+): Promise<ReadQuery | null> {
   if (q === undefined) return null;
   if (q.trim() === '') throw new AppError('query_empty', undefined, field);
   const words = queryWords(q);
   if (words.length === 0) throw new AppError('query_has_no_words', undefined, field);
-  const analysis = await repos.glossary.analyseQuery(words);
+  const analysis = await analyse(words);
   const searchWords: SearchWord[] = analysis.map((a) => ({
     word: a.word,
     optional: a.stop,
