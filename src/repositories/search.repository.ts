@@ -1,5 +1,5 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
+import { writeCount, type Database } from '../db/client.js';
 import { organisations } from '../db/schema/index.js';
 import { codeList, profilesSince, type OrganisationProfile, type RevisionPage, type RevisionRead } from './revisions.js';
 
@@ -29,6 +29,11 @@ export class SearchRepository {
         searchVector: vector ?? '',
       })),
     };
+  }
+
+  /** Writes committed to the database when this process is its only writer (PGlite), else null: see writeCount. */
+  writeCount(): number | null {
+    return writeCount(this.db);
   }
 
   /**

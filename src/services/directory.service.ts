@@ -49,10 +49,14 @@ export class DirectoryService {
   private readonly pageSlugs = new Map<string, string>();
   private glossaryVersion: string | null = null;
   private glossaryChanges = 0;
-  private readonly checkGlossary = coalescing(async () => {
+  /** The write count when the last glossary check began (skipped while it stays: see writeCount). */
+  private glossaryCheckedAt: number | null = null;
+  private readonly readGlossaryVersion = coalescing(async () => {
+    const mark = this.repos.search.writeCount();
     const version = await this.repos.search.glossaryVersion();
     if (version !== this.glossaryVersion) this.glossaryChanges++;
     this.glossaryVersion = version;
+    this.glossaryCheckedAt = mark;
   });
 
   constructor(
@@ -68,6 +72,12 @@ export class DirectoryService {
         this.pageSlugs.delete(id);
       }
     });
+  }
+
+  private checkGlossary(): Promise<void> {
+    const mark = this.repos.search.writeCount();
+    if (mark !== null && mark === this.glossaryCheckedAt) return Promise.resolve();
+    return this.readGlossaryVersion();
   }
 
   /** Takes in the writes committed so far; says which state of organisations and glossary it then holds. */

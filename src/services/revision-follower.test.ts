@@ -19,6 +19,28 @@ describe('RevisionFollower.refresh', () => {
   });
 });
 
+describe('RevisionFollower.refresh with a write count', () => {
+  it('reads again only after a write, when its process is the only writer', async () => {
+    let reads = 0;
+    let writes = 0;
+    const follower = new Follower(
+      async () => {
+        reads++;
+        return { items: [], horizon: 1 };
+      },
+      100,
+      () => writes,
+    );
+    await follower.refresh();
+    await follower.refresh();
+    expect(reads).toBe(1);
+    writes++;
+    await follower.refresh();
+    await follower.refresh();
+    expect(reads).toBe(2);
+  });
+});
+
 describe('coalescing', () => {
   it('runs once for callers that come together, once more for those who came during a run', async () => {
     let runs = 0;

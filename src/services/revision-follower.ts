@@ -11,6 +11,8 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
   private horizon = 0;
   private followed = false;
   private changes = 0;
+  /** The write count when the last look that completed began. */
+  private lookedAt: number | null = null;
   private readonly listeners: ((ids: string[]) => void)[] = [];
   private readonly coalesced = coalescing(() => this.follow());
 
@@ -18,6 +20,8 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
     /** The organisations written since the horizon: a page of them. */
     private readonly read: (horizon: number, page: RevisionPage) => Promise<RevisionRead<T>>,
     private readonly readPage: number,
+    /** The database's count of committed writes when this process is its only writer (writeCount), else null. */
+    private readonly writeMark: () => number | null = () => null,
   ) {}
 
   /**
@@ -26,6 +30,8 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
    * Under load that is two reads for any number of concurrent callers, not one read each in a queue.
    */
   refresh(): Promise<void> {
+    // the only writer has written nothing since the last look began: nothing to read
+    if (this.followed && this.lookedAt !== null && this.writeMark() === this.lookedAt) return Promise.resolve();
     return this.coalesced();
   }
 
@@ -51,6 +57,7 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
   protected settle(): void {}
 
   private async follow(): Promise<void> {
+    const mark = this.writeMark();
     let horizon: number | null = null;
     let after: string | null = null;
     for (;;) {
@@ -71,6 +78,7 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.horizon = horizon;
+    this.lookedAt = mark;
     this.followed = true;
     this.settle();
   }
