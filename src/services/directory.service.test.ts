@@ -46,3 +46,24 @@ describe('what the directory keeps', () => {
     expect(await search('vliesstoff')).toContain('example-netkan');
   });
 });
+
+describe('heavy queries', () => {
+  it('matches a single letter as a whole word, not as the start of every word', async () => {
+    expect(await search('нетк')).toContain('example-netkan');
+    expect(await search('н')).not.toContain('example-netkan');
+  });
+
+  it('reads a word said many times once', async () => {
+    const once = await search('нетканые');
+    expect(await search(Array(60).fill('нетканые').join(' ').slice(0, 500))).toEqual(once);
+  });
+
+  it('answers the longest query of single letters', async () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz'.split('').join(' ');
+    expect(
+      await search(
+        `${letters} ${letters} ${letters} ${letters} ${letters} ${letters} ${letters} ${letters} ${letters} ${letters}`.slice(0, 500),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -26,6 +26,12 @@ interface OrganisationPage {
   people: Awaited<ReturnType<OrganisationRepository['people']>>;
 }
 
+/**
+ * The fuzzy pass (trigrams, in SQL: tens of milliseconds a word on 100,000 organisations) is for a name
+ * with a typo, a word or three; a longer query that found nothing is not retried word by word.
+ */
+const FUZZY_WORDS_MAX = 3;
+
 /** Result pages kept (a page with its explanations: 10–50 kB), analysed queries, organisation pages. */
 const RESULTS_KEPT = 500;
 const ANALYSES_KEPT = 2000;
@@ -150,7 +156,8 @@ export class DirectoryService {
     // nothing found for what looks like a name (a word the glossary does not know, no filters): perhaps a
     // typo, so try names that sound close (a slower trigram pass)
     const filtered = Object.values(filter).some((f) => f.length > 0);
-    if (found.total === 0 && !filtered && words.some((w) => w.nameKey && w.concepts.length === 0)) {
+    const nameLike = words.some((w) => w.nameKey && w.concepts.length === 0);
+    if (found.total === 0 && !filtered && nameLike && words.length <= FUZZY_WORDS_MAX) {
       const fuzzy = await Promise.all(
         words.map(async (w) => (w.nameKey ? { ...w, soundsLike: await this.repos.search.namesSoundingLike(w.nameKey) } : w)),
       );
