@@ -24,6 +24,8 @@ interface OrganisationPage {
   region: RegionRow;
   areas: AreaRow[];
   people: Awaited<ReturnType<OrganisationRepository['people']>>;
+  /** The page as anyone who may not see contacts reads it, once presented. */
+  public?: OrganisationDetail;
 }
 
 /**
@@ -171,8 +173,14 @@ export class DirectoryService {
     const page = await this.page(slug);
     if (!page || (!page.row.published && !canSeeUnpublished(actor, page.row, await this.repos.regions.list())))
       throw notFound(`Organisation "${slug}"`, 'params.slug');
-    const { row, region, areas } = page;
-    const people = (await this.contactsVisible(actor)) ? page.people : page.people.map(({ email: _e, phone: _p, ...person }) => person);
+    const contacts = await this.contactsVisible(actor);
+    // a visitor's page is the same for every visitor: presented once while the page is kept
+    if (!contacts && page.row.published) return (page.public ??= this.present(page, false));
+    return this.present(page, contacts);
+  }
+
+  private present({ row, region, areas, people: all }: OrganisationPage, contacts: boolean): OrganisationDetail {
+    const people = contacts ? all : all.map(({ email: _e, phone: _p, ...person }) => person);
     const nace = row.naceClasses.map((c) => this.classifications.naceClass(c)).filter((n) => n !== undefined);
     return presentOrganisationDetail(row, { region, areas, nace, people });
   }
