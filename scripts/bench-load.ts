@@ -180,10 +180,10 @@ async function measure(engine: 'pglite' | 'postgres'): Promise<Row[]> {
       organisation: rotate(slugs.map((s) => `/api/v1/organisations/${s}`)),
       listing: rotate(LISTINGS.map((l) => `/api/v1/organisations?${l}`)),
       search: rotate(SEARCH_WORDS.map((w) => `/api/v1/organisations?q=${encodeURIComponent(w)}`)),
-      // each request a search not kept: 16 words × 60 pages, more than the 500 result pages kept
+      // each request a first page not kept: 16 words × 40 page sizes, more than the 500 result pages kept
       'search-unkept': rotate(
-        Array.from({ length: 60 }, (_, page) =>
-          SEARCH_WORDS.map((w) => `/api/v1/organisations?q=${encodeURIComponent(w)}&page=${page + 1}`),
+        Array.from({ length: 40 }, (_, i) =>
+          SEARCH_WORDS.map((w) => `/api/v1/organisations?q=${encodeURIComponent(w)}&pageSize=${10 + i}`),
         ).flat(),
       ),
     };
