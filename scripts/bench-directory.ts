@@ -5,21 +5,17 @@
 //                              --parts search,browse,match,reindex]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { buildApp } from '../src/http/app.js';
-import { openPlatform, type Platform } from '../src/platform.js';
-import { importOrganisations } from '../src/services/import-organisations.js';
-import { syntheticOrganisations } from '../src/services/synthetic-organisations.js';
-import { progressBar } from '../src/cli/progress.js';
+import type { Platform } from '../src/platform.js';
+import { benchDataDir, DEFAULT_POSTGRES_URL, openBenchPlatform } from './bench-setup.js';
 import type { Actor } from '../src/services/access.js';
 
 const { values: args } = parseArgs({
   options: {
     count: { type: 'string', default: '100000' },
     queries: { type: 'string', default: '240' },
-    postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/cb_bench' },
+    postgres: { type: 'string', default: DEFAULT_POSTGRES_URL },
     'skip-postgres': { type: 'boolean', default: false },
     'skip-start': { type: 'boolean', default: false },
     'only-start': { type: 'boolean', default: false },
@@ -28,7 +24,7 @@ const { values: args } = parseArgs({
 });
 const COUNT = Number(args.count);
 const QUERIES = Number(args.queries);
-const DATA_DIR = resolve(`.bench/pglite-${COUNT}`);
+const DATA_DIR = benchDataDir(COUNT);
 const PARTS = new Set(args.parts.split(','));
 
 // words a user types, in the three languages, with two filters each
@@ -67,19 +63,6 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function ensureData(platform: Platform) {
-  const have = await platform.services.repos.organisations.count();
-  if (have >= COUNT) return platform.services.repos.organisations.analyse();
-  console.log(`generating ${COUNT} synthetic organisations (once per database)…`);
-  const started = performance.now();
-  const rows = [...syntheticOrganisations(COUNT)].map((value, i) => ({ line: i + 1, value }));
-  await importOrganisations(platform.services.repos, platform.services.classifications, rows, {
-    onProgress: progressBar('generate').update,
-    skipExisting: true,
-  });
-  console.log(`generated and imported (tagging included) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
 interface Timing {
   engine: string;
   queries: number;
@@ -108,6 +91,8 @@ async function timeRequests(
     const times: number[] = [];
     let found = 0;
     for (const url of urls) {
+      // what a search costs, not a lookup of one the directory kept (the load benchmark measures those)
+      platform.services.directory.forgetKept();
       const started = performance.now();
       const res = await app.inject(url);
       times.push(performance.now() - started);
@@ -210,18 +195,6 @@ async function measureReindex(label: string, platform: Platform) {
   return lines.map((line) => `${label}: ${line}`);
 }
 
-async function ensureDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-  await client.end();
-}
-
 /** Starts `npm start` on the data folder and times it to the first page; returns the server's peak memory. */
 async function measureStart(): Promise<{ ms: number; peakMb: number }> {
   const started = performance.now();
@@ -257,8 +230,7 @@ async function measureStart(): Promise<{ ms: number; peakMb: number }> {
 const results = [];
 const reindex: string[] = [];
 if (!args['only-start']) {
-  const platform = await openPlatform({ databaseUrl: null, dataDir: DATA_DIR });
-  await ensureData(platform);
+  const platform = await openBenchPlatform('pglite', COUNT, args.postgres);
   if (PARTS.has('search')) results.push(...(await measureSearch('PGlite', platform)));
   if (PARTS.has('browse')) results.push(...(await measureBrowse('PGlite', platform)));
   if (PARTS.has('match')) results.push(...(await measureMatch('PGlite', platform)));
@@ -266,9 +238,7 @@ if (!args['only-start']) {
   await platform.close();
 }
 if (!args['skip-postgres'] && !args['only-start']) {
-  await ensureDatabase(args.postgres);
-  const platform = await openPlatform({ databaseUrl: args.postgres, dataDir: '' });
-  await ensureData(platform);
+  const platform = await openBenchPlatform('postgres', COUNT, args.postgres);
   if (PARTS.has('search')) results.push(...(await measureSearch('PostgreSQL', platform)));
   if (PARTS.has('browse')) results.push(...(await measureBrowse('PostgreSQL', platform)));
   if (PARTS.has('match')) results.push(...(await measureMatch('PostgreSQL', platform)));

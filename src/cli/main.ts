@@ -46,6 +46,7 @@ export function cli(config: () => Config): Command {
         webRoot: WEB_ROOT,
         logger: { level: cfg.logLevel },
         trustProxy: cfg.trustProxy,
+        searchRateLimit: cfg.searchRateLimit,
       });
       const stop = async () => {
         await app.close();

@@ -10,6 +10,13 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeNull();
     expect(config.logLevel).toBe('info');
     expect(config.seedDemo).toBe(true);
+    expect(config.searchRateLimit).toBe(300);
+  });
+
+  it('reads the search rate limit, 0 turning it off, and refuses anything but a whole number', () => {
+    expect(loadConfig({ SEARCH_RATE_LIMIT: '0' }).searchRateLimit).toBe(0);
+    expect(loadConfig({ SEARCH_RATE_LIMIT: '1200' }).searchRateLimit).toBe(1200);
+    expect(() => loadConfig({ SEARCH_RATE_LIMIT: '-5' })).toThrow(/SEARCH_RATE_LIMIT/);
   });
 
   it('reads every variable', () => {

@@ -43,6 +43,8 @@ export interface Config {
   outboxDir: string;
   /** TRUST_PROXY: behind reverse proxies, the number of proxy hops (1, 2) or their addresses/CIDRs (127.0.0.1,10.0.0.0/8) whose X-Forwarded-For/-Proto headers are believed. Default false: none. */
   trustProxy: TrustProxy;
+  /** SEARCH_RATE_LIMIT: directory searches and listings a client address may make a minute (a burst of that many, then that many a minute); 0 turns the limit off. Default 300. */
+  searchRateLimit: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -99,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
   const trustProxy = parseTrustProxy(value('TRUST_PROXY'), problems);
+  const rawSearchLimit = value('SEARCH_RATE_LIMIT');
+  const searchRateLimit = rawSearchLimit === undefined ? 300 : Number(rawSearchLimit);
+  if (rawSearchLimit !== undefined && !/^\d+$/.test(rawSearchLimit))
+    problems.push(`SEARCH_RATE_LIMIT must be a whole number of requests a minute (0 for no limit), got "${rawSearchLimit}"`);
 
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');
@@ -114,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom: value('MAIL_FROM') ?? 'Clusterbridge <no-reply@localhost>',
     outboxDir: resolve(value('OUTBOX_DIR') ?? `${dataDir}/outbox`),
+    searchRateLimit,
     trustProxy,
   };
 }

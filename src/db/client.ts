@@ -23,6 +23,41 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Statements that only read: the rest (updates, inserts, `with` statements that may write) count as writes. */
+const READ_ONLY = /^\s*\(?\s*(select|explain|show)\b/i;
+
+const writeCounts = new WeakMap<Database, () => number>();
+
+/**
+ * How many writes this process has committed to the database, when it is the only writer (PGlite: one
+ * process per data folder, data-dir-lock.ts); null when other processes may write too (a PostgreSQL
+ * server). The in-memory indexes skip their look for recent writes while it stays the same: on PGlite each
+ * statement runs in the server's thread (~1 ms even for `select 1`), and a look before every read halved
+ * what the directory could serve.
+ */
+export function writeCount(db: Database): number | null {
+  return writeCounts.get(db)?.() ?? null;
+}
+
+/** Counts each write once it has committed: an autocommitted statement when it returns, a transaction when it ends. */
+function countWrites(client: PGlite): () => number {
+  let writes = 0;
+  const counted = <T>(run: Promise<T>): Promise<T> =>
+    run.finally(() => {
+      writes++;
+    });
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = ((text: string, ...rest: never[]) => {
+    const run = query(text, ...rest);
+    return READ_ONLY.test(text) ? run : counted(run);
+  }) as typeof client.query;
+  client.exec = ((...args: Parameters<typeof exec>) => counted(exec(...args))) as typeof client.exec;
+  client.transaction = ((...args: Parameters<typeof transaction>) => counted(transaction(...args))) as typeof client.transaction;
+  return () => writes;
+}
+
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export interface OpenOptions {
@@ -51,7 +86,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
     const client = await PGlite.create(options.dataDir ?? undefined, { extensions: { pg_trgm, unaccent } });
+    const writes = countWrites(client);
     const db = drizzlePglite({ client, schema }) as unknown as Database;
+    writeCounts.set(db, writes);
     return {
       db,
       kind: 'pglite',

@@ -30,6 +30,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Tests shorten them; a server keeps REQUEST_TIMEOUTS. */
   timeouts?: Partial<typeof REQUEST_TIMEOUTS>;
+  /** Directory searches and listings an address may make a minute (SEARCH_RATE_LIMIT); unset or 0: no limit. */
+  searchRateLimit?: number;
 }
 
 export const BODY_LIMIT = 256 * 1024;
@@ -75,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // sessions are read for API requests only: static files and the app's page need no database query
       await registerSession(api, options.services);
       await api.register(healthRoutes(options.database));
-      await api.register(organisationRoutes(options.services));
+      await api.register(organisationRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
       await api.register(partnerRoutes(options.services));
       await api.register(glossaryRoutes(options.services));
       await api.register(referenceRoutes(options.services));

@@ -11,20 +11,112 @@ import type { OrganisationFilter, PageRange } from '../repositories/organisation
 import { expandRegions } from './regions.js';
 import { requireKnownAreas } from './known-areas.js';
 import type { ClassificationService } from './classification.service.js';
+import { coalescing } from './revision-follower.js';
+import { BoundedCache } from './search/bounded-cache.js';
+import type { WordAnalysis } from '../repositories/glossary.repository.js';
+import type { OrganisationRepository, OrganisationRow } from '../repositories/organisation.repository.js';
+import type { RegionRow } from '../repositories/region.repository.js';
+import type { AreaRow } from '../repositories/area.repository.js';
 
-/** The organisation directory: search with filters, and one organisation's page. */
+/** What an organisation's page shows whoever reads it; who sees what of it is decided at each request. */
+interface OrganisationPage {
+  row: OrganisationRow;
+  region: RegionRow;
+  areas: AreaRow[];
+  people: Awaited<ReturnType<OrganisationRepository['people']>>;
+  /** The page as anyone who may not see contacts reads it, once presented. */
+  public?: OrganisationDetail;
+}
+
+/**
+ * The fuzzy pass (trigrams, in SQL: tens of milliseconds a word on 100,000 organisations) is for a name
+ * with a typo, a word or three; a longer query that found nothing is not retried word by word.
+ */
+const FUZZY_WORDS_MAX = 3;
+
+/** Result pages kept (a page with its explanations: 10–50 kB), analysed queries, organisation pages. */
+const RESULTS_KEPT = 500;
+const ANALYSES_KEPT = 2000;
+const PAGES_KEPT = 5000;
+
+/**
+ * The organisation directory: search with filters, and one organisation's page.
+ *
+ * Before each read it takes in what was written since its last look (the directory index's refresh, one
+ * statement shared by concurrent requests, and the glossary's fingerprint), so a user who saved sees it on
+ * the next read, whichever process wrote it. What it computed from the state it then saw is kept until
+ * that state changes: result pages and analysed queries until an organisation or the glossary is written,
+ * an organisation's page until that organisation is. A directory read by many costs one look and a lookup.
+ */
 export class DirectoryService {
   private readonly index: DirectoryIndex;
+  private readonly results = new BoundedCache<OrganisationList>(RESULTS_KEPT);
+  private readonly analyses = new BoundedCache<WordAnalysis[]>(ANALYSES_KEPT);
+  private readonly pages = new BoundedCache<OrganisationPage>(PAGES_KEPT);
+  /** The slug each kept page was read by, by organisation id: a write to the organisation forgets it. */
+  private readonly pageSlugs = new Map<string, string>();
+  private glossaryVersion: string | null = null;
+  private glossaryChanges = 0;
+  /** The write count when the last glossary check began (skipped while it stays: see writeCount). */
+  private glossaryCheckedAt: number | null = null;
+  private readonly readGlossaryVersion = coalescing(async () => {
+    const mark = this.repos.search.writeCount();
+    const version = await this.repos.search.glossaryVersion();
+    if (version !== this.glossaryVersion) this.glossaryChanges++;
+    this.glossaryVersion = version;
+    this.glossaryCheckedAt = mark;
+  });
 
   constructor(
     private readonly repos: Repositories,
     private readonly classifications: ClassificationService,
   ) {
     this.index = new DirectoryIndex(repos.search);
+    this.index.onChange((ids) => {
+      for (const id of ids) {
+        const slug = this.pageSlugs.get(id);
+        if (slug === undefined) continue;
+        this.pages.delete(slug);
+        this.pageSlugs.delete(id);
+      }
+    });
+  }
+
+  private checkGlossary(): Promise<void> {
+    const mark = this.repos.search.writeCount();
+    if (mark !== null && mark === this.glossaryCheckedAt) return Promise.resolve();
+    return this.readGlossaryVersion();
+  }
+
+  /** Takes in the writes committed so far; says which state of organisations and glossary it then holds. */
+  private async current(): Promise<string> {
+    await Promise.all([this.index.refresh(), this.checkGlossary()]);
+    return `${this.index.generation}/${this.glossaryChanges}`;
   }
 
   async search(query: OrganisationListQuery): Promise<OrganisationList> {
-    const read = await readQuery(this.repos, query.q, 'query.q');
+    // until the index has loaded after a start, listings come from the database, as they are
+    if (query.q === undefined && !this.index.loaded) return this.compute(query, null);
+    const state = await this.current();
+    const key = JSON.stringify(query);
+    const kept = this.results.get(key, state);
+    if (kept) return kept;
+    const result = await this.compute(query, state);
+    this.results.set(key, state, result);
+    return result;
+  }
+
+  /** A search or listing as the index and the database now have it; `state` null when the index has not loaded. */
+  private async compute(query: OrganisationListQuery, state: string | null): Promise<OrganisationList> {
+    const glossary = String(this.glossaryChanges);
+    const read = await readQuery(this.repos, query.q, 'query.q', async (words) => {
+      const key = words.join(' ');
+      const kept = state ? this.analyses.get(key, glossary) : undefined;
+      if (kept) return kept;
+      const analysis = await this.repos.glossary.analyseQuery(words);
+      if (state) this.analyses.set(key, glossary, analysis);
+      return analysis;
+    });
 
     const regionCodes = await expandRegions(this.repos, query.region ?? [], 'query.region');
     const areaCodes = query.area ?? [];
@@ -43,9 +135,17 @@ export class DirectoryService {
     };
   }
 
+  /** Forgets every kept result, analysis and page (the directory benchmark measures the work, not the lookup). */
+  forgetKept(): void {
+    this.results.clear();
+    this.analyses.clear();
+    this.pages.clear();
+    this.pageSlugs.clear();
+  }
+
   /** Loads the directory index now rather than on the first search (it reads in pages: requests go on meanwhile). */
-  warmUp(): Promise<void> {
-    return this.index.refresh();
+  async warmUp(): Promise<void> {
+    await this.current();
   }
 
   /**
@@ -56,19 +156,18 @@ export class DirectoryService {
    */
   private async list(filter: OrganisationFilter, range: PageRange) {
     if (!this.index.loaded) return this.repos.organisations.browse(filter, range);
-    await this.index.refresh();
     const found = this.index.browse(filter, range);
     return { rows: await this.repos.organisations.inOrder(found.ids), total: found.total };
   }
 
   /** Organisations matching the words, from the directory index; the page's rows read from the database. */
   private async find(words: SearchWord[], filter: OrganisationFilter, range: PageRange) {
-    await this.index.refresh();
     let found = this.index.search(words, filter, range);
     // nothing found for what looks like a name (a word the glossary does not know, no filters): perhaps a
     // typo, so try names that sound close (a slower trigram pass)
     const filtered = Object.values(filter).some((f) => f.length > 0);
-    if (found.total === 0 && !filtered && words.some((w) => w.nameKey && w.concepts.length === 0)) {
+    const nameLike = words.some((w) => w.nameKey && w.concepts.length === 0);
+    if (found.total === 0 && !filtered && nameLike && words.length <= FUZZY_WORDS_MAX) {
       const fuzzy = await Promise.all(
         words.map(async (w) => (w.nameKey ? { ...w, soundsLike: await this.repos.search.namesSoundingLike(w.nameKey) } : w)),
       );
@@ -79,18 +178,47 @@ export class DirectoryService {
 
   /** An organisation's page: published ones for everyone, others for their people and coordinators. */
   async get(slug: string, actor: Actor | null = null): Promise<OrganisationDetail> {
-    const row = await this.repos.organisations.getBySlug(slug);
-    if (!row || (!row.published && !canSeeUnpublished(actor, row, await this.repos.regions.list())))
+    const page = await this.page(slug);
+    if (!page || (!page.row.published && !canSeeUnpublished(actor, page.row, await this.repos.regions.list())))
       throw notFound(`Organisation "${slug}"`, 'params.slug');
-    const [region, areas, allPeople, contacts] = await Promise.all([
+    const contacts = await this.contactsVisible(actor);
+    // a visitor's page is the same for every visitor: presented once while the page is kept
+    if (!contacts && page.row.published) return (page.public ??= this.present(page, false));
+    return this.present(page, contacts);
+  }
+
+  private present({ row, region, areas, people: all }: OrganisationPage, contacts: boolean): OrganisationDetail {
+    const people = contacts ? all : all.map(({ email: _e, phone: _p, ...person }) => person);
+    const nace = row.naceClasses.map((c) => this.classifications.naceClass(c)).filter((n) => n !== undefined);
+    return presentOrganisationDetail(row, { region, areas, nace, people });
+  }
+
+  /**
+   * An organisation's page as the database now has it: kept once the index follows writes (its people are
+   * written with it, so a write to either moves its revision), until a refresh reads the organisation again.
+   */
+  private async page(slug: string): Promise<OrganisationPage | undefined> {
+    const following = this.index.loaded;
+    if (following) {
+      await this.index.refresh();
+      const kept = this.pages.get(slug, '');
+      if (kept) return kept;
+    }
+    const generation = this.index.generation;
+    const row = await this.repos.organisations.getBySlug(slug);
+    if (!row) return undefined;
+    const [region, areas, people] = await Promise.all([
       this.repos.regions.get(row.regionCode),
       this.repos.areas.byCodes(row.areaCodes),
       this.repos.organisations.people(row.id),
-      this.contactsVisible(actor),
     ]);
-    const people = contacts ? allPeople : allPeople.map(({ email: _e, phone: _p, ...person }) => person);
-    const nace = row.naceClasses.map((c) => this.classifications.naceClass(c)).filter((n) => n !== undefined);
-    return presentOrganisationDetail(row, { region: region!, areas, nace, people });
+    const page = { row, region: region!, areas, people };
+    // a refresh that came in meanwhile may have read a write this read missed: then it is not kept
+    if (following && this.index.generation === generation) {
+      this.pages.set(slug, '', page);
+      this.pageSlugs.set(row.id, slug);
+    }
+    return page;
   }
 
   private async contactsVisible(actor: Actor | null): Promise<boolean> {

@@ -49,8 +49,15 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   private readonly names = new NameOrder();
   private dead = 0;
 
-  constructor(repository: Pick<SearchRepository, 'organisationsSince'>, readPage = READ_PAGE) {
-    super((horizon, page) => repository.organisationsSince(horizon, page), readPage);
+  constructor(
+    repository: Pick<SearchRepository, 'organisationsSince'> & Partial<Pick<SearchRepository, 'writeCount'>>,
+    readPage = READ_PAGE,
+  ) {
+    super(
+      (horizon, page) => repository.organisationsSince(horizon, page),
+      readPage,
+      () => repository.writeCount?.() ?? null,
+    );
   }
 
   /** How many published organisations it holds. */

@@ -1,4 +1,5 @@
 import type { Repositories } from '../../repositories/index.js';
+import type { WordAnalysis } from '../../repositories/glossary.repository.js';
 import { queryWords, requiredWords, type SearchWord } from '../../repositories/search-query.js';
 import { soundKey } from '../../shared/transliterate.js';
 import { AppError } from '../errors.js';
@@ -15,20 +16,34 @@ export interface ReadQuery {
 const NAME_KEY_MIN_LENGTH = 4;
 
 /**
+ * A single letter or digit matches whole words only: as a prefix it would match a good part of all the
+ * lexemes (a query of twelve single letters walked millions of postings: 150 ms on PostgreSQL, 1.9 s on
+ * PGlite under load), and it narrows nothing a person means.
+ */
+const PREFIX_MIN_LENGTH = 2;
+
+/**
  * Reads a search query through the glossary: its words, which of them are stop words, and the concepts
  * each word belongs to. Null when there is no query; a blank or punctuation-only one is an error.
  */
-export async function readQuery(repos: Repositories, q: string | undefined, field: string): Promise<ReadQuery | null> {
+export async function readQuery(
+  repos: Repositories,
+  q: string | undefined,
+  field: string,
+  analyse: (words: string[]) => Promise<WordAnalysis[]> = (words) => repos.glossary.analyseQuery(words),
+): Promise<ReadQuery | null> {
   if (q === undefined) return null;
   if (q.trim() === '') throw new AppError('query_empty', undefined, field);
-  const words = queryWords(q);
+  // a word said twice asks nothing more (every word must match): read once
+  const seen = new Set<string>();
+  const words = queryWords(q).filter((w) => !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
   if (words.length === 0) throw new AppError('query_has_no_words', undefined, field);
-  const analysis = await repos.glossary.analyseQuery(words);
+  const analysis = await analyse(words);
   const searchWords: SearchWord[] = analysis.map((a) => ({
     word: a.word,
     optional: a.stop,
     texts: [
-      { lexemes: a.written, prefix: true },
+      { lexemes: a.written, prefix: a.word.length >= PREFIX_MIN_LENGTH },
       { lexemes: a.russian, prefix: false },
       { lexemes: a.french, prefix: false },
     ].filter((t) => t.lexemes.length > 0),
