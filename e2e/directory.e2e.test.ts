@@ -138,10 +138,10 @@ describe('organisation directory', () => {
 
     const ru = await open('/organisations/iate-mephi', { locale: 'ru-RU' });
     await expect.poll(() => ru.locator('h1').innerText()).toBe('Обнинский институт атомной энергетики НИЯУ МИФИ');
-    // NACE 85.42 has no Russian title (ОКВЭД 2 differs there): the English one shows, marked
+    // ОКВЭД 2 uses 85.42 for another activity: NACE 85.42 gets its Russian title through the crosswalk
     const nace = ru.locator('section', { hasText: 'NACE' });
-    expect(await nace.innerText()).toContain('85.42 Tertiary education EN');
-    expect(await nace.locator('.fallback-marker').getAttribute('title')).toMatch(/английский/);
+    expect(await nace.innerText()).toContain('85.42 Образование высшее и подготовка кадров высшей квалификации');
+    expect(await nace.locator('.fallback-marker').count()).toBe(0);
     await ru.context().close();
 
     const council = await open('/organisations/limousin-regional-council', { locale: 'ru-RU' });

@@ -46,6 +46,15 @@ describe('cross-lingual search', () => {
       .toContain('фильтрующие материалы');
   });
 
+  it('marks a description shown in another language than the reader’s', async () => {
+    const ru = await open('/organisations/example-airpure', 'ru-RU');
+    const description = ru.locator('.description');
+    await expect.poll(() => description.count()).toBe(1);
+    expect(await description.locator('span[lang=fr]').count()).toBe(1);
+    expect(await description.locator('.fallback-marker').getAttribute('title')).toMatch(/французский/);
+    await ru.context().close();
+  });
+
   it('finds a person’s organisation by the name in another script', async () => {
     const page = await open(`/organisations?q=${encodeURIComponent('Ванденбрук')}`);
     await expect.poll(() => page.locator('.card h3').allInnerTexts()).toEqual(['Limousin Regional Council']);
