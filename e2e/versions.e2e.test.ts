@@ -113,19 +113,24 @@ describe.each([
     await coordinator.goto(`${platform.baseUrl}/partnerships/kaluga-limousin/edit`);
     await coordinator.getByLabel('Name (fr)').waitFor();
     const theirs = `Saved through the API, ${viewport.width} px.`;
-    // someone else saves the description while the page is open
-    const status = await coordinator.evaluate(async (description) => {
+    const theirName = `Калуга — Лимузен (${viewport.width})`;
+    // someone else saves the description and the Russian name while the page is open
+    const status = await coordinator.evaluate(async ([description, ru]) => {
       const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
       const got = await fetch('/api/v1/partnerships/kaluga-limousin');
       const p = await got.json();
-      const body = { name: p.name, description: { original: 'en', en: description }, areas: p.areas.map((a: { code: string }) => a.code) };
+      const body = {
+        name: { ...p.name, ru },
+        description: { original: 'en', en: description },
+        areas: p.areas.map((a: { code: string }) => a.code),
+      };
       const put = await fetch('/api/v1/partnerships/kaluga-limousin', {
         method: 'PUT',
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, 'if-match': got.headers.get('etag')! },
         body: JSON.stringify(body),
       });
       return put.status;
-    }, theirs);
+    }, [theirs, theirName]);
     expect(status).toBe(200);
 
     const name = `Kalouga — Limousin (${viewport.width})`;
@@ -138,11 +143,14 @@ describe.each([
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
     await conflict.getByRole('button', { name: 'Take theirs and keep my other edits' }).click();
     await expect.poll(() => coordinator.getByLabel('Description (en)').inputValue()).toBe(theirs);
+    // the name is merged language by language: my French and their Russian both stay
     expect(await coordinator.getByLabel('Name (fr)').inputValue()).toBe(name);
+    expect(await coordinator.getByLabel('Name (ru)').inputValue()).toBe(theirName);
     await coordinator.getByRole('button', { name: 'Save', exact: true }).click();
     await coordinator.waitForURL(`${platform.baseUrl}/`);
     const now = await coordinator.evaluate(async () => (await fetch('/api/v1/partnerships/kaluga-limousin')).json());
     expect(now.name.fr).toBe(name);
+    expect(now.name.ru).toBe(theirName);
     expect(now.description.en).toBe(theirs);
     await coordinator.context().close();
   });
@@ -175,7 +183,7 @@ describe.each([
     expect(await conflict.locator('tbody td').last().innerText()).toContain(theirs);
     const box = (await conflict.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
-    await conflict.getByRole('button', { name: 'Keep mine (overwrite)' }).click();
+    await conflict.getByRole('button', { name: 'Make my change to the saved terms' }).click();
     await expect
       .poll(() => card.locator('[lang=en] .term').allInnerTexts())
       .toEqual(expect.arrayContaining([expect.stringContaining(theirs), expect.stringContaining(mine)]));

@@ -27,6 +27,17 @@ describe('a conflict between my edit and the saved version', () => {
     });
   });
 
+  it('merges a multilingual text language by language: my French and their Russian are both kept', () => {
+    type Named = { name: { original: string; en?: string; fr?: string; ru?: string } };
+    const loaded: Named = { name: { original: 'en', en: 'Kaluga–Limousin' } };
+    const mine: Named = { name: { ...loaded.name, fr: 'Kalouga–Limousin', en: 'Kaluga and Limousin' } };
+    const theirs: Named = { name: { ...loaded.name, ru: 'Калуга–Лимузен', en: 'Kaluga & Limousin' } };
+    expect(mergeEdits(loaded, mine, theirs)).toEqual({
+      // the language both changed takes theirs (shown to me in the form); the others keep each one's edit
+      name: { original: 'en', en: 'Kaluga & Limousin', fr: 'Kalouga–Limousin', ru: 'Калуга–Лимузен' },
+    });
+  });
+
   it('reads the version saved now from a version_conflict answer only', () => {
     const conflict = new ApiRequestError(409, { error: { code: 'version_conflict', message: '', currentVersion: 7 } });
     expect(versionConflict(conflict)).toBe(7);

@@ -34,14 +34,21 @@ export function differingFields<T extends object>(a: T, b: T): (keyof T & string
   return keys.filter((k) => !sameValue(a[k], b[k]));
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /**
  * The saved version with the person's own edits carried over: a field they changed (from `base`, what they
- * loaded) and the other person did not keeps their value; every other field takes the saved one.
+ * loaded) and the other person did not keeps their value; every other field takes the saved one. A field
+ * that is itself a record (a multilingual text: one value per language) is merged the same way inside, so
+ * a French name written by one person and a Russian name by the other are both kept.
  */
 export function mergeEdits<T extends object>(base: T, mine: T, theirs: T): T {
   const merged = { ...theirs };
   for (const key of differingFields(base, mine)) {
-    if (sameValue(base[key], theirs[key])) merged[key] = mine[key];
+    const [b, m, th] = [base[key], mine[key], theirs[key]];
+    if (sameValue(b, th)) merged[key] = m;
+    else if (isRecord(b) && isRecord(m) && isRecord(th)) merged[key] = mergeEdits(b, m, th) as T[typeof key];
   }
   return merged;
 }

@@ -14,6 +14,7 @@ export function VersionConflict<T extends object>({
   busy,
   onKeepMine,
   onTakeTheirs,
+  actions = { keepMine: 'conflict.keepMine', takeTheirs: 'conflict.takeTheirs' },
 }: {
   mine: T;
   theirs: T;
@@ -24,6 +25,8 @@ export function VersionConflict<T extends object>({
   busy: boolean;
   onKeepMine(): void;
   onTakeTheirs(): void;
+  /** The buttons' labels (keys): a change that adds to a record, not replaces it, says so. */
+  actions?: { keepMine: string; takeTheirs: string };
 }) {
   const { t } = useI18n();
   const fields = differingFields(mine, theirs);
@@ -62,10 +65,10 @@ export function VersionConflict<T extends object>({
       )}
       <div className="row">
         <button type="button" disabled={busy} onClick={onKeepMine}>
-          {t('conflict.keepMine')}
+          {t(actions.keepMine)}
         </button>
         <button type="button" className="secondary" disabled={busy} onClick={onTakeTheirs}>
-          {t('conflict.takeTheirs')}
+          {t(actions.takeTheirs)}
         </button>
       </div>
     </section>

@@ -151,6 +151,7 @@ export function ConceptCard({ concept, editable, onChange }: { concept: Concept;
           busy={keepMine.busy}
           onKeepMine={() => void keepMine.onSubmit()}
           onTakeTheirs={takeTheirs}
+          actions={{ keepMine: 'conflict.glossary.keepMine', takeTheirs: 'conflict.glossary.takeTheirs' }}
         />
       )}
       <Outcome error={add.error ?? remove.error ?? keepMine.error} done={add.done ?? remove.done ?? keepMine.done} />

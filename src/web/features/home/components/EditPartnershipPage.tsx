@@ -8,6 +8,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
 import { Status } from '../../../shared/ui/Status';
+import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { VersionConflict } from '../../../shared/ui/VersionConflict';
 import { mergeEdits, versionConflict, type Conflict } from '../../../shared/versioning';
@@ -87,9 +88,10 @@ export function EditPartnershipPage() {
     description: t('myOrgs.fields.description'),
     areas: t('home.areas'),
   };
+  const names = useReferenceNames();
   const show = (_field: keyof PartnershipTexts, value: PartnershipTexts[keyof PartnershipTexts]) =>
     Array.isArray(value)
-      ? value.join(', ')
+      ? value.map(names.area).join(', ')
       : LANGUAGES.filter((l) => value?.[l]).map((l) => (
           <span key={l} lang={l} className="conflict-text">
             <abbr title={t(`language.names.${l}`)}>{l}</abbr> {value![l]}

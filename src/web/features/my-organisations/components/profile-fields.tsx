@@ -3,6 +3,7 @@ import { LANGUAGES } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import type { ProfileChanges } from '../../../../shared/schemas/profile';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
 
 type Field = keyof ProfileChanges;
 
@@ -27,9 +28,12 @@ export function useProfileFieldLabel(): (field: Field) => string {
 /** A profile field's value as text: every language of a multilingual one, marked with its language. */
 export function useProfileFieldValue(): (field: Field, value: ProfileChanges[Field]) => ReactNode {
   const { t } = useI18n();
+  const names = useReferenceNames();
   return (field, value) => {
     if (field === 'kind') return t(`kinds.${value as string}`);
     if (field === 'sector') return t(`sectors.${value as string}`);
+    if (field === 'region') return names.region(value as string);
+    if (field === 'areas') return (value as string[]).map(names.area).join(', ');
     if (Array.isArray(value)) return value.join(', ');
     if (value && typeof value === 'object') {
       const text = value as MultilingualText;
