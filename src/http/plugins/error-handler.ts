@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
 import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetail } from '../../services/errors.js';
 import { describeAjvError } from '../../services/organisation-record.js';
 import { VersionConflictError } from '../../services/versioning.js';
@@ -53,4 +54,26 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('internal_error', ERROR_CODES.internal_error.message));
   });
+}
+
+const CLIENT_ERRORS: Record<string, ErrorCode> = { ERR_HTTP_REQUEST_TIMEOUT: 'request_timeout', HPE_HEADER_OVERFLOW: 'headers_too_large' };
+const REASONS: Partial<Record<ErrorCode, string>> = { request_timeout: 'Request Timeout', headers_too_large: 'Request Header Fields Too Large' };
+
+/**
+ * Errors of a connection before any request could be read (Fastify's `clientErrorHandler`): a body that
+ * did not arrive within the request timeout, headers over the limit, bytes that are not HTTP. They are
+ * answered in the API's one error format, like every other error, then the connection is closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = CLIENT_ERRORS[error.code ?? ''] ?? 'bad_request';
+  const { status, message } = ERROR_CODES[code];
+  const json = JSON.stringify(body(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${REASONS[code] ?? 'Bad Request'}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy();
 }

@@ -163,7 +163,9 @@ describe('request timeouts', () => {
         setTimeout(() => reject(new Error('still open after 5 s')), 5000);
       });
       expect(Date.now() - started).toBeLessThan(5000);
-      expect(closed === '' || closed.startsWith('HTTP/1.1 408')).toBe(true);
+      // answered in the API's error format before the connection is closed
+      expect(closed.startsWith('HTTP/1.1 408')).toBe(true);
+      expect(JSON.parse(closed.slice(closed.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'request_timeout' } });
 
       // two requests on one kept-alive connection, the second after a pause longer than the request timeout
       const answers = await new Promise<string[]>((resolve, reject) => {
