@@ -22,7 +22,10 @@ export class ClassificationService {
     if (naf) return { input, system: 'naf2', code: naf.code, title: naf.title, naceClass: this.classOf(naf.nace!) };
     const okved = /^\d{2}\.\d{2}(\.\d{1,2}){0,2}$/.test(dotted) ? this.repo.okved2Code(dotted) : undefined;
     if (okved?.nace) return { input, system: 'okved2', code: okved.code, title: okved.title, naceClass: this.classOf(okved.nace) };
-    throw new AppError('unknown_code', `"${input}" is not a NACE Rev. 2 class, a NAF rév. 2 subclass or an ОКВЭД 2 code.`, field);
+    throw new AppError('unknown_code', `"${input}" is not a NACE Rev. 2 class, a NAF rév. 2 subclass or an ОКВЭД 2 code.`, field).because(
+      'unknown_code',
+      { value: input },
+    );
   }
 
   /** The distinct NACE classes of codes in any of the three systems; a bad one is refused as `field[i]`. */

@@ -44,9 +44,48 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * Why, where one code covers several cases: the stable keys an error's `reason` takes (with `params`), from
+ * which a client writes the message in its reader's language. The Ajv keywords of a route's schema
+ * (organisation-record.ts describeAjvError), the unsafe values (shared/schemas/unsafe-values.ts), and the
+ * services' own (`AppError.because`). Added to, never renamed, like the codes.
+ */
+export const ERROR_REASONS = [
+  'required',
+  'unknown_field',
+  'enum',
+  'shape',
+  'type',
+  'format',
+  'maxLength',
+  'minLength',
+  'maximum',
+  'minimum',
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+  'maxItems',
+  'minItems',
+  'maxProperties',
+  'minProperties',
+  'invalid',
+  'nul',
+  'lone_surrogate',
+  'non_finite',
+  'original_language_missing',
+  'unknown_value',
+  'unknown_code',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** Values a message names (a limit, a language, a code), for the reader's-language message of a reason. */
+export type ErrorParams = Record<string, string | number>;
+
 export interface ErrorDetail {
   field: string;
   message: string;
+  /** Why, as a stable key (`required`, `maxLength`, `nul`, …): the web app's message in the reader's language. */
+  reason?: ErrorReason;
+  params?: ErrorParams;
 }
 
 export class AppError extends Error {
@@ -63,8 +102,17 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.status = ERROR_CODES[code].status;
   }
+
+  /** Why, when one code covers several cases: a stable key and its values, which clients translate. */
+  reason?: ErrorReason;
+  params?: ErrorParams;
+  because(reason: ErrorReason, params?: ErrorParams): this {
+    this.reason = reason;
+    if (params) this.params = params;
+    return this;
+  }
 }
 
 export const notFound = (what: string, field?: string) => new AppError('not_found', `${what} was not found.`, field);
 export const unknownValue = (field: string, values: string[], what: string) =>
-  new AppError('unknown_value', `Unknown ${what}: ${values.join(', ')}.`, field);
+  new AppError('unknown_value', `Unknown ${what}: ${values.join(', ')}.`, field).because('unknown_value', { value: values.join(', ') });

@@ -5,7 +5,8 @@ import { LANGUAGES, isLanguage, type Language } from '../shared/languages.js';
 import { multilingual, type MultilingualText } from '../shared/multilingual.js';
 import { OrganisationRecordSchema, type OrganisationRecord } from '../shared/schemas/organisation-record.js';
 import { unescapeFormula } from './csv/csv.js';
-import { findUnsafeValues } from '../shared/schemas/unsafe-values.js';
+import { findUnsafeValues, type UnsafeReason } from '../shared/schemas/unsafe-values.js';
+import type { ErrorParams, ErrorReason } from './errors.js';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -40,19 +41,55 @@ export function fieldPath(pointer: string, property?: string): string {
   return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
 }
 
-export function describeAjvError(error: ErrorObject): { field: string; message: string } {
+/** Ajv's keywords whose params name a limit, and the limit's name. */
+const LIMITS: Partial<Record<ErrorReason, string>> = {
+  maxLength: 'limit',
+  minLength: 'limit',
+  maximum: 'limit',
+  minimum: 'limit',
+  exclusiveMaximum: 'limit',
+  exclusiveMinimum: 'limit',
+  maxItems: 'limit',
+  minItems: 'limit',
+  maxProperties: 'limit',
+  minProperties: 'limit',
+};
+
+/**
+ * An Ajv error as the API reports it: the field, an English message, and a stable `reason` with its
+ * `params` (the Ajv keyword and its limit, or why a value is unsafe), from which the web app writes the
+ * message in the reader's language.
+ */
+export function describeAjvError(error: ErrorObject): { field: string; message: string; reason: ErrorReason; params?: ErrorParams } {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { field: fieldPath(error.instancePath, String(params.missingProperty)), message: 'is required' };
+      return { field: fieldPath(error.instancePath, String(params.missingProperty)), message: 'is required', reason: 'required' };
     case 'additionalProperties':
-      return { field: fieldPath(error.instancePath, String(params.additionalProperty)), message: 'is not a known field' };
-    case 'enum':
-      return { field: fieldPath(error.instancePath), message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+      return { field: fieldPath(error.instancePath, String(params.additionalProperty)), message: 'is not a known field', reason: 'unknown_field' };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).join(', ');
+      return { field: fieldPath(error.instancePath), message: `must be one of: ${allowed}`, reason: 'enum', params: { allowed } };
+    }
     case 'anyOf':
-      return { field: fieldPath(error.instancePath), message: 'has the wrong type or shape' };
-    default:
-      return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid' };
+      return { field: fieldPath(error.instancePath), message: 'has the wrong type or shape', reason: 'shape' };
+    case 'safeValue':
+      return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid', reason: params.reason as UnsafeReason };
+    case 'type':
+      return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid', reason: 'type', params: { type: String(params.type) } };
+    case 'pattern':
+    case 'format':
+      return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid', reason: 'format' };
+    default: {
+      const keyword = error.keyword as ErrorReason;
+      const limit = LIMITS[keyword] ? Number(params[LIMITS[keyword]!]) : undefined;
+      return {
+        field: fieldPath(error.instancePath),
+        message: error.message ?? 'is not valid',
+        reason: limit === undefined ? 'invalid' : keyword,
+        ...(limit === undefined ? {} : { params: { limit } }),
+      };
+    }
   }
 }
 

@@ -7,8 +7,17 @@ import { sendVersion } from '../versioning.js';
 
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
 
-function body(code: ErrorCode, message: string, field?: string, details?: ErrorDetail[]) {
-  return { error: { code, message, ...(field ? { field } : {}), ...(details && details.length > 0 ? { details } : {}) } };
+function body(code: ErrorCode, message: string, field?: string, details?: ErrorDetail[], why?: Pick<ErrorDetail, 'reason' | 'params'>) {
+  return {
+    error: {
+      code,
+      message,
+      ...(field ? { field } : {}),
+      ...(why?.reason ? { reason: why.reason } : {}),
+      ...(why?.params ? { params: why.params } : {}),
+      ...(details && details.length > 0 ? { details } : {}),
+    },
+  };
 }
 
 /**
@@ -25,16 +34,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
         const answer = body(error.code, error.message, error.field);
         return reply.status(error.status).send({ error: { ...answer.error, currentVersion: error.currentVersion } });
       }
-      return reply.status(error.status).send(body(error.code, error.message, error.field, error.details));
+      return reply.status(error.status).send(body(error.code, error.message, error.field, error.details, error));
     }
     if ('validation' in error && error.validation) {
       const context = CONTEXT_NAMES[error.validationContext ?? ''] ?? error.validationContext ?? '';
       const details = error.validation.map((v) => {
-        const { field, message } = describeAjvError(v as never);
-        return { field: field ? `${context}.${field}` : context, message };
+        const { field, ...why } = describeAjvError(v as never);
+        return { field: field ? `${context}.${field}` : context, ...why };
       });
       const first = details[0]!;
-      return reply.status(400).send(body('validation_failed', `${first.field} ${first.message}`, first.field, details));
+      return reply.status(400).send(body('validation_failed', `${first.field} ${first.message}`, first.field, details, first));
     }
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':

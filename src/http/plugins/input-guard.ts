@@ -50,7 +50,7 @@ function guarded(validate: ValidateFunction): ValidateFunction {
       instancePath: u.pointer,
       schemaPath: '#',
       keyword: 'safeValue',
-      params: {},
+      params: { reason: u.reason },
       message: u.message,
     }));
     check.errors = unsafe.length > 0 ? [...(validate.errors ?? []), ...unsafe] : validate.errors;

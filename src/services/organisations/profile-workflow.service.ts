@@ -119,7 +119,7 @@ export class ProfileWorkflowService {
     const org = await this.find(actor, slug);
     const regions = await this.repos.regions.list();
     if (decision === 'returned' && !reason?.trim())
-      throw new AppError('validation_failed', 'Say why the profile is returned.', 'body.reason');
+      throw new AppError('validation_failed', 'Say why the profile is returned.', 'body.reason').because('required');
     await this.transition(org, actor, decision, reason?.trim() || null, (now) => {
       if (!canValidate(actor, now, regions)) throw refusal(actor);
       if (now.status !== 'submitted')

@@ -37,7 +37,7 @@ export async function checkProfile(
       'validation_failed',
       `The name needs a value in its original language (${profile.name.original}).`,
       `body.name.${profile.name.original}`,
-    );
+    ).because('original_language_missing', { language: profile.name.original });
   }
   return {
     kind: profile.kind,

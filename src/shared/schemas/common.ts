@@ -17,13 +17,28 @@ export const MultilingualTextSchema = (max = 5000) =>
     { additionalProperties: false, description: 'A text in ru/fr/en; `original` names the language it was written in' },
   );
 
+const ErrorParamsSchema = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+  description: 'The values the reason names (a limit, a language, a value)',
+});
+
 export const ErrorSchema = Type.Object(
   {
     error: Type.Object({
       code: Type.String({ description: 'Stable machine-readable code, see docs/errors.md' }),
       message: Type.String(),
       field: Type.Optional(Type.String({ description: 'Where the problem is, e.g. query.pageSize or body.codes[2]' })),
-      details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+      reason: Type.Optional(Type.String({ description: 'Why, where one code covers several cases (docs/errors.md): required, maxLength, nul, …' })),
+      params: Type.Optional(ErrorParamsSchema),
+      details: Type.Optional(
+        Type.Array(
+          Type.Object({
+            field: Type.String(),
+            message: Type.String(),
+            reason: Type.Optional(Type.String()),
+            params: Type.Optional(ErrorParamsSchema),
+          }),
+        ),
+      ),
       currentVersion: Type.Optional(Type.Integer({ description: 'version_conflict: the version saved now (also its ETag)' })),
     }),
   },

@@ -10,8 +10,20 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Why a text cannot be kept, or null when it can. */
 export function textProblem(text: string): string | null {
-  if (NUL.test(text)) return 'must not contain NUL characters (U+0000)';
-  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (it has a lone surrogate)';
+  return textReason(text) ? UNSAFE_MESSAGES[textReason(text)!] : null;
+}
+
+/** The stable reason (the web app's key for the message in the reader's language) of an unsafe value. */
+export type UnsafeReason = 'nul' | 'lone_surrogate' | 'non_finite';
+const UNSAFE_MESSAGES: Record<UnsafeReason, string> = {
+  nul: 'must not contain NUL characters (U+0000)',
+  lone_surrogate: 'must be valid Unicode text (it has a lone surrogate)',
+  non_finite: 'must be a finite number',
+};
+
+function textReason(text: string): UnsafeReason | null {
+  if (NUL.test(text)) return 'nul';
+  if (LONE_SURROGATE.test(text)) return 'lone_surrogate';
   return null;
 }
 
@@ -19,6 +31,7 @@ export interface UnsafeValue {
   /** JSON Pointer of the value, as Ajv reports errors: "/name/fr", "/codes/2". */
   pointer: string;
   message: string;
+  reason: UnsafeReason;
 }
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -33,10 +46,10 @@ export function findUnsafeValues(value: unknown, max = 20): UnsafeValue[] {
   while (stack.length > 0 && found.length < max) {
     const [item, pointer] = stack.pop()!;
     if (typeof item === 'string') {
-      const problem = textProblem(item);
-      if (problem) found.push({ pointer, message: problem });
+      const reason = textReason(item);
+      if (reason) found.push({ pointer, message: UNSAFE_MESSAGES[reason], reason });
     } else if (typeof item === 'number') {
-      if (!Number.isFinite(item)) found.push({ pointer, message: 'must be a finite number' });
+      if (!Number.isFinite(item)) found.push({ pointer, message: UNSAFE_MESSAGES.non_finite, reason: 'non_finite' });
     } else if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], `${pointer}/${i}`]);
     } else if (item !== null && typeof item === 'object') {
@@ -44,8 +57,8 @@ export function findUnsafeValues(value: unknown, max = 20): UnsafeValue[] {
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
         const child = `${pointer}/${escapePointer(key)}`;
-        const problem = textProblem(key);
-        if (problem) found.push({ pointer: child, message: `has a name that ${problem}` });
+        const reason = textReason(key);
+        if (reason) found.push({ pointer: child, message: `has a name that ${UNSAFE_MESSAGES[reason]}`, reason });
         else stack.push([(item as Record<string, unknown>)[key], child]);
       }
     }

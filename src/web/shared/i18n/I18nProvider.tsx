@@ -27,6 +27,17 @@ function lookup(messages: Messages, key: string): unknown {
     .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messages);
 }
 
+/** A label of the translation files in a language (see I18n.t); the key itself when there is none. */
+export function translate(lang: Language, key: string, vars: Vars = {}): string {
+  let entry = lookup(MESSAGES[lang], key) ?? lookup(MESSAGES.en, key);
+  if (entry && typeof entry === 'object' && typeof vars.count === 'number') {
+    const forms = entry as Record<string, string>;
+    entry = forms[new Intl.PluralRules(lang).select(vars.count)] ?? forms.other;
+  }
+  if (typeof entry !== 'string') return key;
+  return entry.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
 function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
   return isLanguage(saved) ? saved : matchLanguage(navigator.languages ?? [navigator.language]);
@@ -44,18 +55,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLangState(next);
   }, []);
 
-  const t = useCallback(
-    (key: string, vars: Vars = {}) => {
-      let entry = lookup(MESSAGES[lang], key) ?? lookup(MESSAGES.en, key);
-      if (entry && typeof entry === 'object' && typeof vars.count === 'number') {
-        const forms = entry as Record<string, string>;
-        entry = forms[new Intl.PluralRules(lang).select(vars.count)] ?? forms.other;
-      }
-      if (typeof entry !== 'string') return key;
-      return entry.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
-    },
-    [lang],
-  );
+  const t = useCallback((key: string, vars: Vars = {}) => translate(lang, key, vars), [lang]);
 
   const dateTime = useCallback(
     (iso: string, precise = false) =>

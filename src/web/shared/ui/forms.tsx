@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
-import { ApiRequestError } from '../api/client';
-import { useI18n } from '../i18n/I18nProvider';
+import { useErrorText } from '../i18n/error-text';
+
+export { useErrorText };
 
 /** A labelled input; the label and the field are tied for screen readers. */
 export function Field({ label, hint, ...input }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
@@ -17,19 +18,6 @@ export function Field({ label, hint, ...input }: { label: string; hint?: string 
       )}
     </div>
   );
-}
-
-/** The message of a failed request in the reader's language: by its stable code, else the server's text. */
-export function useErrorText() {
-  const { t } = useI18n();
-  return (error: unknown) => {
-    if (error instanceof ApiRequestError && error.body) {
-      const key = `errors.${error.body.error.code}`;
-      const text = t(key);
-      return text === key ? error.body.error.message : text;
-    }
-    return t('app.error');
-  };
 }
 
 /** A form that sends once at a time and shows the outcome: an error in an alert, a success in a status. */

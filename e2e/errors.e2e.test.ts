@@ -1,0 +1,58 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchBrowser, newContext, PHONE } from './browser.js';
+import { startPlatform, type RunningPlatform } from './platform.js';
+
+/** The server's refusals, shown in the reader's language with the field's name, never in English. */
+let platform: RunningPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function editorIn(locale: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await newContext(browser, { locale, viewport });
+  const signIn = await context.request.post(`${platform.baseUrl}/api/v1/auth/sign-in`, {
+    data: { email: 'iate.admin@demo.clusterbridge.test', password: 'Demo-Clusterbridge-2026' },
+  });
+  expect(signIn.status()).toBe(200);
+  const page = await context.newPage();
+  await page.goto(`${platform.baseUrl}/my/organisations/iate-mephi`);
+  await page.locator('#profile-website').waitFor();
+  return page;
+}
+
+const alertText = (page: Page) => page.locator('[role=alert]').allInnerTexts();
+
+describe('errors from the server', () => {
+  it('says in Russian, on a phone, which field is too long and that the name is needed in its original language', async () => {
+    const page = await editorIn('ru-RU', PHONE);
+    await page.locator('#profile-city-en').fill('К'.repeat(250));
+    await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await expect.poll(() => alertText(page)).toContain('Город (английский): не более 200 символов.');
+
+    await page.locator('#profile-city-en').fill('Obninsk');
+    await page.locator('#profile-name-ru').fill('');
+    await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await expect
+      .poll(() => alertText(page))
+      .toContain('Название нужно указать на языке оригинала (русский) или выбрать другой язык оригинала.');
+    for (const text of await alertText(page)) expect(text).not.toMatch(/[A-Za-z]{4,}/);
+    await page.context().close();
+  });
+
+  it('names an unknown activity code in French, with French typography', async () => {
+    const page = await editorIn('fr-FR', DESKTOP);
+    await page.locator('#profile-nace').fill('99.99');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect.poll(() => alertText(page)).toContain('«\u00a099.99\u00a0» n’est pas un code NACE Rév. 2, NAF rév. 2 ou ОКВЭД 2.');
+    await page.context().close();
+  });
+});

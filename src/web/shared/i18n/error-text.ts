@@ -1,0 +1,55 @@
+import type { ApiError } from '../../../shared/schemas/common';
+import { ApiRequestError } from '../api/client';
+import { useI18n } from './I18nProvider';
+
+type Translate = ReturnType<typeof useI18n>['t'];
+const LANGUAGE_PARTS = new Set(['ru', 'fr', 'en']);
+
+/**
+ * A field of an error (`body.name.fr`, `query.pageSize`, `body.terms[0].term`) as the reader calls it:
+ * «Название (французский)», «Размер страницы». A field with no label is shown as the API names it.
+ */
+export function fieldLabel(t: Translate, field: string | undefined): string {
+  if (!field) return t('fields.request');
+  const parts = field
+    .replace(/\[\d+\]/g, '')
+    .split('.')
+    .slice(1);
+  if (parts.length === 0) return t(`fields.${field}`) === `fields.${field}` ? field : t(`fields.${field}`);
+  const last = parts[parts.length - 1]!;
+  const language = LANGUAGE_PARTS.has(last) && parts.length > 1 ? last : null;
+  const name = language ? parts[parts.length - 2]! : last;
+  const key = `fields.${name}`;
+  const label = t(key) === key ? name : t(key);
+  return language ? `${label} (${t(`language.names.${language}`)})` : label;
+}
+
+/** The error's values as the message shows them: a language by its name in the reader's language. */
+function shownParams(t: Translate, params: Record<string, string | number> | undefined) {
+  const shown: Record<string, string | number> = { ...params };
+  if (typeof shown.language === 'string') shown.language = t(`language.names.${shown.language}`);
+  return shown;
+}
+
+/**
+ * The message of an API error in the reader's language: by its reason where it has one (`required`,
+ * `maxLength` with its limit, `nul`, …) with the field's name, else by its stable code. The server's
+ * English text is the last resort, for a code this version of the web app does not know.
+ */
+export function errorMessage(t: Translate, error: ApiError['error']): string {
+  const vars = { field: fieldLabel(t, error.field), ...shownParams(t, error.params) };
+  if (error.reason) {
+    const key = `invalid.${error.reason}`;
+    const text = t(key, vars);
+    if (text !== key) return text;
+  }
+  const key = `errors.${error.code}`;
+  const text = t(key, vars);
+  return text === key ? error.message : text;
+}
+
+export function useErrorText() {
+  const { t } = useI18n();
+  return (error: unknown) =>
+    error instanceof ApiRequestError && error.body ? errorMessage(t, error.body.error) : t('app.error');
+}
