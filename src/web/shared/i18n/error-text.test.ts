@@ -58,6 +58,9 @@ describe('error messages in the reader’s language', () => {
     expect(errorMessage((k, v) => translate('fr', k, v), error)).toBe('Nom (français)\u00a0: 200 caractères au plus.');
     const original = { code: 'validation_failed', message: 'The name needs…', field: 'body.name.ru', reason: 'original_language_missing', params: { language: 'ru' } };
     expect(errorMessage((k, v) => translate('fr', k, v), original)).toContain('(russe)');
+    // a cut link's token is a bad link to its reader, not a field that is too short
+    const cut = { code: 'validation_failed', message: 'body.token must NOT have fewer than 10 characters', field: 'body.token', reason: 'minLength', params: { limit: 10 } };
+    expect(errorMessage((k, v) => translate('ru', k, v), cut)).toBe(ru.errors.token_invalid);
     // a code without a reason: the code's message; an unknown code: the server's own text
     expect(errorMessage((k, v) => translate('ru', k, v), { code: 'last_admin', message: 'x' })).toBe(ru.errors.last_admin);
     expect(errorMessage((k, v) => translate('ru', k, v), { code: 'from_a_newer_server', message: 'Server text' })).toBe('Server text');

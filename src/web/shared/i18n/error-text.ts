@@ -37,6 +37,8 @@ function shownParams(t: Translate, params: Record<string, string | number> | und
  * English text is the last resort, for a code this version of the web app does not know.
  */
 export function errorMessage(t: Translate, error: ApiError['error']): string {
+  // a token comes from an e-mailed link, never from the reader's typing: a cut or damaged one is a bad link
+  if (error.code === 'validation_failed' && error.field === 'body.token') return t('errors.token_invalid');
   const vars = { field: fieldLabel(t, error.field), ...shownParams(t, error.params) };
   if (error.reason) {
     const key = `invalid.${error.reason}`;
