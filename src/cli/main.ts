@@ -7,6 +7,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { buildApp } from '../http/app.js';
 import { openPlatform, WEB_ROOT } from '../platform.js';
 import { AppError } from '../services/errors.js';
+import { CSV_SEPARATORS } from '../services/csv/csv.js';
 import { exportOrganisations } from '../services/export-organisations.js';
 import { importOrganisations, ImportInvalidError } from '../services/import-organisations.js';
 import { readCsv, readJsonLines, type ImportFormat } from '../services/organisation-record.js';
@@ -120,8 +121,14 @@ export function cli(config: () => Config): Command {
     .addOption(formatOption())
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--include-unpublished', 'also export organisations whose profile is not validated yet')
-    .action(async (options: { format?: string; out?: string; includeUnpublished?: boolean }) => {
+    .addOption(
+      new Option('--separator <name>', 'CSV: the character between cells (semicolon for French and Russian spreadsheets)')
+        .choices(Object.keys(CSV_SEPARATORS))
+        .default('comma'),
+    )
+    .action(async (options: { format?: string; out?: string; includeUnpublished?: boolean; separator: keyof typeof CSV_SEPARATORS }) => {
       const format = formatOf(options.out, options.format);
+      const separator = CSV_SEPARATORS[options.separator];
       const out = options.out ? createWriteStream(options.out) : process.stdout;
       await withPlatform(config(), async ({ services }) => {
         const bar = options.out ? progressBar('export') : null;
@@ -129,12 +136,13 @@ export function cli(config: () => Config): Command {
           services.repos,
           format,
           (chunk) => new Promise<void>((ok) => (out.write(chunk) ? ok() : out.once('drain', ok))),
-          { includeUnpublished: options.includeUnpublished === true, onProgress: bar?.update },
+          { includeUnpublished: options.includeUnpublished === true, separator, onProgress: bar?.update },
         );
         if (options.out) await new Promise<void>((ok) => (out as NodeJS.WritableStream).end(ok));
         // on standard error, so that it never mixes with an export written to standard output
         console.error(
           `Exported ${report.exported} organisation(s)${options.out ? ` to ${options.out}` : ''}` +
+            (format === 'csv' ? ` (CSV, "${separator}" between cells)` : '') +
             (report.leftOut > 0 ? `; ${report.leftOut} unpublished left out (--include-unpublished adds them).` : '.'),
         );
       });

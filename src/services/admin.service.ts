@@ -7,7 +7,7 @@ import { checkPasswordStrength, hashPassword } from './accounts/secrets.js';
 import type { Language } from '../shared/languages.js';
 import { audit } from './audit.js';
 import { AppError } from './errors.js';
-import { csvRows } from './csv/csv.js';
+import { csvRows, type CsvSeparator } from './csv/csv.js';
 import { redactTokens } from './mailer.js';
 
 /** The audit log (administrators: all of it; coordinators: their regions'), the e-mail record, and roles. */
@@ -24,7 +24,7 @@ export class AdminService {
     return this.repos.audit.list({ ...filter, regionCodes }, limit, offset);
   }
 
-  async auditCsv(actor: Actor | null, filter: Omit<AuditFilter, 'regionCodes'>): Promise<string> {
+  async auditCsv(actor: Actor | null, filter: Omit<AuditFilter, 'regionCodes'>, separator: CsvSeparator = ','): Promise<string> {
     const rows = await this.auditEvents(actor, filter, 10_000, 0);
     return (
       '\uFEFF' +
@@ -40,7 +40,7 @@ export class AdminService {
           JSON.stringify(r.before),
           JSON.stringify(r.after),
         ]),
-      ])
+      ], separator)
     );
   }
 

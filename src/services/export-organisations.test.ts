@@ -41,6 +41,14 @@ describe('exporting organisations', () => {
     expect(all.text).toContain('Unvalidated Draft Works');
   });
 
+  it('writes semicolons between cells when asked, and an import reads either separator', async () => {
+    const { text } = await exportText('csv', { separator: ';' });
+    expect(text.startsWith('\uFEFFslug;kind;sector;region;original_language')).toBe(true);
+    const rows = readCsv(text).map((r) => r.value as { slug: string; name: unknown });
+    expect(rows.map((r) => r.slug)).toEqual(['formula-works', 'plain-works']);
+    expect(rows[0]!.name).toEqual(formulaName);
+  });
+
   it('writes no CSV cell a spreadsheet would run as a formula, and the file imports back as it was', async () => {
     const { text } = await exportText('csv');
     expect(text).toContain(`"'=HYPERLINK(""http://attacker.example"",""Open"")"`);

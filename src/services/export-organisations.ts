@@ -1,7 +1,7 @@
 import type { Repositories } from '../repositories/index.js';
 import type { OrganisationRow } from '../repositories/organisation.repository.js';
 import type { OrganisationRecord } from '../shared/schemas/organisation-record.js';
-import { csvRows } from './csv/csv.js';
+import { csvRows, type CsvSeparator } from './csv/csv.js';
 import { CSV_COLUMNS, toCsvRow, type ImportFormat } from './organisation-record.js';
 
 const BATCH = 1000;
@@ -27,6 +27,8 @@ export function toRecord(row: OrganisationRow, people: OrganisationRecord['peopl
 export interface ExportOptions {
   /** Also the organisations whose profile was never validated (drafts, submitted, returned). */
   includeUnpublished?: boolean;
+  /** CSV only: `;` for spreadsheets set to French or Russian. */
+  separator?: CsvSeparator;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -51,7 +53,7 @@ export async function exportOrganisations(
   const publishedOnly = !options.includeUnpublished;
   const total = await repos.organisations.count({ publishedOnly });
   const leftOut = publishedOnly ? (await repos.organisations.count()) - total : 0;
-  if (format === 'csv') await write('\uFEFF' + csvRows([[...CSV_COLUMNS]]));
+  if (format === 'csv') await write('\uFEFF' + csvRows([[...CSV_COLUMNS]], options.separator));
   let after: string | null = null;
   let done = 0;
   for (;;) {
@@ -64,7 +66,7 @@ export async function exportOrganisations(
         (people.get(r.id) ?? []).map(({ personId: _id, ...person }) => person),
       ),
     );
-    await write(format === 'csv' ? csvRows(records.map(toCsvRow)) : records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await write(format === 'csv' ? csvRows(records.map(toCsvRow), options.separator) : records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     done += rows.length;
     options.onProgress?.(done, total);
     after = rows[rows.length - 1]!.slug;

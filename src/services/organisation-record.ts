@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { LANGUAGES, isLanguage, type Language } from '../shared/languages.js';
 import { multilingual, type MultilingualText } from '../shared/multilingual.js';
 import { OrganisationRecordSchema, type OrganisationRecord } from '../shared/schemas/organisation-record.js';
-import { unescapeFormula } from './csv/csv.js';
+import { separatorOf, unescapeFormula } from './csv/csv.js';
 import { findUnsafeValues, type UnsafeReason } from '../shared/schemas/unsafe-values.js';
 import type { ErrorParams, ErrorReason } from './errors.js';
 
@@ -161,7 +161,8 @@ const TEXT_FIELDS = [
 ] as const;
 
 export function readCsv(text: string): RawRow[] {
-  const records = parseCsv(text, { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true, info: true }) as {
+  const delimiter = separatorOf(text.replace(/^\uFEFF/, ''));
+  const records = parseCsv(text, { bom: true, delimiter, columns: true, skip_empty_lines: true, relax_column_count: true, info: true }) as {
     record: Record<string, string>;
     info: { lines: number };
   }[];

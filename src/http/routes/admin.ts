@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services/index.js';
+import { CSV_SEPARATORS } from '../../services/csv/csv.js';
 import { errors } from './responses.js';
 
 const AuditQuery = Type.Object(
@@ -12,6 +13,15 @@ const AuditQuery = Type.Object(
     to: Type.Optional(Type.String({ format: 'date-time' })),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
     offset: Type.Integer({ minimum: 0, maximum: 100000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+const AuditCsvQuery = Type.Object(
+  {
+    ...AuditQuery.properties,
+    separator: Type.Optional(
+      Type.Enum(['comma', 'semicolon'] as const, { description: 'The character between cells: , (default) or ; (French and Russian spreadsheets)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -60,13 +70,14 @@ export const adminRoutes =
       {
         schema: {
           tags: ['audit'],
-          summary: 'The audit log as CSV (UTF-8 with BOM)',
-          querystring: AuditQuery,
+          summary: 'The audit log as CSV (UTF-8 with BOM); `separator=semicolon` for spreadsheets set to French or Russian',
+          querystring: AuditCsvQuery,
           response: { 200: { type: 'string', description: 'CSV' }, ...errors },
         },
       },
       async (request, reply) => {
-        const csv = await services.admin.auditCsv(request.actor, filter(request.query));
+        const separator = CSV_SEPARATORS[request.query.separator ?? 'comma'];
+        const csv = await services.admin.auditCsv(request.actor, filter(request.query), separator);
         return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit-log.csv"').send(csv);
       },
     );

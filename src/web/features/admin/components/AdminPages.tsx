@@ -83,6 +83,9 @@ export function AuditLogPage() {
         <a className="button" href={`/api/v1/audit-events.csv${queryString({ action, entityType })}`}>
           {t('admin.exportCsv')}
         </a>
+        <a className="button secondary" href={`/api/v1/audit-events.csv${queryString({ action, entityType, separator: 'semicolon' })}`}>
+          {t('admin.exportCsvSemicolon')}
+        </a>
       </div>
       <Status state={state} />
       {state.data?.items.length === 0 && <p>{t('admin.noEvents')}</p>}
