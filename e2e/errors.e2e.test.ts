@@ -56,3 +56,16 @@ describe('errors from the server', () => {
     await page.context().close();
   });
 });
+
+describe('forms that help', () => {
+  it('takes a website typed as www.… and saves it with https://', async () => {
+    const page = await editorIn('en-GB', PHONE);
+    await page.locator('#profile-website').fill('www.obninsk-example.ru');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.locator('[role=status]').allInnerTexts()).toContain('Draft saved.');
+    expect(await page.locator('#profile-website').inputValue()).toBe('https://www.obninsk-example.ru');
+    const saved = await page.evaluate(async () => (await (await fetch('/api/v1/organisations/iate-mephi/profile')).json()).profile.website);
+    expect(saved).toBe('https://www.obninsk-example.ru');
+    await page.context().close();
+  });
+});

@@ -10,7 +10,7 @@ import { useTitle } from '../../../shared/ui/useTitle';
 import { VersionConflict } from '../../../shared/ui/VersionConflict';
 import { mergeEdits, versionConflict, type Conflict } from '../../../shared/versioning';
 import { MembersPanel } from './MembersPanel';
-import { EMPTY_PROFILE, ProfileForm } from './ProfileForm';
+import { EMPTY_PROFILE, ProfileForm, withScheme } from './ProfileForm';
 import { useProfileFieldLabel, useProfileFieldValue } from './profile-fields';
 
 interface Editable {
@@ -28,7 +28,7 @@ export function NewOrganisationPage() {
   const [profile, setProfile] = useState<ProfileChanges>(EMPTY_PROFILE);
   useTitle(t('myOrgs.create'));
   const create = useSubmit(async () => {
-    const { slug } = await postJson<{ slug: string }>('/organisations', profile);
+    const { slug } = await postJson<{ slug: string }>('/organisations', { ...profile, website: withScheme(profile.website ?? '') });
     navigate(`/my/organisations/${slug}`);
   });
   return (
@@ -70,7 +70,7 @@ export function ProfileEditorPage() {
   /** Saves the edit based on `version`; on a conflict, shows it and stops (returns false). */
   const put = async (version: number): Promise<boolean> => {
     try {
-      await sendJson('PUT', url, profile, { ifMatch: version });
+      await sendJson('PUT', url, { ...profile!, website: withScheme(profile!.website ?? '') }, { ifMatch: version });
       return true;
     } catch (error) {
       if (versionConflict(error) === null) throw error;

@@ -126,10 +126,13 @@ export function ProfileForm({
           <span>{t('organisation.website')}</span>
           <input
             id="profile-website"
-            type="url"
+            type="text"
+            inputMode="url"
+            autoComplete="url"
             placeholder="https://"
             value={value.website ?? ''}
             onChange={(e) => onChange({ ...value, website: e.target.value || null })}
+            onBlur={(e) => onChange({ ...value, website: withScheme(e.target.value) })}
           />
         </label>
         <label className="field grow" htmlFor="profile-nace">
@@ -147,4 +150,14 @@ export function ProfileForm({
       <div className="row">{actions}</div>
     </div>
   );
+}
+
+/**
+ * People type an address as they see it, `www.example.fr`: the form adds `https://` rather than letting the
+ * browser refuse it (an `<input type="url">` does) or the server answer that it must start with http.
+ */
+export function withScheme(typed: string): string | null {
+  const address = typed.trim();
+  if (!address) return null;
+  return /^[a-z][a-z0-9+.-]*:/i.test(address) ? address : `https://${address.replace(/^\/+/, '')}`;
 }
