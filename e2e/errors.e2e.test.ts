@@ -17,17 +17,17 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function editorIn(locale: string, viewport: { width: number; height: number }): Promise<Page> {
+async function signedInPage(locale: string, viewport: { width: number; height: number }, path: string, email = 'iate.admin@demo.clusterbridge.test') {
   const context = await newContext(browser, { locale, viewport });
-  const signIn = await context.request.post(`${platform.baseUrl}/api/v1/auth/sign-in`, {
-    data: { email: 'iate.admin@demo.clusterbridge.test', password: 'Demo-Clusterbridge-2026' },
-  });
+  const signIn = await context.request.post(`${platform.baseUrl}/api/v1/auth/sign-in`, { data: { email, password: 'Demo-Clusterbridge-2026' } });
   expect(signIn.status()).toBe(200);
   const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/my/organisations/iate-mephi`);
+  await page.goto(`${platform.baseUrl}${path}`);
   await page.locator('#profile-website').waitFor();
   return page;
 }
+
+const editorIn = (locale: string, viewport: { width: number; height: number }) => signedInPage(locale, viewport, '/my/organisations/iate-mephi');
 
 const alertText = (page: Page) => page.locator('[role=alert]').allInnerTexts();
 
@@ -67,5 +67,24 @@ describe('forms that help', () => {
     const saved = await page.evaluate(async () => (await (await fetch('/api/v1/organisations/iate-mephi/profile')).json()).profile.website);
     expect(saved).toBe('https://www.obninsk-example.ru');
     await page.context().close();
+  });
+
+  it('starts a new organisation in the author’s language and region, and never asks a French author for Russian', async () => {
+    // IATE MEPhI's administrator: their organisation is in RU-KLU, and they read French
+    const page = await signedInPage('fr-FR', DESKTOP, '/my/organisations/new');
+    await expect.poll(() => page.locator('#profile-region').inputValue()).toBe('RU-KLU');
+    expect(await page.locator('#profile-original').inputValue()).toBe('fr');
+    await page.locator('#profile-name-fr').fill('Filtres de démonstration');
+    await page.locator('#profile-name-en').fill('Demonstration Filters');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.waitForURL(/\/my\/organisations\/filtres-de-demonstration/);
+    await page.context().close();
+
+    // the administrator has no organisation of their own: no region is chosen for them
+    const admin = await signedInPage('ru-RU', PHONE, '/my/organisations/new', 'admin@demo.clusterbridge.test');
+    expect(await admin.locator('#profile-region').inputValue()).toBe('');
+    expect(await admin.locator('#profile-region option:checked').innerText()).toBe('Выберите регион');
+    expect(await admin.locator('#profile-original').inputValue()).toBe('ru');
+    await admin.context().close();
   });
 });

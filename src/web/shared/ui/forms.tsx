@@ -66,17 +66,25 @@ export function SelectField<T extends string>({
   value,
   options,
   onChange,
+  placeholder,
 }: {
   id: string;
   label: string;
   value: T;
   options: { value: T; label: string }[];
   onChange(value: T): void;
+  /** A first, empty choice that must be replaced (the select is then required): nothing is chosen for the person. */
+  placeholder?: string;
 }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      <select id={id} value={value} required={placeholder !== undefined} onChange={(e) => onChange(e.target.value as T)}>
+        {placeholder !== undefined && (
+          <option value="" disabled>
+            {placeholder}
+          </option>
+        )}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

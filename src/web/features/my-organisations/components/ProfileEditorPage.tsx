@@ -10,7 +10,7 @@ import { useTitle } from '../../../shared/ui/useTitle';
 import { VersionConflict } from '../../../shared/ui/VersionConflict';
 import { mergeEdits, versionConflict, type Conflict } from '../../../shared/versioning';
 import { MembersPanel } from './MembersPanel';
-import { EMPTY_PROFILE, ProfileForm, withScheme } from './ProfileForm';
+import { newProfile, ProfileForm, withScheme } from './ProfileForm';
 import { useProfileFieldLabel, useProfileFieldValue } from './profile-fields';
 
 interface Editable {
@@ -23,9 +23,16 @@ interface Editable {
 }
 
 export function NewOrganisationPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const [profile, setProfile] = useState<ProfileChanges>(EMPTY_PROFILE);
+  const [profile, setProfile] = useState<ProfileChanges>(() => newProfile(lang));
+  const mine = useApi<{ items: { regionCode: string }[] }>('/me/organisations');
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    // the region of the author's other organisations, when they all share one, until the author chooses
+    const regions = new Set(mine.data?.items.map((o) => o.regionCode) ?? []);
+    if (!touched && regions.size === 1) setProfile((p) => ({ ...p, region: [...regions][0]! }));
+  }, [mine.data, touched]);
   useTitle(t('myOrgs.create'));
   const create = useSubmit(async () => {
     const { slug } = await postJson<{ slug: string }>('/organisations', { ...profile, website: withScheme(profile.website ?? '') });
@@ -37,7 +44,10 @@ export function NewOrganisationPage() {
       <form onSubmit={create.onSubmit}>
         <ProfileForm
           value={profile}
-          onChange={setProfile}
+          onChange={(next) => {
+            setTouched(true);
+            setProfile(next);
+          }}
           actions={
             <button type="submit" disabled={create.busy}>
               {t('myOrgs.saveDraft')}

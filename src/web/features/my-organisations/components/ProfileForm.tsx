@@ -9,18 +9,24 @@ import { SelectField } from '../../../shared/ui/forms';
 import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
 import { useMlString } from '../../../shared/ui/MlText';
 
-export const EMPTY_PROFILE: ProfileChanges = {
-  kind: 'enterprise',
-  sector: 'business',
-  region: 'RU-KLU',
-  city: null,
-  name: { original: 'ru' },
-  shortName: null,
-  description: null,
-  website: null,
-  nace: [],
-  areas: [],
-};
+/**
+ * A new organisation's profile, as its author would start it: written in the language they use, in the
+ * region of their other organisations when those share one, else in no region until they choose one.
+ */
+export function newProfile(language: Language, region = ''): ProfileChanges {
+  return {
+    kind: 'enterprise',
+    sector: 'business',
+    region,
+    city: null,
+    name: { original: language },
+    shortName: null,
+    description: null,
+    website: null,
+    nace: [],
+    areas: [],
+  };
+}
 
 const TEXT_FIELDS = ['name', 'shortName', 'city', 'description'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -80,6 +86,7 @@ export function ProfileForm({
           value={value.region}
           options={regions.map((r) => ({ value: r.code, label: `${text(r.name)} (${r.code})` }))}
           onChange={(region) => onChange({ ...value, region })}
+          placeholder={value.region === '' ? t('myOrgs.chooseRegion') : undefined}
         />
         <SelectField
           id="profile-original"
