@@ -148,6 +148,24 @@ export class AccountRepository {
       .where(and(eq(oneTimeTokens.userId, userId), inArray(oneTimeTokens.purpose, purposes), isNull(oneTimeTokens.usedAt)));
   }
 
+  /** Marks a pending invitation of this organisation used, so that its link no longer works; the row if there was one. */
+  async cancelInvitation(organisationId: string, id: string, now: Date): Promise<TokenRow | undefined> {
+    const [row] = await this.db
+      .update(oneTimeTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(oneTimeTokens.id, id),
+          eq(oneTimeTokens.purpose, 'invitation'),
+          eq(oneTimeTokens.organisationId, organisationId),
+          isNull(oneTimeTokens.usedAt),
+          gt(oneTimeTokens.expiresAt, now),
+        ),
+      )
+      .returning();
+    return row;
+  }
+
   pendingInvitations(organisationId: string, now: Date): Promise<TokenRow[]> {
     return this.db
       .select()

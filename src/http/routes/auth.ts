@@ -68,6 +68,23 @@ export const authRoutes =
       },
     );
 
+    const resendMessage = 'If an account with this address waits for confirmation, a new link is on its way.';
+    app.post(
+      '/auth/confirm-email/resend',
+      {
+        schema: {
+          tags,
+          summary: 'E-mail the confirmation link again (the answer is the same for any address; only an unconfirmed account gets a link)',
+          body: EmailBodySchema,
+          response: { 202: Done, ...errors },
+        },
+      },
+      async (request, reply) => {
+        await services.auth.resendConfirmation(request.body.email, client(request));
+        return reply.status(202).send({ ok: true, message: resendMessage });
+      },
+    );
+
     app.post(
       '/auth/sign-in',
       {

@@ -164,7 +164,7 @@ describe('members', () => {
     expect((await stranger.send('POST', '/api/v1/invitations/accept', { token })).json().error.code).toBe('token_invalid');
     const existing = await signedInUser(t, 'existing@example.org');
     // the stranger's attempt spent nothing: the transaction was rolled back
-    expect((await existing.send('POST', '/api/v1/invitations/accept', { token })).json()).toEqual({ slug });
+    expect((await existing.send('POST', '/api/v1/invitations/accept', { token })).json()).toEqual({ slug, role: 'member' });
     expect((await existing.send('POST', '/api/v1/invitations/accept', { token })).json().error.code).toBe('token_used');
   });
 });

@@ -5,7 +5,9 @@ import type { Services } from '../../services/index.js';
 import { PROFILE_STATUSES } from '../../shared/roles.js';
 import { InvitationBodySchema, MemberListSchema, TokenBodySchema } from '../../shared/schemas/auth.js';
 import { OrganisationSummarySchema, SlugSchema } from '../../shared/schemas/organisations.js';
+import { InvitationParamsSchema, InvitationPreviewSchema } from '../../shared/schemas/membership.js';
 import { ProfileChangesSchema } from '../../shared/schemas/profile.js';
+import { ORGANISATION_ROLES } from '../../shared/roles.js';
 import { errors } from './responses.js';
 import { expectedVersion, IfMatchHeadersSchema, sendVersion } from '../versioning.js';
 
@@ -197,7 +199,10 @@ export const organisationManagementRoutes =
       },
       async (request) => {
         const list = await services.members.list(request.actor, request.params.slug);
-        return { members: list.members, invitations: list.invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })) };
+        return {
+          members: list.members,
+          invitations: list.invitations.map((i) => ({ ...i, sentAt: i.sentAt.toISOString(), expiresAt: i.expiresAt.toISOString() })),
+        };
       },
     );
 
@@ -215,6 +220,22 @@ export const organisationManagementRoutes =
       async (request, reply) => {
         await services.members.invite(request.actor, request.params.slug, request.body.email, request.body.role, request.ip);
         return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.delete(
+      '/organisations/:slug/invitations/:invitationId',
+      {
+        schema: {
+          tags: ['members'],
+          summary: 'Cancel a pending invitation (its link then answers token_used)',
+          params: InvitationParamsSchema,
+          response: { 200: Done, ...errors },
+        },
+      },
+      async (request) => {
+        await services.members.cancelInvitation(request.actor, request.params.slug, request.params.invitationId);
+        return { ok: true as const };
       },
     );
 
@@ -258,9 +279,23 @@ export const organisationManagementRoutes =
           tags: ['members'],
           summary: 'Accept an invitation sent to my address',
           body: TokenBodySchema,
-          response: { 200: Type.Object({ slug: Type.String() }), ...errors },
+          response: { 200: Type.Object({ slug: Type.String(), role: Type.Enum(ORGANISATION_ROLES) }), ...errors },
         },
       },
       async (request) => services.members.accept(request.actor, request.body.token),
+    );
+
+    app.post(
+      '/invitations/preview',
+      {
+        schema: {
+          tags: ['members'],
+          summary: 'Read an invitation by its token: the organisation, the role, the inviter and the invited address, nothing else',
+          description: 'The token stays in the body, out of addresses and logs. A used, cancelled or expired token is refused (410).',
+          body: TokenBodySchema,
+          response: { 200: InvitationPreviewSchema, ...errors },
+        },
+      },
+      async (request) => services.members.preview(request.body.token),
     );
   };

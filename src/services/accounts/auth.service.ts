@@ -117,6 +117,29 @@ export class AuthService {
   }
 
   /**
+   * E-mails a fresh confirmation link to an account whose address is not confirmed yet. Like a reset
+   * request, it answers the same, in the same time, for any address: only the limits are checked before
+   * the answer; the lookup and the e-mail come after it.
+   */
+  async resendConfirmation(email: string, client: ClientInfo): Promise<void> {
+    const address = normaliseEmail(email);
+    this.ctx.limiter.hit([
+      { key: `confirm-resend:ip:${client.ip}`, limit: LIMITS.resetPerAddress },
+      { key: `confirm-resend:account:${address}`, limit: LIMITS.resetPerAccount },
+    ]);
+    this.afterAnswer.run(async () => {
+      const { repos } = this.ctx;
+      const user = await repos.accounts.userByEmail(address);
+      if (!user || user.emailConfirmedAt) return;
+      await repos.transaction(async (tx) => {
+        const token = await issueToken(tx, 'confirm_email', { email: address, userId: user.id });
+        await sendMail(tx, this.ctx.mail, user, 'confirm_email', { name: user.displayName, link: `/confirm-email?token=${token}` });
+        await audit(tx, { actorId: null, action: 'user.confirmation_resent', entityType: 'user', entityId: user.id });
+      });
+    });
+  }
+
+  /**
    * Checks the password and opens a new session. A wrong address and a wrong password get the same
    * answer in the same time, so sign-in does not tell which addresses have accounts. An existing session
    * of the browser is ended: the session token changes at every sign-in.

@@ -1,4 +1,5 @@
 import type { Repositories } from '../../repositories/index.js';
+import type { OrganisationRow } from '../../repositories/organisation.repository.js';
 import { resolveText } from '../../shared/multilingual.js';
 import { ORGANISATION_ROLES, type OrganisationRole } from '../../shared/roles.js';
 import { canManageMembers, isAdmin, organisationRole, requireActor, type Actor } from '../access.js';
@@ -9,6 +10,23 @@ import { AppError } from '../errors.js';
 import { sendMail, type MailSettings } from '../mailer.js';
 import { LIMITS, type RateLimiter } from '../rate-limiter.js';
 import type { ProfileWorkflowService } from './profile-workflow.service.js';
+
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: OrganisationRole;
+  sentAt: Date;
+  expiresAt: Date;
+  invitedBy: string | null;
+}
+
+/** What an invitation link tells its holder before they join: who invites them, where, as what. */
+export interface InvitationPreview {
+  email: string;
+  role: OrganisationRole;
+  inviter: string | null;
+  organisation: { slug: string; name: OrganisationRow['name'] };
+}
 
 export interface Member {
   userId: string;
@@ -26,10 +44,7 @@ export class MembersService {
     private readonly limiter: RateLimiter,
   ) {}
 
-  async list(
-    actorOrNull: Actor | null,
-    slug: string,
-  ): Promise<{ members: Member[]; invitations: { email: string; role: OrganisationRole; expiresAt: Date }[] }> {
+  async list(actorOrNull: Actor | null, slug: string): Promise<{ members: Member[]; invitations: PendingInvitation[] }> {
     const actor = requireActor(actorOrNull);
     const org = await this.profiles.find(actor, slug);
     if (!organisationRole(actor, org.id) && !canManageMembers(actor, org))
@@ -44,13 +59,21 @@ export class MembersService {
         byUser.set(user.id, { userId: user.id, displayName: user.displayName, email: user.email, role: g.role as OrganisationRole });
       }
     }
-    const invitations = canManageMembers(actor, org)
-      ? (await this.repos.accounts.pendingInvitations(org.id, this.repos.clock.now())).map((t) => ({
-          email: t.email,
-          role: t.role as OrganisationRole,
-          expiresAt: t.expiresAt,
-        }))
-      : [];
+    const pending = canManageMembers(actor, org) ? await this.repos.accounts.pendingInvitations(org.id, this.repos.clock.now()) : [];
+    const inviters = new Map(
+      (await this.repos.accounts.usersByIds([...new Set(pending.flatMap((t) => (t.createdBy ? [t.createdBy] : [])))])).map((u) => [
+        u.id,
+        u,
+      ]),
+    );
+    const invitations = pending.map((t) => ({
+      id: t.id,
+      email: t.email,
+      role: t.role as OrganisationRole,
+      sentAt: t.createdAt,
+      expiresAt: t.expiresAt,
+      invitedBy: (t.createdBy && inviters.get(t.createdBy)?.displayName) || null,
+    }));
     return { members: [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)), invitations };
   }
 
@@ -87,11 +110,47 @@ export class MembersService {
   }
 
   /**
+   * Reads an invitation by its token, without spending it. It reveals only what the e-mail said (the
+   * organisation, the role, the inviter) and the invited address, which the holder of the link received it at.
+   */
+  async preview(token: string): Promise<InvitationPreview> {
+    const row = await readToken(this.repos, 'invitation', token);
+    const org = await this.repos.organisations.getById(row.organisationId!);
+    if (!org) throw new AppError('token_invalid', undefined, 'body.token');
+    const inviter = row.createdBy ? await this.repos.accounts.userById(row.createdBy) : undefined;
+    return {
+      email: row.email,
+      role: row.role as OrganisationRole,
+      inviter: inviter?.displayName ?? null,
+      organisation: { slug: org.slug, name: org.name },
+    };
+  }
+
+  /** An administrator withdraws a pending invitation: its link then answers token_used. */
+  async cancelInvitation(actorOrNull: Actor | null, slug: string, invitationId: string): Promise<void> {
+    const actor = requireActor(actorOrNull);
+    const org = await this.profiles.find(actor, slug);
+    if (!canManageMembers(actor, org)) throw new AppError('forbidden', "Only the organisation's administrators cancel invitations.");
+    await this.repos.transaction(async (tx) => {
+      const cancelled = await tx.accounts.cancelInvitation(org.id, invitationId, tx.clock.now());
+      if (!cancelled) throw new AppError('not_found', 'No such pending invitation.', 'params.invitationId');
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'member.invitation_cancelled',
+        entityType: 'organisation',
+        entityId: org.id,
+        regionCode: org.regionCode,
+        before: { email: cancelled.email, role: cancelled.role },
+      });
+    });
+  }
+
+  /**
    * A signed-in user accepts an invitation sent to their own address. The organisation is locked before the
    * token is spent, so that two acceptances at once (of one link, or of two links to one organisation) are
    * checked one after the other: one joins, the other is refused.
    */
-  async accept(actorOrNull: Actor | null, token: string): Promise<{ slug: string }> {
+  async accept(actorOrNull: Actor | null, token: string): Promise<{ slug: string; role: OrganisationRole }> {
     const actor = requireActor(actorOrNull);
     return this.repos.transaction(async (tx) => {
       const seen = await readToken(tx, 'invitation', token);
@@ -110,7 +169,7 @@ export class MembersService {
         regionCode: org.regionCode,
         after: { userId: actor.user.id, role: invitation.role },
       });
-      return { slug: org.slug };
+      return { slug: org.slug, role: invitation.role as OrganisationRole };
     });
   }
 

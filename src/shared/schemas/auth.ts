@@ -65,7 +65,14 @@ export const MemberListSchema = Type.Object({
     Type.Object({ userId: Type.String(), displayName: Type.String(), email: Type.String(), role: Type.Enum(ORGANISATION_ROLES) }),
   ),
   invitations: Type.Array(
-    Type.Object({ email: Type.String(), role: Type.Enum(ORGANISATION_ROLES), expiresAt: Type.String({ format: 'date-time' }) }),
+    Type.Object({
+      id: Type.String(),
+      email: Type.String(),
+      role: Type.Enum(ORGANISATION_ROLES),
+      sentAt: Type.String({ format: 'date-time' }),
+      expiresAt: Type.String({ format: 'date-time' }),
+      invitedBy: Type.Union([Type.String(), Type.Null()], { description: "the inviter's name" }),
+    }),
   ),
 });
 export type MemberList = Static<typeof MemberListSchema>;

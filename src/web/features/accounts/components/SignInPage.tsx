@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { postJson } from '../../../shared/api/client';
+import { ApiRequestError, postJson } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useSession } from '../../../shared/session/SessionProvider';
 import { Field, Outcome, useSubmit } from '../../../shared/ui/forms';
@@ -14,11 +14,23 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [unconfirmed, setUnconfirmed] = useState(false);
   useTitle(t('accounts.signIn'));
   const { busy, error, done, onSubmit } = useSubmit(async () => {
-    await postJson('/auth/sign-in', { email, password });
+    setUnconfirmed(false);
+    try {
+      await postJson('/auth/sign-in', { email, password });
+    } catch (e) {
+      // the link may be lost or expired: offer a new one right where the refusal is read
+      if (e instanceof ApiRequestError && e.body?.error.code === 'email_not_confirmed') setUnconfirmed(true);
+      throw e;
+    }
     await refresh();
     navigate(safeNext(params.get('next'), window.location.origin));
+  });
+  const resend = useSubmit(async () => {
+    await postJson('/auth/confirm-email/resend', { email });
+    return t('membership.confirmationResent');
   });
   return (
     <section className="narrow">
@@ -47,6 +59,14 @@ export function SignInPage() {
         </button>
         <Outcome error={error} done={done} />
       </form>
+      {unconfirmed && (
+        <form onSubmit={resend.onSubmit}>
+          <button type="submit" disabled={resend.busy}>
+            {t('membership.resendConfirmation')}
+          </button>
+          <Outcome error={resend.error} done={resend.done} />
+        </form>
+      )}
       <p>
         <Link to="/forgot-password">{t('accounts.forgotPassword')}</Link> · <Link to="/sign-up">{t('accounts.signUp')}</Link>
       </p>

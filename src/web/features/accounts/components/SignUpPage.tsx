@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LANGUAGES, type Language } from '../../../../shared/languages';
 import { postJson } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Field, Outcome, SelectField, useSubmit } from '../../../shared/ui/forms';
 import { useTitle } from '../../../shared/ui/useTitle';
+import { useInvitationPreview } from '../invitation';
 
 export function SignUpPage() {
   const { t, lang } = useI18n();
@@ -14,6 +15,11 @@ export function SignUpPage() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [language, setLanguage] = useState<Language>(lang);
+  // an invitation is for one address: the form takes it from the invitation and keeps it
+  const invited = useInvitationPreview(invitation).invitation?.email;
+  useEffect(() => {
+    if (invited) setEmail(invited);
+  }, [invited]);
   useTitle(t('accounts.signUp'));
   const { busy, error, done, onSubmit } = useSubmit(async () => {
     await postJson('/auth/sign-up', { email, password, displayName, language, ...(invitation ? { invitation } : {}) });
@@ -45,6 +51,8 @@ export function SignUpPage() {
             type="email"
             autoComplete="email"
             required
+            readOnly={!!invited}
+            hint={invited ? t('membership.invitedAddress') : undefined}
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />

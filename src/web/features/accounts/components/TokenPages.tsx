@@ -5,6 +5,8 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useSession } from '../../../shared/session/SessionProvider';
 import { Field, Outcome, useErrorText, useSubmit } from '../../../shared/ui/forms';
 import { useTitle } from '../../../shared/ui/useTitle';
+import { useMlString } from '../../../shared/ui/MlText';
+import { organisationHome, useInvitationPreview } from '../invitation';
 
 /** Follows an e-mailed link that needs no more input (confirmation of an address). */
 function TokenAction({ title, path, success }: { title: string; path: string; success: string }) {
@@ -100,21 +102,38 @@ export function ResetPasswordPage() {
 
 /** An invitation link: accept it when signed in, or sign up with it. */
 export function InvitationPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const text = useMlString();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const { session, refresh } = useSession();
   const navigate = useNavigate();
+  const preview = useInvitationPreview(token);
   useTitle(t('accounts.invitation'));
   const { busy, error, onSubmit } = useSubmit(async () => {
-    const { slug } = await postJson<{ slug: string }>('/invitations/accept', { token });
+    const { slug, role } = await postJson<{ slug: string; role: string }>('/invitations/accept', { token });
     await refresh();
-    navigate(`/my/organisations/${slug}`);
+    navigate(organisationHome(slug, role));
   });
+  const invitation = preview.invitation;
+  const role = invitation ? t(`roles.${invitation.role}`) : '';
   return (
     <section className="narrow">
       <h1>{t('accounts.invitation')}</h1>
-      {session?.user ? (
+      {invitation && (
+        <p className="lead">
+          {t(invitation.inviter ? 'membership.invites' : 'membership.invitesNoInviter', {
+            inviter: invitation.inviter ?? '',
+            organisation: text(invitation.organisation.name),
+            role: lang === 'ru' ? role : role.toLowerCase(),
+          })}
+        </p>
+      )}
+      {preview.error ? (
+        <p role="alert" className="error">
+          {preview.error}
+        </p>
+      ) : session?.user ? (
         <form onSubmit={onSubmit}>
           <button type="submit" disabled={busy}>
             {t('accounts.acceptInvitation')}

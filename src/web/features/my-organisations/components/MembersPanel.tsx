@@ -8,7 +8,7 @@ import { useSession } from '../../../shared/session/SessionProvider';
 import { Field, Outcome, SelectField, useAction, useSubmit } from '../../../shared/ui/forms';
 
 export function MembersPanel({ slug }: { slug: string }) {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const { session } = useSession();
   const state = useApi<MemberList>(`/organisations/${encodeURIComponent(slug)}/members`);
   const [email, setEmail] = useState('');
@@ -72,11 +72,27 @@ export function MembersPanel({ slug }: { slug: string }) {
             </tr>
           ))}
           {state.data.invitations.map((i) => (
-            <tr key={i.email}>
-              <td className="muted">{t('members.pending')}</td>
+            <tr key={i.id}>
+              <td className="muted">
+                {t('members.pending')},{' '}
+                {i.invitedBy
+                  ? t('membership.sentBy', { date: dateTime(i.sentAt), name: i.invitedBy })
+                  : t('membership.sent', { date: dateTime(i.sentAt) })}
+              </td>
               <td>{i.email}</td>
               <td>{t(`roles.${i.role}`)}</td>
-              <td />
+              <td>
+                {iAmAdmin && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`${t('membership.cancelInvitation')}: ${i.email}`}
+                    onClick={() => run(() => sendJson('DELETE', `/organisations/${slug}/invitations/${i.id}`))}
+                  >
+                    {t('membership.cancelInvitation')}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

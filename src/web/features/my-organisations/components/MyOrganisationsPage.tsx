@@ -5,6 +5,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { MlText } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
+import { organisationHome } from '../../accounts/invitation';
 
 type Mine = OrganisationSummary & { status: string; published: boolean; myRole: string };
 
@@ -25,14 +26,14 @@ export function MyOrganisationsPage() {
         {(state.data?.items ?? []).map((o) => (
           <li key={o.id} className="card">
             <h2 className="card-title">
-              <Link to={`/my/organisations/${o.slug}`}>
+              <Link to={organisationHome(o.slug, o.myRole)}>
                 <MlText value={o.name} />
               </Link>
             </h2>
             <p className="meta">
               <span className="badge">{t(`status.${o.status}`)}</span>
               <span>{t(`roles.${o.myRole}`)}</span>
-              {o.published && <Link to={`/organisations/${o.slug}`}>{t('myOrgs.publicPage')}</Link>}
+              {o.published && o.myRole !== 'member' && <Link to={`/organisations/${o.slug}`}>{t('myOrgs.publicPage')}</Link>}
               {o.published && <Link to={`/my/organisations/${o.slug}/partners`}>{t('partners.title')}</Link>}
             </p>
           </li>

@@ -7,6 +7,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
+import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
 import { VersionConflict } from '../../../shared/ui/VersionConflict';
 import { mergeEdits, versionConflict, type Conflict } from '../../../shared/versioning';
 import { MembersPanel } from './MembersPanel';
@@ -116,6 +117,7 @@ export function ProfileEditorPage() {
   }, [save.busy, submit.busy]);
   const labelOf = useProfileFieldLabel();
   const showValue = useProfileFieldValue();
+  const names = useReferenceNames();
 
   const data = state.data;
   if (!data || !profile) return <Status state={state} />;
@@ -136,6 +138,11 @@ export function ProfileEditorPage() {
       <p className="status-line">
         {t('myOrgs.status')}: <span className="badge">{t(`status.${data.status}`)}</span>
       </p>
+      {!data.published && data.status !== 'validated' && (
+        <p role="status" className="notice">
+          {t(`membership.notPublic.${data.status}`, { region: names.region(data.profile.region) })}
+        </p>
+      )}
       {data.status === 'returned' && lastReturn?.reason && (
         <p className="notice" role="note">
           {t('myOrgs.returnedBecause')} <q>{lastReturn.reason}</q>

@@ -8,6 +8,33 @@ import { Status } from '../../../shared/ui/Status';
 import { AreaChips } from '../../../shared/ui/AreaChips';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { useOrganisation } from '../api/organisations';
+import { useApi } from '../../../shared/api/useApi';
+import { useSession } from '../../../shared/session/SessionProvider';
+
+/**
+ * What the organisation's own people are told on its page: a member what a member may do, and all of them
+ * why an unpublished profile is not public yet (its status, read from their own list of organisations).
+ */
+function OwnPeopleNotes({ organisation }: { organisation: OrganisationDetail }) {
+  const { t } = useI18n();
+  const text = useMlString();
+  const { session } = useSession();
+  const grant = session?.user?.roles.find((r) => r.organisationId === organisation.id);
+  const mine = useApi<{ items: { id: string; status: string; published: boolean }[] }>(grant ? '/me/organisations' : null);
+  if (!grant) return null;
+  const own = mine.data?.items.find((i) => i.id === organisation.id);
+  const region = text(organisation.region.name);
+  return (
+    <>
+      {own && !own.published && own.status !== 'validated' && (
+        <p role="status" className="notice">
+          {t(`membership.notPublic.${own.status}`, { region })}
+        </p>
+      )}
+      {grant.role === 'member' && <p className="notice">{t('membership.memberLine', { organisation: text(organisation.name) })}</p>}
+    </>
+  );
+}
 
 /** A person's name in the reader's script, with the original beside it when that differs. */
 function personName(p: PersonRole, lang: Language): { shown: string; original: string | null } {
@@ -43,6 +70,7 @@ export function OrganisationPage({ related }: { related?: (organisation: Organis
         <MlText value={o.name} />
       </h1>
       {o.shortName && <MlText as="p" value={o.shortName} className="short-name lead" />}
+      <OwnPeopleNotes organisation={o} />
       {o.description && <MlText as="p" value={o.description} className="description" />}
 
       <section aria-labelledby="facts">
