@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitcher } from '../features/language/components/LanguageSwitcher';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { hasRole, useSession } from '../shared/session/SessionProvider';
+import { SiteMenu } from './SiteMenu';
 
 export function Layout() {
   const { t } = useI18n();
@@ -19,39 +20,41 @@ export function Layout() {
           </NavLink>
           <span className="tagline">{t('app.tagline')}</span>
         </div>
-        <nav aria-label={t('app.mainNav')}>
-          <NavLink to="/" end>
-            {t('nav.home')}
-          </NavLink>
-          <NavLink to="/organisations">{t('nav.directory')}</NavLink>
-          <NavLink to="/glossary">{t('nav.glossary')}</NavLink>
-          {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
-          {(hasRole(session, 'regional_coordinator') || hasRole(session, 'platform_admin')) && (
-            <>
-              <NavLink to="/validation">{t('nav.validation')}</NavLink>
-              <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
-            </>
-          )}
-          {hasRole(session, 'platform_admin') && <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>}
-        </nav>
-        <div className="account-nav">
-          {user ? (
-            <>
-              <NavLink to="/account">{user.displayName}</NavLink>
-              <button type="button" className="link-button" onClick={() => void signOut()}>
-                {t('accounts.signOut')}
-              </button>
-            </>
-          ) : (
-            session && (
+        <SiteMenu>
+          <nav aria-label={t('app.mainNav')}>
+            <NavLink to="/" end>
+              {t('nav.home')}
+            </NavLink>
+            <NavLink to="/organisations">{t('nav.directory')}</NavLink>
+            <NavLink to="/glossary">{t('nav.glossary')}</NavLink>
+            {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
+            {(hasRole(session, 'regional_coordinator') || hasRole(session, 'platform_admin')) && (
               <>
-                <NavLink to="/sign-in">{t('accounts.signIn')}</NavLink>
-                <NavLink to="/sign-up">{t('accounts.signUp')}</NavLink>
+                <NavLink to="/validation">{t('nav.validation')}</NavLink>
+                <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
               </>
-            )
-          )}
-        </div>
-        <LanguageSwitcher />
+            )}
+            {hasRole(session, 'platform_admin') && <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>}
+          </nav>
+          <div className="account-nav">
+            {user ? (
+              <>
+                <NavLink to="/account">{user.displayName}</NavLink>
+                <button type="button" className="link-button" onClick={() => void signOut()}>
+                  {t('accounts.signOut')}
+                </button>
+              </>
+            ) : (
+              session && (
+                <>
+                  <NavLink to="/sign-in">{t('accounts.signIn')}</NavLink>
+                  <NavLink to="/sign-up">{t('accounts.signUp')}</NavLink>
+                </>
+              )
+            )}
+          </div>
+          <LanguageSwitcher />
+        </SiteMenu>
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

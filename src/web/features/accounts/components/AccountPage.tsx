@@ -101,7 +101,7 @@ export function AccountPage() {
       </div>
       <section aria-labelledby="sessions">
         <h2 id="sessions">{t('accounts.sessions')}</h2>
-        <table className="table">
+        <table className="table stacked">
           <thead>
             <tr>
               <th scope="col">{t('accounts.device')}</th>
@@ -114,10 +114,10 @@ export function AccountPage() {
           <tbody>
             {(sessions.data?.items ?? []).map((s) => (
               <tr key={s.id}>
-                <td>
+                <td data-label={t('accounts.device')}>
                   {s.userAgent ?? '—'} {s.ip && <span className="muted">({s.ip})</span>}
                 </td>
-                <td>{dateTime(s.lastSeenAt)}</td>
+                <td data-label={t('accounts.lastSeen')}>{dateTime(s.lastSeenAt)}</td>
                 <td>
                   {s.current ? (
                     <strong>{t('accounts.thisSession')}</strong>

@@ -90,7 +90,7 @@ export function AuditLogPage() {
       <Status state={state} />
       {state.data?.items.length === 0 && <p>{t('admin.noEvents')}</p>}
       <div className="table-wrap">
-        <table className="table">
+        <table className="table stacked">
           <thead>
             <tr>
               <th scope="col">{t('admin.when')}</th>
@@ -103,13 +103,13 @@ export function AuditLogPage() {
           <tbody>
             {(state.data?.items ?? []).map((e) => (
               <tr key={e.id}>
-                <td>{dateTime(e.at, true)}</td>
-                <td>{e.action}</td>
-                <td>
+                <td data-label={t('admin.when')}>{dateTime(e.at, true)}</td>
+                <td data-label={t('admin.action')}>{e.action}</td>
+                <td data-label={t('admin.entity')}>
                   {e.entityType} <span className="muted">{e.entityId.slice(0, 8)}</span>
                 </td>
-                <td>{e.regionCode ?? ''}</td>
-                <td>
+                <td data-label={t('organisation.region')}>{e.regionCode ?? ''}</td>
+                <td data-label={t('admin.change')}>
                   <code className="change">{JSON.stringify(e.after ?? e.before)?.slice(0, 160)}</code>
                 </td>
               </tr>

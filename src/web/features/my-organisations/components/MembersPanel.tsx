@@ -30,7 +30,7 @@ export function MembersPanel({ slug }: { slug: string }) {
   return (
     <section aria-labelledby="members">
       <h2 id="members">{t('members.title')}</h2>
-      <table className="table">
+      <table className="table stacked">
         <thead>
           <tr>
             <th scope="col">{t('members.name')}</th>
@@ -44,9 +44,9 @@ export function MembersPanel({ slug }: { slug: string }) {
         <tbody>
           {state.data.members.map((m) => (
             <tr key={m.userId}>
-              <td>{m.displayName}</td>
-              <td>{m.email}</td>
-              <td>{t(`roles.${m.role}`)}</td>
+              <td data-label={t('members.name')}>{m.displayName}</td>
+              <td data-label={t('accounts.email')}>{m.email}</td>
+              <td data-label={t('members.role')}>{t(`roles.${m.role}`)}</td>
               <td>
                 {iAmAdmin && m.userId !== me && (
                   <>
@@ -73,14 +73,14 @@ export function MembersPanel({ slug }: { slug: string }) {
           ))}
           {state.data.invitations.map((i) => (
             <tr key={i.id}>
-              <td className="muted">
+              <td className="muted" data-label={t('members.name')}>
                 {t('members.pending')},{' '}
                 {i.invitedBy
                   ? t('membership.sentBy', { date: dateTime(i.sentAt), name: i.invitedBy })
                   : t('membership.sent', { date: dateTime(i.sentAt) })}
               </td>
-              <td>{i.email}</td>
-              <td>{t(`roles.${i.role}`)}</td>
+              <td data-label={t('accounts.email')}>{i.email}</td>
+              <td data-label={t('members.role')}>{t(`roles.${i.role}`)}</td>
               <td>
                 {iAmAdmin && (
                   <button

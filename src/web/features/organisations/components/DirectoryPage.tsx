@@ -6,8 +6,9 @@ import { SearchBox } from '../../../shared/ui/SearchBox';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { useOrganisationSearch } from '../api/organisations';
-import { useDirectoryQuery } from '../hooks/useDirectoryQuery';
+import { FILTERS, useDirectoryQuery } from '../hooks/useDirectoryQuery';
 import { DirectoryFilters } from './DirectoryFilters';
+import { FiltersDisclosure } from './FiltersDisclosure';
 import { OrganisationCard } from './OrganisationCard';
 import { Pagination } from './Pagination';
 
@@ -33,7 +34,9 @@ export function DirectoryPage() {
         onSearch={(q) => update({ q })}
       />
       <div className="directory">
-        <DirectoryFilters query={query} onChange={update} />
+        <FiltersDisclosure active={FILTERS.filter((f) => query[f]?.length).length}>
+          <DirectoryFilters query={query} onChange={update} />
+        </FiltersDisclosure>
         <section className="results" aria-busy={result.status === 'loading'}>
           <Status state={result} />
           {data && (
