@@ -68,6 +68,8 @@ describe('from sign-up to a validated organisation with a colleague', () => {
 
     await founder.getByRole('link', { name: 'Add an organisation' }).click();
     await founder.getByLabel('Written in').selectOption('en');
+    // a new author's first organisation has no region chosen for them
+    await founder.locator('#profile-region').selectOption('RU-KLU');
     await founder.getByLabel('Name (en)', { exact: true }).fill('Obninsk Filtration Works');
     await founder.getByLabel('Name (ru)', { exact: true }).fill('Обнинский фильтровальный завод');
     await founder

@@ -146,6 +146,8 @@ describe('a new account', () => {
     await page.waitForURL(/\/my\/organisations$/);
     await page.getByRole('link', { name: 'Add an organisation' }).click();
     await page.getByLabel('Written in').selectOption('en');
+    // a new author's first organisation has no region chosen for them
+    await page.locator('#profile-region').selectOption('RU-KLU');
     await page.getByLabel('Name (en)', { exact: true }).fill('Kaluga Lost Filters');
     await page.getByLabel('Name (ru)', { exact: true }).fill('Калужские фильтры');
     await page.getByLabel('Description (en)').fill('Filters.');
