@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { queryString } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
+import { AuditChange, useAuditWords, type AuditEvent } from './audit-words';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Field } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
@@ -43,20 +44,9 @@ export function OutboxPage() {
   );
 }
 
-interface AuditEvent {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-}
-
 export function AuditLogPage() {
   const { t, dateTime } = useI18n();
+  const words = useAuditWords();
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
   const query = queryString({ action, entityType, limit: 200 });
@@ -101,13 +91,11 @@ export function AuditLogPage() {
             {(state.data?.items ?? []).map((e) => (
               <tr key={e.id}>
                 <td>{dateTime(e.at, true)}</td>
-                <td>{e.action}</td>
-                <td>
-                  {e.entityType} <span className="muted">{e.entityId.slice(0, 8)}</span>
-                </td>
+                <td title={e.action}>{words.action(e)}</td>
+                <td>{words.entity(e)}</td>
                 <td>{e.regionCode ?? ''}</td>
                 <td>
-                  <code className="change">{JSON.stringify(e.after ?? e.before)?.slice(0, 160)}</code>
+                  <AuditChange event={e} />
                 </td>
               </tr>
             ))}
