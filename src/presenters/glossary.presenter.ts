@@ -22,6 +22,7 @@ export function presentConcept(concept: ConceptRow, terms: TermRow[]): Concept {
     code: concept.code,
     label: conceptLabel(concept.code, own),
     broader: concept.broader,
+    broaderConcepts: concept.broader.map((code) => presentConceptRef(code, terms)),
     naceClasses: concept.naceClasses,
     source: concept.source,
     terms: own.map((t) => ({ id: t.id, language: t.language, term: t.term, source: t.source })),

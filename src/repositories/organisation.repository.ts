@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { organisationPeople, organisations, people } from '../db/schema/index.js';
 import type { OrganisationKind, RecordSource, Sector } from '../shared/domain.js';
 import type { MultilingualText } from '../shared/multilingual.js';
@@ -158,20 +158,34 @@ export class OrganisationRepository extends OrganisationWriteRepository {
     return row;
   }
 
-  listByRegionsAndKinds(regionCodes: string[], kinds: OrganisationKind[]): Promise<OrganisationRow[]> {
+  /** Published organisations of these regions and kinds; invented example records (source synthetic) left out when asked. */
+  listByRegionsAndKinds(regionCodes: string[], kinds: OrganisationKind[], withoutExamples = false): Promise<OrganisationRow[]> {
     return this.db
       .select(organisationColumns)
       .from(organisations)
-      .where(and(eq(organisations.published, true), inArray(organisations.regionCode, regionCodes), inArray(organisations.kind, kinds)))
+      .where(
+        and(
+          eq(organisations.published, true),
+          inArray(organisations.regionCode, regionCodes),
+          inArray(organisations.kind, kinds),
+          withoutExamples ? ne(organisations.source, 'synthetic') : undefined,
+        ),
+      )
       .orderBy(asc(organisations.sortName));
   }
 
-  async countsBy(field: 'kind' | 'sector', regionCodes: string[] | null): Promise<Map<string, number>> {
+  async countsBy(field: 'kind' | 'sector', regionCodes: string[] | null, withoutExamples = false): Promise<Map<string, number>> {
     const column = organisations[field];
     const rows = await this.db
       .select({ value: column, count: count() })
       .from(organisations)
-      .where(and(eq(organisations.published, true), regionCodes ? inArray(organisations.regionCode, regionCodes) : undefined))
+      .where(
+        and(
+          eq(organisations.published, true),
+          regionCodes ? inArray(organisations.regionCode, regionCodes) : undefined,
+          withoutExamples ? ne(organisations.source, 'synthetic') : undefined,
+        ),
+      )
       .groupBy(column);
     return new Map(rows.map((r) => [r.value, r.count]));
   }

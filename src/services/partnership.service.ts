@@ -37,13 +37,14 @@ export class PartnershipService {
       found.sides.map(async (side) => {
         const regions = await this.repos.regions.withSubdivisions(side.regionCodes);
         const codes = regions.map((r) => r.code);
-        const institutions = await this.repos.organisations.listByRegionsAndKinds(codes, INSTITUTION_KINDS);
+        // the founding case's page shows the regions' real institutions: invented example records stay out
+        const institutions = await this.repos.organisations.listByRegionsAndKinds(codes, INSTITUTION_KINDS, true);
         institutions.sort((a, b) => INSTITUTION_KINDS.indexOf(a.kind) - INSTITUTION_KINDS.indexOf(b.kind));
         return {
           name: side.name,
           regions: regions.map(presentRegion),
           institutions: institutions.slice(0, MAX_INSTITUTIONS).map(presentOrganisationSummary),
-          stats: await this.stats(codes),
+          stats: await this.stats(codes, true),
         };
       }),
     );
@@ -109,10 +110,10 @@ export class PartnershipService {
   }
 
   /** Organisations by kind and by sector, every kind and sector listed even when zero. */
-  async stats(regionCodes: string[] | null): Promise<OrganisationStats> {
+  async stats(regionCodes: string[] | null, withoutExamples = false): Promise<OrganisationStats> {
     const [byKind, bySector] = await Promise.all([
-      this.repos.organisations.countsBy('kind', regionCodes),
-      this.repos.organisations.countsBy('sector', regionCodes),
+      this.repos.organisations.countsBy('kind', regionCodes, withoutExamples),
+      this.repos.organisations.countsBy('sector', regionCodes, withoutExamples),
     ]);
     return {
       total: [...byKind.values()].reduce((a, b) => a + b, 0),

@@ -1,4 +1,5 @@
-import { presentConcept as present } from '../../presenters/glossary.presenter.js';
+import { conceptLabel, presentConcept as present } from '../../presenters/glossary.presenter.js';
+import { resolveText } from '../../shared/multilingual.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { Concept, ConceptList, ConceptListQuery, GlossaryChange, NewConceptBody, NewTermBody } from '../../shared/schemas/glossary.js';
 import { isAdmin, requireActor, type Actor } from '../access.js';
@@ -23,11 +24,15 @@ export class GlossaryService {
   ) {}
 
   async list(query: ConceptListQuery): Promise<ConceptList> {
-    const concepts = await this.repos.glossary.concepts();
-    const all = query.q ? await this.repos.glossary.conceptCodesMatching(query.q.trim()) : concepts.map((c) => c.code);
+    const [concepts, terms] = await Promise.all([this.repos.glossary.concepts(), this.repos.glossary.terms(null)]);
+    const found = query.q ? await this.repos.glossary.conceptCodesMatching(query.q.trim()) : concepts.map((c) => c.code);
+    // in the reader's alphabetical order of labels, not by code: "Калуга" under К, "Céramique" under C
+    const lang = query.lang ?? 'en';
+    const collator = new Intl.Collator(lang, { sensitivity: 'base' });
+    const labelOf = new Map(found.map((code) => [code, resolveText(conceptLabel(code, terms), lang)?.text ?? code]));
+    const all = [...found].sort((a, b) => collator.compare(labelOf.get(a)!, labelOf.get(b)!) || a.localeCompare(b));
     const { page, pageSize } = query;
     const codes = all.slice((page - 1) * pageSize, page * pageSize);
-    const terms = await this.repos.glossary.terms(codes);
     const byCode = new Map(concepts.map((c) => [c.code, c]));
     return {
       items: codes.map((code) => present(byCode.get(code)!, terms)),
@@ -38,7 +43,7 @@ export class GlossaryService {
   async get(code: string): Promise<Concept> {
     const concept = await this.repos.glossary.concept(code);
     if (!concept) throw notFound(`Concept "${code}"`, 'params.code');
-    return present(concept, await this.repos.glossary.terms([code]));
+    return present(concept, await this.repos.glossary.terms([code, ...concept.broader]));
   }
 
   async createConcept(actor: Actor | null, body: NewConceptBody): Promise<GlossaryChange> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complementarity, conceptWeight, scorePair, WEIGHTS, type MatchProfile } from './scoring.js';
+import { complementarity, conceptWeight, matchingWeights, scorePair, WEIGHTS, type MatchProfile } from './scoring.js';
 
 const ceramicsKaluga: MatchProfile = {
   kind: 'enterprise',
@@ -45,6 +45,17 @@ describe('scorePair', () => {
     expect(scorePair(ceramicsKaluga, candidate, context).score).toBeGreaterThan(
       scorePair(ceramicsKaluga, { ...candidate, regionCode: 'DE-BY' }, context).score,
     );
+  });
+
+  it('scores nothing for subjects when the pair shares only a place name and an organisation kind', () => {
+    const source: MatchProfile = { ...ceramicsKaluga, conceptCodes: ['kaluga', 'obninsk', 'university'] };
+    const candidate: MatchProfile = { ...ceramicsKaluga, areaCodes: [], naceClasses: [], conceptCodes: ['kaluga', 'obninsk', 'university'] };
+    const placeContext = { ...context, conceptWeights: new Map([['kaluga', 2], ['obninsk', 2], ['university', 2]]) };
+    const scored = scorePair(source, candidate, placeContext);
+    expect(scored.concepts).toEqual([]);
+    expect(scored.contributions.concepts).toBe(0);
+    // the ranking does not make such a pair a candidate either
+    expect([...matchingWeights(source, placeContext).concepts.keys()]).toEqual([]);
   });
 });
 

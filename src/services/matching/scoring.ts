@@ -1,4 +1,5 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../shared/domain.js';
+import { isSubjectConcept } from './subjects.js';
 
 /**
  * The partner-matching score: one function, documented in docs/matching.md. Each signal adds points; the
@@ -79,7 +80,7 @@ export function matchingWeights(source: MatchProfile, context: MatchContext): Ma
   return {
     areas: new Map(source.areaCodes.map((c) => [c, WEIGHTS.area])),
     nace: new Map(source.naceClasses.map((c) => [c, WEIGHTS.nace])),
-    concepts: new Map(source.conceptCodes.map((c) => [c, context.conceptWeights.get(c) ?? WEIGHTS.concept])),
+    concepts: new Map(source.conceptCodes.filter(isSubjectConcept).map((c) => [c, context.conceptWeights.get(c) ?? WEIGHTS.concept])),
     minCandidateConceptWeight: MIN_CANDIDATE_CONCEPT_WEIGHT,
     kinds: new Map(ORGANISATION_KINDS.map((k) => [k, complementarity(source.kind, k)] as const).filter(([, w]) => w > 0)),
     regionPair: { codes: context.pairedRegions, weight: WEIGHTS.regionPair },
@@ -101,7 +102,7 @@ export function scorePair(source: MatchProfile, candidate: MatchProfile, context
   const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x));
   const areas = shared(source.areaCodes, candidate.areaCodes);
   const nace = shared(source.naceClasses, candidate.naceClasses);
-  const concepts = shared(source.conceptCodes, candidate.conceptCodes)
+  const concepts = shared(source.conceptCodes.filter(isSubjectConcept), candidate.conceptCodes)
     .map((code) => ({ code, weight: context.conceptWeights.get(code) ?? WEIGHTS.concept }))
     .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
   const regionPair = context.pairedRegions.has(candidate.regionCode);

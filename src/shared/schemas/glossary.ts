@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { PAGE_SIZE_MAX, SLUG_PATTERN } from '../domain.js';
 import { LanguageSchema, MultilingualTextSchema, PageMetaSchema } from './common.js';
 import { ActivityCodeSchema } from './organisations.js';
+import { ConceptRefSchema } from './search.js';
 
 export const TERM_MAX_LENGTH = 200;
 
@@ -18,6 +19,7 @@ export const ConceptSchema = Type.Object({
   code: Type.String(),
   label: MultilingualTextSchema(300),
   broader: Type.Array(Type.String()),
+  broaderConcepts: Type.Array(ConceptRefSchema, { description: 'the wider concepts with their labels, for people to read' }),
   naceClasses: Type.Array(Type.String()),
   source: Type.Union([Type.Literal('shipped'), Type.Literal('user')]),
   terms: Type.Array(TermSchema),
@@ -30,6 +32,8 @@ export const ConceptListQuerySchema = Type.Object(
     q: Type.Optional(
       Type.String({ minLength: 1, maxLength: TERM_MAX_LENGTH, description: 'part of a term or a concept code, any language' }),
     ),
+    /** sort by the label in this language (its alphabetical order); by default English */
+    lang: Type.Optional(LanguageSchema),
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 20 }),
   },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { queryString } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
+import { AuditChange, useAuditWords, type AuditEvent } from './audit-words';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Field } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
@@ -43,20 +44,9 @@ export function OutboxPage() {
   );
 }
 
-interface AuditEvent {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-}
-
 export function AuditLogPage() {
   const { t, dateTime } = useI18n();
+  const words = useAuditWords();
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
   const query = queryString({ action, entityType, limit: 200 });
@@ -104,13 +94,13 @@ export function AuditLogPage() {
             {(state.data?.items ?? []).map((e) => (
               <tr key={e.id}>
                 <td data-label={t('admin.when')}>{dateTime(e.at, true)}</td>
-                <td data-label={t('admin.action')}>{e.action}</td>
-                <td data-label={t('admin.entity')}>
-                  {e.entityType} <span className="muted">{e.entityId.slice(0, 8)}</span>
+                <td data-label={t('admin.action')} title={e.action}>
+                  {words.action(e)}
                 </td>
+                <td data-label={t('admin.entity')}>{words.entity(e)}</td>
                 <td data-label={t('organisation.region')}>{e.regionCode ?? ''}</td>
                 <td data-label={t('admin.change')}>
-                  <code className="change">{JSON.stringify(e.after ?? e.before)?.slice(0, 160)}</code>
+                  <AuditChange event={e} />
                 </td>
               </tr>
             ))}

@@ -1,8 +1,11 @@
+import type { Language } from '../../../../shared/languages';
 import type { Concept, ConceptList, GlossaryChange, NewConceptBody, NewTermBody } from '../../../../shared/schemas/glossary';
 import { getJson, postJson, queryString, sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 
-export const useConcepts = (q: string, page: number) => useApi<ConceptList>(`/glossary/concepts${queryString({ q, page, pageSize: 20 })}`);
+/** A page of the glossary, in the alphabetical order of the labels in the reader's language. */
+export const useConcepts = (q: string, page: number, lang: Language) =>
+  useApi<ConceptList>(`/glossary/concepts${queryString({ q, page, pageSize: 20, lang })}`);
 
 /** Adds a term to the concept at `version` (its terms as the editor saw them); 409 version_conflict if they changed since. */
 export const addTerm = (code: string, body: NewTermBody, version: number) =>

@@ -27,9 +27,12 @@ export function ConceptCard({ concept, editable, onChange }: { concept: Concept;
   const text = useMlString();
   const [language, setLanguage] = useState<Language>('ru');
   const [term, setTerm] = useState('');
-  const retagged = (change: GlossaryChange) => {
+  // what the change means for search, not how many rows were re-tagged: adding a term finds more
+  // organisations, removing one finds fewer
+  const retagged = (change: GlossaryChange, removed = false) => {
     onChange();
-    return t('glossary.retagged', { count: change.retagged });
+    const key = removed ? 'words.glossaryLost' : 'words.glossaryFound';
+    return change.retagged === 0 ? t(`${key}None`) : t(key, { count: change.retagged });
   };
   // a change refused because someone else changed the concept's terms since this card was loaded
   const [conflict, setConflict] = useState<
@@ -66,7 +69,7 @@ export function ConceptCard({ concept, editable, onChange }: { concept: Concept;
     const id = removing.current!;
     const mine = termsByLanguage(concept.terms.filter((x) => x.id !== id));
     const change = await attempt((version) => removeTerm(id, version), mine, concept.version);
-    return change ? retagged(change) : undefined;
+    return change ? retagged(change, true) : undefined;
   });
   const keepMine = useSubmit(async () => {
     const change = await attempt(conflict!.retry, conflict!.mine, conflict!.version);
@@ -90,7 +93,7 @@ export function ConceptCard({ concept, editable, onChange }: { concept: Concept;
         <p className="meta">
           {concept.broader.length > 0 && (
             <span>
-              {t('glossary.broader')} {concept.broader.join(', ')}
+              {t('glossary.broader')} {concept.broaderConcepts.map((b) => text(b.label)).join(', ')}
             </span>
           )}
           {concept.naceClasses.length > 0 && <span>NACE {concept.naceClasses.join(', ')}</span>}

@@ -10,11 +10,11 @@ import { NewConceptForm } from './NewConceptForm';
 
 /** The trilingual glossary behind cross-lingual search; coordinators and administrators extend it. */
 export function GlossaryPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { session } = useSession();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const state = useConcepts(q, page);
+  const state = useConcepts(q, page, lang);
   const editable = hasRole(session, 'regional_coordinator') || hasRole(session, 'platform_admin');
   useTitle(t('glossary.title'));
 

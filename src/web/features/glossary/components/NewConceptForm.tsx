@@ -48,6 +48,7 @@ export function NewConceptForm({ onCreated }: { onCreated(): void }) {
             lang={l}
             value={terms[l]}
             onChange={(e) => setTerms({ ...terms, [l]: e.target.value })}
+            hint={t('words.termsHint')}
           />
         ))}
         <Field

@@ -74,6 +74,7 @@ export function HomePage() {
                       <MlText value={o.shortName ?? o.name} />
                     </Link>{' '}
                     <span className="muted">— {t(`kinds.${o.kind}`)}</span>
+                    {o.source === 'synthetic' && <span className="badge synthetic">{t('words.example')}</span>}
                   </li>
                 ))}
               </ul>

@@ -69,6 +69,11 @@ export function OrganisationPage({ related }: { related?: (organisation: Organis
       <h1>
         <MlText value={o.name} />
       </h1>
+      {o.source === 'synthetic' && (
+        <p>
+          <span className="badge synthetic">{t('words.example')}</span>
+        </p>
+      )}
       {o.shortName && <MlText as="p" value={o.shortName} className="short-name lead" />}
       <OwnPeopleNotes organisation={o} />
       {o.description && <MlText as="p" value={o.description} className="description" />}

@@ -4,46 +4,63 @@ import { useMlString } from '../../../shared/ui/MlText';
 
 const points = (n: number) => (Math.round(n * 10) / 10).toLocaleString();
 
-/** Why a partner is suggested, signal by signal, with the points each brought. */
-export function PartnerExplanation({ explanation: e }: { explanation: PartnerSuggestion['explanation'] }) {
+/**
+ * Why a partner is suggested, in words; the score and the points each signal brought stay behind a
+ * "details" toggle for whoever wants to check the ranking.
+ */
+export function PartnerExplanation({ explanation: e, score }: { explanation: PartnerSuggestion['explanation']; score: number }) {
   const { t, lang } = useI18n();
   const text = useMlString();
   const c = e.contributions;
+  const numbers: [string, number][] = (
+    [
+      [t('words.points.areas'), c.areas],
+      [t('words.points.nace'), c.nace],
+      [t('words.points.concepts'), c.concepts],
+      [t('words.points.complementarity'), c.complementarity],
+      [t('words.points.regionPair'), c.regionPair],
+    ] as [string, number][]
+  ).filter(([, n]) => n > 0);
   return (
-    <ul className="explanation">
-      {e.areas.length > 0 && (
-        <li>
-          {t('partners.sharedAreas')} {e.areas.map((a) => text(a.name)).join(' · ')} <span className="points">+{points(c.areas)}</span>
-        </li>
-      )}
-      {e.nace.length > 0 && (
-        <li>
-          {t('partners.sharedNace')} {e.nace.map((n) => `${n.code} ${n.title[lang] ?? n.title.en}`).join(' · ')}{' '}
-          <span className="points">+{points(c.nace)}</span>
-        </li>
-      )}
-      {e.concepts.length > 0 && (
-        <li>
-          {t('partners.sharedConcepts')}{' '}
-          {e.concepts.map((k) => (
-            <span key={k.code} className="concept">
-              {text(k.label)}
+    <>
+      <ul className="explanation">
+        {e.areas.length > 0 && (
+          <li>
+            {t('words.sharesAreas', { count: e.areas.length })} {e.areas.map((a) => text(a.name)).join(' · ')}
+          </li>
+        )}
+        {e.nace.length > 0 && (
+          <li>
+            {t('partners.sharedNace')} {e.nace.map((n) => `${n.code} ${n.title[lang] ?? n.title.en}`).join(' · ')}
+          </li>
+        )}
+        {e.concepts.length > 0 && (
+          <li>
+            {t('partners.sharedConcepts')}{' '}
+            {e.concepts.map((k) => (
+              <span key={k.code} className="concept">
+                {text(k.label)}
+              </span>
+            ))}
+          </li>
+        )}
+        {e.complementarity && (
+          <li>{t('partners.complementary', { a: t(`kinds.${e.complementarity.kinds[0]}`), b: t(`kinds.${e.complementarity.kinds[1]}`) })}</li>
+        )}
+        {e.regionPair && <li>{t('partners.regionPair', { partnership: text(e.regionPair.name) })}</li>}
+      </ul>
+      <details className="match-details">
+        <summary>{t('words.details')}</summary>
+        <p>
+          {t('partners.score', { score: points(score) })}
+          {numbers.map(([label, n]) => (
+            <span key={label} className="points">
+              {' · '}
+              {label} +{points(n)}
             </span>
-          ))}{' '}
-          <span className="points">+{points(c.concepts)}</span>
-        </li>
-      )}
-      {e.complementarity && (
-        <li>
-          {t('partners.complementary', { a: t(`kinds.${e.complementarity.kinds[0]}`), b: t(`kinds.${e.complementarity.kinds[1]}`) })}{' '}
-          <span className="points">+{points(c.complementarity)}</span>
-        </li>
-      )}
-      {e.regionPair && (
-        <li>
-          {t('partners.regionPair', { partnership: text(e.regionPair.name) })} <span className="points">+{points(c.regionPair)}</span>
-        </li>
-      )}
-    </ul>
+          ))}
+        </p>
+      </details>
+    </>
   );
 }

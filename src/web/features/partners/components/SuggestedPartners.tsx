@@ -9,6 +9,7 @@ import { Status } from '../../../shared/ui/Status';
 import { dismiss, undismiss, useDismissed, usePartners, type PartnerFilters } from '../api/partners';
 import { PartnerExplanation } from './PartnerExplanation';
 import { PartnerFilterBar } from './PartnerFilterBar';
+import { firstLine, matchStrength } from './match-words';
 
 /**
  * Suggested partners for an organisation, with why each is suggested; its own people can set one aside
@@ -53,9 +54,11 @@ export function SuggestedPartners({ organisationId, slug }: { organisationId: st
             <p className="meta">
               <span className="badge">{t(`kinds.${s.organisation.kind}`)}</span>
               <span>{text(regions.get(s.organisation.regionCode)) || s.organisation.regionCode}</span>
-              <span className="score">{t('partners.score', { score: (Math.round(s.score * 10) / 10).toLocaleString() })}</span>
+              <span className={`strength ${matchStrength(s.score)}`}>{t(`words.strength.${matchStrength(s.score)}`)}</span>
+              {s.organisation.source === 'synthetic' && <span className="badge synthetic">{t('words.example')}</span>}
             </p>
-            <PartnerExplanation explanation={s.explanation} />
+            <MlText as="p" className="partner-does" value={firstLine(s.organisation.description)} />
+            <PartnerExplanation explanation={s.explanation} score={s.score} />
             {canMark && (
               <button type="button" className="link-button" onClick={() => action.run(() => dismiss(slug, s.organisation.slug), after)}>
                 {t('partners.notInterested')}
