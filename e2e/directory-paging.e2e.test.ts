@@ -81,7 +81,7 @@ describe('an address the app has no page for', () => {
 describe('the region filter', () => {
   const choices = (page: Page) =>
     page.getByLabel('Region').evaluate((select: HTMLSelectElement) =>
-      [...select.options].map((o) => ({ value: o.value, text: o.text.trim(), group: (o.parentElement as HTMLOptGroupElement).label ?? '' })),
+      Array.from(select.options).map((o) => ({ value: o.value, text: o.text.trim(), group: (o.parentElement as HTMLOptGroupElement).label ?? '' })),
     );
 
   it('groups regions by country with departments under their region, and offers Limousin as one choice (390 px)', async () => {
@@ -113,7 +113,7 @@ describe('the region filter', () => {
 
 describe('the filter choices', () => {
   const optionText = (page: Page, label: string, value: string) =>
-    page.getByLabel(label).evaluate((s: HTMLSelectElement, v) => [...s.options].find((o) => o.value === v)!.text.trim(), value);
+    page.getByLabel(label).evaluate((s: HTMLSelectElement, v) => Array.from(s.options).find((o) => o.value === v)!.text.trim(), value);
   const countOf = (text: string) => Number(/ · (\d+)$/.exec(text)?.[1]);
   const saysCount = (n: number) => new RegExp(`(^|\\D)${n}(\\D|$)`);
 
