@@ -2,7 +2,7 @@
 // PGlite and on PostgreSQL, the time to re-tag after a glossary change, and the start time and memory of
 // `npm start` on an existing data folder.
 //   npm run bench:directory [-- --count 100000 --queries 240 --postgres postgres://… --skip-postgres --skip-start --only-start
-//                              --parts search,browse,match,reindex]
+//                              --parts search,browse,match,reindex --facets]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,8 @@ const { values: args } = parseArgs({
     'skip-start': { type: 'boolean', default: false },
     'only-start': { type: 'boolean', default: false },
     parts: { type: 'string', default: 'search,browse,match,reindex' },
+    // listings ask for each filter choice's count too, as the web app's directory does
+    facets: { type: 'boolean', default: false },
   },
 });
 const COUNT = Number(args.count);
@@ -145,7 +147,8 @@ async function measureBrowse(label: string, platform: Platform) {
   const pages = [1, 2, 5, 50];
   const urls = Array.from(
     { length: QUERIES },
-    (_, i) => `/api/v1/organisations?${filters[i % filters.length]}&page=${pages[Math.floor(i / filters.length) % pages.length]}`,
+    (_, i) =>
+      `/api/v1/organisations?${filters[i % filters.length]}&page=${pages[Math.floor(i / filters.length) % pages.length]}${args.facets ? '&facets=true' : ''}`,
   );
   return timeRequests(
     platform,

@@ -129,9 +129,12 @@ export class DirectoryService {
     const range = { offset: (page - 1) * pageSize, limit: pageSize };
     const { rows, total } = read ? await this.find(read.words, filter, range) : await this.list(filter, range);
     const matches = read ? await explainMatches(this.repos, rows, read) : new Map();
+    // facets come from the index only: until it has loaded, a listing goes without them
+    const facets = query.facets && this.index.loaded ? this.index.facets(read?.words ?? [], filter) : undefined;
     return {
       items: rows.map((row) => ({ ...presentOrganisationSummary(row), ...(matches.has(row.id) ? { match: matches.get(row.id) } : {}) })),
       meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+      ...(facets ? { facets } : {}),
     };
   }
 

@@ -9,6 +9,16 @@ import { rankItems, readSearchVector, TEXT_RANK_SCALE, type RankItem } from './t
 import { feature } from '../profile-features.js';
 import { RevisionFollower } from '../revision-follower.js';
 
+/** Per facet, each choice's count; a choice no organisation would have is left out. */
+export type DirectoryFacets = Record<'region' | 'kind' | 'sector' | 'area', Record<string, number>>;
+
+const FACETS = [
+  ['region', feature.region(''), 'regionCodes'],
+  ['kind', feature.kind(''), 'kinds'],
+  ['sector', feature.sector(''), 'sectors'],
+  ['area', feature.area(''), 'areaCodes'],
+] as const satisfies [keyof DirectoryFacets, string, keyof OrganisationFilter][];
+
 /** A query word as the index matches it; the fuzzy pass adds the organisations whose names come close. */
 export interface IndexWord extends SearchWord {
   soundsLike?: ReadonlySet<string>;
@@ -97,6 +107,34 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       ids.push(this.ids[slot]!);
     }
     return { ids, total: matches ? matches.slots.length : this.size };
+  }
+
+  /**
+   * For each choice of kind, sector, region and area, how many organisations the listing would give with
+   * that choice and the other filters as they are (the words too). Each count is the size of an
+   * intersection: the organisations that pass everything but the facet's own filter, marked once per
+   * facet, counted along each choice's postings. Regions are counted as organisations hold them (a
+   * region's subdivisions are added up by the reader).
+   */
+  facets(words: IndexWord[], filter: OrganisationFilter): DirectoryFacets {
+    this.sortLexemes();
+    const wordGroups = requiredWords(words).map((w) => this.wordPostings(w));
+    const facets: DirectoryFacets = { region: {}, kind: {}, sector: {}, area: {} };
+    for (const [facet, prefix, own] of FACETS) {
+      const groups = [...wordGroups, ...this.filterPostings({ ...filter, [own]: [] })];
+      const hits = groups.length > 0 ? this.inEveryGroup(groups).hits : null;
+      const counts = facets[facet];
+      for (const [key, list] of this.features) {
+        if (!key.startsWith(prefix)) continue;
+        let count = 0;
+        for (let i = 0; i < list.length; i++) {
+          const slot = list.slots[i]!;
+          if (this.live[slot] && (!hits || hits[slot] === groups.length)) count++;
+        }
+        if (count > 0) counts[key.slice(prefix.length)] = count;
+      }
+    }
+    return facets;
   }
 
   /** One group of postings a filter: an organisation passes a filter when it is in any of its postings. */

@@ -38,6 +38,9 @@ export const OrganisationListQuerySchema = Type.Object(
     area: Type.Optional(oneOrMany(SlugSchema, 20)),
     nace: Type.Optional(oneOrMany(ActivityCodeSchema, 20)),
     lang: Type.Optional(LanguageSchema),
+    facets: Type.Optional(
+      Type.Boolean({ description: 'also count, for each choice of kind, sector, region and area, the organisations it would give' }),
+    ),
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),
   },
@@ -62,9 +65,23 @@ export const OrganisationSummarySchema = Type.Object({
 });
 export type OrganisationSummary = Static<typeof OrganisationSummarySchema>;
 
+const FacetCountsSchema = Type.Record(Type.String(), Type.Integer({ minimum: 1 }));
+
+/** Each choice's count with the other filters as they are; a choice that would give none is left out. */
+export const DirectoryFacetsSchema = Type.Object(
+  { region: FacetCountsSchema, kind: FacetCountsSchema, sector: FacetCountsSchema, area: FacetCountsSchema },
+  {
+    description:
+      'with `facets=true`, once the directory index has loaded; regions as organisations hold them (a parent region adds up its subdivisions)',
+  },
+);
+
+export type DirectoryFacets = Static<typeof DirectoryFacetsSchema>;
+
 export const OrganisationListSchema = Type.Object({
   items: Type.Array(OrganisationSummarySchema),
   meta: PageMetaSchema,
+  facets: Type.Optional(DirectoryFacetsSchema),
 });
 export type OrganisationList = Static<typeof OrganisationListSchema>;
 

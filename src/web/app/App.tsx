@@ -16,6 +16,7 @@ import { MyOrganisationsPage } from '../features/my-organisations/components/MyO
 import { NewOrganisationPage, ProfileEditorPage } from '../features/my-organisations/components/ProfileEditorPage';
 import { DirectoryPage } from '../features/organisations/components/DirectoryPage';
 import { OrganisationPage } from '../features/organisations/components/OrganisationPage';
+import { NotFoundPage } from '../features/not-found/components/NotFoundPage';
 import { GlossaryPage } from '../features/glossary/components/GlossaryPage';
 import { PartnersPage } from '../features/partners/components/PartnersPage';
 import { SuggestedPartners } from '../features/partners/components/SuggestedPartners';
@@ -57,7 +58,7 @@ export function App() {
                 <Route path="admin/outbox" element={<OutboxPage />} />
                 <Route path="admin/audit" element={<AuditLogPage />} />
               </Route>
-              <Route path="*" element={<DirectoryPage />} />
+              <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>
         </BrowserRouter>

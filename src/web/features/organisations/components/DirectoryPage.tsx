@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { QUERY_MAX_LENGTH } from '../../../../shared/domain';
 import { useRegions } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
@@ -21,6 +22,23 @@ export function DirectoryPage() {
   useTitle(t('directory.title'));
 
   const data = result.data;
+  // a page change moves the reader to the top of the new page's results, as a new page would
+  const count = useRef<HTMLParagraphElement>(null);
+  const pageTurned = useRef(false);
+  const turnPage = (page: number) => {
+    pageTurned.current = true;
+    update({ page });
+  };
+  useEffect(() => {
+    if (!pageTurned.current || result.status !== 'ready') return;
+    pageTurned.current = false;
+    const element = count.current;
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    // a little room above the count, so that it does not sit against the window's edge
+    window.scrollTo({ top: Math.max(0, element.getBoundingClientRect().top + window.scrollY - 16) });
+  }, [result.status, data]);
+  const pastEnd = data && data.meta.total > 0 && data.meta.page > data.meta.pageCount;
 
   return (
     <>
@@ -35,16 +53,23 @@ export function DirectoryPage() {
       />
       <div className="directory">
         <FiltersDisclosure active={FILTERS.filter((f) => query[f]?.length).length}>
-          <DirectoryFilters query={query} onChange={update} />
+          <DirectoryFilters query={query} onChange={update} facets={data?.facets} />
         </FiltersDisclosure>
         <section className="results" aria-busy={result.status === 'loading'}>
           <Status state={result} />
           {data && (
             <>
-              <p className="result-count" role="status">
+              <p className="result-count" role="status" tabIndex={-1} ref={count}>
                 {t('directory.results', { count: data.meta.total })}
               </p>
-              {data.items.length === 0 ? (
+              {pastEnd ? (
+                <p className="past-end">
+                  {t('directoryPaging.pastEnd', { page: data.meta.page, pageCount: data.meta.pageCount })}{' '}
+                  <button type="button" className="link-button" onClick={() => turnPage(data.meta.pageCount)}>
+                    {t('directoryPaging.lastPage', { pageCount: data.meta.pageCount })}
+                  </button>
+                </p>
+              ) : data.items.length === 0 ? (
                 <p>{t('directory.noResults')}</p>
               ) : (
                 <ul className="cards">
@@ -53,7 +78,7 @@ export function DirectoryPage() {
                   ))}
                 </ul>
               )}
-              <Pagination page={data.meta.page} pageCount={data.meta.pageCount} onPage={(page) => update({ page })} />
+              {!pastEnd && <Pagination page={data.meta.page} pageCount={data.meta.pageCount} onPage={turnPage} />}
             </>
           )}
         </section>

@@ -1,0 +1,141 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from './platform.js';
+import { DESKTOP, launchBrowser, newContext, PHONE } from './browser.js';
+
+let baseUrl = '';
+let platform: RunningPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startPlatform({ examples: true });
+  baseUrl = platform.baseUrl;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function open(path: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  return page;
+}
+
+describe('turning a page of the directory', () => {
+  for (const [name, viewport] of [['desktop', DESKTOP], ['390 px', PHONE]] as const) {
+    it(`takes the reader to the top of the new page's results, with focus on the count (${name})`, async () => {
+      const page = await open('/organisations', { locale: 'en-GB', viewport });
+      await page.locator('.card').first().waitFor();
+      const firstOfPage1 = await page.locator('.card h3').first().innerText();
+      await page.getByRole('button', { name: 'Next' }).scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.waitForURL(/page=2/);
+      await expect.poll(() => page.locator('.card h3').first().innerText()).not.toBe(firstOfPage1);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('result-count'))).toBe(true);
+      const top = await page.locator('.result-count').evaluate((e) => e.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(-1);
+      expect(top).toBeLessThan(viewport.height / 3);
+    });
+  }
+});
+
+describe('a page past the last one', () => {
+  it('says so, hides the contradicting page line, and offers the last page (fr)', async () => {
+    const page = await open('/organisations?page=99', { locale: 'fr-FR' });
+    const pastEnd = page.locator('.past-end');
+    await pastEnd.waitFor();
+    expect(await pastEnd.innerText()).toMatch(/Il n’y a pas de page 99\u00a0: les résultats s’arrêtent à la page 2/);
+    expect(await page.locator('.pagination').count()).toBe(0);
+    expect(await page.getByText(/Aucune organisation ne correspond/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Aller à la dernière page (2)' }).click();
+    await page.waitForURL(/page=2$/);
+    await page.locator('.card').first().waitFor();
+    expect(await page.locator('.pagination [aria-current="page"]').innerText()).toMatch(/2/);
+  });
+});
+
+describe('an address the app has no page for', () => {
+  it('is answered with the app, which shows "page not found" with links home and to the directory (ru)', async () => {
+    const response = await fetch(`${baseUrl}/no-such-page`);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await open('/no-such-page', { locale: 'ru-RU' });
+    await page.getByRole('heading', { name: 'Страница не найдена' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Главная страница' }).getAttribute('href')).toBe('/');
+    expect(await page.getByRole('link', { name: 'Каталог организаций' }).getAttribute('href')).toBe('/organisations');
+    expect(await page.locator('.cards').count()).toBe(0);
+  });
+
+  it('shows "page not found" under an organisation too, and "no such organisation" for an unknown slug (en)', async () => {
+    const deep = await open('/organisations/no-such-slug/whatever', { locale: 'en-GB' });
+    await deep.getByRole('heading', { name: 'Page not found' }).waitFor();
+    const unknown = await open('/organisations/no-such-slug', { locale: 'en-GB' });
+    await unknown.getByRole('heading', { name: 'This organisation does not exist.' }).waitFor();
+  });
+});
+
+describe('the region filter', () => {
+  const choices = (page: Page) =>
+    page.getByLabel('Region').evaluate((select: HTMLSelectElement) =>
+      Array.from(select.options).map((o) => ({ value: o.value, text: o.text.trim(), group: (o.parentElement as HTMLOptGroupElement).label ?? '' })),
+    );
+
+  it('groups regions by country with departments under their region, and offers Limousin as one choice (390 px)', async () => {
+    const page = await open('/organisations', { locale: 'en-GB', viewport: PHONE });
+    await page.locator('.card').first().waitFor();
+    await expect.poll(async () => (await choices(page)).some((o) => o.text.startsWith('Limousin'))).toBe(true);
+    const options = await choices(page);
+    const at = (code: string) => options.findIndex((o) => o.value === code);
+    // the Limousin departments follow Nouvelle-Aquitaine, in the group of France
+    expect(at('FR-NAQ')).toBeGreaterThan(0);
+    for (const code of ['FR-19', 'FR-23', 'FR-87']) {
+      expect(at(code)).toBeGreaterThan(at('FR-NAQ'));
+      expect(at(code)).toBeLessThanOrEqual(at('FR-NAQ') + 3);
+      expect(options[at(code)]!.group).toBe('France');
+      expect(options[at(code)]!.text).toMatch(/^— /);
+    }
+    expect(options[at('RU-KLU')]!.group).toBe('Russia');
+    const limousin = options.find((o) => o.text.startsWith('Limousin'))!;
+    expect(limousin.value).toBe('FR-19,FR-23,FR-87');
+    expect(limousin.group).toBe('Partnership sides');
+
+    const before = await page.locator('.result-count').innerText();
+    await page.getByLabel('Region').selectOption(limousin.value);
+    await page.waitForURL(/region=FR-19&region=FR-23&region=FR-87/);
+    await expect.poll(() => page.locator('.result-count').innerText()).not.toBe(before);
+    expect(await page.getByLabel('Region').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.text)).toMatch(/^Limousin/);
+  });
+});
+
+describe('the filter choices', () => {
+  const optionText = (page: Page, label: string, value: string) =>
+    page.getByLabel(label).evaluate((s: HTMLSelectElement, v) => Array.from(s.options).find((o) => o.value === v)!.text.trim(), value);
+  const countOf = (text: string) => Number(/ · (\d+)$/.exec(text)?.[1]);
+  const saysCount = (n: number) => new RegExp(`(^|\\D)${n}(\\D|$)`);
+
+  it('show how many organisations each would give with the other filters as they are (ru)', async () => {
+    const page = await open('/organisations', { locale: 'ru-RU' });
+    await page.locator('.card').first().waitFor();
+    await expect.poll(() => optionText(page, 'Тип', 'university')).toMatch(/ · \d+$/);
+    const universities = countOf(await optionText(page, 'Тип', 'university'));
+    expect(universities).toBeGreaterThan(0);
+    // a region's count adds up its departments; Limousin is its three departments
+    const naq = countOf(await optionText(page, 'Регион', 'FR-NAQ'));
+    const departments = await Promise.all(['FR-19', 'FR-23', 'FR-87'].map(async (c) => countOf(await optionText(page, 'Регион', c))));
+    expect(naq).toBeGreaterThanOrEqual(departments.reduce((a, b) => a + b, 0));
+    expect(countOf(await optionText(page, 'Регион', 'FR-19,FR-23,FR-87'))).toBe(departments.reduce((a, b) => a + b, 0));
+
+    await page.getByLabel('Тип').selectOption('university');
+    await page.waitForURL(/kind=university/);
+    await expect.poll(() => page.locator('.result-count').innerText()).toMatch(saysCount(universities));
+    // with the kind chosen, the regions count universities only
+    await expect.poll(async () => countOf(await optionText(page, 'Регион', 'FR-NAQ'))).toBeLessThanOrEqual(naq);
+    const kaluga = countOf(await optionText(page, 'Регион', 'RU-KLU'));
+    await page.getByLabel('Регион').selectOption('RU-KLU');
+    await expect.poll(() => page.locator('.result-count').innerText()).toMatch(saysCount(kaluga));
+  });
+});
