@@ -104,6 +104,8 @@ describe('the region filter', () => {
     expect(limousin.group).toBe('Partnership sides');
 
     const before = await page.locator('.result-count').innerText();
+    // on a phone the filters are folded behind their button
+    await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByLabel('Region').selectOption(limousin.value);
     await page.waitForURL(/region=FR-19&region=FR-23&region=FR-87/);
     await expect.poll(() => page.locator('.result-count').innerText()).not.toBe(before);

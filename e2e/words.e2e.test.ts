@@ -94,7 +94,8 @@ describe('invented example organisations', () => {
   it('are marked on their own page (fr)', async () => {
     const page = await open('/organisations/example-tehkeram', 'fr-FR');
     await page.locator('h1').waitFor();
-    await expect.poll(() => page.locator('.badge.synthetic').innerText()).toBe('Exemple — inventé pour la démonstration');
+    // the page's own mark, under its name (the partner cards further down carry theirs)
+    await expect.poll(() => page.locator('h1 + p .badge.synthetic').innerText()).toBe('Exemple — inventé pour la démonstration');
     await page.context().close();
   });
 
@@ -144,6 +145,8 @@ describe('the glossary', () => {
     await page.getByLabel('Find a concept by any of its terms').fill('ceramic');
     await page.getByLabel('Find a concept by any of its terms').press('Enter');
     const card = page.locator('.concept-card').first();
+    // the whole list shows until the search's answer replaces it
+    await expect.poll(() => card.innerText()).toMatch(/ceramic/i);
     await card.getByLabel('New term', { exact: true }).fill('ceramic ware');
     await card.getByRole('button', { name: 'Add term' }).click();
     await expect.poll(() => card.innerText()).toMatch(/Saved\. (Search now finds \d+ more organisations?|No other organisation mentions this term yet)/);
