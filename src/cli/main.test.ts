@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../test/temp-dir.js';
 
 const exec = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -25,7 +25,7 @@ async function clusterbridge(dataDir: string, ...args: string[]) {
 
 describe('clusterbridge CLI', () => {
   it('imports JSON Lines, refuses a bad file with its line numbers, and exports CSV', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-cli-'));
+    const dir = tempDir('cb-cli-');
     const data = join(dir, 'data');
     const good = join(dir, 'good.jsonl');
     writeFileSync(
@@ -77,7 +77,7 @@ describe('clusterbridge CLI', () => {
 
 describe('clusterbridge CLI: roles', () => {
   it('creates the first administrator and grants and revokes a coordinator role', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-cli-'));
+    const dir = tempDir('cb-cli-');
     const data = join(dir, 'data');
     const weak = await clusterbridge(data, 'create-admin', '--email', 'root@example.org', '--password', 'password1');
     expect(weak.code).toBe(1);
@@ -98,7 +98,7 @@ describe('clusterbridge CLI: roles', () => {
 
 describe('clusterbridge CLI: search and partners', () => {
   it('searches across languages, suggests partners with their reasons, and re-indexes', async () => {
-    const data = join(mkdtempSync(join(tmpdir(), 'cb-cli-')), 'data');
+    const data = join(tempDir('cb-cli-'), 'data');
     expect((await clusterbridge(data, 'seed')).code).toBe(0);
 
     const found = await clusterbridge(data, 'search', 'фильтрующие', 'материалы');

@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../test/temp-dir.js';
 import { DataDirLockedError, LOCK_FILE, lockDataDir } from './data-dir-lock.js';
 
 describe('lockDataDir', () => {
   it('refuses a second holder, naming the folder and the process', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-lock-'));
+    const dir = tempDir('cb-lock-');
     // a live process other than this one holds the lock
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
     try {
@@ -27,7 +28,7 @@ describe('lockDataDir', () => {
   });
 
   it('takes over a lock left by a dead process and releases it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-lock-'));
+    const dir = tempDir('cb-lock-');
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), since: '2026-01-01T00:00:00Z' }));
     const release = lockDataDir(dir);
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);

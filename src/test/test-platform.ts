@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../repositories/mail.repository.js';
@@ -51,8 +51,9 @@ export async function createTestPlatform(
       }
     };
   }
+  const outboxDir = mkdtempSync(join(tmpdir(), 'cb-outbox-'));
   const platform = await openPlatform(
-    { databaseUrl, dataDir: '', outboxDir: mkdtempSync(join(tmpdir(), 'cb-outbox-')) },
+    { databaseUrl, dataDir: '', outboxDir },
     { seedDemoIfEmpty: options.seedDemo ?? true, seedExamples: options.seedExamples ?? false, clock: options.clock },
   );
   // trusting one proxy hop (the test client) lets tests act from several addresses and over HTTPS
@@ -67,6 +68,7 @@ export async function createTestPlatform(
       await app.close();
       await platform.close();
       await drop();
+      rmSync(outboxDir, { recursive: true, force: true });
     },
   };
 }
