@@ -1,30 +1,14 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from './platform.js';
-import { DESKTOP, launchBrowser, newContext, PHONE } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser.js';
+import { useSite } from './site.js';
 
-let baseUrl = '';
-let platform: RunningPlatform;
-let browser: Browser;
 
-beforeAll(async () => {
-  platform = await startPlatform({ examples: true });
-  baseUrl = platform.baseUrl;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const site = useSite({ examples: true });
 
-async function open(path: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
-  const context = await newContext(browser, options);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}${path}`);
-  return page;
-}
+const { open } = site;
 
 describe('turning a page of the directory', () => {
   for (const [name, viewport] of [['desktop', DESKTOP], ['390 px', PHONE]] as const) {
@@ -61,7 +45,7 @@ describe('a page past the last one', () => {
 
 describe('an address the app has no page for', () => {
   it('is answered with the app, which shows "page not found" with links home and to the directory (ru)', async () => {
-    const response = await fetch(`${baseUrl}/no-such-page`);
+    const response = await fetch(`${site.baseUrl}/no-such-page`);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     const page = await open('/no-such-page', { locale: 'ru-RU' });
     await page.getByRole('heading', { name: 'Страница не найдена' }).waitFor();

@@ -1,30 +1,14 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from './platform.js';
-import { launchBrowser, newContext, PHONE, a11yReport } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, a11yReport } from './browser.js';
+import { useSite } from './site.js';
 
-let baseUrl = '';
-let platform: RunningPlatform;
-let browser: Browser;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  baseUrl = platform.baseUrl;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const site = useSite();
 
-async function open(path: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
-  const context = await newContext(browser, options);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}${path}`);
-  return page;
-}
+const { open } = site;
 
 const resultCount = (page: Page) => page.locator('.result-count').innerText();
 const cardTitles = (page: Page) => page.locator('.card h3').allInnerTexts();
@@ -32,10 +16,10 @@ const cardTitles = (page: Page) => page.locator('.card h3').allInnerTexts();
 describe('the web app', () => {
   it('is served as a production build, whatever NODE_ENV the build ran under', async () => {
     // the tests build it under vitest's NODE_ENV=test; Vite would then bundle React's development build
-    const html = await (await fetch(`${baseUrl}/`)).text();
+    const html = await (await fetch(`${site.baseUrl}/`)).text();
     const script = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
     expect(script).toBeTruthy();
-    const bundle = await (await fetch(`${baseUrl}${script}`)).text();
+    const bundle = await (await fetch(`${site.baseUrl}${script}`)).text();
     expect(bundle.length).toBeGreaterThan(10_000);
     expect(bundle).toContain('Clusterbridge');
     // a warning that only React's development build carries (the bundle itself is too long for a message)
@@ -168,7 +152,7 @@ describe('accessibility (axe-core)', () => {
   for (const locale of ['en-GB', 'fr-FR', 'ru-RU']) {
     for (const viewport of [undefined, PHONE]) {
       it(`finds no serious or critical violation in ${locale}${viewport ? ' on a phone' : ''}`, async () => {
-        for (const { path, violations } of await a11yReport(browser, baseUrl, pages, { locale, viewport })) {
+        for (const { path, violations } of await a11yReport(site.browser, site.baseUrl, pages, { locale, viewport })) {
           expect({ path, violations }).toEqual({ path, violations: [] });
         }
       });

@@ -1,28 +1,15 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newContext, PHONE } from './browser.js';
-import { startPlatform, type RunningPlatform } from './platform.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser.js';
+import { useSite, type PageOptions } from './site.js';
 
 /** The server's refusals, shown in the reader's language with the field's name, never in English. */
-let platform: RunningPlatform;
-let browser: Browser;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const site = useSite();
 
-async function signedInPage(locale: string, viewport: { width: number; height: number }, path: string, email = 'iate.admin@demo.clusterbridge.test') {
-  const context = await newContext(browser, { locale, viewport });
-  const signIn = await context.request.post(`${platform.baseUrl}/api/v1/auth/sign-in`, { data: { email, password: 'Demo-Clusterbridge-2026' } });
-  expect(signIn.status()).toBe(200);
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}${path}`);
+async function signedInPage(locale: string, viewport: PageOptions['viewport'], path: string, email = 'iate.admin@demo.clusterbridge.test') {
+  const page = await site.open(path, { locale, viewport, email });
   await page.locator('#profile-website').waitFor();
   return page;
 }

@@ -1,37 +1,25 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from './platform.js';
-import { launchBrowser, newContext, PHONE } from './browser.js';
+import { newContext, PHONE } from './browser.js';
+import { DEMO_PASSWORD, useSite } from './site.js';
 import { lastLink, readOutbox } from '../src/test/outbox.js';
 
-let baseUrl = '';
-let platform: RunningPlatform;
-const DEMO_PASSWORD = 'Demo-Clusterbridge-2026';
 const IATE_EN = 'Obninsk Institute for Nuclear Power Engineering of the National Research Nuclear University MEPhI';
 const IATE_FR = "Institut d'énergie nucléaire d'Obninsk de l'Université nationale de recherche nucléaire MEPhI";
-let browser: Browser;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  baseUrl = platform.baseUrl;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const site = useSite();
 
 async function fresh(locale = 'en-GB', viewport?: { width: number; height: number }): Promise<Page> {
-  return (await newContext(browser, { locale, ...(viewport ? { viewport } : {}) })).newPage();
+  return (await newContext(site.browser, { locale, ...(viewport ? { viewport } : {}) })).newPage();
 }
 
 const LABELS = { en: ['E-mail address', 'Password', 'Sign in'], fr: ['Adresse e-mail', 'Mot de passe', 'Se connecter'] } as const;
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD, lang: 'en' | 'fr' = 'en', next = '') {
   const [emailLabel, passwordLabel, button] = LABELS[lang];
-  await page.goto(`${baseUrl}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.goto(`${site.baseUrl}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByLabel(emailLabel).fill(email);
   await page.getByLabel(passwordLabel).fill(password);
   await page.getByRole('button', { name: button }).click();
@@ -41,14 +29,14 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD, lang:
 async function linkFromOutbox(to: string, after = 0): Promise<string> {
   let link: string | undefined;
   await expect
-    .poll(() => (link = readOutbox(platform.outboxDir).length > after ? lastLink(platform.outboxDir, to) : undefined))
+    .poll(() => (link = readOutbox(site.platform.outboxDir).length > after ? lastLink(site.platform.outboxDir, to) : undefined))
     .toBeTruthy();
-  return link!.replace(/^https?:\/\/[^/]+/, baseUrl);
+  return link!.replace(/^https?:\/\/[^/]+/, site.baseUrl);
 }
 
 async function invite(admin: Page, email: string, role: string) {
-  const before = readOutbox(platform.outboxDir).length;
-  await admin.goto(`${baseUrl}/my/organisations/iate-mephi`);
+  const before = readOutbox(site.platform.outboxDir).length;
+  await admin.goto(`${site.baseUrl}/my/organisations/iate-mephi`);
   await admin.getByLabel('Invite by e-mail').fill(email);
   await admin.getByRole('combobox', { name: /^Role/ }).selectOption(role);
   await admin.getByRole('button', { name: 'Invite', exact: true }).click();
@@ -101,7 +89,7 @@ describe('an invitation', () => {
   it("accepted by a signed-in member-to-be, lands on the organisation's page, not on a refusal", async () => {
     const link = await invite(admin, 'coordinator.limousin@demo.clusterbridge.test', 'member');
     const coordinator = await fresh('fr-FR', PHONE);
-    await signIn(coordinator, 'coordinator.limousin@demo.clusterbridge.test', DEMO_PASSWORD, 'fr', link.replace(baseUrl, ''));
+    await signIn(coordinator, 'coordinator.limousin@demo.clusterbridge.test', DEMO_PASSWORD, 'fr', link.replace(site.baseUrl, ''));
     await coordinator.waitForURL(/\/invitation\?token=/);
     await coordinator.getByRole('button', { name: "Accepter l'invitation" }).click();
     await coordinator.waitForURL(/\/organisations\/iate-mephi$/);
@@ -127,14 +115,14 @@ describe('an invitation', () => {
 describe('a new account', () => {
   it('whose sign-in waits for confirmation gets the link again, and then sees why its submitted profile is not public', async () => {
     const page = await fresh();
-    await page.goto(`${baseUrl}/sign-up`);
+    await page.goto(`${site.baseUrl}/sign-up`);
     await page.getByLabel('Your name').fill('Lost Link');
     await page.getByLabel('E-mail address').fill('lost@example.org');
     await page.getByLabel('Password', { exact: true }).fill('Filtration-Ceramics-2026');
     await page.getByRole('button', { name: 'Sign up' }).click();
     await expect.poll(() => page.locator('[role=status]').innerText()).toMatch(/^Check your e-mail/);
     await linkFromOutbox('lost@example.org');
-    const before = readOutbox(platform.outboxDir).length;
+    const before = readOutbox(site.platform.outboxDir).length;
 
     await signIn(page, 'lost@example.org', 'Filtration-Ceramics-2026');
     await page.getByRole('button', { name: 'Send the confirmation link again' }).click();
@@ -159,7 +147,7 @@ describe('a new account', () => {
     await page.getByRole('button', { name: 'Submit for validation' }).click();
     const waiting = 'Not public yet: waiting for validation by the coordinators of Kaluga Oblast.';
     await expect.poll(() => page.locator('main').innerText()).toContain(waiting);
-    await page.goto(`${baseUrl}/organisations/kaluga-lost-filters`);
+    await page.goto(`${site.baseUrl}/organisations/kaluga-lost-filters`);
     await expect.poll(() => page.locator('main').innerText()).toContain(waiting);
     await page.context().close();
   });

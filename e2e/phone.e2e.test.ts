@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from './platform.js';
-import { DESKTOP, PHONE, launchBrowser, newContext, seriousA11yViolations } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, newContext, seriousA11yViolations } from './browser.js';
+import { DEMO_PASSWORD, useSite } from './site.js';
 
-const DEMO_PASSWORD = 'Demo-Clusterbridge-2026';
 const ACCOUNTS = [
   'admin@demo.clusterbridge.test',
   'coordinator.kaluga@demo.clusterbridge.test',
@@ -16,31 +15,20 @@ const ACCOUNTS = [
 ];
 const LOCALES = ['ru-RU', 'fr-FR'];
 
-let platform: RunningPlatform;
-let baseUrl = '';
-let browser: Browser;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  baseUrl = platform.baseUrl;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const site = useSite();
 
 async function phonePage(locale: string, email?: string, viewport = PHONE): Promise<Page> {
-  const context = await newContext(browser, { locale, viewport });
+  const context = await newContext(site.browser, { locale, viewport });
   if (email) {
-    const response = await context.request.post(`${baseUrl}/api/v1/auth/sign-in`, { data: { email, password: DEMO_PASSWORD } });
+    const response = await context.request.post(`${site.baseUrl}/api/v1/auth/sign-in`, { data: { email, password: DEMO_PASSWORD } });
     expect(response.ok(), `sign-in of ${email}`).toBe(true);
   }
   return context.newPage();
 }
 
 async function open(page: Page, path: string) {
-  await page.goto(`${baseUrl}${path}`);
+  await page.goto(`${site.baseUrl}${path}`);
   await page.waitForLoadState('networkidle');
   await page
     .locator('h1')
@@ -68,7 +56,7 @@ async function pagesOf(page: Page): Promise<string[]> {
   const paths = ['/my/organisations', '/account'];
   // the first organisation whose profile editor opens (an administrator sees some it may not edit)
   for (const editor of (await linksLike(page, /^\/my\/organisations\/[^/]+$/)).filter((p) => !p.endsWith('/new'))) {
-    await page.goto(`${baseUrl}${editor}`);
+    await page.goto(`${site.baseUrl}${editor}`);
     await page.waitForLoadState('networkidle');
     if (await page.locator('main h1').count()) {
       paths.push(editor);

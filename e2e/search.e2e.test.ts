@@ -1,28 +1,13 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from './platform.js';
-import { launchBrowser, newContext, PHONE, a11yReport } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, PHONE, a11yReport } from './browser.js';
+import { useSite } from './site.js';
 
-let baseUrl = '';
-let platform: RunningPlatform;
-let browser: Browser;
 
-beforeAll(async () => {
-  platform = await startPlatform({ examples: true });
-  baseUrl = platform.baseUrl;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const site = useSite({ examples: true });
 
-async function open(path: string, locale = 'en-GB'): Promise<Page> {
-  const page = await (await newContext(browser, { locale })).newPage();
-  await page.goto(`${baseUrl}${path}`);
-  return page;
-}
+const open = (path: string, locale = 'en-GB') => site.open(path, { locale });
 
 const card = (page: Page, title: string) => page.locator('.card', { has: page.locator('h3', { hasText: title }) });
 
@@ -84,8 +69,8 @@ describe('suggested partners', () => {
   });
 
   it('fits a phone: filters and explanations without sideways scrolling', async () => {
-    const page = await (await newContext(browser, { locale: 'ru-RU', viewport: PHONE })).newPage();
-    await page.goto(`${baseUrl}/organisations/example-tehkeram`);
+    const page = await (await newContext(site.browser, { locale: 'ru-RU', viewport: PHONE })).newPage();
+    await page.goto(`${site.baseUrl}/organisations/example-tehkeram`);
     await expect.poll(() => page.locator('.partner-list > li').count()).toBeGreaterThan(3);
     // the areas' long names come with the list of areas
     await expect.poll(() => page.getByLabel('Направление сотрудничества').locator('option').count()).toBeGreaterThan(3);
@@ -102,10 +87,10 @@ describe('the glossary', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/my\/organisations/);
 
-    await page.goto(`${baseUrl}/organisations?q=felts`);
+    await page.goto(`${site.baseUrl}/organisations?q=felts`);
     await expect.poll(() => page.locator('.result-count').innerText()).toBe('0 organisations found');
 
-    await page.goto(`${baseUrl}/glossary`);
+    await page.goto(`${site.baseUrl}/glossary`);
     await page.getByLabel('Find a concept by any of its terms').fill('non tissés');
     await page.getByRole('button', { name: 'Search' }).click();
     const concept = page.locator('.concept-card', { has: page.locator('code', { hasText: /^nonwovens$/ }) });
@@ -118,7 +103,7 @@ describe('the glossary', () => {
       .poll(() => concept.locator('[role=status]').innerText())
       .toMatch(/Saved\. (Search now finds \d+ more organisations?|No other organisation mentions this term yet)/);
 
-    await page.goto(`${baseUrl}/organisations?q=felts`);
+    await page.goto(`${site.baseUrl}/organisations?q=felts`);
     // (names shown in another language than the reader's carry a language marker: "… FR")
     await expect
       .poll(async () => (await page.locator('.card h3').allInnerTexts()).some((t) => t.startsWith('Textiles Filtrants du Rhône')))
@@ -131,7 +116,7 @@ describe('accessibility (axe-core)', () => {
   for (const locale of ['en-GB', 'fr-FR', 'ru-RU']) {
     for (const viewport of [undefined, PHONE]) {
       it(`finds no serious or critical violation in ${locale}${viewport ? ' on a phone' : ''}`, async () => {
-        for (const { path, violations } of await a11yReport(browser, baseUrl, pages, { locale, viewport })) {
+        for (const { path, violations } of await a11yReport(site.browser, site.baseUrl, pages, { locale, viewport })) {
           expect({ path, violations }).toEqual({ path, violations: [] });
         }
       });

@@ -1,28 +1,18 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newContext, PHONE, seriousA11yViolations } from './browser.js';
-import { startPlatform, type RunningPlatform } from './platform.js';
+import { DESKTOP, newContext, PHONE, seriousA11yViolations } from './browser.js';
+import { DEMO_PASSWORD, useSite } from './site.js';
 
 /** Two people edit one profile at once: the second save shows the conflict, and they merge or overwrite. */
-let platform: RunningPlatform;
-let browser: Browser;
-const DEMO_PASSWORD = 'Demo-Clusterbridge-2026';
 const EDITOR_URL = '/my/organisations/iate-mephi';
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const site = useSite();
 
 async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await (await newContext(browser, { viewport })).newPage();
-  await page.goto(`${platform.baseUrl}/sign-in`);
+  const page = await (await newContext(site.browser, { viewport })).newPage();
+  await page.goto(`${site.baseUrl}/sign-in`);
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -31,7 +21,7 @@ async function signedIn(email: string, viewport: { width: number; height: number
 }
 
 async function openEditor(page: Page) {
-  await page.goto(`${platform.baseUrl}${EDITOR_URL}`);
+  await page.goto(`${site.baseUrl}${EDITOR_URL}`);
   await page.getByLabel('Website').waitFor();
 }
 
@@ -110,7 +100,7 @@ describe.each([
   });
   it('shows a partnership saved through the API in between, and merges it with my edit', async () => {
     const coordinator = await signedIn('coordinator.kaluga@demo.clusterbridge.test', viewport);
-    await coordinator.goto(`${platform.baseUrl}/partnerships/kaluga-limousin/edit`);
+    await coordinator.goto(`${site.baseUrl}/partnerships/kaluga-limousin/edit`);
     await coordinator.getByLabel('Name (fr)').waitFor();
     const theirs = `Saved through the API, ${viewport.width} px.`;
     const theirName = `Калуга — Лимузен (${viewport.width})`;
@@ -147,7 +137,7 @@ describe.each([
     expect(await coordinator.getByLabel('Name (fr)').inputValue()).toBe(name);
     expect(await coordinator.getByLabel('Name (ru)').inputValue()).toBe(theirName);
     await coordinator.getByRole('button', { name: 'Save', exact: true }).click();
-    await coordinator.waitForURL(`${platform.baseUrl}/`);
+    await coordinator.waitForURL(`${site.baseUrl}/`);
     const now = await coordinator.evaluate(async () => (await fetch('/api/v1/partnerships/kaluga-limousin')).json());
     expect(now.name.fr).toBe(name);
     expect(now.name.ru).toBe(theirName);
@@ -156,7 +146,7 @@ describe.each([
   });
   it('shows a glossary concept whose terms changed in between, and adds my term over them', async () => {
     const coordinator = await signedIn('coordinator.limousin@demo.clusterbridge.test', viewport);
-    await coordinator.goto(`${platform.baseUrl}/glossary`);
+    await coordinator.goto(`${site.baseUrl}/glossary`);
     await coordinator.getByLabel('Find a concept by any of its terms').fill('air-filtration');
     await coordinator.getByLabel('Find a concept by any of its terms').press('Enter');
     const card = coordinator.locator('.concept-card', { has: coordinator.locator('code', { hasText: /^air-filtration$/ }) });

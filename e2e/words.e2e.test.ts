@@ -1,36 +1,16 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, DESKTOP, PHONE } from './browser.js';
-import { startPlatform, type RunningPlatform } from './platform.js';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser.js';
+import { useSite } from './site.js';
 
-const PASSWORD = 'Demo-Clusterbridge-2026';
-let platform: RunningPlatform;
-let browser: Browser;
 
-beforeAll(async () => {
-  // with the invented example organisations, as a demo shows them
-  platform = await startPlatform({ examples: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+// with the invented example organisations, as a demo shows them
+const site = useSite({ examples: true });
 
-async function open(path: string, locale: string, viewport = DESKTOP, email?: string): Promise<Page> {
-  const context = await newContext(browser, { locale, viewport });
-  if (email) {
-    const signIn = await context.request.post(`${platform.baseUrl}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
-    expect(signIn.status()).toBe(200);
-  }
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}${path}`);
-  return page;
-}
+const open = (path: string, locale: string, viewport = DESKTOP, email?: string) => site.open(path, { locale, viewport, email });
 
-const api = async <T>(path: string): Promise<T> => (await fetch(`${platform.baseUrl}/api/v1${path}`)).json() as Promise<T>;
+const api = async <T>(path: string): Promise<T> => (await fetch(`${site.baseUrl}/api/v1${path}`)).json() as Promise<T>;
 
 describe('partner cards', () => {
   it('say in words how well a partner fits and what it does, with the numbers behind Details (en, phone)', async () => {
