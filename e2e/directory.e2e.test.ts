@@ -141,7 +141,7 @@ describe('organisation directory', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole('searchbox').fill('AIRKO');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => resultCount(page)).toBe('1 organisation found');
     await page.context().close();
   });

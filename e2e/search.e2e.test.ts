@@ -15,7 +15,7 @@ describe('cross-lingual search', () => {
   it('shows French and English filtration companies for «фильтрующие материалы», with the reason', async () => {
     const page = await open('/organisations');
     await page.getByLabel('Search organisations').fill('фильтрующие материалы');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     const french = card(page, 'Textiles Filtrants du Rhône');
     await expect.poll(() => french.count()).toBe(1);
     expect(await french.locator('.match-reasons:not(.match-codes)').innerText()).toMatch(
@@ -92,7 +92,7 @@ describe('the glossary', () => {
 
     await page.goto(`${site.baseUrl}/glossary`);
     await page.getByLabel('Find a concept by any of its terms').fill('non tissés');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     const concept = page.locator('.concept-card', { has: page.locator('code', { hasText: /^nonwovens$/ }) });
     await expect.poll(() => concept.count()).toBe(1);
     await concept.getByLabel('Language of the new term').selectOption('en');

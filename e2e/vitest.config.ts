@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // a CI machine under load can take more than the default second to answer a fetch the page waits for
+    expect: { poll: { timeout: 10_000 } },
   },
 });
