@@ -10,6 +10,7 @@ import { slugify, soundKeys, transliterate } from '../shared/transliterate.js';
 import type { ClassificationRepository } from './classification.repository.js';
 import type { NewOrganisation, NewPersonRole, ProfileColumns } from './organisation.repository.js';
 import { searchDocument, type DocumentText } from './search-query.js';
+import { nameSortKeys } from '../shared/sort-key.js';
 
 /** Each language's text of a multilingual value (or of a title in several languages), with its language. */
 function inLanguages(value: Partial<Record<Language, string>> | null | undefined): DocumentText[] {
@@ -57,7 +58,9 @@ export abstract class OrganisationWriteRepository {
    */
   private async derived(
     rows: DocumentTexts[],
-  ): Promise<{ sortName: string; searchVector: SQL; nameKeys: string; nameKeyList: string[] }[]> {
+  ): Promise<
+    { sortName: string; sortKeyRu: string; sortKeyFr: string; sortKeyEn: string; searchVector: SQL; nameKeys: string; nameKeyList: string[] }[]
+  > {
     const areaCodes = [...new Set(rows.flatMap((r) => r.areaCodes))];
     const areaNames = new Map(
       areaCodes.length === 0
@@ -76,8 +79,12 @@ export abstract class OrganisationWriteRepository {
         ...row.areaCodes.flatMap((c) => inLanguages(areaNames.get(c))),
       ];
       const keys = soundKeys([...names, ...short].map((t) => t.text));
+      const sortKeys = nameSortKeys(row.name);
       return {
         sortName: sortName(row.name),
+        sortKeyRu: sortKeys.ru,
+        sortKeyFr: sortKeys.fr,
+        sortKeyEn: sortKeys.en,
         searchVector: searchDocument({ names, other: [...short, ...latin], descriptions: inLanguages(row.description), codes }),
         nameKeys: keys.join(' '),
         nameKeyList: keys,

@@ -6,10 +6,11 @@ import type { ProfileStatus } from '../shared/roles.js';
 import type { PersonRole } from '../shared/schemas/organisations.js';
 import type { ProfileChanges } from '../shared/schemas/profile.js';
 import { OrganisationWriteRepository } from './organisation-write.repository.js';
+import type { ListOrder } from '../shared/sort-key.js';
 
 export type OrganisationRow = Omit<
   typeof organisations.$inferSelect,
-  'searchVector' | 'sortName' | 'nameKeys' | 'nameKeyList' | 'revision'
+  'searchVector' | 'sortName' | 'sortKeyRu' | 'sortKeyFr' | 'sortKeyEn' | 'nameKeys' | 'nameKeyList' | 'revision'
 >;
 
 /** What the directory filters by: an organisation passes when it matches one value of each filter given. */
@@ -85,6 +86,8 @@ export const organisationColumns = {
   version: organisations.version,
 };
 
+const SORT_KEYS = { ru: organisations.sortKeyRu, fr: organisations.sortKeyFr, en: organisations.sortKeyEn } as const;
+
 function conditions(filter: OrganisationFilter): SQL[] {
   // the public directory shows validated profiles only
   const where: SQL[] = [eq(organisations.published, true)];
@@ -98,15 +101,25 @@ function conditions(filter: OrganisationFilter): SQL[] {
 
 /** The reads of organisations; the writes are OrganisationWriteRepository's. */
 export class OrganisationRepository extends OrganisationWriteRepository {
-  /** One page of the organisations that pass the filter, by name; and how many there are. (Search with words: DirectoryIndex.) */
-  async browse(filter: OrganisationFilter, page: PageRange): Promise<{ rows: OrganisationRow[]; total: number }> {
+  /**
+   * One page of the organisations that pass the filter, by the name the reader sees (the sort key of their
+   * language, by code units as the directory index compares it) or newest first, then by id; and how many
+   * there are. (Search with words: DirectoryIndex.)
+   */
+  async browse(
+    filter: OrganisationFilter,
+    page: PageRange,
+    order: ListOrder = { sort: 'name', lang: 'en' },
+  ): Promise<{ rows: OrganisationRow[]; total: number }> {
     const where = and(...conditions(filter));
+    const first =
+      order.sort === 'newest' ? sql`${organisations.createdAt} desc nulls last` : sql`${SORT_KEYS[order.lang]} collate "C"`;
     const [rows, [counted]] = await Promise.all([
       this.db
         .select(organisationColumns)
         .from(organisations)
         .where(where)
-        .orderBy(asc(organisations.sortName), asc(organisations.id))
+        .orderBy(first, asc(organisations.id))
         .limit(page.limit)
         .offset(page.offset),
       this.db.select({ total: count() }).from(organisations).where(where),
@@ -258,9 +271,13 @@ export class OrganisationRepository extends OrganisationWriteRepository {
     return rows.map((r) => r.slug);
   }
 
-  /** Whether some organisations' search documents predate name keys: written by an older version. */
+  /** Whether some organisations' search documents predate name keys or sort keys: written by an older version. */
   async hasStaleDocuments(): Promise<boolean> {
-    const [row] = await this.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.nameKeys, '')).limit(1);
+    const [row] = await this.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(sql`${organisations.nameKeys} = '' or ${organisations.sortKeyEn} = ''`)
+      .limit(1);
     return row !== undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { writeCount, type Database } from '../db/client.js';
 import { organisations } from '../db/schema/index.js';
+import type { NameSortKeys } from '../shared/sort-key.js';
 import { codeList, profilesSince, type OrganisationProfile, type RevisionPage, type RevisionRead } from './revisions.js';
 
 /** What the directory index keeps of an organisation: what search matches, ranks and filters on. */
@@ -8,6 +9,10 @@ export interface IndexedOrganisation extends OrganisationProfile {
   nameKeys: string[];
   /** The search document as PostgreSQL writes a tsvector ('filtr':3A,17): see search/text-rank.ts. */
   searchVector: string;
+  /** The name's sort key for each language's readers (shared/sort-key.ts). */
+  sortKeys: NameSortKeys;
+  /** When it was created, in microseconds since 1970 (the database's precision, so both order ties alike). */
+  createdAt: number;
 }
 
 /** How close a query word's sound key must come to a name's: "Vandenbruke" passes, "агентства" for "agence" not. */
@@ -19,14 +24,23 @@ export class SearchRepository {
 
   /** The organisations written since the horizon (profilesSince), a page; unpublished ones without texts. */
   async organisationsSince(horizon: number, page: RevisionPage): Promise<RevisionRead<IndexedOrganisation>> {
-    const more = [sql`array_to_string(name_key_list, ' ')`, sql`case when published then search_vector::text else '' end`];
+    const more = [
+      sql`array_to_string(name_key_list, ' ')`,
+      sql`case when published then search_vector::text else '' end`,
+      sql`sort_key_ru`,
+      sql`sort_key_fr`,
+      sql`sort_key_en`,
+      sql`(extract(epoch from created_at) * 1000000)::bigint::text`,
+    ];
     const changes = await profilesSince(this.db, more, horizon, page);
     return {
       horizon: changes.horizon,
-      items: changes.items.map(({ profile, more: [keys, vector] }) => ({
+      items: changes.items.map(({ profile, more: [keys, vector, ru, fr, en, created] }) => ({
         ...profile,
         nameKeys: codeList(keys),
         searchVector: vector ?? '',
+        sortKeys: { ru: ru ?? '', fr: fr ?? '', en: en ?? '' },
+        createdAt: Number(created),
       })),
     };
   }

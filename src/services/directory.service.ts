@@ -5,7 +5,8 @@ import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
 import { notFound } from './errors.js';
 import { explainMatches } from './search/explain-matches.js';
 import { readQuery } from './search/read-query.js';
-import { DirectoryIndex } from './search/directory-index.js';
+import { DirectoryIndex, type ResultOrder } from './search/directory-index.js';
+import type { ListOrder } from '../shared/sort-key.js';
 import type { SearchWord } from '../repositories/search-query.js';
 import type { OrganisationFilter, PageRange } from '../repositories/organisation.repository.js';
 import { expandRegions } from './regions.js';
@@ -17,6 +18,17 @@ import type { WordAnalysis } from '../repositories/glossary.repository.js';
 import type { OrganisationRepository, OrganisationRow } from '../repositories/organisation.repository.js';
 import type { RegionRow } from '../repositories/region.repository.js';
 import type { AreaRow } from '../repositories/area.repository.js';
+
+/**
+ * The query with its order said: relevance with words, by name without (a link asking for relevance
+ * without words lists by name rather than failing: the words may just have been cleared), in the
+ * reader's language (English when none is given). Queries that differ only by defaults are kept once.
+ */
+function withOrder(query: OrganisationListQuery): OrganisationListQuery {
+  const words = query.q !== undefined && query.q.trim() !== '';
+  const sort = query.sort === 'newest' ? 'newest' : words && query.sort !== 'name' ? 'relevance' : 'name';
+  return { ...query, sort, lang: query.lang ?? 'en' };
+}
 
 /** What an organisation's page shows whoever reads it; who sees what of it is decided at each request. */
 interface OrganisationPage {
@@ -94,7 +106,8 @@ export class DirectoryService {
     return `${this.index.generation}/${this.glossaryChanges}`;
   }
 
-  async search(query: OrganisationListQuery): Promise<OrganisationList> {
+  async search(asked: OrganisationListQuery): Promise<OrganisationList> {
+    const query = withOrder(asked);
     // until the index has loaded after a start, listings come from the database, as they are
     if (query.q === undefined && !this.index.loaded) return this.compute(query, null);
     const state = await this.current();
@@ -127,7 +140,11 @@ export class DirectoryService {
     const { page, pageSize } = query;
     const filter = { regionCodes, kinds: query.kind ?? [], sectors: query.sector ?? [], areaCodes, naceClasses };
     const range = { offset: (page - 1) * pageSize, limit: pageSize };
-    const { rows, total } = read ? await this.find(read.words, filter, range) : await this.list(filter, range);
+    const lang = query.lang ?? 'en';
+    const order: ResultOrder = query.sort === 'newest' ? { sort: 'newest' } : { sort: query.sort === 'relevance' ? 'relevance' : 'name', lang };
+    const { rows, total } = read
+      ? await this.find(read.words, filter, range, order)
+      : await this.list(filter, range, order.sort === 'newest' ? order : { sort: 'name', lang });
     const matches = read ? await explainMatches(this.repos, rows, read) : new Map();
     // facets come from the index only: until it has loaded, a listing goes without them
     const facets = query.facets && this.index.loaded ? this.index.facets(read?.words ?? [], filter) : undefined;
@@ -157,15 +174,15 @@ export class DirectoryService {
    * sparse filter makes long); until the index is loaded, the database answers, so that a start does not
    * make the first page wait for the load.
    */
-  private async list(filter: OrganisationFilter, range: PageRange) {
-    if (!this.index.loaded) return this.repos.organisations.browse(filter, range);
-    const found = this.index.browse(filter, range);
+  private async list(filter: OrganisationFilter, range: PageRange, order: ListOrder) {
+    if (!this.index.loaded) return this.repos.organisations.browse(filter, range, order);
+    const found = this.index.browse(filter, range, order);
     return { rows: await this.repos.organisations.inOrder(found.ids), total: found.total };
   }
 
   /** Organisations matching the words, from the directory index; the page's rows read from the database. */
-  private async find(words: SearchWord[], filter: OrganisationFilter, range: PageRange) {
-    let found = this.index.search(words, filter, range);
+  private async find(words: SearchWord[], filter: OrganisationFilter, range: PageRange, order: ResultOrder) {
+    let found = this.index.search(words, filter, range, order);
     // nothing found for what looks like a name (a word the glossary does not know, no filters): perhaps a
     // typo, so try names that sound close (a slower trigram pass)
     const filtered = Object.values(filter).some((f) => f.length > 0);
@@ -174,7 +191,7 @@ export class DirectoryService {
       const fuzzy = await Promise.all(
         words.map(async (w) => (w.nameKey ? { ...w, soundsLike: await this.repos.search.namesSoundingLike(w.nameKey) } : w)),
       );
-      found = this.index.search(fuzzy, filter, range);
+      found = this.index.search(fuzzy, filter, range, order);
     }
     return { rows: await this.repos.organisations.inOrder(found.hits.map((h) => h.id)), total: found.total };
   }

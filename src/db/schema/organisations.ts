@@ -50,6 +50,14 @@ export const organisations = pgTable(
     /** Lower-cased, unaccented original name: a stable sort key across languages. */
     sortName: text('sort_name').notNull(),
     /**
+     * The name as each language's readers see it, as a sort key of their language (shared/sort-key.ts),
+     * ordered by code units (`collate "C"`): the directory's order by name, the same in SQL and in memory.
+     * Empty on rows written before they existed, until the rebuild at start.
+     */
+    sortKeyRu: text('sort_key_ru').notNull().default(''),
+    sortKeyFr: text('sort_key_fr').notNull().default(''),
+    sortKeyEn: text('sort_key_en').notNull().default(''),
+    /**
      * The writing transaction's id, set by the organisations_revise trigger (drizzle/0006_revision.sql) on
      * every write: readers that keep profiles in memory (the partner index) fetch what changed since.
      */
@@ -65,13 +73,17 @@ export const organisations = pgTable(
     index('organisations_concepts_idx').using('gin', t.conceptCodes),
     index('organisations_name_keys_idx').using('gin', t.nameKeys.op('gin_trgm_ops')),
     index('organisations_name_key_list_idx').using('gin', t.nameKeyList),
-    // rows written before name keys existed: tells at start, at once, whether a rebuild is due
+    // rows written before name keys or sort keys existed: tells at start, at once, whether a rebuild is due
     index('organisations_stale_document_idx')
       .on(t.id)
-      .where(sql`${t.nameKeys} = ''`),
+      .where(sql`${t.nameKeys} = '' or ${t.sortKeyEn} = ''`),
     index('organisations_area_idx').using('gin', t.areaCodes),
     index('organisations_region_sort_idx').on(t.regionCode, t.sortName),
     index('organisations_sort_idx').on(t.sortName, t.id),
+    index('organisations_sort_key_ru_idx').on(sql`${t.sortKeyRu} collate "C"`, t.id),
+    index('organisations_sort_key_fr_idx').on(sql`${t.sortKeyFr} collate "C"`, t.id),
+    index('organisations_sort_key_en_idx').on(sql`${t.sortKeyEn} collate "C"`, t.id),
+    index('organisations_created_idx').on(t.createdAt.desc(), t.id),
     index('organisations_revision_idx').on(t.revision),
   ],
 );

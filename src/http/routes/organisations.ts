@@ -9,6 +9,7 @@ import {
 import type { Services } from '../../services/index.js';
 import { SearchRateLimit } from '../../services/search/search-rate-limit.js';
 import { errors } from './responses.js';
+import { matchLanguage } from '../../shared/languages.js';
 
 /** JSON of the responses the directory keeps (the same object for every reader), by the route's response schema. */
 const serialised = new WeakMap<object, string>();
@@ -38,7 +39,12 @@ export const organisationRoutes =
           response: { 200: OrganisationListSchema, 400: errors[400], 422: errors[422], 429: errors[429] },
         },
       },
-      async (request, reply) => sendKept(reply, await services.directory.search(request.query)),
+      async (request, reply) => {
+        // the reader's language orders names; without `lang` the browser's languages say it, so the answer varies by them
+        if (request.query.lang === undefined) reply.header('vary', 'Accept-Language');
+        const lang = request.query.lang ?? matchLanguage(request.headers['accept-language']);
+        return sendKept(reply, await services.directory.search({ ...request.query, lang }));
+      },
     );
 
     app.get(

@@ -7,6 +7,7 @@ import { createTestPlatform, type TestPlatform } from '../../test/test-platform.
 import { DirectoryIndex } from './directory-index.js';
 import { readQuery } from './read-query.js';
 import { rankItems } from './text-rank.js';
+import type { ListOrder } from '../../shared/sort-key.js';
 
 // The oracle: the same matching and rank written as PostgreSQL full-text search over the stored search
 // documents (ts_rank, @@, array overlaps). The index must find the same organisations and rank them alike.
@@ -68,7 +69,7 @@ describe('directory index against PostgreSQL full-text search', () => {
     expect(compared).toBeGreaterThan(400);
   });
 
-  it('lists without words the organisations the database lists, in its order, with its count', async () => {
+  it('lists without words the organisations the database lists, in its order, with its count, in every order', async () => {
     const { repos } = platform.services;
     const index = new DirectoryIndex(repos.search);
     await index.refresh();
@@ -80,20 +81,33 @@ describe('directory index against PostgreSQL full-text search', () => {
       { ...none, areaCodes: ['filters-filtering-materials'], sectors: ['business' as const] },
       { ...none, naceClasses: ['23.44'] },
     ];
+    const orders: ListOrder[] = [
+      { sort: 'name', lang: 'ru' },
+      { sort: 'name', lang: 'fr' },
+      { sort: 'name', lang: 'en' },
+      { sort: 'newest' },
+    ];
     let listed = 0;
-    for (const filter of filters) {
-      for (const range of [
-        { offset: 0, limit: 20 },
-        { offset: 20, limit: 20 },
-        { offset: 0, limit: 1000 },
-      ]) {
-        const expected = await repos.organisations.browse(filter, range);
-        const found = index.browse(filter, range);
-        expect(found.total, JSON.stringify(filter)).toBe(expected.total);
-        expect(found.ids, JSON.stringify({ filter, range })).toEqual(expected.rows.map((r) => r.id));
-        listed += found.ids.length;
+    const firstPages = new Set<string>();
+    for (const order of orders) {
+      for (const filter of filters) {
+        for (const range of [
+          { offset: 0, limit: 20 },
+          { offset: 20, limit: 20 },
+          { offset: 0, limit: 1000 },
+        ]) {
+          const expected = await repos.organisations.browse(filter, range, order);
+          const found = index.browse(filter, range, order);
+          const label = JSON.stringify({ order, filter, range });
+          expect(found.total, label).toBe(expected.total);
+          expect(found.ids, label).toEqual(expected.rows.map((r) => r.id));
+          listed += found.ids.length;
+          if (filter === none && range.offset === 0 && range.limit === 20) firstPages.add(found.ids.join());
+        }
       }
     }
-    expect(listed).toBeGreaterThan(100);
+    expect(listed).toBeGreaterThan(400);
+    // the orders do differ: each language's readers see other names first
+    expect(firstPages.size).toBe(orders.length);
   });
 });

@@ -5,17 +5,23 @@ import { organisationProfile, RevisionLog } from '../../test/profiles.js';
 import type { OrganisationFilter } from '../../repositories/organisation.repository.js';
 import { DirectoryIndex, type IndexWord } from './directory-index.js';
 import { readSearchVector, TEXT_RANK_SCALE } from './text-rank.js';
+import { sortKey } from '../../shared/sort-key.js';
 
 /** An organisation whose search document holds these words, each position at weight C (a description). */
-const organisation = (id: string, words: string, values: Partial<IndexedOrganisation> = {}): IndexedOrganisation => ({
-  ...organisationProfile(id),
-  nameKeys: [],
-  // as PostgreSQL writes it: each word at its positions, weight C
-  searchVector: [...new Set(words.split(' '))]
-    .map((w) => `'${w}':${[...words.split(' ').entries()].flatMap(([i, x]) => (x === w ? [`${i + 1}C`] : [])).join(',')}`)
-    .join(' '),
-  ...values,
-});
+const organisation = (id: string, words: string, values: Partial<IndexedOrganisation> = {}): IndexedOrganisation => {
+  const sortName = values.sortName ?? id;
+  return {
+    ...organisationProfile(id),
+    nameKeys: [],
+    // as PostgreSQL writes it: each word at its positions, weight C
+    searchVector: [...new Set(words.split(' '))]
+      .map((w) => `'${w}':${[...words.split(' ').entries()].flatMap(([i, x]) => (x === w ? [`${i + 1}C`] : [])).join(',')}`)
+      .join(' '),
+    sortKeys: { ru: sortKey(sortName, 'ru'), fr: sortKey(sortName, 'fr'), en: sortKey(sortName, 'en') },
+    createdAt: 0,
+    ...values,
+  };
+};
 
 /** A query word found by its own lexeme (and as a prefix of longer ones). */
 const word = (text: string, values: Partial<IndexWord> = {}): IndexWord => ({

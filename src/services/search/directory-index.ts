@@ -4,8 +4,10 @@ import { requiredWords, type SearchWord } from '../../repositories/search-query.
 import { detached } from '../detached-string.js';
 import { Postings } from './postings.js';
 import { compare, lowerBound, topOrder } from './ordering.js';
-import { NameOrder } from './name-order.js';
-import { rankItems, readSearchVector, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
+import { DirectoryOrders, type ListOrder } from './slot-orders.js';
+import { readSearchVector, type RankItem } from './text-rank.js';
+import { rankMatches } from './directory-rank.js';
+import type { Language } from '../../shared/languages.js';
 import { feature } from '../profile-features.js';
 import { RevisionFollower } from '../revision-follower.js';
 
@@ -24,6 +26,9 @@ export interface IndexWord extends SearchWord {
   soundsLike?: ReadonlySet<string>;
 }
 
+/** The order of search results: relevance (rank, then name), or one of the listing orders. */
+export type ResultOrder = ListOrder | { sort: 'relevance'; lang: Language };
+
 export interface DirectoryHit {
   id: string;
   rank: number;
@@ -31,9 +36,6 @@ export interface DirectoryHit {
 
 /** Organisations read in one statement when loading: about 100 ms of reading and indexing on PGlite. */
 const READ_PAGE = 2000;
-
-/** How much a name that sounds like a query word adds to the rank. */
-const NAME_BONUS = 0.3;
 
 /**
  * The published organisations' search documents, in memory: for each lexeme, the organisations whose
@@ -49,14 +51,13 @@ const NAME_BONUS = 0.3;
 export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
-  private sortNames: string[] = [];
   private live = new Uint8Array(1024);
   private readonly lexemes = new Map<string, Postings>();
   /** The lexemes in order, for prefixes; lexemes added since it was sorted wait in `unsorted`. */
   private sorted: string[] = [];
   private unsorted: string[] = [];
   private readonly features = new Map<string, Postings>();
-  private readonly names = new NameOrder();
+  private readonly orders = new DirectoryOrders();
   private dead = 0;
 
   constructor(
@@ -77,36 +78,56 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
 
   /**
    * The organisations that match every required word (by text, by a concept that covers it, or by a name
-   * that sounds like it) and pass the filter, best first, then by name: one page of them, and how many
-   * there are. The rank is the share of words whose concepts a record carries (narrower ones count half),
-   * plus ts_rank of all words' lexemes, plus NAME_BONUS for a name that sounds like a word.
+   * that sounds like it) and pass the filter, in the order asked: one page of them, and how many there
+   * are. By relevance, best first, then by name: the rank is the share of words whose concepts a record
+   * carries (narrower ones count half), plus ts_rank of all words' lexemes, plus a bonus for a name that
+   * sounds like a word (directory-rank.ts).
    */
-  search(words: IndexWord[], filter: OrganisationFilter, page: PageRange): { hits: DirectoryHit[]; total: number } {
+  search(
+    words: IndexWord[],
+    filter: OrganisationFilter,
+    page: PageRange,
+    order: ResultOrder = { sort: 'relevance', lang: 'en' },
+  ): { hits: DirectoryHit[]; total: number } {
     this.sortLexemes();
     const required = requiredWords(words);
     const groups = [...required.map((w) => this.wordPostings(w)), ...this.filterPostings(filter)];
     const matches = this.inEveryGroup(groups);
-    const rank = this.rank(words, required, matches.slots, matches.hits, groups.length);
-    const order = topOrder(matches.slots, rank, this.sortNames, this.ids, page.offset + page.limit);
+    if (order.sort !== 'relevance') {
+      const ids = this.walk(order, page, (slot) => matches.hits[slot] === groups.length);
+      return { total: matches.slots.length, hits: ids.map((id) => ({ id, rank: 0 })) };
+    }
+    const rank = rankMatches(
+      { size: this.ids.length, lexemes: (item) => this.lexemePostings(item), features: (keys) => this.featurePostings(keys) },
+      { words, required, slots: matches.slots, hits: matches.hits, found: groups.length },
+    );
+    const { lang } = order;
+    const top = topOrder(matches.slots, rank, (slot) => this.orders.nameKey(slot, lang), this.ids, page.offset + page.limit);
     return {
       total: matches.slots.length,
-      hits: order.slice(page.offset).map((i) => ({ id: this.ids[matches.slots[i]!]!, rank: rank[i]! })),
+      hits: top.slice(page.offset).map((i) => ({ id: this.ids[matches.slots[i]!]!, rank: rank[i]! })),
     };
   }
 
-  /** The organisations that pass the filter (all without one), by name, then id: one page of them, and how many there are. */
-  browse(filter: OrganisationFilter, page: PageRange): { ids: string[]; total: number } {
+  /** The organisations that pass the filter (all without one), in the order asked, then by id: one page of them, and how many there are. */
+  browse(filter: OrganisationFilter, page: PageRange, order: ListOrder = { sort: 'name', lang: 'en' }): { ids: string[]; total: number } {
     const groups = this.filterPostings(filter);
     const matches = groups.length > 0 ? this.inEveryGroup(groups) : null;
+    const ids = this.walk(order, page, matches ? (slot) => matches.hits[slot] === groups.length : () => true);
+    return { ids, total: matches ? matches.slots.length : this.size };
+  }
+
+  /** One page of the live slots that pass `passes`, walking an order. */
+  private walk(order: ListOrder, page: PageRange, passes: (slot: number) => boolean): string[] {
     const ids: string[] = [];
     let skip = page.offset;
-    for (const slot of this.names.slots(this.sortNames, this.ids)) {
+    for (const slot of this.orders.slots(order, this.ids)) {
       if (ids.length === page.limit) break;
-      if (!this.live[slot] || (matches && matches.hits[slot] !== groups.length)) continue;
+      if (!this.live[slot] || !passes(slot)) continue;
       if (skip-- > 0) continue;
       ids.push(this.ids[slot]!);
     }
-    return { ids, total: matches ? matches.slots.length : this.size };
+    return ids;
   }
 
   /**
@@ -218,51 +239,10 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
     return { slots, hits };
   }
 
-  /** Each match's rank (see search), in the order of `slots`; a match's count in `hits` is `found`. */
-  private rank(words: IndexWord[], required: IndexWord[], slots: number[], hits: Uint8Array, found: number): Float64Array {
-    // ts_rank over every word's lexemes: each item's postings add their part to the matches they hold
-    const items = rankItems(words.flatMap((w) => w.texts.flatMap((t) => t.lexemes.map((lexeme) => ({ lexeme, prefix: t.prefix })))));
-    const text = new Float32Array(this.ids.length);
-    for (const item of items) {
-      for (const list of this.lexemePostings(item)) {
-        const { slots: entries, values } = list;
-        for (let i = 0; i < list.length; i++) {
-          const slot = entries[i]!;
-          // stored in single precision at each step, as PostgreSQL adds
-          if (hits[slot] === found) text[slot] = text[slot]! + values![i]! / TEXT_RANK_SCALE;
-        }
-      }
-    }
-    // per required word: 1 when the record carries a concept that covers it, ½ for a narrower one
-    const concepts = new Float64Array(slots.length);
-    const marks = new Uint8Array(this.ids.length);
-    const mark = (keys: string[], value: number) => {
-      for (const list of this.featurePostings(keys)) for (let i = 0; i < list.length; i++) marks[list.slots[i]!] = value;
-    };
-    for (const word of required) {
-      if (word.concepts.length === 0 && word.narrower.length === 0) continue;
-      marks.fill(0);
-      mark(word.narrower.map(feature.concept), 1);
-      mark(word.concepts.map(feature.concept), 2);
-      for (const [i, slot] of slots.entries()) concepts[i]! += marks[slot]! / 2;
-    }
-    marks.fill(0);
-    mark(
-      words.flatMap((w) => (w.nameKey ? [feature.name(w.nameKey)] : [])),
-      1,
-    );
-    const rank = new Float64Array(slots.length);
-    for (const [i, slot] of slots.entries()) {
-      const textRank = items.length === 0 ? 0 : Math.fround(text[slot]! / items.length);
-      rank[i] = concepts[i]! / required.length + textRank + NAME_BONUS * marks[slot]!;
-    }
-    return rank;
-  }
-
   protected override settle(): void {
     if (this.dead > Math.max(this.slotOf.size, 1024)) this.compact();
-    // names put in order as part of a refresh (100,000 after a start: ~0.2 s), not by the next listing
-    this.names.slots(this.sortNames, this.ids);
+    // the orders put in step as part of a refresh (100,000 after a start: ~0.2 s each), not by the next listing
+    this.orders.settle(this.ids);
   }
 
   protected add(organisation: IndexedOrganisation): void {
@@ -270,8 +250,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
     const id = detached(organisation.id);
     this.slotOf.set(id, slot);
     this.ids.push(id);
-    this.sortNames.push(detached(organisation.sortName));
-    this.names.add(slot);
+    this.orders.add(slot, organisation.sortKeys, organisation.createdAt);
     if (slot === this.live.length) {
       const live = new Uint8Array(slot * 2);
       live.set(this.live);
@@ -315,13 +294,11 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   private compact(): void {
     const renumber = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
-    const sortNames: string[] = [];
     for (let slot = 0; slot < this.ids.length; slot++) {
       if (!this.live[slot]) continue;
       renumber[slot] = ids.length;
       this.slotOf.set(this.ids[slot]!, ids.length);
       ids.push(this.ids[slot]!);
-      sortNames.push(this.sortNames[slot]!);
     }
     for (const postings of [this.lexemes, this.features]) {
       for (const [key, list] of postings) {
@@ -330,8 +307,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       }
     }
     this.ids = ids;
-    this.sortNames = sortNames;
-    this.names.renumber(renumber);
+    this.orders.renumber(renumber);
     this.live = new Uint8Array(Math.max(1024, ids.length * 2));
     this.live.fill(1, 0, ids.length);
     this.dead = 0;

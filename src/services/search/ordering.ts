@@ -14,14 +14,14 @@ export function lowerBound(sorted: string[], value: string): number {
 }
 
 /**
- * The first `count` matches (indexes into `slots`) by rank, then by name, then by id: the order results
+ * The first `count` matches (indexes into `slots`) by rank, then by the reader's name key, then by id: the order results
  * are shown in. Most matches fall below the last place of a short list and stop there.
  */
-export function topOrder(slots: number[], rank: Float64Array, sortNames: string[], ids: string[], count: number): number[] {
+export function topOrder(slots: number[], rank: Float64Array, nameKey: (slot: number) => string, ids: string[], count: number): number[] {
   const before = (a: number, b: number) => {
     if (rank[a] !== rank[b]) return rank[a]! > rank[b]!;
-    const na = sortNames[slots[a]!]!;
-    const nb = sortNames[slots[b]!]!;
+    const na = nameKey(slots[a]!);
+    const nb = nameKey(slots[b]!);
     if (na !== nb) return na < nb;
     return ids[slots[a]!]! < ids[slots[b]!]!;
   };

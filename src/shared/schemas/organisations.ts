@@ -11,8 +11,9 @@ import {
   SECTORS,
   SLUG_PATTERN,
 } from '../domain.js';
-import { LanguageSchema, MultilingualTextSchema, PageMetaSchema } from './common.js';
+import { MultilingualTextSchema, PageMetaSchema } from './common.js';
 import { SearchMatchSchema } from './search.js';
+import { LANGUAGES } from '../languages.js';
 
 export const OrganisationKindSchema = Type.Enum(ORGANISATION_KINDS);
 export const SectorSchema = Type.Enum(SECTORS);
@@ -27,6 +28,9 @@ export const SlugSchema = Type.String({ pattern: SLUG_PATTERN, maxLength: 120 })
 const oneOrMany = <T extends Parameters<typeof Type.Array>[0]>(item: T, max: number) =>
   Type.Array(item, { maxItems: max, description: 'repeat the parameter for several values (any of them matches)' });
 
+export const DIRECTORY_SORTS = ['relevance', 'name', 'newest'] as const;
+export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
+
 export const OrganisationListQuerySchema = Type.Object(
   {
     q: Type.Optional(
@@ -37,7 +41,18 @@ export const OrganisationListQuerySchema = Type.Object(
     sector: Type.Optional(oneOrMany(SectorSchema, SECTORS.length)),
     area: Type.Optional(oneOrMany(SlugSchema, 20)),
     nace: Type.Optional(oneOrMany(ActivityCodeSchema, 20)),
-    lang: Type.Optional(LanguageSchema),
+    lang: Type.Optional(
+      Type.Enum(LANGUAGES, {
+        description:
+          "the reader's language (BCP 47): names are sorted as its readers see them (their language, else the original) by its collation; without it, the best of Accept-Language, else en",
+      }),
+    ),
+    sort: Type.Optional(
+      Type.Enum(DIRECTORY_SORTS, {
+        description:
+          'relevance (the default with words; without words it lists by name), name (the default without words), newest (most recently created first); ties by id',
+      }),
+    ),
     facets: Type.Optional(
       Type.Boolean({ description: 'also count, for each choice of kind, sector, region and area, the organisations it would give' }),
     ),

@@ -1,0 +1,119 @@
+import type { Language } from '../../shared/languages.js';
+import type { ListOrder, NameSortKeys } from '../../shared/sort-key.js';
+import { detached } from '../detached-string.js';
+
+export type { ListOrder };
+
+/**
+ * The directory index's slots in one order. Sorting 100,000 slots takes about 100 ms, so the order is
+ * kept: slots added wait, and the next call of `slots` sorts them and puts each in its place by a binary
+ * search, copying the runs between them (a pass comparing every slot took 10 ms). Dead slots stay in the
+ * order, skipped by listings, until a compaction renumbers the slots.
+ */
+class SlotOrder {
+  private order = new Int32Array(0);
+  private added: number[] = [];
+
+  add(slot: number): void {
+    this.added.push(slot);
+  }
+
+  /** The slots under their new numbers (≥ 0 in `renumber`) after a compaction; their order does not change. */
+  renumber(renumber: Int32Array): void {
+    const keep = (slots: Iterable<number>) => [...slots].flatMap((slot) => (renumber[slot]! >= 0 ? [renumber[slot]!] : []));
+    this.order = Int32Array.from(keep(this.order));
+    this.added = keep(this.added);
+  }
+
+  /** Every slot in order, dead ones included (callers check `live`); `before` is the order. */
+  slots(before: (a: number, b: number) => boolean): Int32Array {
+    if (this.added.length === 0) return this.order;
+    const added = this.added.sort((a, b) => (before(a, b) ? -1 : 1));
+    const { order } = this;
+    const merged = new Int32Array(order.length + added.length);
+    let from = 0;
+    for (const [i, slot] of added.entries()) {
+      // the first place at or after `from` whose slot comes after this one
+      let low = from;
+      let high = order.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (before(slot, order[mid]!)) high = mid;
+        else low = mid + 1;
+      }
+      merged.set(order.subarray(from, low), from + i);
+      merged[low + i] = slot;
+      from = low;
+    }
+    merged.set(order.subarray(from), from + added.length);
+    this.order = merged;
+    this.added = [];
+    return merged;
+  }
+}
+
+const NAME_ORDERS: Language[] = ['ru', 'fr', 'en'];
+
+/**
+ * The four orders a listing without relevance walks, kept as slots are added: by name for Russian, French
+ * and English readers (each slot's sort key of its language: shared/sort-key.ts), and newest first (by
+ * creation time). Ties go by id, as in the database (OrganisationRepository.browse), so paging is stable
+ * and both list alike.
+ */
+export class DirectoryOrders {
+  private keys: NameSortKeys[] = [];
+  private created: number[] = [];
+  private readonly byName = new Map(NAME_ORDERS.map((lang) => [lang, new SlotOrder()]));
+  private readonly newest = new SlotOrder();
+
+  /** Slot `slot` (the next one) holds an organisation with these keys, created then. */
+  add(slot: number, sortKeys: NameSortKeys, createdAt: number): void {
+    const fr = detached(sortKeys.fr);
+    // a name without translations has the same key for French and English readers: held once
+    const en = sortKeys.en === sortKeys.fr ? fr : detached(sortKeys.en);
+    this.keys[slot] = { ru: detached(sortKeys.ru), fr, en };
+    this.created[slot] = createdAt;
+    for (const order of this.byName.values()) order.add(slot);
+    this.newest.add(slot);
+  }
+
+  /** The name keys of a language's readers, by slot: what ranked results fall back on in a tie. */
+  nameKey(slot: number, lang: Language): string {
+    return this.keys[slot]![lang];
+  }
+
+  /** The slots renumbered after a compaction (-1: dropped). */
+  renumber(renumber: Int32Array): void {
+    const keys: NameSortKeys[] = [];
+    const created: number[] = [];
+    for (let slot = 0; slot < renumber.length; slot++) {
+      if (renumber[slot]! < 0) continue;
+      keys[renumber[slot]!] = this.keys[slot]!;
+      created[renumber[slot]!] = this.created[slot]!;
+    }
+    this.keys = keys;
+    this.created = created;
+    for (const order of [...this.byName.values(), this.newest]) order.renumber(renumber);
+  }
+
+  /** Every slot in this order (dead ones too); `ids` by slot break ties. */
+  slots(order: ListOrder, ids: string[]): Int32Array {
+    if (order.sort === 'newest') {
+      const { created } = this;
+      return this.newest.slots((a, b) => (created[a] !== created[b] ? created[a]! > created[b]! : ids[a]! < ids[b]!));
+    }
+    const { keys } = this;
+    const { lang } = order;
+    return this.byName.get(lang)!.slots((a, b) => {
+      const ka = keys[a]![lang];
+      const kb = keys[b]![lang];
+      return ka !== kb ? ka < kb : ids[a]! < ids[b]!;
+    });
+  }
+
+  /** Puts every order in step (after a refresh, so that no listing pays for it). */
+  settle(ids: string[]): void {
+    for (const lang of NAME_ORDERS) this.slots({ sort: 'name', lang }, ids);
+    this.slots({ sort: 'newest' }, ids);
+  }
+}
