@@ -59,7 +59,15 @@ export abstract class OrganisationWriteRepository {
   private async derived(
     rows: DocumentTexts[],
   ): Promise<
-    { sortName: string; sortKeyRu: string; sortKeyFr: string; sortKeyEn: string; searchVector: SQL; nameKeys: string; nameKeyList: string[] }[]
+    {
+      sortName: string;
+      sortKeyRu: string;
+      sortKeyFr: string;
+      sortKeyEn: string;
+      searchVector: SQL;
+      nameKeys: string;
+      nameKeyList: string[];
+    }[]
   > {
     const areaCodes = [...new Set(rows.flatMap((r) => r.areaCodes))];
     const areaNames = new Map(

@@ -112,8 +112,7 @@ export class OrganisationRepository extends OrganisationWriteRepository {
     order: ListOrder = { sort: 'name', lang: 'en' },
   ): Promise<{ rows: OrganisationRow[]; total: number }> {
     const where = and(...conditions(filter));
-    const first =
-      order.sort === 'newest' ? sql`${organisations.createdAt} desc nulls last` : sql`${SORT_KEYS[order.lang]} collate "C"`;
+    const first = order.sort === 'newest' ? sql`${organisations.createdAt} desc nulls last` : sql`${SORT_KEYS[order.lang]} collate "C"`;
     const [rows, [counted]] = await Promise.all([
       this.db
         .select(organisationColumns)

@@ -141,7 +141,8 @@ export class DirectoryService {
     const filter = { regionCodes, kinds: query.kind ?? [], sectors: query.sector ?? [], areaCodes, naceClasses };
     const range = { offset: (page - 1) * pageSize, limit: pageSize };
     const lang = query.lang ?? 'en';
-    const order: ResultOrder = query.sort === 'newest' ? { sort: 'newest' } : { sort: query.sort === 'relevance' ? 'relevance' : 'name', lang };
+    const order: ResultOrder =
+      query.sort === 'newest' ? { sort: 'newest' } : { sort: query.sort === 'relevance' ? 'relevance' : 'name', lang };
     const { rows, total } = read
       ? await this.find(read.words, filter, range, order)
       : await this.list(filter, range, order.sort === 'newest' ? order : { sort: 'name', lang });

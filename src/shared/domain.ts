@@ -44,3 +44,7 @@ export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
 export const QUERY_MAX_LENGTH = 500;
+
+/** The orders of the directory: relevance (with words), by the name the reader sees, newest first. */
+export const DIRECTORY_SORTS = ['relevance', 'name', 'newest'] as const;
+export type DirectorySort = (typeof DIRECTORY_SORTS)[number];

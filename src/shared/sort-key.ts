@@ -12,14 +12,14 @@ import { resolveText, type MultilingualText } from './multilingual.js';
  * secondary weight (its accent), a separator, each character's tertiary weight (its case). The weights are
  * read off Intl.Collator itself at start: the characters of the scripts names are written in, sorted by the
  * language's collator and grouped by what it tells apart at each strength. Characters outside those
- * scripts sort after them by code point.
+ * scripts sort by code point: letters after those scripts, symbols (emoji) before the digits.
  */
 
 /** Separates levels; lower than every weight, so "ab" comes before "abc". */
 const LEVEL = '\u0001';
 /** Weights are code units from here up: above the separator, and below the surrogates (UTF-16 order = UTF-8's). */
 const BASE = 0x100;
-/** Primary weight of a character the tables do not hold, followed by its code point in two units. */
+/** Primary weight of a letter the tables do not hold, followed by its code point in two units. */
 const OTHER = 0xb000;
 
 /** The characters the tables hold: ASCII, Latin-1 and Latin Extended, Greek, Cyrillic, general punctuation. */
@@ -40,7 +40,11 @@ interface Weights {
   tertiary: string;
 }
 
-type Table = Map<string, Weights>;
+interface Table {
+  weights: Map<string, Weights>;
+  /** The primary weight of symbols the table does not hold (emoji): after its own symbols, before digits. */
+  symbols: string;
+}
 
 function buildTable(lang: Language): Table {
   const full = new Intl.Collator(lang);
@@ -56,7 +60,8 @@ function buildTable(lang: Language): Table {
     }
   }
   chars.sort((a, b) => full.compare(a, b) || (a < b ? -1 : 1));
-  const table: Table = new Map();
+  const table = new Map<string, Weights>();
+  let symbols = -1;
   let primary = -1;
   let secondary = 0;
   let tertiary = 0;
@@ -64,6 +69,8 @@ function buildTable(lang: Language): Table {
   for (const ch of chars) {
     if (previous === null || byBase.compare(previous, ch) !== 0) {
       primary++;
+      // a place kept for the symbols outside the table, just before the digits
+      if (symbols < 0 && /\p{Nd}/u.test(ch)) symbols = primary++;
       secondary = tertiary = 0;
     } else if (byAccent.compare(previous, ch) !== 0) {
       secondary++;
@@ -81,7 +88,7 @@ function buildTable(lang: Language): Table {
       tertiary: parts.map((p) => p.tertiary).join(''),
     });
   }
-  return table;
+  return { weights: table, symbols: unit(symbols) };
 }
 
 const unit = (weight: number) => String.fromCharCode(BASE + weight);
@@ -96,7 +103,7 @@ export function sortKey(text: string, lang: Language): string {
   let secondary = '';
   let tertiary = '';
   for (const ch of text.normalize('NFC')) {
-    const weights = table.get(ch);
+    const weights = table.weights.get(ch);
     if (weights) {
       primary += weights.primary;
       secondary += weights.secondary;
@@ -106,7 +113,9 @@ export function sortKey(text: string, lang: Language): string {
     const cp = ch.codePointAt(0)!;
     // combining marks left over after composition carry nothing a reader sorts by
     if (/\p{M}/u.test(ch)) continue;
-    primary += String.fromCharCode(OTHER) + unit(cp >> 11) + unit(cp & 0x7ff);
+    // letters of other scripts after those of the table (as the collator puts Han after Cyrillic), other
+    // symbols before the digits, each by code point
+    primary += (/[\p{L}\p{N}]/u.test(ch) ? String.fromCharCode(OTHER) : table.symbols) + unit(cp >> 11) + unit(cp & 0x7ff);
     secondary += unit(0);
     tertiary += unit(0);
   }

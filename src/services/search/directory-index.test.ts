@@ -3,9 +3,12 @@ import type { IndexedOrganisation } from '../../repositories/search.repository.j
 import type { SearchWord } from '../../repositories/search-query.js';
 import { organisationProfile, RevisionLog } from '../../test/profiles.js';
 import type { OrganisationFilter } from '../../repositories/organisation.repository.js';
-import { DirectoryIndex, type IndexWord } from './directory-index.js';
+import { DirectoryIndex, type IndexWord, type ResultOrder } from './directory-index.js';
+import type { ListOrder } from './slot-orders.js';
+import { multilingual } from '../../shared/multilingual.js';
+import type { Language } from '../../shared/languages.js';
 import { readSearchVector, TEXT_RANK_SCALE } from './text-rank.js';
-import { sortKey } from '../../shared/sort-key.js';
+import { nameSortKeys, sortKey } from '../../shared/sort-key.js';
 
 /** An organisation whose search document holds these words, each position at weight C (a description). */
 const organisation = (id: string, words: string, values: Partial<IndexedOrganisation> = {}): IndexedOrganisation => {
@@ -137,6 +140,39 @@ describe('DirectoryIndex', () => {
     await index.refresh();
     expect(list()).toEqual({ ids: ['id-9', 'id-4', 'id-2', 'id-3', 'id-1', 'id-5'], total: 6 });
     expect(list({ kinds: ['university'] })).toEqual({ ids: ['id-4', 'id-2'], total: 2 });
+  });
+
+  it("lists by the name each reader sees, in their language's collation, or newest first, and searches so too", async () => {
+    // each organisation's name as nameSortKeys keys it: a translation where there is one, else the original
+    const named = (id: string, name: Parameters<typeof multilingual>[0], original: Language, createdAt: number) =>
+      organisation(id, 'ceram', { sortKeys: nameSortKeys(multilingual(name, original)!), createdAt });
+    const { index, repository } = await indexOf([
+      named('zavod', { ru: 'Завод «Якорь»' }, 'ru', 1),
+      named('pole', { fr: 'Pôle Européen de la Céramique', ru: 'Ёлочный центр керамики' }, 'fr', 2),
+      named('ecole', { fr: 'École des mines', en: 'Mines School' }, 'fr', 3),
+      named('agence', { fr: 'Agence Elan' }, 'fr', 4),
+      named('elka', { ru: 'Елка' }, 'ru', 5),
+      named('zenith', { fr: 'Zénith', ru: 'Зенит' }, 'fr', 6),
+    ]);
+    const list = (order: ListOrder) => index.browse(noFilter, { offset: 0, limit: 10 }, order).ids;
+    // «Ёлочный» (a Russian translation) with «Елка», not after «Я»; Latin names after the Cyrillic ones
+    expect(list({ sort: 'name', lang: 'ru' })).toEqual(['elka', 'pole', 'zavod', 'zenith', 'agence', 'ecole']);
+    // «École» with E, before «Pôle»; a Cyrillic original after the Latin names
+    expect(list({ sort: 'name', lang: 'fr' })).toEqual(['agence', 'ecole', 'pole', 'zenith', 'elka', 'zavod']);
+    expect(list({ sort: 'name', lang: 'en' })).toEqual(['agence', 'ecole', 'pole', 'zenith', 'elka', 'zavod']);
+    expect(list({ sort: 'newest' })).toEqual(['zenith', 'elka', 'agence', 'ecole', 'pole', 'zavod']);
+    const search = (order: ResultOrder) => index.search([word('ceram')], noFilter, { offset: 1, limit: 2 }, order).hits.map((h) => h.id);
+    expect(search({ sort: 'name', lang: 'ru' })).toEqual(['pole', 'zavod']);
+    expect(search({ sort: 'newest' })).toEqual(['elka', 'agence']);
+    // equal ranks fall back on the reader's names
+    expect(search({ sort: 'relevance', lang: 'fr' })).toEqual(['ecole', 'pole']);
+
+    // a rename and a newcomer take their places in every order; equal times go by id
+    repository.write(named('aa-new', { en: 'Anchor Works' }, 'en', 6));
+    repository.write(named('elka', { ru: 'Ясли' }, 'ru', 5));
+    await index.refresh();
+    expect(list({ sort: 'name', lang: 'ru' })).toEqual(['pole', 'zavod', 'zenith', 'elka', 'agence', 'aa-new', 'ecole']);
+    expect(list({ sort: 'newest' }).slice(0, 3)).toEqual(['aa-new', 'zenith', 'elka']);
   });
 
   it('keeps to the filters: region, kind, sector, area and NACE class', async () => {

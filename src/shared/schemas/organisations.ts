@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import {
   ACTIVITY_CODE_PATTERN,
+  DIRECTORY_SORTS,
   NACE_CLASS_PATTERN,
   ORGANISATION_KINDS,
   PAGE_SIZE_DEFAULT,
@@ -27,9 +28,6 @@ export const SlugSchema = Type.String({ pattern: SLUG_PATTERN, maxLength: 120 })
 
 const oneOrMany = <T extends Parameters<typeof Type.Array>[0]>(item: T, max: number) =>
   Type.Array(item, { maxItems: max, description: 'repeat the parameter for several values (any of them matches)' });
-
-export const DIRECTORY_SORTS = ['relevance', 'name', 'newest'] as const;
-export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
 
 export const OrganisationListQuerySchema = Type.Object(
   {

@@ -12,12 +12,13 @@ import { DirectoryFilters } from './DirectoryFilters';
 import { FiltersDisclosure } from './FiltersDisclosure';
 import { OrganisationCard } from './OrganisationCard';
 import { Pagination } from './Pagination';
+import { SortChoice } from './SortChoice';
 
 export function DirectoryPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const text = useMlString();
   const { query, update } = useDirectoryQuery();
-  const result = useOrganisationSearch(query);
+  const result = useOrganisationSearch(query, lang);
   const regions = new Map((useRegions().data?.items ?? []).map((r) => [r.code, text(r.name)]));
   useTitle(t('directory.title'));
 
@@ -59,9 +60,16 @@ export function DirectoryPage() {
           <Status state={result} />
           {data && (
             <>
-              <p className="result-count" role="status" tabIndex={-1} ref={count}>
-                {t('directory.results', { count: data.meta.total })}
-              </p>
+              <div className="result-bar">
+                <p className="result-count" role="status" tabIndex={-1} ref={count}>
+                  {t('directory.results', { count: data.meta.total })}
+                </p>
+                <SortChoice
+                  value={query.sort ?? (query.q ? 'relevance' : 'name')}
+                  withWords={!!query.q}
+                  onChange={(sort) => update({ sort })}
+                />
+              </div>
               {pastEnd ? (
                 <p className="past-end">
                   {t('directoryPaging.pastEnd', { page: data.meta.page, pageCount: data.meta.pageCount })}{' '}

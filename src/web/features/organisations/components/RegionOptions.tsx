@@ -24,7 +24,8 @@ export function RegionOptions({ counts }: { counts?: Record<string, number> }) {
   for (const r of regions) byCountry.set(r.countryCode, [...(byCountry.get(r.countryCode) ?? []), r]);
   // organisations are counted under the region they hold: a region adds up its subdivisions
   const count = (codes: string[]) =>
-    counts && regions.filter((r) => codes.includes(r.code) || codes.includes(r.parentCode ?? '')).reduce((n, r) => n + (counts[r.code] ?? 0), 0);
+    counts &&
+    regions.filter((r) => codes.includes(r.code) || codes.includes(r.parentCode ?? '')).reduce((n, r) => n + (counts[r.code] ?? 0), 0);
   const label = (r: Region) => withCount(`${text(r.name)} (${r.code})`, count([r.code]));
   return (
     <>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { DIRECTORY_SORTS, type DirectorySort } from '../../../../shared/domain';
 
 export const FILTERS = ['region', 'kind', 'sector', 'area', 'nace'] as const;
 export type Filter = (typeof FILTERS)[number];
@@ -8,7 +9,11 @@ export type Filter = (typeof FILTERS)[number];
 export interface DirectoryQuery extends Partial<Record<Filter, string[]>> {
   q: string;
   page: number;
+  /** The order chosen; none: the default (relevance with words, by name without). */
+  sort?: DirectorySort;
 }
+
+const isSort = (value: string | null): value is DirectorySort => (DIRECTORY_SORTS as readonly (string | null)[]).includes(value);
 
 /** The directory's state lives in the URL, so a search can be bookmarked, shared and gone back to. */
 export function useDirectoryQuery() {
@@ -19,6 +24,9 @@ export function useDirectoryQuery() {
       const values = params.getAll(f).filter(Boolean);
       if (values.length > 0) q[f] = values;
     }
+    const sort = params.get('sort');
+    // relevance means nothing without words: the default order then
+    if (isSort(sort) && (sort !== 'relevance' || q.q)) q.sort = sort;
     return q;
   }, [params]);
 
@@ -29,6 +37,7 @@ export function useDirectoryQuery() {
       const search = new URLSearchParams();
       if (next.q) search.set('q', next.q);
       for (const f of FILTERS) for (const v of next[f] ?? []) search.append(f, v);
+      if (next.sort && (next.sort !== 'relevance' || next.q)) search.set('sort', next.sort);
       if (next.page > 1) search.set('page', String(next.page));
       setParams(search);
     },
