@@ -2,7 +2,7 @@
 // PGlite and on PostgreSQL, the time to re-tag after a glossary change, and the start time and memory of
 // `npm start` on an existing data folder.
 //   npm run bench:directory [-- --count 100000 --queries 240 --postgres postgres://… --skip-postgres --skip-start --only-start
-//                              --parts search,browse,match,reindex --facets]
+//                              --parts search,browse,match,reindex --facets --orders]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,8 @@ const { values: args } = parseArgs({
     parts: { type: 'string', default: 'search,browse,match,reindex' },
     // listings ask for each filter choice's count too, as the web app's directory does
     facets: { type: 'boolean', default: false },
+    // listings in each reader's order in turn (by name for ru, fr, en readers; newest first), not only English names
+    orders: { type: 'boolean', default: false },
   },
 });
 const COUNT = Number(args.count);
@@ -145,10 +147,11 @@ async function measureBrowse(label: string, platform: Platform) {
   await platform.services.directory.warmUp();
   const filters = ['', 'kind=university', 'region=FR-NAQ', 'area=filters-filtering-materials', 'sector=science', ...FILTERS];
   const pages = [1, 2, 5, 50];
+  const orders = ['lang=ru', 'lang=fr', 'sort=newest', 'lang=en'];
   const urls = Array.from(
     { length: QUERIES },
     (_, i) =>
-      `/api/v1/organisations?${filters[i % filters.length]}&page=${pages[Math.floor(i / filters.length) % pages.length]}${args.facets ? '&facets=true' : ''}`,
+      `/api/v1/organisations?${filters[i % filters.length]}&page=${pages[Math.floor(i / filters.length) % pages.length]}${args.facets ? '&facets=true' : ''}${args.orders ? `&${orders[i % orders.length]}` : ''}`,
   );
   return timeRequests(
     platform,
