@@ -4,6 +4,7 @@ import type { Language } from '../../shared/languages.js';
 import { resolveText } from '../../shared/multilingual.js';
 import type { OrganisationList } from '../../shared/schemas/organisations.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
+import { rebuildStaleDocuments } from '../../services/search/rebuild-documents.js';
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -80,5 +81,18 @@ describe('GET /api/v1/organisations: the order of the listing', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details?.[0]?.field ?? res.body, query).toContain(field);
     }
+  });
+
+  it('keys, at start, the organisations written before the sort keys existed', async () => {
+    const { db } = t.database;
+    const keyOf = async () =>
+      ((await db.execute(sql`select sort_key_ru as key from organisations where slug = 'airko'`)) as unknown as { rows: { key: string }[] })
+        .rows[0]!.key;
+    const key = await keyOf();
+    await db.execute(sql`update organisations set sort_key_ru = '', sort_key_fr = '', sort_key_en = '' where slug = 'airko'`);
+    expect(await t.services.repos.organisations.hasStaleDocuments()).toBe(true);
+    expect(await rebuildStaleDocuments(t.services.repos)).toBeGreaterThan(0);
+    expect(await keyOf()).toBe(key);
+    expect(await t.services.repos.organisations.hasStaleDocuments()).toBe(false);
   });
 });
