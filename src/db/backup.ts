@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { PGLITE_EXTENSIONS } from './client.js';
 import { LOCK_FILE, lockDataDir } from './data-dir-lock.js';
 
@@ -51,14 +53,16 @@ export async function restoreDataDir(file: string, dataDir: string, options: { f
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new BackupError(`${file} is not a Clusterbridge backup (a gzipped tarball of a data folder).`);
 
   // refuses a folder in use, and keeps the next server off it until the new one is in place
+  const created = !existsSync(dataDir);
   const release = lockDataDir(dataDir);
+  let restored = false;
   const staging = join(dirname(dataDir), `.${basename(dataDir)}.restoring-${process.pid}`);
   try {
     const present = readdirSync(dataDir).filter((name) => !LEFT_BEHIND(name));
     if (present.length > 0 && !options.force)
       throw new BackupError(`The data folder ${dataDir} is not empty (${present.slice(0, 3).join(', ')}…): restore into a new folder, or add --force to move its contents aside.`);
     rmSync(staging, { recursive: true, force: true });
-    await loadTarball(new Blob([bytes], { type: 'application/x-gzip' }), staging, file);
+    await loadTarball(await tarOf(bytes, file), staging, file);
     for (const name of readdirSync(staging).filter(LEFT_BEHIND)) rmSync(join(staging, name), { force: true });
 
     const movedAside = present.length > 0 ? `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}` : null;
@@ -72,12 +76,30 @@ export async function restoreDataDir(file: string, dataDir: string, options: { f
       if (movedAside && !existsSync(dataDir)) renameSync(movedAside, dataDir);
       throw error;
     }
+    restored = true;
     if (movedAside) rmSync(join(movedAside, LOCK_FILE), { force: true });
     return { movedAside };
   } finally {
     release();
     rmSync(staging, { recursive: true, force: true });
+    // a failed restore leaves no folder of its own behind
+    if (created && !restored) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The tarball inside the gzip, checked here: PGlite's own decompression leaves a broken file's error
+ * unhandled, which would end the process with a stack instead of a message.
+ */
+async function tarOf(bytes: Buffer, file: string): Promise<Blob> {
+  let tar: Buffer;
+  try {
+    tar = await promisify(gunzip)(bytes);
+  } catch {
+    throw new BackupError(`${file} is damaged: its compressed data ends early or is corrupt.`);
+  }
+  if (tar.subarray(257, 262).toString('latin1') !== 'ustar') throw new BackupError(`${file} is not a Clusterbridge backup (no tarball inside).`);
+  return new Blob([new Uint8Array(tar)], { type: 'application/x-tar' });
 }
 
 async function loadTarball(tarball: Blob, folder: string, file: string): Promise<void> {
