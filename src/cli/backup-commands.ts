@@ -41,7 +41,9 @@ export function registerBackupCommands(program: Command, config: () => Config): 
         throw error;
       }
       const kind = cfg.databaseUrl ? 'the PostgreSQL database (pg_dump custom format: restore it with pg_restore)' : cfg.dataDir;
-      console.log(`Backed up ${kind} to ${file} (${megabytes(statSync(file).size)}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      console.log(
+        `Backed up ${kind} to ${file} (${megabytes(statSync(file).size)}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
     });
 
   program

@@ -70,7 +70,9 @@ export async function runOnServer<R>(
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (NOBODY.has(code)) throw locked;
     if (code === 'EACCES')
-      throw new CommandError(`${locked.message} Its control socket ${socket} belongs to another user: run the command as the user who runs the server.`);
+      throw new CommandError(
+        `${locked.message} Its control socket ${socket} belongs to another user: run the command as the user who runs the server.`,
+      );
     throw error;
   }
   if (response.statusCode !== 200) {

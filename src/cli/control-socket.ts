@@ -98,11 +98,7 @@ async function listenPrivately(server: Server, path: string): Promise<void> {
 }
 
 /** Runs one command, writing its events with backpressure; stops when the CLI goes away. */
-async function stream(
-  response: ServerResponse,
-  work: (output: CommandOutput) => Promise<unknown>,
-  log: FastifyBaseLogger,
-): Promise<void> {
+async function stream(response: ServerResponse, work: (output: CommandOutput) => Promise<unknown>, log: FastifyBaseLogger): Promise<void> {
   response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
   const send = (event: ControlEvent) =>
     new Promise<void>((ok, fail) => {
@@ -127,7 +123,9 @@ async function stream(
     if (response.destroyed) return;
     if (!(error instanceof AppError)) log.error({ err: error }, 'a CLI command failed on the control socket');
     // the socket is its owner's alone, so the CLI hears what the direct path would have printed
-    await send({ error: { code: error instanceof AppError ? error.code : 'internal_error', message: (error as Error).message } }).catch(() => {});
+    await send({ error: { code: error instanceof AppError ? error.code : 'internal_error', message: (error as Error).message } }).catch(
+      () => {},
+    );
   }
   response.end();
 }

@@ -6,12 +6,7 @@ import { CSV_SEPARATORS } from '../services/csv/csv.js';
 import { exportOrganisations, type ExportReport } from '../services/export-organisations.js';
 import type { Language } from '../shared/languages.js';
 import { resolveText, type MultilingualText } from '../shared/multilingual.js';
-import {
-  BackupCommandSchema,
-  ExportCommandSchema,
-  PartnersCommandSchema,
-  SearchCommandSchema,
-} from '../shared/schemas/cli-commands.js';
+import { BackupCommandSchema, ExportCommandSchema, PartnersCommandSchema, SearchCommandSchema } from '../shared/schemas/cli-commands.js';
 
 /** Where a read command writes: the terminal (or --out file) directly, or the control socket's stream to it. */
 export interface CommandOutput {

@@ -35,7 +35,8 @@ export async function runReadCommand<S extends TSchema, R, C>(
   try {
     context = await command.open(config);
   } catch (error) {
-    if (error instanceof DataDirLockedError && !config.databaseUrl) return runOnServer<R>(config.dataDir, command.name, options, output, error);
+    if (error instanceof DataDirLockedError && !config.databaseUrl)
+      return runOnServer<R>(config.dataDir, command.name, options, output, error);
     throw error;
   }
   try {

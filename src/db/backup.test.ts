@@ -89,9 +89,13 @@ describe('pgDump', () => {
     }
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('writes the server database in pg_dump’s custom format', async () => {
-    const file = join(tempDir('cb-dump-'), 'server.dump');
-    await pgDump(process.env.TEST_DATABASE_URL!, file);
-    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('PGDMP');
-  }, 60_000);
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'writes the server database in pg_dump’s custom format',
+    async () => {
+      const file = join(tempDir('cb-dump-'), 'server.dump');
+      await pgDump(process.env.TEST_DATABASE_URL!, file);
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('PGDMP');
+    },
+    60_000,
+  );
 });

@@ -31,7 +31,9 @@ export async function pgDump(databaseUrl: string, file: string): Promise<void> {
     child.once('close', ok);
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT')
-      throw new BackupError('pg_dump is not on PATH: install the PostgreSQL client tools of your server’s version, or back up with your own pg_dump.');
+      throw new BackupError(
+        'pg_dump is not on PATH: install the PostgreSQL client tools of your server’s version, or back up with your own pg_dump.',
+      );
     throw error;
   });
   if (code !== 0) throw new BackupError(`pg_dump failed (exit code ${code}): ${stderr.trim()}`);
@@ -46,11 +48,18 @@ const LEFT_BEHIND = (name: string) => name === LOCK_FILE || name.startsWith(`${L
  * into place. A folder in use is refused; a folder with anything in it too, unless `force`, which moves it
  * aside (returned) rather than deleting it.
  */
-export async function restoreDataDir(file: string, dataDir: string, options: { force?: boolean } = {}): Promise<{ movedAside: string | null }> {
+export async function restoreDataDir(
+  file: string,
+  dataDir: string,
+  options: { force?: boolean } = {},
+): Promise<{ movedAside: string | null }> {
   const bytes = await readFile(file);
   if (bytes.subarray(0, 5).toString('latin1') === 'PGDMP')
-    throw new BackupError(`${file} is a PostgreSQL backup (pg_dump): restore it with pg_restore into a database, then start with DATABASE_URL.`);
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new BackupError(`${file} is not a Clusterbridge backup (a gzipped tarball of a data folder).`);
+    throw new BackupError(
+      `${file} is a PostgreSQL backup (pg_dump): restore it with pg_restore into a database, then start with DATABASE_URL.`,
+    );
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    throw new BackupError(`${file} is not a Clusterbridge backup (a gzipped tarball of a data folder).`);
 
   // refuses a folder in use, and keeps the next server off it until the new one is in place
   const created = !existsSync(dataDir);
@@ -60,7 +69,9 @@ export async function restoreDataDir(file: string, dataDir: string, options: { f
   try {
     const present = readdirSync(dataDir).filter((name) => !LEFT_BEHIND(name));
     if (present.length > 0 && !options.force)
-      throw new BackupError(`The data folder ${dataDir} is not empty (${present.slice(0, 3).join(', ')}…): restore into a new folder, or add --force to move its contents aside.`);
+      throw new BackupError(
+        `The data folder ${dataDir} is not empty (${present.slice(0, 3).join(', ')}…): restore into a new folder, or add --force to move its contents aside.`,
+      );
     rmSync(staging, { recursive: true, force: true });
     await loadTarball(await tarOf(bytes, file), staging, file);
     for (const name of readdirSync(staging).filter(LEFT_BEHIND)) rmSync(join(staging, name), { force: true });
@@ -98,7 +109,8 @@ async function tarOf(bytes: Buffer, file: string): Promise<Blob> {
   } catch {
     throw new BackupError(`${file} is damaged: its compressed data ends early or is corrupt.`);
   }
-  if (tar.subarray(257, 262).toString('latin1') !== 'ustar') throw new BackupError(`${file} is not a Clusterbridge backup (no tarball inside).`);
+  if (tar.subarray(257, 262).toString('latin1') !== 'ustar')
+    throw new BackupError(`${file} is not a Clusterbridge backup (no tarball inside).`);
   return new Blob([new Uint8Array(tar)], { type: 'application/x-tar' });
 }
 
