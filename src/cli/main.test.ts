@@ -3,25 +3,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { clusterbridge as run } from '../test/cli.js';
 import { tempDir } from '../test/temp-dir.js';
 
 const exec = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
-
-/** Runs the CLI as a user would, on a data folder of its own (or the test PostgreSQL server). */
-async function clusterbridge(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', SEED_EXAMPLES: 'true' };
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', join(root, 'src/cli/index.ts'), ...args], {
-      env,
-      cwd: root,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const clusterbridge = (dataDir: string, ...args: string[]) => run(dataDir, args);
 
 describe('clusterbridge CLI', () => {
   it('imports JSON Lines, refuses a bad file with its line numbers, and exports CSV', async () => {

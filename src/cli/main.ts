@@ -3,17 +3,22 @@ import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { BackupError } from '../db/backup.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { buildApp } from '../http/app.js';
 import { openPlatform, WEB_ROOT } from '../platform.js';
 import { AppError } from '../services/errors.js';
 import { CSV_SEPARATORS } from '../services/csv/csv.js';
-import { exportOrganisations } from '../services/export-organisations.js';
 import { importOrganisations, ImportInvalidError } from '../services/import-organisations.js';
 import { readCsv, readJsonLines, type ImportFormat } from '../services/organisation-record.js';
 import { seedDemo } from '../services/seed-demo.js';
 import { syntheticOrganisations } from '../services/synthetic-organisations.js';
+import { registerBackupCommands } from './backup-commands.js';
+import { CommandError } from './command-error.js';
+import { openControlSocket } from './control-socket.js';
 import { progressBar } from './progress.js';
+import { exportCommand } from './read-commands.js';
+import { runReadCommand, terminalOutput } from './run-read-command.js';
 import { withPlatform } from './with-platform.js';
 import { registerSearchCommands } from './search-commands.js';
 import type { Language } from '../shared/languages.js';
@@ -49,7 +54,10 @@ export function cli(config: () => Config): Command {
         trustProxy: cfg.trustProxy,
         searchRateLimit: cfg.searchRateLimit,
       });
+      // the CLI's read commands (search, export, backup…) reach a PGlite folder through the server while it runs
+      const control = platform.database.kind === 'pglite' ? await openControlSocket(platform, cfg.dataDir, app.log) : null;
       const stop = async () => {
+        await control?.close();
         await app.close();
         await platform.close();
         process.exit(0);
@@ -117,7 +125,7 @@ export function cli(config: () => Config): Command {
 
   program
     .command('export')
-    .description('export the published organisations as JSON Lines or CSV (UTF-8 with BOM)')
+    .description('export the published organisations as JSON Lines or CSV (UTF-8 with BOM; also while the server runs)')
     .addOption(formatOption())
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--include-unpublished', 'also export organisations whose profile is not validated yet')
@@ -130,22 +138,19 @@ export function cli(config: () => Config): Command {
       const format = formatOf(options.out, options.format);
       const separator = CSV_SEPARATORS[options.separator];
       const out = options.out ? createWriteStream(options.out) : process.stdout;
-      await withPlatform(config(), async ({ services }) => {
-        const bar = options.out ? progressBar('export') : null;
-        const report = await exportOrganisations(
-          services.repos,
-          format,
-          (chunk) => new Promise<void>((ok) => (out.write(chunk) ? ok() : out.once('drain', ok))),
-          { includeUnpublished: options.includeUnpublished === true, separator, onProgress: bar?.update },
-        );
-        if (options.out) await new Promise<void>((ok) => (out as NodeJS.WritableStream).end(ok));
-        // on standard error, so that it never mixes with an export written to standard output
-        console.error(
-          `Exported ${report.exported} organisation(s)${options.out ? ` to ${options.out}` : ''}` +
-            (format === 'csv' ? ` (CSV, "${separator}" between cells)` : '') +
-            (report.leftOut > 0 ? `; ${report.leftOut} unpublished left out (--include-unpublished adds them).` : '.'),
-        );
-      });
+      const report = await runReadCommand(
+        config(),
+        exportCommand,
+        { format, includeUnpublished: options.includeUnpublished === true, separator: options.separator },
+        terminalOutput(out, options.out ? progressBar('export') : null),
+      );
+      if (options.out) await new Promise<void>((ok) => (out as NodeJS.WritableStream).end(ok));
+      // on standard error, so that it never mixes with an export written to standard output
+      console.error(
+        `Exported ${report.exported} organisation(s)${options.out ? ` to ${options.out}` : ''}` +
+          (format === 'csv' ? ` (CSV, "${separator}" between cells)` : '') +
+          (report.leftOut > 0 ? `; ${report.leftOut} unpublished left out (--include-unpublished adds them).` : '.'),
+      );
     });
 
   program
@@ -225,6 +230,7 @@ export function cli(config: () => Config): Command {
     });
 
   registerSearchCommands(program, config);
+  registerBackupCommands(program, config);
   return program;
 }
 
@@ -237,7 +243,13 @@ export async function run(argv: string[]): Promise<void> {
       console.error(error.message);
       for (const p of error.problems.slice(0, 50)) console.error(`  line ${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
       if (error.problems.length > 50) console.error(`  … and ${error.problems.length - 50} more`);
-    } else if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof AppError) {
+    } else if (
+      error instanceof ConfigError ||
+      error instanceof DataDirLockedError ||
+      error instanceof AppError ||
+      error instanceof CommandError ||
+      error instanceof BackupError
+    ) {
       console.error(error.message);
     } else {
       throw error;

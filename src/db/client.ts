@@ -20,8 +20,16 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** Applies the committed migrations (drizzle/); safe to call on an up-to-date database. */
   migrate(): Promise<void>;
+  /**
+   * PGlite only: a consistent copy of the data folder as a gzipped tarball (db/backup.ts), taken between
+   * transactions after a checkpoint.
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
+
+/** The extensions the migrations create; a data folder opens with the same ones. */
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
 /** Statements that only read: the rest (updates, inserts, `with` statements that may write) count as writes. */
 const READ_ONLY = /^\s*\(?\s*(select|explain|show)\b/i;
@@ -85,7 +93,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
-    const client = await PGlite.create(options.dataDir ?? undefined, { extensions: { pg_trgm, unaccent } });
+    const client = await PGlite.create(options.dataDir ?? undefined, { extensions: PGLITE_EXTENSIONS });
     const writes = countWrites(client);
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     writeCounts.set(db, writes);
@@ -94,6 +102,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       kind: 'pglite',
       migrate: async () => {
         await migratePglite(db as never, { migrationsFolder });
+      },
+      dumpDataDir: async () => {
+        // the checkpoint writes what the WAL holds into the tables' files, so a restored copy starts without
+        // replaying it; holding the transaction mutex keeps the copy between transactions, never in one
+        await client.exec('CHECKPOINT');
+        return client._runExclusiveTransaction(() => client.dumpDataDir('gzip'));
       },
       close: async () => {
         await client.close();
