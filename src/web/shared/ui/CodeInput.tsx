@@ -79,10 +79,9 @@ export function CodeInput({ id, label, value, onChange }: Props) {
                 <ChipText chip={chip} />
               </Pill>
             ))}
-            <Combobox.EventsTarget>
+            <Combobox.EventsTarget withExpandedAttribute>
               <PillsInput.Field
                 role="combobox"
-                aria-expanded={combobox.dropdownOpened && options.length > 0}
                 aria-autocomplete="list"
                 value={search}
                 maxLength={200}

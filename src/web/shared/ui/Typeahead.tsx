@@ -20,7 +20,14 @@ function foldFilter({ options, search }: { options: ComboboxParsedItem[]; search
   });
 }
 
-const common = { searchable: true, filter: foldFilter, maxDropdownHeight: 320, comboboxProps: { shadow: 'md' } } as const;
+// the list scrolls: its viewport takes the focus so that a keyboard can scroll it too (axe: scrollable-region-focusable)
+const common = {
+  searchable: true,
+  filter: foldFilter,
+  maxDropdownHeight: 320,
+  comboboxProps: { shadow: 'md' },
+  scrollAreaProps: { viewportProps: { tabIndex: 0 } },
+} as const;
 
 /** A select one can type into to find a choice among many (a region). */
 export function TypeaheadSelect(props: SelectProps) {

@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme, type MantineColorsTuple } from '@mantine/core';
+import { MantineProvider, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 // the variables and helper classes the components need; not baseline.css, whose reset would restyle our pages
 import '@mantine/core/styles/default-css-variables.css';
 import '@mantine/core/styles/global.css';
@@ -30,10 +30,17 @@ export const theme = createTheme({
   other: { muted: '#50575f', line: '#d5d9de' },
 });
 
+// Mantine's grey for descriptions and placeholders is too pale on white (axe: color-contrast); ours is --muted
+const resolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#50575f', '--mantine-color-placeholder': '#5f666e' },
+  dark: {},
+});
+
 /** Mantine's components with our colours, in the light scheme our pages are drawn in. */
 export function ThemeProvider({ children }: { children: ReactNode }) {
   return (
-    <MantineProvider theme={theme} forceColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={resolver} forceColorScheme="light">
       {children}
     </MantineProvider>
   );
