@@ -50,7 +50,9 @@ describe('the profile’s activity codes', () => {
     await page.evaluate(() => {
       const data = new DataTransfer();
       data.setData('text/plain', '62.02; 99.99Z\n28.29A');
-      document.querySelector('#profile-nace')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector('#profile-nace')!
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await expect.poll(() => chips(page)).toHaveLength(3);
     const [nace, unknown, naf] = await chips(page);
@@ -72,7 +74,9 @@ describe('the profile’s activity codes', () => {
     // an ОКВЭД 2 code says which NACE class it is stored as
     await input.pressSequentially('62.02.1,');
     await expect.poll(() => chips(page)).toHaveLength(2);
-    expect((await chips(page))[1]).toBe('62.02.1 ОКВЭД 2 Деятельность по планированию, проектированию компьютерных систем · хранится как NACE 62.02');
+    expect((await chips(page))[1]).toBe(
+      '62.02.1 ОКВЭД 2 Деятельность по планированию, проектированию компьютерных систем · хранится как NACE 62.02',
+    );
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await expect.poll(() => savedCodes(page)).toEqual(['23.44', '62.02.1']);
     await page.context().close();
