@@ -20,7 +20,8 @@ export async function typeaheadChoices(page: Page, label: string): Promise<{ tex
   const found = await listbox.evaluate((list) =>
     Array.from(list.querySelectorAll('[role=option]')).map((o) => ({
       text: (o.textContent ?? '').trim(),
-      group: o.closest('.mantine-Combobox-group')?.querySelector('.mantine-Combobox-groupLabel')?.textContent ?? '',
+      // a group is its label followed by its options
+      group: o.parentElement?.querySelector(':scope > [class*="groupLabel"]')?.textContent ?? '',
     })),
   );
   await page.keyboard.press('Escape');

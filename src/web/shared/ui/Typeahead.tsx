@@ -5,7 +5,6 @@ import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/Pill.css';
 import '@mantine/core/styles/PillsInput.css';
 import '@mantine/core/styles/Popover.css';
-import '@mantine/core/styles/ScrollArea.css';
 import { foldText } from '../../../shared/classification-codes';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -20,14 +19,9 @@ function foldFilter({ options, search }: { options: ComboboxParsedItem[]; search
   });
 }
 
-// the list scrolls: its viewport takes the focus so that a keyboard can scroll it too (axe: scrollable-region-focusable)
-const common = {
-  searchable: true,
-  filter: foldFilter,
-  maxDropdownHeight: 320,
-  comboboxProps: { shadow: 'md' },
-  scrollAreaProps: { viewportProps: { tabIndex: 0 } },
-} as const;
+// no scrolling box inside the list: axe wants one focusable, and a focusable box is not allowed inside a
+// listbox; the lists are short (regions) or limited (the first NACE classes matching what is typed)
+const common = { searchable: true, filter: foldFilter, withScrollArea: false, comboboxProps: { shadow: 'md' } } as const;
 
 /** A select one can type into to find a choice among many (a region). */
 export function TypeaheadSelect(props: SelectProps) {

@@ -61,7 +61,7 @@ export function DirectoryFilters({ query, onChange, facets }: Props) {
         label={t('directory.nace')}
         placeholder={query.nace?.length ? undefined : t('directory.naceSearch')}
         data={nace}
-        limit={50}
+        limit={20}
         value={query.nace ?? []}
         onChange={(values) => onChange({ nace: values.length ? values : undefined })}
       />
