@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from './platform.js';
 import { launchBrowser, newContext, seriousA11yViolations } from './browser.js';
+import { pick } from './typeahead.js';
 import { lastLink, readOutbox } from '../src/test/outbox.js';
 
 let baseUrl = '';
@@ -48,7 +49,9 @@ async function signedIn(email: string, password: string): Promise<Page> {
  */
 async function linkFromOutbox(to: string, after = 0): Promise<string> {
   let link: string | undefined;
-  await expect.poll(() => (link = readOutbox(platform.outboxDir).length > after ? lastLink(platform.outboxDir, to) : undefined)).toBeTruthy();
+  await expect
+    .poll(() => (link = readOutbox(platform.outboxDir).length > after ? lastLink(platform.outboxDir, to) : undefined))
+    .toBeTruthy();
   return link!.replace(/^https?:\/\/[^/]+/, baseUrl);
 }
 
@@ -69,13 +72,14 @@ describe('from sign-up to a validated organisation with a colleague', () => {
     await founder.getByRole('link', { name: 'Add an organisation' }).click();
     await founder.getByLabel('Written in').selectOption('en');
     // a new author's first organisation has no region chosen for them
-    await founder.locator('#profile-region').selectOption('RU-KLU');
+    await pick(founder, 'Region', 'Kaluga', /RU-KLU/);
     await founder.getByLabel('Name (en)', { exact: true }).fill('Obninsk Filtration Works');
     await founder.getByLabel('Name (ru)', { exact: true }).fill('Обнинский фильтровальный завод');
     await founder
       .getByLabel('Description (en)')
       .fill('Industrial filters. <img src=x onerror="window.__xss=1"> <script>window.__xss=2</script>');
-    await founder.getByLabel('Activity codes (NACE, NAF or ОКВЭД 2)').fill('28.29.1');
+    await founder.locator('#profile-nace').fill('28.29.1');
+    await founder.locator('#profile-nace').press('Enter');
     await founder.getByLabel('Filters and filtering materials').check();
     await founder.getByRole('button', { name: 'Save draft' }).click();
     await founder.waitForURL(/\/my\/organisations\/obninsk-filtration-works$/);

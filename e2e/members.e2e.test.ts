@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newContext, PHONE } from './browser.js';
+import { pick } from './typeahead.js';
 import { DEMO_PASSWORD, useSite } from './site.js';
 import { lastLink, readOutbox } from '../src/test/outbox.js';
 
@@ -135,11 +136,12 @@ describe('a new account', () => {
     await page.getByRole('link', { name: 'Add an organisation' }).click();
     await page.getByLabel('Written in').selectOption('en');
     // a new author's first organisation has no region chosen for them
-    await page.locator('#profile-region').selectOption('RU-KLU');
+    await pick(page, 'Region', 'Kaluga', /RU-KLU/);
     await page.getByLabel('Name (en)', { exact: true }).fill('Kaluga Lost Filters');
     await page.getByLabel('Name (ru)', { exact: true }).fill('Калужские фильтры');
     await page.getByLabel('Description (en)').fill('Filters.');
-    await page.getByLabel('Activity codes (NACE, NAF or ОКВЭД 2)').fill('28.29.1');
+    await page.locator('#profile-nace').fill('28.29.1');
+    await page.locator('#profile-nace').press('Enter');
     await page.getByLabel('Filters and filtering materials').check();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/\/my\/organisations\/kaluga-lost-filters$/);

@@ -1,11 +1,9 @@
 import data from '../reference/classifications.json' with { type: 'json' };
 import type { NaceEntry } from '../shared/schemas/reference.js';
 
-export interface NationalCode {
-  code: string;
-  title: string;
-  nace: string | null;
-}
+import type { NationalCode } from '../shared/classification-codes.js';
+
+export type { NationalCode };
 
 /**
  * The shipped classifications (src/reference/classifications.json, converted from the official files by
@@ -32,6 +30,10 @@ export class ClassificationRepository {
 
   okved2Code(code: string): NationalCode | undefined {
     return this.okved2.get(code);
+  }
+
+  nationalCodes(system: 'naf2' | 'okved2'): NationalCode[] {
+    return [...(system === 'naf2' ? this.naf2 : this.okved2).values()];
   }
 
   naf2Code(code: string): NationalCode | undefined {

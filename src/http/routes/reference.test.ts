@@ -44,6 +44,19 @@ describe('reference data', () => {
   });
 });
 
+describe('GET /api/v1/classifications/national', () => {
+  it('lists the NAF or ОКВЭД 2 codes with the NACE class each is stored as, and refuses another system', async () => {
+    const naf = (await t.app.inject('/api/v1/classifications/national?system=naf2')).json().items;
+    expect(naf).toContainEqual({ code: '23.44Z', title: "Fabrication d'autres produits céramiques à usage technique", nace: '23.44' });
+    const okved = (await t.app.inject('/api/v1/classifications/national?system=okved2')).json().items;
+    expect(okved).toContainEqual(expect.objectContaining({ code: '85.22', nace: '85.42' }));
+    expect(okved.every((c: { nace: string | null }) => c.nace !== null)).toBe(true);
+    const bad = await t.app.inject('/api/v1/classifications/national?system=sic');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields?.[0]?.field ?? JSON.stringify(bad.json())).toContain('system');
+  });
+});
+
 describe('POST /api/v1/classifications/resolve', () => {
   it('maps NACE, NAF and ОКВЭД codes to NACE classes', async () => {
     const res = await resolve({ codes: ['23.43', '25.11Z', '85.22'] });

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LanguageSchema } from '../../shared/schemas/common.js';
-import { AreaSchema, NaceEntrySchema, RegionSchema, ResolvedCodeSchema } from '../../shared/schemas/reference.js';
+import { AreaSchema, NaceEntrySchema, NationalCodeSchema, RegionSchema, ResolvedCodeSchema } from '../../shared/schemas/reference.js';
 import { presentArea, presentRegion } from '../../presenters/reference.presenter.js';
 import type { Services } from '../../services/index.js';
 import { errors } from './responses.js';
@@ -48,6 +48,20 @@ export const referenceRoutes =
       async (request) => ({
         items: services.classifications.searchNace(request.query.q ?? '', request.query.lang ?? 'en', request.query.limit),
       }),
+    );
+
+    app.get(
+      '/classifications/national',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Every NAF rév. 2 or ОКВЭД 2 code with the NACE class it is stored as',
+          description: 'For type-ahead in forms: a French user finds a NAF code by the words of its title, a Russian one an ОКВЭД 2 code.',
+          querystring: Type.Object({ system: Type.Enum(['naf2', 'okved2'] as const) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ items: Type.Array(NationalCodeSchema) }), 400: errors[400] },
+        },
+      },
+      async (request) => ({ items: services.classifications.nationalCodes(request.query.system) }),
     );
 
     app.post(

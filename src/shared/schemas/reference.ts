@@ -35,6 +35,12 @@ export const ResolvedCodeSchema = Type.Object({
   title: Type.String({ description: "the code's own title in its system's language" }),
   naceClass: NaceEntrySchema,
 });
+export const NationalCodeSchema = Type.Object({
+  code: Type.String(),
+  title: Type.String({ description: "the code's title in its system's language" }),
+  nace: Type.String({ description: 'the NACE class it is stored as' }),
+});
+
 export type ResolvedCode = Static<typeof ResolvedCodeSchema>;
 
 const CountSchema = <T extends readonly string[]>(values: T) =>

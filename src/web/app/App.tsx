@@ -1,68 +1,74 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AccountPage } from '../features/accounts/components/AccountPage';
-import { SignInPage } from '../features/accounts/components/SignInPage';
-import { SignUpPage } from '../features/accounts/components/SignUpPage';
-import {
-  ConfirmEmailChangePage,
-  ConfirmEmailPage,
-  ForgotPasswordPage,
-  InvitationPage,
-  ResetPasswordPage,
-} from '../features/accounts/components/TokenPages';
-import { AuditLogPage, OutboxPage } from '../features/admin/components/AdminPages';
-import { EditPartnershipPage } from '../features/home/components/EditPartnershipPage';
 import { HomePage } from '../features/home/components/HomePage';
-import { MyOrganisationsPage } from '../features/my-organisations/components/MyOrganisationsPage';
-import { NewOrganisationPage, ProfileEditorPage } from '../features/my-organisations/components/ProfileEditorPage';
-import { DirectoryPage } from '../features/organisations/components/DirectoryPage';
-import { OrganisationPage } from '../features/organisations/components/OrganisationPage';
 import { NotFoundPage } from '../features/not-found/components/NotFoundPage';
-import { GlossaryPage } from '../features/glossary/components/GlossaryPage';
-import { PartnersPage } from '../features/partners/components/PartnersPage';
-import { SuggestedPartners } from '../features/partners/components/SuggestedPartners';
-import { ValidationQueuePage } from '../features/validation/components/ValidationQueuePage';
 import { I18nProvider } from '../shared/i18n/I18nProvider';
 import { RequireSignIn } from '../shared/session/RequireSignIn';
 import { SessionProvider } from '../shared/session/SessionProvider';
+import { ThemeProvider } from '../shared/ui/theme';
 import { Layout } from './Layout';
+import { lazyPage } from './lazy-page';
+
+// each feature's pages load when first opened: the home page's JavaScript stays small (docs/benchmarks.md)
+const AccountPage = lazyPage(() => import('../features/accounts/components/AccountPage'), 'AccountPage');
+const SignInPage = lazyPage(() => import('../features/accounts/components/SignInPage'), 'SignInPage');
+const SignUpPage = lazyPage(() => import('../features/accounts/components/SignUpPage'), 'SignUpPage');
+const ConfirmEmailChangePage = lazyPage(() => import('../features/accounts/components/TokenPages'), 'ConfirmEmailChangePage');
+const ConfirmEmailPage = lazyPage(() => import('../features/accounts/components/TokenPages'), 'ConfirmEmailPage');
+const ForgotPasswordPage = lazyPage(() => import('../features/accounts/components/TokenPages'), 'ForgotPasswordPage');
+const InvitationPage = lazyPage(() => import('../features/accounts/components/TokenPages'), 'InvitationPage');
+const ResetPasswordPage = lazyPage(() => import('../features/accounts/components/TokenPages'), 'ResetPasswordPage');
+const AuditLogPage = lazyPage(() => import('../features/admin/components/AdminPages'), 'AuditLogPage');
+const OutboxPage = lazyPage(() => import('../features/admin/components/AdminPages'), 'OutboxPage');
+const EditPartnershipPage = lazyPage(() => import('../features/home/components/EditPartnershipPage'), 'EditPartnershipPage');
+const MyOrganisationsPage = lazyPage(() => import('../features/my-organisations/components/MyOrganisationsPage'), 'MyOrganisationsPage');
+const NewOrganisationPage = lazyPage(() => import('../features/my-organisations/components/ProfileEditorPage'), 'NewOrganisationPage');
+const ProfileEditorPage = lazyPage(() => import('../features/my-organisations/components/ProfileEditorPage'), 'ProfileEditorPage');
+const DirectoryPage = lazyPage(() => import('../features/organisations/components/DirectoryPage'), 'DirectoryPage');
+const OrganisationPage = lazyPage(() => import('../features/organisations/components/OrganisationPage'), 'OrganisationPage');
+const GlossaryPage = lazyPage(() => import('../features/glossary/components/GlossaryPage'), 'GlossaryPage');
+const PartnersPage = lazyPage(() => import('../features/partners/components/PartnersPage'), 'PartnersPage');
+const SuggestedPartners = lazyPage(() => import('../features/partners/components/SuggestedPartners'), 'SuggestedPartners');
+const ValidationQueuePage = lazyPage(() => import('../features/validation/components/ValidationQueuePage'), 'ValidationQueuePage');
 
 export function App() {
   return (
-    <I18nProvider>
-      <SessionProvider>
-        <BrowserRouter>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route index element={<HomePage />} />
-              <Route path="organisations" element={<DirectoryPage />} />
-              <Route
-                path="organisations/:slug"
-                element={<OrganisationPage related={(o) => <SuggestedPartners organisationId={o.id} slug={o.slug} />} />}
-              />
-              <Route path="glossary" element={<GlossaryPage />} />
-              <Route path="sign-in" element={<SignInPage />} />
-              <Route path="sign-up" element={<SignUpPage />} />
-              <Route path="confirm-email" element={<ConfirmEmailPage />} />
-              <Route path="confirm-email-change" element={<ConfirmEmailChangePage />} />
-              <Route path="forgot-password" element={<ForgotPasswordPage />} />
-              <Route path="reset-password" element={<ResetPasswordPage />} />
-              <Route path="invitation" element={<InvitationPage />} />
-              <Route element={<RequireSignIn />}>
-                <Route path="account" element={<AccountPage />} />
-                <Route path="my/organisations" element={<MyOrganisationsPage />} />
-                <Route path="my/organisations/new" element={<NewOrganisationPage />} />
-                <Route path="my/organisations/:slug" element={<ProfileEditorPage />} />
-                <Route path="my/organisations/:slug/partners" element={<PartnersPage />} />
-                <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
-                <Route path="validation" element={<ValidationQueuePage />} />
-                <Route path="admin/outbox" element={<OutboxPage />} />
-                <Route path="admin/audit" element={<AuditLogPage />} />
+    <ThemeProvider>
+      <I18nProvider>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route element={<Layout />}>
+                <Route index element={<HomePage />} />
+                <Route path="organisations" element={<DirectoryPage />} />
+                <Route
+                  path="organisations/:slug"
+                  element={<OrganisationPage related={(o) => <SuggestedPartners organisationId={o.id} slug={o.slug} />} />}
+                />
+                <Route path="glossary" element={<GlossaryPage />} />
+                <Route path="sign-in" element={<SignInPage />} />
+                <Route path="sign-up" element={<SignUpPage />} />
+                <Route path="confirm-email" element={<ConfirmEmailPage />} />
+                <Route path="confirm-email-change" element={<ConfirmEmailChangePage />} />
+                <Route path="forgot-password" element={<ForgotPasswordPage />} />
+                <Route path="reset-password" element={<ResetPasswordPage />} />
+                <Route path="invitation" element={<InvitationPage />} />
+                <Route element={<RequireSignIn />}>
+                  <Route path="account" element={<AccountPage />} />
+                  <Route path="my/organisations" element={<MyOrganisationsPage />} />
+                  <Route path="my/organisations/new" element={<NewOrganisationPage />} />
+                  <Route path="my/organisations/:slug" element={<ProfileEditorPage />} />
+                  <Route path="my/organisations/:slug/partners" element={<PartnersPage />} />
+                  <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
+                  <Route path="validation" element={<ValidationQueuePage />} />
+                  <Route path="admin/outbox" element={<OutboxPage />} />
+                  <Route path="admin/audit" element={<AuditLogPage />} />
+                </Route>
+                <Route path="*" element={<NotFoundPage />} />
               </Route>
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
-      </SessionProvider>
-    </I18nProvider>
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </I18nProvider>
+    </ThemeProvider>
   );
 }

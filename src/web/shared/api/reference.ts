@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { NationalCode } from '../../../shared/classification-codes';
 import type { Area, NaceEntry, Region } from '../../../shared/schemas/reference';
 import { getJson } from './client';
 import type { ApiState } from './useApi';
@@ -11,12 +12,13 @@ import type { ApiState } from './useApi';
 const requests = new Map<string, Promise<unknown>>();
 const loaded = new Map<string, unknown>();
 
-function useReference<T>(path: string): ApiState<T> {
+function useReference<T>(path: string | null): ApiState<T> {
   const [state, setState] = useState<ApiState<T>>(() =>
-    loaded.has(path) ? { status: 'ready', data: loaded.get(path) as T } : { status: 'loading' },
+    path !== null && loaded.has(path) ? { status: 'ready', data: loaded.get(path) as T } : { status: 'loading' },
   );
   useEffect(() => {
-    if (loaded.has(path)) return;
+    if (path === null) return;
+    if (loaded.has(path)) return setState({ status: 'ready', data: loaded.get(path) as T });
     let request = requests.get(path) as Promise<T> | undefined;
     if (!request) {
       request = getJson<T>(path).then((data) => {
@@ -42,3 +44,6 @@ function useReference<T>(path: string): ApiState<T> {
 export const useRegions = () => useReference<{ items: Region[] }>('/regions');
 export const useAreas = () => useReference<{ items: Area[] }>('/areas');
 export const useNaceClasses = () => useReference<{ items: NaceEntry[] }>('/classifications/nace?limit=700');
+/** The reader's national codes (NAF for French, ОКВЭД 2 for Russian), for the code input; none: null. */
+export const useNationalCodes = (system: 'naf2' | 'okved2' | null) =>
+  useReference<{ items: NationalCode[] }>(system && `/classifications/national?system=${system}`);

@@ -3,11 +3,12 @@ import { ORGANISATION_KINDS, SECTORS } from '../../../../shared/domain';
 import { LANGUAGES, type Language } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import type { ProfileChanges } from '../../../../shared/schemas/profile';
-import { useRegions } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { SelectField } from '../../../shared/ui/forms';
 import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
-import { useMlString } from '../../../shared/ui/MlText';
+import { CodeInput } from '../../../shared/ui/CodeInput';
+import { useRegionGroups } from '../../../shared/ui/region-choices';
+import { TypeaheadSelect } from '../../../shared/ui/Typeahead';
 
 /**
  * A new organisation's profile, as its author would start it: written in the language they use, in the
@@ -42,8 +43,7 @@ export function ProfileForm({
   actions: ReactNode;
 }) {
   const { t } = useI18n();
-  const text = useMlString();
-  const regions = useRegions().data?.items ?? [];
+  const regions = useRegionGroups().groups;
   const original = value.name.original;
 
   const setText = (field: TextField, lang: Language, input: string) => {
@@ -80,13 +80,14 @@ export function ProfileForm({
           options={SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
           onChange={(sector) => onChange({ ...value, sector })}
         />
-        <SelectField
+        <TypeaheadSelect
           id="profile-region"
+          className="field"
           label={t('organisation.region')}
-          value={value.region}
-          options={regions.map((r) => ({ value: r.code, label: `${text(r.name)} (${r.code})` }))}
-          onChange={(region) => onChange({ ...value, region })}
-          placeholder={value.region === '' ? t('myOrgs.chooseRegion') : undefined}
+          data={regions}
+          value={value.region || null}
+          onChange={(region) => onChange({ ...value, region: region ?? '' })}
+          placeholder={t('myOrgs.chooseRegion')}
         />
         <SelectField
           id="profile-original"
@@ -142,16 +143,8 @@ export function ProfileForm({
             onBlur={(e) => onChange({ ...value, website: withScheme(e.target.value) })}
           />
         </label>
-        <label className="field grow" htmlFor="profile-nace">
-          <span>{t('myOrgs.codes')}</span>
-          <input
-            id="profile-nace"
-            placeholder="23.44, 62.02.1, 28.29A"
-            value={value.nace.join(', ')}
-            onChange={(e) => onChange({ ...value, nace: e.target.value.split(/[,;\s]+/).filter(Boolean) })}
-          />
-        </label>
       </div>
+      <CodeInput id="profile-nace" label={t('myOrgs.codes')} value={value.nace} onChange={(nace) => onChange({ ...value, nace })} />
 
       <AreaCheckboxes legend={t('organisation.areas')} chosen={value.areas} onChange={(areas) => onChange({ ...value, areas })} />
       <div className="row">{actions}</div>

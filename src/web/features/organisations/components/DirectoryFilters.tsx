@@ -1,10 +1,12 @@
 import { useNaceClasses } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { FilterOptions, useFilterOptions, type FilterOption } from '../../../shared/ui/FilterOptions';
+import { FilterOptions, useFilterOptions } from '../../../shared/ui/FilterOptions';
+import { withCount } from '../../../shared/ui/region-choices';
+import { TypeaheadMultiSelect } from '../../../shared/ui/Typeahead';
 import { NationalCodeInput } from './NationalCodeInput';
-import { RegionOptions, regionsValue, withCount } from './RegionOptions';
+import { chosenRegionChoices, regionsValue, useRegionFilterChoices } from './RegionOptions';
 import type { DirectoryFacets } from '../../../../shared/schemas/organisations';
-import { FILTERS, type DirectoryQuery, type Filter } from '../hooks/useDirectoryQuery';
+import { FILTERS, type DirectoryQuery } from '../hooks/useDirectoryQuery';
 
 interface Props {
   query: DirectoryQuery;
@@ -13,24 +15,32 @@ interface Props {
   facets?: DirectoryFacets;
 }
 
+const SELECTS = ['kind', 'sector', 'area'] as const;
+
 export function DirectoryFilters({ query, onChange, facets }: Props) {
   const { t, lang } = useI18n();
-  const nace = useNaceClasses().data?.items ?? [];
-  const options: Record<Filter, FilterOption[]> = {
-    ...useFilterOptions(),
-    nace: nace.map((n) => ({ value: n.code, label: `${n.code} ${n.title[lang] ?? n.title.en}` })),
-  };
-  for (const f of ['kind', 'sector', 'area'] as const)
-    if (facets) options[f] = options[f].map((o) => ({ ...o, label: withCount(o.label, facets[f][o.value] ?? 0) }));
+  const nace = (useNaceClasses().data?.items ?? []).map((n) => ({ value: n.code, label: `${n.code} ${n.title[lang] ?? n.title.en}` }));
+  const regions = useRegionFilterChoices(facets?.region);
+  const options = useFilterOptions();
+  const distinct = (values: string[]) => [...new Set(values.flatMap((v) => v.split(',')))];
 
   return (
     <fieldset className="filters">
       <legend>{t('directory.filters')}</legend>
-      {FILTERS.map((f) => {
+      <TypeaheadMultiSelect
+        className="filter"
+        label={t('directory.region')}
+        placeholder={query.region?.length ? undefined : t('directory.any')}
+        data={regions}
+        value={chosenRegionChoices(query.region ?? [], regions)}
+        onChange={(values) => onChange({ region: values.length ? distinct(values) : undefined })}
+      />
+      {SELECTS.map((f) => {
         const chosen = query[f] ?? [];
-        // several values come from links (a partnership side's regions); they show as one choice
+        const choices = facets ? options[f].map((o) => ({ ...o, label: withCount(o.label, facets[f][o.value] ?? 0) })) : options[f];
+        // several values come from links; they show as one choice
         const combined = chosen.length > 1 ? regionsValue(chosen) : null;
-        const label = (v: string) => options[f].find((o) => o.value === v)?.label ?? v;
+        const label = (v: string) => choices.find((o) => o.value === v)?.label ?? v;
         return (
           <label key={f} className="filter">
             <span>{t(`directory.${f}`)}</span>
@@ -40,14 +50,22 @@ export function DirectoryFilters({ query, onChange, facets }: Props) {
               onChange={(e) => onChange({ [f]: e.target.value ? e.target.value.split(',') : undefined })}
             >
               <option value="">{t('directory.any')}</option>
-              {f === 'region' ? <RegionOptions counts={facets?.region} /> : <FilterOptions options={options[f]} />}
-              {/* after the named sets, so that a partnership side's link shows as that side */}
+              <FilterOptions options={choices} />
               {combined && <option value={combined}>{chosen.map(label).join(' + ')}</option>}
             </select>
           </label>
         );
       })}
-      <NationalCodeInput onResolved={(nace) => onChange({ nace: [nace] })} />
+      <TypeaheadMultiSelect
+        className="filter"
+        label={t('directory.nace')}
+        placeholder={query.nace?.length ? undefined : t('directory.naceSearch')}
+        data={nace}
+        limit={20}
+        value={query.nace ?? []}
+        onChange={(values) => onChange({ nace: values.length ? values : undefined })}
+      />
+      <NationalCodeInput onResolved={(code) => onChange({ nace: [...new Set([...(query.nace ?? []), code])] })} />
       {FILTERS.some((f) => query[f]?.length) && (
         <button type="button" className="link-button" onClick={() => onChange(Object.fromEntries(FILTERS.map((f) => [f, undefined])))}>
           {t('directory.clear')}
