@@ -21,6 +21,7 @@ import { GlossaryPage } from '../features/glossary/components/GlossaryPage';
 import { PartnersPage } from '../features/partners/components/PartnersPage';
 import { SuggestedPartners } from '../features/partners/components/SuggestedPartners';
 import { ValidationQueuePage } from '../features/validation/components/ValidationQueuePage';
+import { ReviewPage } from '../features/validation/components/ReviewPage';
 import { I18nProvider } from '../shared/i18n/I18nProvider';
 import { RequireSignIn } from '../shared/session/RequireSignIn';
 import { SessionProvider } from '../shared/session/SessionProvider';
@@ -55,6 +56,7 @@ export function App() {
                 <Route path="my/organisations/:slug/partners" element={<PartnersPage />} />
                 <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
                 <Route path="validation" element={<ValidationQueuePage />} />
+                <Route path="validation/:slug" element={<ReviewPage />} />
                 <Route path="admin/outbox" element={<OutboxPage />} />
                 <Route path="admin/audit" element={<AuditLogPage />} />
               </Route>
