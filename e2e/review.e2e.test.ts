@@ -23,7 +23,10 @@ async function editAndSubmit(description: string) {
   const { request, headers } = await apiAs('iate.admin@demo.clusterbridge.test');
   const url = `${site.baseUrl}/api/v1/organisations/iate-mephi`;
   const { profile } = await (await request.get(`${url}/profile`)).json();
-  const put = await request.put(`${url}/profile`, { headers, data: { ...profile, description: { ...profile.description, ru: description } } });
+  const put = await request.put(`${url}/profile`, {
+    headers,
+    data: { ...profile, description: { ...profile.description, ru: description } },
+  });
   expect(put.status()).toBe(200);
   expect((await request.post(`${url}/submit`, { headers })).status()).toBe(200);
 }
@@ -55,7 +58,8 @@ describe('a coordinator’s review', () => {
 
   it('shows a Russian coordinator what changed since the return and the codes in Russian, and validates from there', async () => {
     // the e-mail of the submission links to the review, in the coordinator's language
-    const told = () => readOutbox(site.platform.outboxDir).filter((m) => m.to === COORDINATOR && m.subject.includes('отправлен на проверку'));
+    const told = () =>
+      readOutbox(site.platform.outboxDir).filter((m) => m.to === COORDINATOR && m.subject.includes('отправлен на проверку'));
     await expect.poll(() => told().length).toBe(2);
     expect(lastLink(site.platform.outboxDir, COORDINATOR)).toMatch(/\/validation\/iate-mephi$/);
 

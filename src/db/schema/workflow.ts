@@ -69,5 +69,9 @@ export const pendingNotifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('pending_notifications_unsent_idx').on(t.userId, t.createdAt).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index('pending_notifications_unsent_idx')
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
 );

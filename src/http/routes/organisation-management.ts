@@ -141,7 +141,8 @@ export const organisationManagementRoutes =
         schema: {
           tags: ['validation'],
           summary: 'Validate a submitted profile (it becomes public) or return it with a reason',
-          description: 'With If-Match (the ETag of the review), a profile changed and submitted again since is refused: 409 version_conflict.',
+          description:
+            'With If-Match (the ETag of the review), a profile changed and submitted again since is refused: 409 version_conflict.',
           params: Params,
           headers: IfMatchHeadersSchema,
           body: Type.Object(

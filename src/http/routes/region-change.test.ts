@@ -38,7 +38,9 @@ describe('a profile moved to another region', () => {
     expect(mails[0]!.subject).toContain('переходит в регион');
     expect(mails[0]!.text).toContain(`/organisations/${slug}`);
     // the destination's coordinators are told of a submission to decide on, not of a move
-    const destination = (await t.services.repos.audit.emails(20)).filter((m) => m.to === limousin.email || m.to === limousinDepartment.email);
+    const destination = (await t.services.repos.audit.emails(20)).filter(
+      (m) => m.to === limousin.email || m.to === limousinDepartment.email,
+    );
     expect(destination.map((m) => m.subject)).toEqual(Array(2).fill('Kaluga Ceramics: profile submitted for validation'));
   });
 

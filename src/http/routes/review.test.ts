@@ -135,7 +135,9 @@ describe('a returned profile submitted again', () => {
 
 describe('daily digests', () => {
   it('saves the choice, refuses an unknown one naming the field', async () => {
-    expect((await kaluga.send('PUT', '/api/v1/me/notifications', { submissionEmails: 'daily' })).json()).toEqual({ submissionEmails: 'daily' });
+    expect((await kaluga.send('PUT', '/api/v1/me/notifications', { submissionEmails: 'daily' })).json()).toEqual({
+      submissionEmails: 'daily',
+    });
     expect((await kaluga.get('/api/v1/me/notifications')).json()).toEqual({ submissionEmails: 'daily' });
     const bad = await kaluga.send('PUT', '/api/v1/me/notifications', { submissionEmails: 'weekly' });
     expect(bad.statusCode).toBe(400);
@@ -177,6 +179,10 @@ describe('daily digests', () => {
     shift += 25 * HOUR;
     const sent = await Promise.all([t.services.notices.sendDue(), t.services.notices.sendDue(), t.services.notices.sendDue()]);
     expect(sent.reduce((a, b) => a + b, 0)).toBe(1);
-    expect(mailsTo(kaluga.email).slice(before).map((m) => m.subject)).toEqual(['Профили на проверку: 2']);
+    expect(
+      mailsTo(kaluga.email)
+        .slice(before)
+        .map((m) => m.subject),
+    ).toEqual(['Профили на проверку: 2']);
   });
 });

@@ -37,6 +37,8 @@ export const ProfileReviewSchema = Type.Object({
     { description: 'the decision the changes are counted from; null for a first submission' },
   ),
   changes: Type.Array(ProfileChangeSchema),
-  codes: Type.Array(ResolvedCodeSchema, { description: 'every activity code of the profile and of the changes, with its NACE class and titles' }),
+  codes: Type.Array(ResolvedCodeSchema, {
+    description: 'every activity code of the profile and of the changes, with its NACE class and titles',
+  }),
 });
 export type ProfileReview = Static<typeof ProfileReviewSchema>;

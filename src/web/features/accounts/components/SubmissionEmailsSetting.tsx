@@ -25,13 +25,7 @@ export function SubmissionEmailsSetting() {
           <legend className="visually-hidden">{t('review.emails.title')}</legend>
           {SUBMISSION_EMAILS.map((value) => (
             <label key={value} className="checkbox">
-              <input
-                type="radio"
-                name="submissionEmails"
-                value={value}
-                checked={choice === value}
-                onChange={() => setChoice(value)}
-              />{' '}
+              <input type="radio" name="submissionEmails" value={value} checked={choice === value} onChange={() => setChoice(value)} />{' '}
               {t(`review.emails.${value}`)}
             </label>
           ))}
