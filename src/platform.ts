@@ -48,7 +48,11 @@ export async function openPlatform(
     }
     const close = async () => {
       // e-mails and sign-ups answered before their work (services/mailer.ts AfterAnswer) finish first
-      await Promise.all([services.auth.afterAnswer.settled(), services.credentials.afterAnswer.settled()]);
+      await Promise.all([
+        services.auth.afterAnswer.settled(),
+        services.credentials.afterAnswer.settled(),
+        services.notices.afterAnswer.settled(),
+      ]);
       await database.close();
     };
     return { database, services, close };

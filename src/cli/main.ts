@@ -31,6 +31,9 @@ function formatOf(file: string | undefined, given: string | undefined): ImportFo
   return file && extname(file).toLowerCase() === '.csv' ? 'csv' : 'jsonl';
 }
 
+/** How often `serve` sends the due submission notices and digests. */
+const NOTICE_INTERVAL_MS = 60_000;
+
 /** How long after the start the in-memory indexes begin to load: the first pages of a restart come first. */
 const INDEX_WARM_UP_DELAY_MS = 5000;
 
@@ -56,7 +59,12 @@ export function cli(config: () => Config): Command {
       });
       // the CLI's read commands (search, export, backup…) reach a PGlite folder through the server while it runs
       const control = platform.database.kind === 'pglite' ? await openControlSocket(platform, cfg.dataDir, app.log) : null;
+      // submission notices and daily digests (services/organisations/submission-notices.service.ts)
+      const stopNotices = platform.services.notices.every(NOTICE_INTERVAL_MS, (error) =>
+        app.log.error({ err: error }, 'sending submission notices failed; the next run tries again'),
+      );
       const stop = async () => {
+        stopNotices();
         await control?.close();
         await app.close();
         await platform.close();
@@ -80,6 +88,15 @@ export function cli(config: () => Config): Command {
           .then(() => app.log.info(`search and partner indexes loaded in ${Math.round(performance.now() - warming)} ms`))
           .catch((error: unknown) => app.log.warn({ err: error }, 'the search and partner indexes will load on first use'));
       }, INDEX_WARM_UP_DELAY_MS).unref();
+    });
+
+  program
+    .command('send-digests')
+    .description("send the due submission notices and coordinators' daily digests once (serve does it every minute; for cron)")
+    .action(async () => {
+      await withPlatform(config(), async ({ services }) => {
+        console.log(`Sent ${await services.notices.sendDue()} e-mail(s).`);
+      });
     });
 
   program

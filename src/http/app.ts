@@ -19,6 +19,7 @@ import { partnerRoutes } from './routes/partners.js';
 import { glossaryRoutes } from './routes/glossary.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { referenceRoutes } from './routes/reference.js';
+import { reviewRoutes } from './routes/review.js';
 
 export interface AppOptions {
   services: Services;
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(partnershipRoutes(options.services));
       await api.register(authRoutes(options.services));
       await api.register(accountRoutes(options.services));
+      await api.register(reviewRoutes(options.services));
       await api.register(organisationManagementRoutes(options.services));
       await api.register(adminRoutes(options.services));
     },

@@ -9,6 +9,8 @@ import { GlossaryService } from './glossary/glossary.service.js';
 import { MatchService } from './matching/match.service.js';
 import { MembersService } from './organisations/members.service.js';
 import { ProfileWorkflowService } from './organisations/profile-workflow.service.js';
+import { ProfileReviewService } from './organisations/profile-review.service.js';
+import { SubmissionNoticesService } from './organisations/submission-notices.service.js';
 import { PartnershipService } from './partnership.service.js';
 import { RateLimiter } from './rate-limiter.js';
 
@@ -20,6 +22,8 @@ export interface Services {
   auth: AuthService;
   credentials: CredentialsService;
   profiles: ProfileWorkflowService;
+  reviews: ProfileReviewService;
+  notices: SubmissionNoticesService;
   members: MembersService;
   matches: MatchService;
   glossary: GlossaryService;
@@ -30,7 +34,8 @@ export function createServices(repos: Repositories, mail: MailSettings): Service
   const classifications = new ClassificationService(repos.classifications);
   const limiter = new RateLimiter(repos.clock);
   const context = { repos, mail, limiter };
-  const profiles = new ProfileWorkflowService(repos, classifications, mail);
+  const notices = new SubmissionNoticesService(repos, mail);
+  const profiles = new ProfileWorkflowService(repos, classifications, mail, notices);
   return {
     repos,
     classifications,
@@ -39,6 +44,8 @@ export function createServices(repos: Repositories, mail: MailSettings): Service
     auth: new AuthService(context),
     credentials: new CredentialsService(context),
     profiles,
+    reviews: new ProfileReviewService(repos, profiles, classifications),
+    notices,
     members: new MembersService(repos, profiles, mail, limiter),
     matches: new MatchService(repos, classifications),
     glossary: new GlossaryService(repos, classifications),

@@ -117,4 +117,34 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Здравствуйте!\n\nОрганизация ${v.organisation} (${v.from}) отправила профиль с новым регионом: ${v.to}. Решение принимают координаторы региона ${v.to}; до тех пор профиль доступен вам только для просмотра:\n${v.link}`,
     }),
   },
+  /** To the coordinators who decide on a submitted profile (each submission). */
+  profile_submitted: {
+    en: (v) => ({
+      subject: `${v.organisation}: profile submitted for validation`,
+      text: `Hello,\n\n${v.organisation} submitted its profile for validation. Review it, with what changed since it was last decided on, and validate or return it:\n${v.link}\n\nYou can receive one digest a day instead: ${v.accountLink}`,
+    }),
+    fr: (v) => ({
+      subject: `${v.organisation} : profil soumis à validation`,
+      text: `Bonjour,\n\n${v.organisation} a soumis son profil à validation. Examinez-le, avec ce qui a changé depuis la dernière décision, puis validez-le ou renvoyez-le :\n${v.link}\n\nVous pouvez recevoir un seul récapitulatif par jour : ${v.accountLink}`,
+    }),
+    ru: (v) => ({
+      subject: `${v.organisation}: профиль отправлен на проверку`,
+      text: `Здравствуйте!\n\nОрганизация ${v.organisation} отправила профиль на проверку. Посмотрите его и изменения с последнего решения, затем подтвердите или верните:\n${v.link}\n\nВместо отдельных писем можно получать одну сводку в день: ${v.accountLink}`,
+    }),
+  },
+  /** The daily digest: `list` is one line per submission, its name and its review link. */
+  submissions_digest: {
+    en: (v) => ({
+      subject: `Profiles submitted for validation: ${v.count}`,
+      text: `Hello,\n\nProfiles submitted since your last digest:\n\n${v.list}\n\nThe validation queue:\n${v.link}`,
+    }),
+    fr: (v) => ({
+      subject: `Profils soumis à validation : ${v.count}`,
+      text: `Bonjour,\n\nProfils soumis depuis votre dernier récapitulatif :\n\n${v.list}\n\nLa file de validation :\n${v.link}`,
+    }),
+    ru: (v) => ({
+      subject: `Профили на проверку: ${v.count}`,
+      text: `Здравствуйте!\n\nПрофили, отправленные с последней сводки:\n\n${v.list}\n\nОчередь на проверку:\n${v.link}`,
+    }),
+  },
 };

@@ -16,3 +16,7 @@ export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 /** Where an organisation profile is in its validation. */
 export const PROFILE_STATUSES = ['draft', 'submitted', 'validated', 'returned'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+/** How a coordinator hears of submitted profiles: an e-mail for each, or one digest a day. */
+export const SUBMISSION_EMAILS = ['each', 'daily'] as const;
+export type SubmissionEmails = (typeof SUBMISSION_EMAILS)[number];

@@ -56,7 +56,11 @@ export async function signIn(t: TestPlatform, email: string, password: string, i
 
 /** Waits for the e-mails sent after an answer (sign-ups, reset requests). */
 export async function mailSettled(t: TestPlatform): Promise<void> {
-  await Promise.all([t.services.auth.afterAnswer.settled(), t.services.credentials.afterAnswer.settled()]);
+  await Promise.all([
+    t.services.auth.afterAnswer.settled(),
+    t.services.credentials.afterAnswer.settled(),
+    t.services.notices.afterAnswer.settled(),
+  ]);
 }
 
 /** The newest message to an address as delivered (the outbox's .eml files), not as the e-mail record keeps it. */

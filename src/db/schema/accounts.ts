@@ -1,6 +1,6 @@
 import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { Language } from '../../shared/languages.js';
-import type { Role, TokenPurpose } from '../../shared/roles.js';
+import type { Role, SubmissionEmails, TokenPurpose } from '../../shared/roles.js';
 import { organisations } from './organisations.js';
 import { regions } from './regions.js';
 
@@ -14,6 +14,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   /** The language of the e-mails the user receives. */
   language: text('language').$type<Language>().notNull(),
+  /** How a coordinator hears of submissions: an e-mail each, or one daily digest. */
+  submissionEmails: text('submission_emails').$type<SubmissionEmails>().notNull().default('each'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ProfileStatus } from '../../shared/roles.js';
+import type { ProfileChanges } from '../../shared/schemas/profile.js';
+import { users } from './accounts.js';
 import { organisations } from './organisations.js';
 
 /** Every decision on an organisation profile: who submitted, validated or returned it, when and why. */
@@ -14,6 +17,8 @@ export const profileDecisions = pgTable(
     reason: text('reason'),
     actorId: uuid('actor_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** The profile as it was decided on (validated or returned): what the next review is compared with. */
+    snapshot: jsonb('snapshot').$type<ProfileChanges>(),
   },
   (t) => [index('profile_decisions_organisation_idx').on(t.organisationId, t.at)],
 );
@@ -46,3 +51,27 @@ export const emails = pgTable('emails', {
   transport: text('transport').$type<'smtp' | 'outbox'>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A submission a coordinator is to be told of: sent at once, or gathered into a daily digest, as the
+ * coordinator chose (users.submission_emails). Sent rows keep their time, so nothing is sent twice.
+ */
+export const pendingNotifications = pgTable(
+  'pending_notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('pending_notifications_unsent_idx')
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
+);

@@ -141,7 +141,10 @@ export const organisationManagementRoutes =
         schema: {
           tags: ['validation'],
           summary: 'Validate a submitted profile (it becomes public) or return it with a reason',
+          description:
+            'With If-Match (the ETag of the review), a profile changed and submitted again since is refused: 409 version_conflict.',
           params: Params,
+          headers: IfMatchHeadersSchema,
           body: Type.Object(
             { decision: Type.Enum(['validated', 'returned'] as const), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
             { additionalProperties: false },
@@ -150,7 +153,13 @@ export const organisationManagementRoutes =
         },
       },
       async (request) => {
-        await services.profiles.decide(request.actor, request.params.slug, request.body.decision, request.body.reason ?? null);
+        await services.profiles.decide(
+          request.actor,
+          request.params.slug,
+          request.body.decision,
+          request.body.reason ?? null,
+          expectedVersion(request),
+        );
         return { ok: true as const };
       },
     );

@@ -19,7 +19,8 @@ import { audit } from '../audit.js';
 import type { ClassificationService } from '../classification.service.js';
 import { AppError, notFound } from '../errors.js';
 import { sendMail, type MailSettings } from '../mailer.js';
-import { requireWritten, type ExpectedVersion } from '../versioning.js';
+import { requireWritten, VersionConflictError, type ExpectedVersion } from '../versioning.js';
+import type { SubmissionNoticesService } from './submission-notices.service.js';
 import { checkProfile, currentProfile } from './profile.js';
 
 /**
@@ -32,6 +33,7 @@ export class ProfileWorkflowService {
     private readonly repos: Repositories,
     private readonly classifications: ClassificationService,
     private readonly mail: MailSettings,
+    private readonly notices: SubmissionNoticesService,
   ) {}
 
   /** A signed-in, confirmed user creates an organisation and becomes its administrator. */
@@ -108,13 +110,22 @@ export class ProfileWorkflowService {
       if (now.status !== 'draft' && now.status !== 'returned')
         throw new AppError('invalid_transition', `A ${now.status} profile cannot be submitted: edit it first.`);
     });
+    this.notices.sendSoon();
   }
 
   /**
    * A coordinator of the region the profile names validates it (it becomes public) or returns it with a
-   * reason: for a profile that moves to another region, the destination's coordinators decide.
+   * reason: for a profile that moves to another region, the destination's coordinators decide. With an
+   * expected version (If-Match: the version the coordinator reviewed), a profile changed and submitted
+   * again since is refused (version_conflict): nobody validates what they have not seen.
    */
-  async decide(actorOrNull: Actor | null, slug: string, decision: 'validated' | 'returned', reason: string | null): Promise<void> {
+  async decide(
+    actorOrNull: Actor | null,
+    slug: string,
+    decision: 'validated' | 'returned',
+    reason: string | null,
+    expected: ExpectedVersion = null,
+  ): Promise<void> {
     const actor = requireActor(actorOrNull);
     const org = await this.find(actor, slug);
     const regions = await this.repos.regions.list();
@@ -122,6 +133,7 @@ export class ProfileWorkflowService {
       throw new AppError('validation_failed', 'Say why the profile is returned.', 'body.reason').because('required');
     await this.transition(org, actor, decision, reason?.trim() || null, (now) => {
       if (!canValidate(actor, now, regions)) throw refusal(actor);
+      if (expected !== null && now.version !== expected) throw new VersionConflictError(now.version);
       if (now.status !== 'submitted')
         throw new AppError('invalid_transition', `Only a submitted profile can be validated or returned; this one is ${now.status}.`);
     });
@@ -164,7 +176,9 @@ export class ProfileWorkflowService {
       } else {
         await tx.organisations.updateWorkflow(org.id, { status }, now);
       }
-      await tx.audit.recordDecision({ organisationId: org.id, decision: status, reason, actorId: actor.user.id, at: now });
+      // the profile as decided on: the next review shows what changed since
+      const snapshot = status === 'submitted' ? null : currentProfile(locked);
+      await tx.audit.recordDecision({ organisationId: org.id, decision: status, reason, actorId: actor.user.id, at: now, snapshot });
       await audit(tx, {
         actorId: actor.user.id,
         action: `organisation.${status}`,
@@ -174,7 +188,10 @@ export class ProfileWorkflowService {
         before: { status: locked.status },
         after: { status, reason },
       });
-      if (status === 'submitted') return this.tellRegionLeft(tx, locked);
+      if (status === 'submitted') {
+        await this.notices.enqueue(tx, locked);
+        return this.tellRegionLeft(tx, locked);
+      }
       for (const admin of await tx.accounts.holders(['org_admin'], { organisationId: org.id })) {
         const name = resolveText(locked.pendingProfile?.name ?? locked.name, admin.language)?.text ?? locked.slug;
         await sendMail(tx, this.mail, admin, status === 'validated' ? 'profile_validated' : 'profile_returned', {

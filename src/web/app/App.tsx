@@ -29,6 +29,7 @@ const GlossaryPage = lazyPage(() => import('../features/glossary/components/Glos
 const PartnersPage = lazyPage(() => import('../features/partners/components/PartnersPage'), 'PartnersPage');
 const SuggestedPartners = lazyPage(() => import('../features/partners/components/SuggestedPartners'), 'SuggestedPartners');
 const ValidationQueuePage = lazyPage(() => import('../features/validation/components/ValidationQueuePage'), 'ValidationQueuePage');
+const ReviewPage = lazyPage(() => import('../features/validation/components/ReviewPage'), 'ReviewPage');
 
 export function App() {
   return (
@@ -60,6 +61,7 @@ export function App() {
                   <Route path="my/organisations/:slug/partners" element={<PartnersPage />} />
                   <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
                   <Route path="validation" element={<ValidationQueuePage />} />
+                  <Route path="validation/:slug" element={<ReviewPage />} />
                   <Route path="admin/outbox" element={<OutboxPage />} />
                   <Route path="admin/audit" element={<AuditLogPage />} />
                 </Route>

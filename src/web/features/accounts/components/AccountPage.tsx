@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { useSession } from '../../../shared/session/SessionProvider';
+import { hasRole, useSession } from '../../../shared/session/SessionProvider';
+import { SubmissionEmailsSetting } from './SubmissionEmailsSetting';
 import { Field, Outcome, useAction, useSubmit } from '../../../shared/ui/forms';
 import { useTitle } from '../../../shared/ui/useTitle';
 
@@ -99,6 +100,7 @@ export function AccountPage() {
           </form>
         </section>
       </div>
+      {hasRole(session, 'regional_coordinator') && <SubmissionEmailsSetting />}
       <section aria-labelledby="sessions">
         <h2 id="sessions">{t('accounts.sessions')}</h2>
         <table className="table stacked">

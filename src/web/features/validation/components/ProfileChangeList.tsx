@@ -1,0 +1,64 @@
+import type { ProfileChange, ProfileReview } from '../../../../shared/schemas/review';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { useCodeTitle } from '../hooks/useCodeTitle';
+
+/** A changed value in words: an area's or a region's name, a code with its title, a kind, else the text itself. */
+export function useValueText(codes: ProfileReview['codes']) {
+  const { t } = useI18n();
+  const codeTitle = useCodeTitle(codes);
+  return (field: string, value: string) => {
+    if (field === 'kind') return t(`kinds.${value}`);
+    if (field === 'sector') return t(`sectors.${value}`);
+    if (field === 'nace') return codeTitle(value);
+    if (field === 'areas') return codeTitle.area(value);
+    if (field === 'region') return codeTitle.region(value);
+    return value;
+  };
+}
+
+/** What changed since the last decision: each field (in each language), added, removed or changed, old → new. */
+export function ProfileChangeList({ review }: { review: ProfileReview }) {
+  const { t, dateTime } = useI18n();
+  const valueText = useValueText(review.codes);
+  const { since, changes } = review;
+  const label = (c: ProfileChange) => `${t(`fields.${c.field}`)}${c.language ? ` (${t(`language.names.${c.language}`)})` : ''}`;
+  return (
+    <section aria-labelledby="changes" className="review-changes">
+      <h2 id="changes">{t('review.changes')}</h2>
+      {since === null ? (
+        <p>{t('review.firstSubmission')}</p>
+      ) : (
+        <p className="muted">
+          {since.decision === 'published'
+            ? t('review.sincePublished')
+            : since.decision === 'validated'
+              ? t('review.sinceValidated', { date: dateTime(since.at!) })
+              : t('review.sinceReturned', { date: dateTime(since.at!), reason: since.reason ?? '' })}
+        </p>
+      )}
+      {since !== null && changes.length === 0 && <p>{t('review.noChanges')}</p>}
+      {changes.length > 0 && (
+        <ul className="changes">
+          {changes.map((c, i) => (
+            <li key={i} className={`change-${c.change}`}>
+              <strong>{label(c)}</strong> <span className="badge">{t(`review.${c.change}`)}</span>
+              <div className="change-values">
+                {c.before !== null && (
+                  <del lang={c.language ?? undefined} aria-label={t('review.before')}>
+                    {valueText(c.field, c.before)}
+                  </del>
+                )}
+                {c.before !== null && c.after !== null && <span aria-hidden="true"> → </span>}
+                {c.after !== null && (
+                  <ins lang={c.language ?? undefined} aria-label={t('review.after')}>
+                    {valueText(c.field, c.after)}
+                  </ins>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
