@@ -6,6 +6,7 @@ import { ClassificationRepository } from './classification.repository.js';
 import { GlossaryRepository } from './glossary.repository.js';
 import { systemClock, type Clock, type MailTransport } from './mail.repository.js';
 import { MatchRepository } from './match.repository.js';
+import { MessagingRepository } from './messaging.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
@@ -19,6 +20,7 @@ export interface Repositories {
   classifications: ClassificationRepository;
   glossary: GlossaryRepository;
   matches: MatchRepository;
+  messaging: MessagingRepository;
   organisations: OrganisationRepository;
   partnerships: PartnershipRepository;
   regions: RegionRepository;
@@ -45,6 +47,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     classifications,
     glossary: new GlossaryRepository(db),
     matches: new MatchRepository(db),
+    messaging: new MessagingRepository(db),
     organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
     regions: new RegionRepository(db, cache),

@@ -1,4 +1,5 @@
 import type { Language } from '../shared/languages.js';
+import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
 
 type Message = (vars: Record<string, string>) => { subject: string; text: string };
 
@@ -117,4 +118,5 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Здравствуйте!\n\nОрганизация ${v.organisation} (${v.from}) отправила профиль с новым регионом: ${v.to}. Решение принимают координаторы региона ${v.to}; до тех пор профиль доступен вам только для просмотра:\n${v.link}`,
     }),
   },
+  ...MESSAGING_MESSAGES,
 };
