@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const mailsTo = (email: string) => readOutbox(t.services.repos.mail.folder!).filter((m) => m.to.toLowerCase() === email);
-const letter = { title: 'Filtres céramiques', body: 'Bonjour, nous cherchons un partenaire pour des filtres.', language: 'fr' };
+const letter = { title: 'Filtres céramiques', text: 'Bonjour, nous cherchons un partenaire pour des filtres.', language: 'fr' };
 
 describe('contacting an organisation', () => {
   it('tells each reader whether they may write, and why not', async () => {
@@ -61,8 +61,8 @@ describe('contacting an organisation', () => {
     expect((await receiverMember.send('POST', url, letter)).json().error.code).toBe('own_organisation');
     const notMine = await sender.send('POST', url, { ...letter, senderOrganisation: 'airko' });
     expect(notMine.json().error).toMatchObject({ code: 'forbidden', field: 'body.senderOrganisation' });
-    const empty = await sender.send('POST', url, { ...letter, body: '   ' });
-    expect(empty.json().error).toMatchObject({ code: 'validation_failed', field: 'body.body' });
+    const empty = await sender.send('POST', url, { ...letter, text: '   ' });
+    expect(empty.json().error).toMatchObject({ code: 'validation_failed', field: 'body.text' });
     const long = await sender.send('POST', url, { ...letter, title: 'x'.repeat(201) });
     expect(long.json().error).toMatchObject({ code: 'validation_failed', field: 'body.title', reason: 'maxLength' });
   });
@@ -77,12 +77,12 @@ describe('contacting an organisation', () => {
       sender: { slug: 'ardl' },
       receiver: { slug: 'iate-mephi' },
       side: 'sender',
-      messages: [{ body: letter.body, language: 'fr', side: 'sender', mine: true }],
+      messages: [{ body: letter.text, language: 'fr', side: 'sender', mine: true }],
     });
 
     const [mail] = mailsTo('iate.admin@demo.clusterbridge.test');
     expect(mail!.subject).toContain('пишет в');
-    expect(mail!.text).toContain(letter.body);
+    expect(mail!.text).toContain(letter.text);
     expect(mail!.text).toContain(`/messages/${thread.id}`);
     expect(mail!.replyTo).toBe('ardl.member@example.org');
     // members who are not administrators are not e-mailed, but read the thread
@@ -91,7 +91,7 @@ describe('contacting an organisation', () => {
     const inbox = (await receiverMember.get('/api/v1/messages')).json().items;
     expect(inbox).toEqual([expect.objectContaining({ id: thread.id, side: 'receiver', unread: true, messageCount: 1 })]);
 
-    const reply = await receiverAdmin.send('POST', `/api/v1/messages/${thread.id}/replies`, { body: 'Здравствуйте! Интересно.', language: 'ru' });
+    const reply = await receiverAdmin.send('POST', `/api/v1/messages/${thread.id}/replies`, { text: 'Здравствуйте! Интересно.', language: 'ru' });
     expect(reply.statusCode, reply.body).toBe(201);
     expect((reply.json() as Thread).messages.map((m) => [m.side, m.language])).toEqual([
       ['sender', 'fr'],
@@ -107,13 +107,13 @@ describe('contacting an organisation', () => {
     expect((await sender.get('/api/v1/messages')).json().items[0]).toMatchObject({ unread: false });
 
     // the sender's next reply reaches the receiving side's admins and whoever answered
-    await sender.send('POST', `/api/v1/messages/${thread.id}/replies`, { body: 'Merci !' });
+    await sender.send('POST', `/api/v1/messages/${thread.id}/replies`, { text: 'Merci !' });
     expect(mailsTo('iate.admin@demo.clusterbridge.test').at(-1)!.text).toContain('Merci !');
 
     const events = await t.services.repos.audit.list({ entityType: 'message_thread', entityId: thread.id }, 10);
     expect(events.map((e) => e.action).sort()).toEqual(['message_thread.replied', 'message_thread.replied', 'message_thread.started']);
     // the audit log says who wrote to whom, not what
-    expect(JSON.stringify(events)).not.toContain(letter.body);
+    expect(JSON.stringify(events)).not.toContain(letter.text);
   });
 
   it('lets no one else read or answer a thread', async () => {
@@ -122,7 +122,7 @@ describe('contacting an organisation', () => {
     expect((await t.app.inject(url)).statusCode).toBe(401);
     expect((await outsider.get(url)).statusCode).toBe(404);
     expect((await third.get(url)).statusCode).toBe(404);
-    expect((await third.send('POST', `${url}/replies`, { body: 'Hello' })).statusCode).toBe(404);
+    expect((await third.send('POST', `${url}/replies`, { text: 'Hello' })).statusCode).toBe(404);
     expect((await third.get('/api/v1/messages')).json().items).toEqual([]);
     expect((await t.app.inject('/api/v1/messages')).statusCode).toBe(401);
   });
@@ -131,7 +131,7 @@ describe('contacting an organisation', () => {
     const spammer = await signedInUser(t, 'busy@example.org', [{ role: 'member', organisationSlug: 'airko' }]);
     const codes: number[] = [];
     for (let i = 0; i < 11; i++)
-      codes.push((await spammer.send('POST', '/api/v1/organisations/ardl/contact', { title: `n${i}`, body: 'hello' })).statusCode);
+      codes.push((await spammer.send('POST', '/api/v1/organisations/ardl/contact', { title: `n${i}`, text: 'hello' })).statusCode);
     expect(codes.slice(0, 10)).toEqual(Array(10).fill(201));
     expect(codes[10]).toBe(429);
   });

@@ -49,7 +49,7 @@ export class MessagingService {
       { key: `thread:account-day:${actor.user.id}`, limit: LIMITS.threadsPerAccountPerDay },
     ]);
     const title = input.title.trim();
-    const body = input.body.trim();
+    const body = input.text.trim();
     const language: Language = input.language ?? actor.user.language;
     const threadId = await this.repos.transaction(async (tx) => {
       const now = tx.clock.now();
@@ -112,7 +112,7 @@ export class MessagingService {
     this.limiter.hit([{ key: `reply:account:${actor.user.id}`, limit: LIMITS.repliesPerAccount }]);
     const side = sideOf(thread, organisationIdsOf(actor))!;
     const authorOrganisationId = side === 'sender' ? thread.senderOrganisationId : thread.receiverOrganisationId;
-    const body = input.body.trim();
+    const body = input.text.trim();
     await this.repos.transaction(async (tx) => {
       const now = tx.clock.now();
       await tx.messaging.addMessage({

@@ -3,19 +3,19 @@ import { LanguageSchema, MultilingualTextSchema } from './common.js';
 import { SlugSchema } from './organisations.js';
 
 /** The limits of what one message carries: enough for a first letter, too little for a mailing. */
-export const MESSAGE_LIMITS = { title: 200, body: 5000 } as const;
+export const MESSAGE_LIMITS = { title: 200, text: 5000 } as const;
 
 /** What a thread is about: an organisation now; an offer or a request once they exist (same thread). */
 export const THREAD_SUBJECT_KINDS = ['organisation', 'offer'] as const;
 export type ThreadSubjectKind = (typeof THREAD_SUBJECT_KINDS)[number];
 
 const Title = Type.String({ minLength: 1, maxLength: MESSAGE_LIMITS.title, pattern: '\\S' });
-const Body = Type.String({ minLength: 1, maxLength: MESSAGE_LIMITS.body, pattern: '\\S' });
+const Text = Type.String({ minLength: 1, maxLength: MESSAGE_LIMITS.text, pattern: '\\S' });
 
 export const ContactBodySchema = Type.Object(
   {
     title: Title,
-    body: Body,
+    text: Text,
     senderOrganisation: Type.Optional(SlugSchema),
     language: Type.Optional(LanguageSchema),
   },
@@ -24,7 +24,7 @@ export const ContactBodySchema = Type.Object(
 export type ContactBody = Static<typeof ContactBodySchema>;
 
 export const ReplyBodySchema = Type.Object(
-  { body: Body, language: Type.Optional(LanguageSchema) },
+  { text: Text, language: Type.Optional(LanguageSchema) },
   { additionalProperties: false },
 );
 export type ReplyBody = Static<typeof ReplyBodySchema>;

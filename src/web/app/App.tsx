@@ -16,6 +16,10 @@ import { MyOrganisationsPage } from '../features/my-organisations/components/MyO
 import { NewOrganisationPage, ProfileEditorPage } from '../features/my-organisations/components/ProfileEditorPage';
 import { DirectoryPage } from '../features/organisations/components/DirectoryPage';
 import { OrganisationPage } from '../features/organisations/components/OrganisationPage';
+import { ContactButton } from '../features/messages/components/ContactButton';
+import { MessagesPage } from '../features/messages/components/MessagesPage';
+import { OrganisationContact } from '../features/messages/components/OrganisationContact';
+import { ThreadPage } from '../features/messages/components/ThreadPage';
 import { NotFoundPage } from '../features/not-found/components/NotFoundPage';
 import { GlossaryPage } from '../features/glossary/components/GlossaryPage';
 import { PartnersPage } from '../features/partners/components/PartnersPage';
@@ -25,6 +29,10 @@ import { I18nProvider } from '../shared/i18n/I18nProvider';
 import { RequireSignIn } from '../shared/session/RequireSignIn';
 import { SessionProvider } from '../shared/session/SessionProvider';
 import { Layout } from './Layout';
+
+const contactPartner = (o: { slug: string; name: Parameters<typeof ContactButton>[0]['name'] }) => (
+  <ContactButton slug={o.slug} name={o.name} />
+);
 
 export function App() {
   return (
@@ -37,7 +45,12 @@ export function App() {
               <Route path="organisations" element={<DirectoryPage />} />
               <Route
                 path="organisations/:slug"
-                element={<OrganisationPage related={(o) => <SuggestedPartners organisationId={o.id} slug={o.slug} />} />}
+                element={
+                  <OrganisationPage
+                    contact={(o) => <OrganisationContact organisation={o} />}
+                    related={(o) => <SuggestedPartners organisationId={o.id} slug={o.slug} cardAction={contactPartner} />}
+                  />
+                }
               />
               <Route path="glossary" element={<GlossaryPage />} />
               <Route path="sign-in" element={<SignInPage />} />
@@ -52,8 +65,10 @@ export function App() {
                 <Route path="my/organisations" element={<MyOrganisationsPage />} />
                 <Route path="my/organisations/new" element={<NewOrganisationPage />} />
                 <Route path="my/organisations/:slug" element={<ProfileEditorPage />} />
-                <Route path="my/organisations/:slug/partners" element={<PartnersPage />} />
+                <Route path="my/organisations/:slug/partners" element={<PartnersPage cardAction={contactPartner} />} />
                 <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
+                <Route path="messages" element={<MessagesPage />} />
+                <Route path="messages/:id" element={<ThreadPage />} />
                 <Route path="validation" element={<ValidationQueuePage />} />
                 <Route path="admin/outbox" element={<OutboxPage />} />
                 <Route path="admin/audit" element={<AuditLogPage />} />

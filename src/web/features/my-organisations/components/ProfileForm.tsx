@@ -8,6 +8,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { SelectField } from '../../../shared/ui/forms';
 import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
 import { useMlString } from '../../../shared/ui/MlText';
+import { PublicContactFields } from './PublicContactFields';
 
 /**
  * A new organisation's profile, as its author would start it: written in the language they use, in the
@@ -25,6 +26,7 @@ export function newProfile(language: Language, region = ''): ProfileChanges {
     website: null,
     nace: [],
     areas: [],
+    contact: null,
   };
 }
 
@@ -154,6 +156,7 @@ export function ProfileForm({
       </div>
 
       <AreaCheckboxes legend={t('organisation.areas')} chosen={value.areas} onChange={(areas) => onChange({ ...value, areas })} />
+      <PublicContactFields value={value.contact ?? null} original={original} onChange={(contact) => onChange({ ...value, contact })} />
       <div className="row">{actions}</div>
     </div>
   );
