@@ -83,6 +83,14 @@ describe('contacting an organisation', () => {
     await page.context().close();
   });
 
+  it('fits the public contact fields on a phone in Russian, whose choices are the longest', async () => {
+    const page = await site.open('/my/organisations/iate-mephi', { locale: 'ru-RU', viewport: PHONE, email: RECEIVER });
+    await page.getByLabel('Вид контакта').selectOption('person');
+    await page.getByLabel('Имя', { exact: true }).waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
   it('lets the admins choose the public contact in the profile editor', async () => {
     const page = await site.open('/my/organisations/iate-mephi', { locale: 'en-GB', viewport: PHONE, email: RECEIVER });
     await page.getByLabel('Kind of contact').selectOption('role');

@@ -1,3 +1,4 @@
+import '../public-contact.css';
 import { LANGUAGES, type Language } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import type { PublicContact } from '../../../../shared/schemas/public-contact';
