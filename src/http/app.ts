@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { organisationManagementRoutes } from './routes/organisation-management.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { messageRoutes } from './routes/messages.js';
 import { partnerRoutes } from './routes/partners.js';
 import { glossaryRoutes } from './routes/glossary.js';
 import { partnershipRoutes } from './routes/partnerships.js';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(healthRoutes(options.database));
       await api.register(organisationRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
       await api.register(partnerRoutes(options.services));
+      await api.register(messageRoutes(options.services));
       await api.register(glossaryRoutes(options.services));
       await api.register(referenceRoutes(options.services));
       await api.register(partnershipRoutes(options.services));

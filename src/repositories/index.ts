@@ -7,6 +7,7 @@ import { GlossaryRepository } from './glossary.repository.js';
 import { systemClock, type Clock, type MailTransport } from './mail.repository.js';
 import { MatchRepository } from './match.repository.js';
 import { NotificationRepository } from './notification.repository.js';
+import { MessagingRepository } from './messaging.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
@@ -21,6 +22,7 @@ export interface Repositories {
   glossary: GlossaryRepository;
   matches: MatchRepository;
   notifications: NotificationRepository;
+  messaging: MessagingRepository;
   organisations: OrganisationRepository;
   partnerships: PartnershipRepository;
   regions: RegionRepository;
@@ -48,6 +50,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     glossary: new GlossaryRepository(db),
     matches: new MatchRepository(db),
     notifications: new NotificationRepository(db),
+    messaging: new MessagingRepository(db),
     organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
     regions: new RegionRepository(db, cache),

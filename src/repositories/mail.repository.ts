@@ -8,6 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   language: string;
+  /** Where an answer by e-mail goes (the person who wrote on the platform), when not to the platform's address. */
+  replyTo?: string;
 }
 
 export interface MailTransport {
@@ -28,6 +30,7 @@ export function smtpTransport(url: string): MailTransport {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         headers: { 'Content-Language': mail.language },
       });
     },
@@ -48,6 +51,7 @@ export function outboxTransport(folder: string): MailTransport {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         headers: { 'Content-Language': mail.language },
       })) as unknown as { message: Buffer };
       // the counter keeps the files of one millisecond in the order they were written

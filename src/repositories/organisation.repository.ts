@@ -5,6 +5,7 @@ import type { MultilingualText } from '../shared/multilingual.js';
 import type { ProfileStatus } from '../shared/roles.js';
 import type { PersonRole } from '../shared/schemas/organisations.js';
 import type { ProfileChanges } from '../shared/schemas/profile.js';
+import type { PublicContact } from '../shared/schemas/public-contact.js';
 import { OrganisationWriteRepository } from './organisation-write.repository.js';
 import type { ListOrder } from '../shared/sort-key.js';
 
@@ -38,6 +39,7 @@ export interface NewOrganisation {
   shortName: MultilingualText | null;
   description: MultilingualText | null;
   website: string | null;
+  publicContact?: PublicContact | null;
   naceClasses: string[];
   areaCodes: string[];
   source: RecordSource;
@@ -51,7 +53,7 @@ export interface NewOrganisation {
 /** The columns a validated profile sets. */
 export type ProfileColumns = Pick<
   NewOrganisation,
-  'kind' | 'sector' | 'regionCode' | 'city' | 'name' | 'shortName' | 'description' | 'website' | 'naceClasses' | 'areaCodes'
+  'kind' | 'sector' | 'regionCode' | 'city' | 'name' | 'shortName' | 'description' | 'website' | 'publicContact' | 'naceClasses' | 'areaCodes'
 >;
 
 export interface NewPersonRole {
@@ -74,6 +76,7 @@ export const organisationColumns = {
   shortName: organisations.shortName,
   description: organisations.description,
   website: organisations.website,
+  publicContact: organisations.publicContact,
   naceClasses: organisations.naceClasses,
   areaCodes: organisations.areaCodes,
   conceptCodes: organisations.conceptCodes,

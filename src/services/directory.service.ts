@@ -211,7 +211,7 @@ export class DirectoryService {
   private present({ row, region, areas, people: all }: OrganisationPage, contacts: boolean): OrganisationDetail {
     const people = contacts ? all : all.map(({ email: _e, phone: _p, ...person }) => person);
     const nace = row.naceClasses.map((c) => this.classifications.naceClass(c)).filter((n) => n !== undefined);
-    return presentOrganisationDetail(row, { region, areas, nace, people });
+    return presentOrganisationDetail(row, { region, areas, nace, people, contactDetails: contacts });
   }
 
   /**

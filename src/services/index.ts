@@ -7,6 +7,7 @@ import { DirectoryService } from './directory.service.js';
 import type { MailSettings } from './mailer.js';
 import { GlossaryService } from './glossary/glossary.service.js';
 import { MatchService } from './matching/match.service.js';
+import { MessagingService } from './messaging/messaging.service.js';
 import { MembersService } from './organisations/members.service.js';
 import { ProfileWorkflowService } from './organisations/profile-workflow.service.js';
 import { ProfileReviewService } from './organisations/profile-review.service.js';
@@ -26,6 +27,7 @@ export interface Services {
   notices: SubmissionNoticesService;
   members: MembersService;
   matches: MatchService;
+  messaging: MessagingService;
   glossary: GlossaryService;
   admin: AdminService;
 }
@@ -48,6 +50,7 @@ export function createServices(repos: Repositories, mail: MailSettings): Service
     notices,
     members: new MembersService(repos, profiles, mail, limiter),
     matches: new MatchService(repos, classifications),
+    messaging: new MessagingService(repos, mail, limiter),
     glossary: new GlossaryService(repos, classifications),
     admin: new AdminService(repos),
   };

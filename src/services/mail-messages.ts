@@ -1,4 +1,5 @@
 import type { Language } from '../shared/languages.js';
+import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
 
 type Message = (vars: Record<string, string>) => { subject: string; text: string };
 
@@ -147,4 +148,5 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Здравствуйте!\n\nПрофили, отправленные с последней сводки:\n\n${v.list}\n\nОчередь на проверку:\n${v.link}`,
     }),
   },
+  ...MESSAGING_MESSAGES,
 };

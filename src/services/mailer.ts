@@ -24,12 +24,13 @@ export async function sendMail(
   to: { email: string; language: Language },
   message: keyof typeof MESSAGES,
   vars: Record<string, string>,
+  options: { replyTo?: string } = {},
 ): Promise<void> {
   const absolute = Object.fromEntries(
     Object.entries(vars).map(([name, value]) => [name, /^link$|Link$/.test(name) && value ? `${settings.publicUrl}${value}` : value]),
   );
   const { subject, text } = MESSAGES[message]![to.language]({ link: '', ...absolute });
-  await repos.mail.send({ from: settings.mailFrom, to: to.email, subject, text, language: to.language });
+  await repos.mail.send({ from: settings.mailFrom, to: to.email, subject, text, language: to.language, ...options });
   await repos.audit.recordEmail({ to: to.email, subject, text: redactTokens(text), language: to.language, transport: repos.mail.kind });
 }
 

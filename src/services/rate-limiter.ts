@@ -48,4 +48,8 @@ export const LIMITS = {
   resetPerAccount: { max: 3, windowSeconds: 3600 },
   invitationsPerAccount: { max: 30, windowSeconds: 3600 },
   invitationsPerAddress: { max: 60, windowSeconds: 3600 },
+  /** New threads: a first letter to a handful of partners an hour, not a mailing. */
+  threadsPerAccount: { max: 10, windowSeconds: 3600 },
+  threadsPerAccountPerDay: { max: 30, windowSeconds: 86_400 },
+  repliesPerAccount: { max: 60, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;

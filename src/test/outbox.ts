@@ -6,6 +6,7 @@ export interface DeliveredMail {
   to: string;
   subject: string;
   text: string;
+  replyTo?: string;
 }
 
 /**
@@ -44,7 +45,13 @@ function parseEml(file: string): DeliveredMail {
       : encoding === 'quoted-printable'
         ? decodeQuotedPrintable(body)
         : body;
-  return { to: headers.get('to') ?? '', subject: decodeWords(headers.get('subject') ?? ''), text: text.replace(/\n$/, '') };
+  const replyTo = headers.get('reply-to');
+  return {
+    to: headers.get('to') ?? '',
+    subject: decodeWords(headers.get('subject') ?? ''),
+    text: text.replace(/\n$/, ''),
+    ...(replyTo ? { replyTo } : {}),
+  };
 }
 
 function decodeQuotedPrintable(body: string): string {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ProfileChanges } from '../../shared/schemas/profile.js';
+import type { PublicContact } from '../../shared/schemas/public-contact.js';
 import type { ProfileStatus } from '../../shared/roles.js';
 import type { OrganisationKind, RecordSource, Sector } from '../../shared/domain.js';
 import { regions } from './regions.js';
@@ -30,6 +31,9 @@ export const organisations = pgTable(
     shortName: multilingualText('short_name'),
     description: multilingualText('description'),
     website: text('website'),
+    /** The one way in its admins chose for outsiders (a role address or a person); its e-mail and phone are for
+     * signed-in people of validated organisations only. */
+    publicContact: jsonb('public_contact').$type<PublicContact>(),
     /** NACE Rev. 2 classes (4-digit, "23.43"): the common key of Russian and French registrations. */
     naceClasses: text('nace_classes').array().notNull().default([]),
     areaCodes: text('area_codes').array().notNull().default([]),

@@ -84,11 +84,12 @@ export class ProfileWorkflowService {
    * expected version (If-Match), a profile saved by someone else since is refused (version_conflict).
    * Returns the new version.
    */
-  async update(actor: Actor | null, slug: string, profile: ProfileChanges, expected: ExpectedVersion = null): Promise<number> {
+  async update(actor: Actor | null, slug: string, changes: ProfileChanges, expected: ExpectedVersion = null): Promise<number> {
     const { org } = await this.editable(actor, slug);
-    await checkProfile(this.repos, this.classifications, profile);
+    await checkProfile(this.repos, this.classifications, changes);
     return this.repos.transaction(async (tx) => {
       const before = currentProfile((await tx.organisations.getById(org.id))!);
+      const profile = changes.contact === undefined ? { ...changes, contact: before.contact ?? null } : changes;
       const written = await tx.organisations.updateWorkflow(org.id, { pendingProfile: profile, status: 'draft' }, tx.clock.now(), expected);
       const version = await requireWritten(written, async () => (await tx.organisations.getById(org.id))?.version);
       await audit(tx, {

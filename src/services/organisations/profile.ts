@@ -19,6 +19,7 @@ export function currentProfile(org: OrganisationRow): ProfileChanges {
       website: org.website,
       nace: org.naceClasses,
       areas: org.areaCodes,
+      contact: org.publicContact,
     }
   );
 }
@@ -39,6 +40,8 @@ export async function checkProfile(
       `body.name.${profile.name.original}`,
     ).because('original_language_missing', { language: profile.name.original });
   }
+  if (profile.contact?.kind === 'person' && !profile.contact.personName?.trim())
+    throw new AppError('validation_failed', 'A contact person needs a name.', 'body.contact.personName').because('required');
   return {
     kind: profile.kind,
     sector: profile.sector,
@@ -48,6 +51,8 @@ export async function checkProfile(
     shortName: profile.shortName,
     description: profile.description,
     website: profile.website,
+    // a profile saved without the field keeps the contact it has
+    ...(profile.contact !== undefined ? { publicContact: profile.contact } : {}),
     naceClasses: nace,
     areaCodes: profile.areas,
   };

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PublicContactViewSchema } from './public-contact.js';
 import {
   ACTIVITY_CODE_PATTERN,
   DIRECTORY_SORTS,
@@ -118,6 +119,7 @@ export const OrganisationDetailSchema = Type.Object({
   nace: Type.Array(Type.Object({ code: Type.String(), title: TitleSchema })),
   areas: Type.Array(Type.Object({ code: Type.String(), name: MultilingualTextSchema(300) })),
   people: Type.Array(PersonRoleSchema),
+  contact: Type.Union([PublicContactViewSchema, Type.Null()], { description: 'the way in its admins chose; e-mail and phone as for people' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type OrganisationDetail = Static<typeof OrganisationDetailSchema>;

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ORGANISATION_KINDS, SECTORS } from '../domain.js';
 import { MultilingualTextSchema } from './common.js';
+import { PublicContactSchema } from './public-contact.js';
 import { ActivityCodeSchema, RegionCodeSchema, SlugSchema } from './organisations.js';
 
 /** The fields of an organisation profile its editors change; a coordinator validates them before they are public. */
@@ -16,6 +17,8 @@ export const ProfileChangesSchema = Type.Object(
     website: Type.Union([Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }), Type.Null()]),
     nace: Type.Array(ActivityCodeSchema, { maxItems: 50 }),
     areas: Type.Array(SlugSchema, { maxItems: 50 }),
+    /** Left out: the contact stays as it is (clients that predate it do not wipe it). */
+    contact: Type.Optional(Type.Union([PublicContactSchema, Type.Null()])),
   },
   { additionalProperties: false },
 );

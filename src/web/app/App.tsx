@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomePage } from '../features/home/components/HomePage';
 import { NotFoundPage } from '../features/not-found/components/NotFoundPage';
@@ -30,6 +31,14 @@ const PartnersPage = lazyPage(() => import('../features/partners/components/Part
 const SuggestedPartners = lazyPage(() => import('../features/partners/components/SuggestedPartners'), 'SuggestedPartners');
 const ValidationQueuePage = lazyPage(() => import('../features/validation/components/ValidationQueuePage'), 'ValidationQueuePage');
 const ReviewPage = lazyPage(() => import('../features/validation/components/ReviewPage'), 'ReviewPage');
+const ContactButton = lazyPage(() => import('../features/messages/components/ContactButton'), 'ContactButton');
+const OrganisationContact = lazyPage(() => import('../features/messages/components/OrganisationContact'), 'OrganisationContact');
+const MessagesPage = lazyPage(() => import('../features/messages/components/MessagesPage'), 'MessagesPage');
+const ThreadPage = lazyPage(() => import('../features/messages/components/ThreadPage'), 'ThreadPage');
+
+const contactPartner = (o: { slug: string; name: ComponentProps<typeof ContactButton>['name'] }) => (
+  <ContactButton slug={o.slug} name={o.name} />
+);
 
 export function App() {
   return (
@@ -43,7 +52,12 @@ export function App() {
                 <Route path="organisations" element={<DirectoryPage />} />
                 <Route
                   path="organisations/:slug"
-                  element={<OrganisationPage related={(o) => <SuggestedPartners organisationId={o.id} slug={o.slug} />} />}
+                  element={
+                    <OrganisationPage
+                      contact={(o) => <OrganisationContact organisation={o} />}
+                      related={(o) => <SuggestedPartners organisationId={o.id} slug={o.slug} cardAction={contactPartner} />}
+                    />
+                  }
                 />
                 <Route path="glossary" element={<GlossaryPage />} />
                 <Route path="sign-in" element={<SignInPage />} />
@@ -58,8 +72,10 @@ export function App() {
                   <Route path="my/organisations" element={<MyOrganisationsPage />} />
                   <Route path="my/organisations/new" element={<NewOrganisationPage />} />
                   <Route path="my/organisations/:slug" element={<ProfileEditorPage />} />
-                  <Route path="my/organisations/:slug/partners" element={<PartnersPage />} />
+                  <Route path="my/organisations/:slug/partners" element={<PartnersPage cardAction={contactPartner} />} />
                   <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
+                  <Route path="messages" element={<MessagesPage />} />
+                  <Route path="messages/:id" element={<ThreadPage />} />
                   <Route path="validation" element={<ValidationQueuePage />} />
                   <Route path="validation/:slug" element={<ReviewPage />} />
                   <Route path="admin/outbox" element={<OutboxPage />} />

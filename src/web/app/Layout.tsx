@@ -28,6 +28,7 @@ export function Layout() {
             <NavLink to="/organisations">{t('nav.directory')}</NavLink>
             <NavLink to="/glossary">{t('nav.glossary')}</NavLink>
             {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
+            {user && <NavLink to="/messages">{t('nav.messages')}</NavLink>}
             {(hasRole(session, 'regional_coordinator') || hasRole(session, 'platform_admin')) && (
               <>
                 <NavLink to="/validation">{t('nav.validation')}</NavLink>

@@ -9,6 +9,7 @@ import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
 import { CodeInput } from '../../../shared/ui/CodeInput';
 import { useRegionGroups } from '../../../shared/ui/region-choices';
 import { TypeaheadSelect } from '../../../shared/ui/Typeahead';
+import { PublicContactFields } from './PublicContactFields';
 
 /**
  * A new organisation's profile, as its author would start it: written in the language they use, in the
@@ -26,6 +27,7 @@ export function newProfile(language: Language, region = ''): ProfileChanges {
     website: null,
     nace: [],
     areas: [],
+    contact: null,
   };
 }
 
@@ -147,6 +149,7 @@ export function ProfileForm({
       <CodeInput id="profile-nace" label={t('myOrgs.codes')} value={value.nace} onChange={(nace) => onChange({ ...value, nace })} />
 
       <AreaCheckboxes legend={t('organisation.areas')} chosen={value.areas} onChange={(areas) => onChange({ ...value, areas })} />
+      <PublicContactFields value={value.contact ?? null} original={original} onChange={(contact) => onChange({ ...value, contact })} />
       <div className="row">{actions}</div>
     </div>
   );

@@ -21,6 +21,7 @@ export function useProfileFieldLabel(): (field: Field) => string {
     website: t('organisation.website'),
     nace: t('myOrgs.codes'),
     areas: t('organisation.areas'),
+    contact: t('contact.publicContact'),
   };
   return (field) => labels[field];
 }
@@ -34,6 +35,10 @@ export function useProfileFieldValue(): (field: Field, value: ProfileChanges[Fie
     if (field === 'sector') return t(`sectors.${value as string}`);
     if (field === 'region') return names.region(value as string);
     if (field === 'areas') return (value as string[]).map(names.area).join(', ');
+    if (field === 'contact') {
+      const c = value as ProfileChanges['contact'];
+      return c ? [c.personName, c.label && c.label[c.label.original], c.email, c.phone].filter(Boolean).join(' · ') : '—';
+    }
     if (Array.isArray(value)) return value.join(', ');
     if (value && typeof value === 'object') {
       const text = value as MultilingualText;

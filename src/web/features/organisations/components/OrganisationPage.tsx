@@ -42,8 +42,14 @@ function personName(p: PersonRole, lang: Language): { shown: string; original: s
   return { shown, original: shown === p.name ? null : p.name };
 }
 
-/** An organisation's public page; `related` adds sections from other features (suggested partners). */
-export function OrganisationPage({ related }: { related?: (organisation: OrganisationDetail) => ReactNode }) {
+/** An organisation's public page; `contact` and `related` add sections from other features (contact, suggested partners). */
+export function OrganisationPage({
+  related,
+  contact,
+}: {
+  related?: (organisation: OrganisationDetail) => ReactNode;
+  contact?: (organisation: OrganisationDetail) => ReactNode;
+}) {
   const { slug = '' } = useParams();
   const { t, lang } = useI18n();
   const text = useMlString();
@@ -77,6 +83,7 @@ export function OrganisationPage({ related }: { related?: (organisation: Organis
       {o.shortName && <MlText as="p" value={o.shortName} className="short-name lead" />}
       <OwnPeopleNotes organisation={o} />
       {o.description && <MlText as="p" value={o.description} className="description" />}
+      {contact?.(o)}
 
       <section aria-labelledby="facts">
         <h2 id="facts">{t('organisation.facts')}</h2>

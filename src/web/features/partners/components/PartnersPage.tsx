@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { Link, useParams } from 'react-router';
 import type { OrganisationDetail } from '../../../../shared/schemas/organisations';
 import { useApi } from '../../../shared/api/useApi';
@@ -8,7 +9,7 @@ import { useTitle } from '../../../shared/ui/useTitle';
 import { SuggestedPartners } from './SuggestedPartners';
 
 /** The member's workspace view of suggested partners for one of their organisations. */
-export function PartnersPage() {
+export function PartnersPage({ cardAction }: Pick<ComponentProps<typeof SuggestedPartners>, 'cardAction'>) {
   const { slug = '' } = useParams();
   const { t } = useI18n();
   const text = useMlString();
@@ -22,7 +23,7 @@ export function PartnersPage() {
       </p>
       <h1>{o ? <MlText value={o.name} /> : t('partners.title')}</h1>
       <Status state={state} />
-      {o && <SuggestedPartners organisationId={o.id} slug={o.slug} />}
+      {o && <SuggestedPartners organisationId={o.id} slug={o.slug} cardAction={cardAction} />}
     </>
   );
 }

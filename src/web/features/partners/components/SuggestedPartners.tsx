@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { PartnerSuggestions } from '../../../../shared/schemas/matching';
 import { Link } from 'react-router';
 import { useRegions } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
@@ -15,7 +16,16 @@ import { firstLine, matchStrength } from './match-words';
  * Suggested partners for an organisation, with why each is suggested; its own people can set one aside
  * ("not interested") and take it back.
  */
-export function SuggestedPartners({ organisationId, slug }: { organisationId: string; slug: string }) {
+export function SuggestedPartners({
+  organisationId,
+  slug,
+  cardAction,
+}: {
+  organisationId: string;
+  slug: string;
+  /** What another feature adds to each card ("Contact this organisation"). */
+  cardAction?: (partner: PartnerSuggestions['items'][number]['organisation']) => ReactNode;
+}) {
   const { t } = useI18n();
   const text = useMlString();
   const { session } = useSession();
@@ -59,6 +69,7 @@ export function SuggestedPartners({ organisationId, slug }: { organisationId: st
             </p>
             <MlText as="p" className="partner-does" value={firstLine(s.organisation.description)} />
             <PartnerExplanation explanation={s.explanation} score={s.score} />
+            {cardAction?.(s.organisation)}
             {canMark && (
               <button type="button" className="link-button" onClick={() => action.run(() => dismiss(slug, s.organisation.slug), after)}>
                 {t('partners.notInterested')}
