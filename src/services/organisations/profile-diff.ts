@@ -6,6 +6,8 @@ import type { ProfileChange } from '../../shared/schemas/review.js';
 const MULTILINGUAL = ['name', 'shortName', 'description', 'city'] as const;
 const SINGLE = ['kind', 'sector', 'region', 'website'] as const;
 const LISTS = ['nace', 'areas'] as const;
+/** The public contact is validated with the profile: each of its parts, its office or role in each language. */
+const CONTACT_PARTS = ['kind', 'personName', 'email', 'phone'] as const;
 
 function compare(field: string, language: ProfileChange['language'], before: string | null, after: string | null): ProfileChange[] {
   const b = before?.trim() ? before : null;
@@ -32,5 +34,10 @@ export function diffProfiles(before: ProfileChanges, after: ProfileChanges): Pro
     for (const code of a) if (!b.has(code)) changes.push({ field, language: null, change: 'added', before: null, after: code });
     for (const code of b) if (!a.has(code)) changes.push({ field, language: null, change: 'removed', before: code, after: null });
   }
+  const bc = before.contact ?? null;
+  const ac = after.contact ?? null;
+  for (const part of CONTACT_PARTS) changes.push(...compare(`contact.${part}`, null, bc?.[part] ?? null, ac?.[part] ?? null));
+  for (const language of LANGUAGES)
+    changes.push(...compare('contact.label', language, bc?.label?.[language] ?? null, ac?.label?.[language] ?? null));
   return changes;
 }

@@ -6,7 +6,7 @@ import { ResolvedCodeSchema } from './reference.js';
 
 /** One difference between the profile as last decided and as submitted now: a field (in one language). */
 export const ProfileChangeSchema = Type.Object({
-  field: Type.String({ description: 'a profile field: name, shortName, description, city, kind, sector, region, website, nace, areas' }),
+  field: Type.String({ description: 'a profile field: name, shortName, description, city, kind, sector, region, website, nace, areas, contact.kind, contact.personName, contact.label, contact.email, contact.phone' }),
   language: Type.Union([LanguageSchema, Type.Null()], { description: 'the language of a multilingual field' }),
   change: Type.Enum(['added', 'removed', 'changed'] as const),
   before: Type.Union([Type.String(), Type.Null()]),

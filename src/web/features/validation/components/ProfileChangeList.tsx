@@ -12,16 +12,28 @@ export function useValueText(codes: ProfileReview['codes']) {
     if (field === 'nace') return codeTitle(value);
     if (field === 'areas') return codeTitle.area(value);
     if (field === 'region') return codeTitle.region(value);
+    if (field === 'contact.kind') return t(`contact.${value}`);
     return value;
   };
 }
+
+/** The words for each part of the public contact (contact.* in the locales). */
+const CONTACT_PART_LABEL: Record<string, string> = {
+  'contact.kind': 'kind',
+  'contact.personName': 'personName',
+  'contact.label': 'personRole',
+  'contact.email': 'email',
+  'contact.phone': 'phone',
+};
 
 /** What changed since the last decision: each field (in each language), added, removed or changed, old → new. */
 export function ProfileChangeList({ review }: { review: ProfileReview }) {
   const { t, dateTime } = useI18n();
   const valueText = useValueText(review.codes);
   const { since, changes } = review;
-  const label = (c: ProfileChange) => `${t(`fields.${c.field}`)}${c.language ? ` (${t(`language.names.${c.language}`)})` : ''}`;
+  const fieldName = (field: string) =>
+    field.startsWith('contact.') ? `${t('fields.contact')} — ${t(`contact.${CONTACT_PART_LABEL[field] ?? 'kind'}`)}` : t(`fields.${field}`);
+  const label = (c: ProfileChange) => `${fieldName(c.field)}${c.language ? ` (${t(`language.names.${c.language}`)})` : ''}`;
   return (
     <section aria-labelledby="changes" className="review-changes">
       <h2 id="changes">{t('review.changes')}</h2>

@@ -31,6 +31,26 @@ function EveryLanguage({ label, value }: { label: string; value: MultilingualTex
   );
 }
 
+/** The public contact as submitted: its kind, the name or office in every language, e-mail and phone. */
+function ContactFacts({ contact }: { contact: NonNullable<ProfileReview['profile']['contact']> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t(`contact.${contact.kind}`)}</p>
+      {contact.personName && <p>{contact.personName}</p>}
+      {contact.label && (
+        <dl className="facts">
+          <EveryLanguage label={t('contact.personRole')} value={contact.label} />
+        </dl>
+      )}
+      <p>
+        {contact.email}
+        {contact.phone ? ` · ${contact.phone}` : ''}
+      </p>
+    </>
+  );
+}
+
 /** The submitted profile in full: every language, codes with titles, areas and region by name. */
 function WholeProfile({ review }: { review: ProfileReview }) {
   const { t } = useI18n();
@@ -78,6 +98,8 @@ function WholeProfile({ review }: { review: ProfileReview }) {
             <dd>{list(field)}</dd>
           </Fragment>
         ))}
+        <dt>{t('fields.contact')}</dt>
+        <dd>{p.contact ? <ContactFacts contact={p.contact} /> : t('review.none')}</dd>
       </dl>
     </section>
   );
