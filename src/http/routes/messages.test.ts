@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/schemas/messaging.js';
 import { readOutbox } from '../../test/outbox.js';
@@ -91,7 +92,10 @@ describe('contacting an organisation', () => {
     const inbox = (await receiverMember.get('/api/v1/messages')).json().items;
     expect(inbox).toEqual([expect.objectContaining({ id: thread.id, side: 'receiver', unread: true, messageCount: 1 })]);
 
-    const reply = await receiverAdmin.send('POST', `/api/v1/messages/${thread.id}/replies`, { text: 'Здравствуйте! Интересно.', language: 'ru' });
+    const reply = await receiverAdmin.send('POST', `/api/v1/messages/${thread.id}/replies`, {
+      text: 'Здравствуйте! Интересно.',
+      language: 'ru',
+    });
     expect(reply.statusCode, reply.body).toBe(201);
     expect((reply.json() as Thread).messages.map((m) => [m.side, m.language])).toEqual([
       ['sender', 'fr'],
@@ -134,5 +138,20 @@ describe('contacting an organisation', () => {
       codes.push((await spammer.send('POST', '/api/v1/organisations/ardl/contact', { title: `n${i}`, text: 'hello' })).statusCode);
     expect(codes.slice(0, 10)).toEqual(Array(10).fill(201));
     expect(codes[10]).toBe(429);
+  });
+
+  it("writes to the public contact of an organisation that has no administrator, in its profile's language", async () => {
+    // AIRKO has members but no administrator account in the demo data
+    await t.database.db.execute(
+      sql`update organisations set public_contact = ${JSON.stringify({ kind: 'role', personName: null, label: null, email: 'info@airko.example', phone: null })}::jsonb where slug = 'airko'`,
+    );
+    const sent = await sender.send('POST', '/api/v1/organisations/airko/contact', { ...letter, title: 'Contact AIRKO' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [mail, ...more] = mailsTo('info@airko.example');
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ replyTo: 'ardl.member@example.org' });
+    expect(mail!.subject).toContain('Contact AIRKO');
+    expect(mail!.text).toContain('Ответьте на это письмо'); // AIRKO's profile is written in Russian
+    expect(mail!.text).toContain(letter.text);
   });
 });

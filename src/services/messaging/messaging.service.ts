@@ -12,8 +12,7 @@ import { LIMITS, type RateLimiter } from '../rate-limiter.js';
 import { tellReceivers, tellOtherSide } from './thread-mail.js';
 
 /** The organisations the actor holds a role in (any role: a member writes for their organisation too). */
-const organisationIdsOf = (actor: Actor) =>
-  new Set(actor.grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])));
+const organisationIdsOf = (actor: Actor) => new Set(actor.grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])));
 
 /**
  * Threads between two organisations. Anyone of a validated organisation writes to another validated one
@@ -64,7 +63,14 @@ export class MessagingService {
         },
         now,
       );
-      await tx.messaging.addMessage({ threadId: thread.id, authorId: actor.user.id, authorOrganisationId: sender.id, body, language, at: now });
+      await tx.messaging.addMessage({
+        threadId: thread.id,
+        authorId: actor.user.id,
+        authorOrganisationId: sender.id,
+        body,
+        language,
+        at: now,
+      });
       await tx.messaging.markRead(thread.id, actor.user.id, now);
       await audit(tx, {
         actorId: actor.user.id,
@@ -124,7 +130,9 @@ export class MessagingService {
         at: now,
       });
       await tx.messaging.markRead(thread.id, actor.user.id, now);
-      const orgs = new Map((await tx.organisations.byIds([thread.senderOrganisationId, thread.receiverOrganisationId])).map((o) => [o.id, o]));
+      const orgs = new Map(
+        (await tx.organisations.byIds([thread.senderOrganisationId, thread.receiverOrganisationId])).map((o) => [o.id, o]),
+      );
       await audit(tx, {
         actorId: actor.user.id,
         action: 'message_thread.replied',
@@ -160,7 +168,9 @@ export class MessagingService {
     const candidates = validated.filter((o) => o.id !== receiver.id);
     if (candidates.length === 1) return candidates[0]!;
     if (candidates.length > 1)
-      throw new AppError('validation_failed', 'Say on behalf of which organisation you write.', 'body.senderOrganisation').because('required');
+      throw new AppError('validation_failed', 'Say on behalf of which organisation you write.', 'body.senderOrganisation').because(
+        'required',
+      );
     if (validated.length > 0) throw new AppError('own_organisation');
     throw new AppError('sender_not_validated');
   }

@@ -14,15 +14,36 @@ const threadLink = (thread: ThreadRow) => `/messages/${thread.id}`;
 /**
  * A new thread goes to every administrator of the receiving organisation, in their language. Its Reply-To
  * is the sender's address: the receiver may answer from their mail client; the receiver's addresses stay
- * theirs until they do.
+ * theirs until they do. An organisation without administrators is written to at its public contact.
  */
 export async function tellReceivers(
   tx: Repositories,
   mail: MailSettings,
-  { thread, sender, receiver, author, body }: { thread: ThreadRow; sender: OrganisationRow; receiver: OrganisationRow; author: UserRow; body: string },
+  {
+    thread,
+    sender,
+    receiver,
+    author,
+    body,
+  }: { thread: ThreadRow; sender: OrganisationRow; receiver: OrganisationRow; author: UserRow; body: string },
 ): Promise<void> {
-  for (const admin of await tx.accounts.holders(['org_admin'], { organisationId: receiver.id })) {
-    if (admin.id === author.id) continue;
+  const admins = (await tx.accounts.holders(['org_admin'], { organisationId: receiver.id })).filter((a) => a.id !== author.id);
+  const contact = receiver.publicContact?.email;
+  if (admins.length === 0 && contact) {
+    // an organisation without an administrator account (imported, say) is reached at its public contact,
+    // in the language its profile is written in; it answers by e-mail, having no account to answer with
+    const language = receiver.name.original;
+    const vars = {
+      organisation: nameIn(receiver, language),
+      sender: nameIn(sender, language),
+      author: author.displayName,
+      title: thread.title,
+      body,
+    };
+    await sendMail(tx, mail, { email: contact, language }, 'thread_to_contact', vars, { replyTo: author.email });
+    return;
+  }
+  for (const admin of admins) {
     await sendMail(
       tx,
       mail,
@@ -50,7 +71,13 @@ export async function tellReceivers(
 export async function tellOtherSide(
   tx: Repositories,
   mail: MailSettings,
-  { thread, side, orgs, author, body }: { thread: ThreadRow; side: 'sender' | 'receiver'; orgs: Map<string, OrganisationRow>; author: UserRow; body: string },
+  {
+    thread,
+    side,
+    orgs,
+    author,
+    body,
+  }: { thread: ThreadRow; side: 'sender' | 'receiver'; orgs: Map<string, OrganisationRow>; author: UserRow; body: string },
 ): Promise<void> {
   const otherId = side === 'sender' ? thread.receiverOrganisationId : thread.senderOrganisationId;
   const members = new Set((await tx.accounts.grantsInOrganisation(otherId)).map((g) => g.userId));
