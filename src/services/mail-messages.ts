@@ -12,7 +12,7 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
     }),
     fr: (v) => ({
       subject: 'Confirmez votre adresse e-mail',
-      text: `Bonjour ${v.name},\n\nConfirmez votre compte Clusterbridge en ouvrant ce lien dans les 48 heures :\n${v.link}\n\nSi vous ne vous êtes pas inscrit, ignorez ce message.`,
+      text: `Bonjour ${v.name},\n\nConfirmez votre compte Clusterbridge en ouvrant ce lien dans les 48 heures :\n${v.link}\n\nSi vous ne vous êtes pas inscrit, ignorez ce message.`,
     }),
     ru: (v) => ({
       subject: 'Подтвердите адрес электронной почты',
@@ -27,7 +27,7 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
     }),
     fr: (v) => ({
       subject: 'Votre compte Clusterbridge',
-      text: `Bonjour ${v.name},\n\nQuelqu'un a essayé de créer un compte Clusterbridge avec votre adresse, qui a déjà un compte. Si c'était vous, connectez-vous :\n${v.link}\n\nou, si vous avez oublié votre mot de passe, réinitialisez-le :\n${v.resetLink}\n\nSi ce n'était pas vous, ignorez ce message : rien n'a changé.`,
+      text: `Bonjour ${v.name},\n\nQuelqu'un a essayé de créer un compte Clusterbridge avec votre adresse, qui a déjà un compte. Si c'était vous, connectez-vous :\n${v.link}\n\nou, si vous avez oublié votre mot de passe, réinitialisez-le :\n${v.resetLink}\n\nSi ce n'était pas vous, ignorez ce message : rien n'a changé.`,
     }),
     ru: (v) => ({
       subject: 'Ваша учётная запись Clusterbridge',
@@ -41,7 +41,7 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
     }),
     fr: (v) => ({
       subject: 'Réinitialisez votre mot de passe',
-      text: `Bonjour ${v.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure :\n${v.link}\n\nSi vous ne l'avez pas demandé, ignorez ce message : votre mot de passe ne change pas.`,
+      text: `Bonjour ${v.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure :\n${v.link}\n\nSi vous ne l'avez pas demandé, ignorez ce message : votre mot de passe ne change pas.`,
     }),
     ru: (v) => ({
       subject: 'Сброс пароля',
@@ -55,7 +55,7 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
     }),
     fr: (v) => ({
       subject: 'Confirmez votre nouvelle adresse e-mail',
-      text: `Bonjour ${v.name},\n\nPour utiliser cette adresse pour votre compte Clusterbridge, ouvrez ce lien dans les 48 heures :\n${v.link}`,
+      text: `Bonjour ${v.name},\n\nPour utiliser cette adresse pour votre compte Clusterbridge, ouvrez ce lien dans les 48 heures :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: 'Подтвердите новый адрес электронной почты',
@@ -69,7 +69,7 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
     }),
     fr: (v) => ({
       subject: `Rejoignez ${v.organisation} sur Clusterbridge`,
-      text: `Bonjour,\n\n${v.inviter} vous invite à rejoindre ${v.organisation} sur Clusterbridge. Ouvrez ce lien dans les 7 jours pour accepter :\n${v.link}`,
+      text: `Bonjour,\n\n${v.inviter} vous invite à rejoindre ${v.organisation} sur Clusterbridge. Ouvrez ce lien dans les 7 jours pour accepter :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `Приглашение в ${v.organisation} на Clusterbridge`,
@@ -82,8 +82,8 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\nThe profile of ${v.organisation} has been validated and is public:\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `${v.organisation} : profil validé`,
-      text: `Bonjour,\n\nLe profil de ${v.organisation} a été validé et il est public :\n${v.link}`,
+      subject: `${v.organisation} : profil validé`,
+      text: `Bonjour,\n\nLe profil de ${v.organisation} a été validé et il est public :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `${v.organisation}: профиль подтверждён`,
@@ -96,8 +96,8 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\nThe coordinator returned the profile of ${v.organisation} with this reason:\n\n${v.reason}\n\nEdit it and submit it again:\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `${v.organisation} : profil renvoyé`,
-      text: `Bonjour,\n\nLe coordinateur a renvoyé le profil de ${v.organisation} pour la raison suivante :\n\n${v.reason}\n\nModifiez-le puis soumettez-le à nouveau :\n${v.link}`,
+      subject: `${v.organisation} : profil renvoyé`,
+      text: `Bonjour,\n\nLe coordinateur a renvoyé le profil de ${v.organisation} pour la raison suivante :\n\n${v.reason}\n\nModifiez-le puis soumettez-le à nouveau :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `${v.organisation}: профиль возвращён`,
@@ -111,7 +111,7 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
     }),
     fr: (v) => ({
       subject: `${v.organisation} demande à passer en ${v.to}`,
-      text: `Bonjour,\n\n${v.organisation}, en ${v.from}, a soumis son profil avec une nouvelle région : ${v.to}. Les coordinateurs de ${v.to} en décident ; vous le voyez en lecture seule d'ici là :\n${v.link}`,
+      text: `Bonjour,\n\n${v.organisation}, en ${v.from}, a soumis son profil avec une nouvelle région : ${v.to}. Les coordinateurs de ${v.to} en décident ; vous le voyez en lecture seule d'ici là :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `${v.organisation} переходит в регион ${v.to}`,
@@ -125,8 +125,8 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\n${v.organisation} submitted its profile for validation. Review it, with what changed since it was last decided on, and validate or return it:\n${v.link}\n\nYou can receive one digest a day instead: ${v.accountLink}`,
     }),
     fr: (v) => ({
-      subject: `${v.organisation} : profil soumis à validation`,
-      text: `Bonjour,\n\n${v.organisation} a soumis son profil à validation. Examinez-le, avec ce qui a changé depuis la dernière décision, puis validez-le ou renvoyez-le :\n${v.link}\n\nVous pouvez recevoir un seul récapitulatif par jour : ${v.accountLink}`,
+      subject: `${v.organisation} : profil soumis à validation`,
+      text: `Bonjour,\n\n${v.organisation} a soumis son profil à validation. Examinez-le, avec ce qui a changé depuis la dernière décision, puis validez-le ou renvoyez-le :\n${v.link}\n\nVous pouvez recevoir un seul récapitulatif par jour : ${v.accountLink}`,
     }),
     ru: (v) => ({
       subject: `${v.organisation}: профиль отправлен на проверку`,
@@ -140,8 +140,8 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\nProfiles submitted since your last digest:\n\n${v.list}\n\nThe validation queue:\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `Profils soumis à validation : ${v.count}`,
-      text: `Bonjour,\n\nProfils soumis depuis votre dernier récapitulatif :\n\n${v.list}\n\nLa file de validation :\n${v.link}`,
+      subject: `Profils soumis à validation : ${v.count}`,
+      text: `Bonjour,\n\nProfils soumis depuis votre dernier récapitulatif :\n\n${v.list}\n\nLa file de validation :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `Профили на проверку: ${v.count}`,

@@ -154,4 +154,14 @@ describe('contacting an organisation', () => {
     expect(mail!.text).toContain('Ответьте на это письмо'); // AIRKO's profile is written in Russian
     expect(mail!.text).toContain(letter.text);
   });
+
+  it('e-mails the people of an organisation that has neither administrators nor a public contact', async () => {
+    // ARDL has members (the Limousin coordinator, the test sender) but no administrator in the demo data
+    const sent = await receiverAdmin.send('POST', '/api/v1/organisations/ardl/contact', { ...letter, title: 'Pour ARDL', language: 'ru' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const about = (email: string) => mailsTo(email).filter((m) => m.subject.includes('Pour ARDL'));
+    expect(about('coordinator.limousin@demo.clusterbridge.test')).toHaveLength(1);
+    expect(about('ardl.member@example.org')).toHaveLength(1);
+    expect(about('iate.admin@demo.clusterbridge.test')).toEqual([]);
+  });
 });

@@ -11,10 +11,17 @@ const nameIn = (org: Pick<OrganisationRow, 'name' | 'slug'> | undefined, languag
 
 const threadLink = (thread: ThreadRow) => `/messages/${thread.id}`;
 
+async function membersOf(tx: Repositories, organisationId: string, except: string): Promise<UserRow[]> {
+  const ids = new Set((await tx.accounts.grantsInOrganisation(organisationId)).map((g) => g.userId));
+  ids.delete(except);
+  return tx.accounts.usersByIds([...ids]);
+}
+
 /**
  * A new thread goes to every administrator of the receiving organisation, in their language. Its Reply-To
  * is the sender's address: the receiver may answer from their mail client; the receiver's addresses stay
- * theirs until they do. An organisation without administrators is written to at its public contact.
+ * theirs until they do. An organisation without administrators is written to at its public contact, else
+ * to its people.
  */
 export async function tellReceivers(
   tx: Repositories,
@@ -43,7 +50,9 @@ export async function tellReceivers(
     await sendMail(tx, mail, { email: contact, language }, 'thread_to_contact', vars, { replyTo: author.email });
     return;
   }
-  for (const admin of admins) {
+  // without administrators nor a public contact, its people (members, editors) are who can answer
+  const recipients = admins.length > 0 ? admins : await membersOf(tx, receiver.id, author.id);
+  for (const admin of recipients) {
     await sendMail(
       tx,
       mail,

@@ -104,8 +104,9 @@ export function CodeInput({ id, label, value, onChange }: Props) {
           </Pill.Group>
         </PillsInput>
       </Combobox.DropdownTarget>
-      <Combobox.Dropdown hidden={options.length === 0}>
+      <Combobox.Dropdown hidden={options.length === 0 && search.trim() === ''}>
         <Combobox.Options aria-label={label} className="code-options">
+          {options.length === 0 && <Combobox.Empty>{t('codeInput.noMatch')}</Combobox.Empty>}
           {options.map((o) => (
             <Combobox.Option value={o.code} key={`${o.system}-${o.code}`}>
               <strong>{o.code}</strong> <span className="muted">{t(`codeInput.systems.${o.system}`)}</span> {o.title}

@@ -21,7 +21,14 @@ function foldFilter({ options, search }: { options: ComboboxParsedItem[]; search
 
 // no scrolling box inside the list: axe wants one focusable, and a focusable box is not allowed inside a
 // listbox; the lists are short (regions) or limited (the first NACE classes matching what is typed)
-const common = { searchable: true, filter: foldFilter, withScrollArea: false, comboboxProps: { shadow: 'md' } } as const;
+// Enter picks the first match, as one expects when typing narrowed the list to the choice one wants
+const common = {
+  searchable: true,
+  filter: foldFilter,
+  withScrollArea: false,
+  selectFirstOptionOnChange: true,
+  comboboxProps: { shadow: 'md' },
+} as const;
 
 /** A select one can type into to find a choice among many (a region). */
 export function TypeaheadSelect(props: SelectProps) {
