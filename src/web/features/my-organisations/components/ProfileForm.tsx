@@ -84,7 +84,7 @@ export function ProfileForm({
         />
         <TypeaheadSelect
           id="profile-region"
-          className="field"
+          className="field region-field"
           label={t('organisation.region')}
           data={regions}
           value={value.region || null}
