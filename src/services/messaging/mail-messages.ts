@@ -13,8 +13,8 @@ export const MESSAGING_MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\n${v.author} of ${v.sender} wrote to ${v.organisation} on Clusterbridge:\n\n${v.title}\n\n${v.body}\n\nAnswer on the platform:\n${v.link}\n\nor answer this e-mail: it goes to ${v.author}.`,
     }),
     fr: (v) => ({
-      subject: `${v.sender} écrit à ${v.organisation} : ${v.title}`,
-      text: `Bonjour,\n\n${v.author}, de ${v.sender}, a écrit à ${v.organisation} sur Clusterbridge :\n\n${v.title}\n\n${v.body}\n\nRépondez sur la plateforme :\n${v.link}\n\nou répondez à cet e-mail : la réponse ira à ${v.author}.`,
+      subject: `${v.sender} écrit à l’organisation « ${v.organisation} » : ${v.title}`,
+      text: `Bonjour,\n\n${v.author}, de l’organisation « ${v.sender} », a écrit à l’organisation « ${v.organisation} » sur Clusterbridge :\n\n${v.title}\n\n${v.body}\n\nRépondez sur la plateforme :\n${v.link}\n\nou répondez à cet e-mail : la réponse ira à ${v.author}.`,
     }),
     ru: (v) => ({
       subject: `${v.sender} пишет в ${v.organisation}: ${v.title}`,
@@ -28,8 +28,8 @@ export const MESSAGING_MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\n${v.author} of ${v.sender} wrote to ${v.organisation} on Clusterbridge, the cooperation platform where your organisation has a profile, at the address it gives as its contact:\n\n${v.title}\n\n${v.body}\n\nAnswer this e-mail: it goes to ${v.author}.`,
     }),
     fr: (v) => ({
-      subject: `${v.sender} écrit à ${v.organisation} : ${v.title}`,
-      text: `Bonjour,\n\n${v.author}, de ${v.sender}, a écrit à ${v.organisation} sur Clusterbridge, la plateforme de coopération où votre organisation a un profil, à l’adresse de contact qu’elle indique :\n\n${v.title}\n\n${v.body}\n\nRépondez à cet e-mail : la réponse ira à ${v.author}.`,
+      subject: `${v.sender} écrit à l’organisation « ${v.organisation} » : ${v.title}`,
+      text: `Bonjour,\n\n${v.author}, de l’organisation « ${v.sender} », a écrit à l’organisation « ${v.organisation} » sur Clusterbridge, la plateforme de coopération où votre organisation a un profil, à l’adresse de contact qu’elle indique :\n\n${v.title}\n\n${v.body}\n\nRépondez à cet e-mail : la réponse ira à ${v.author}.`,
     }),
     ru: (v) => ({
       subject: `${v.sender} пишет в ${v.organisation}: ${v.title}`,
@@ -43,7 +43,7 @@ export const MESSAGING_MESSAGES: Record<string, Record<Language, Message>> = {
     }),
     fr: (v) => ({
       subject: `Re : ${v.title}`,
-      text: `Bonjour,\n\n${v.author}, de ${v.from}, a répondu dans la conversation « ${v.title} » sur Clusterbridge :\n\n${v.body}\n\nLisez et répondez sur la plateforme :\n${v.link}`,
+      text: `Bonjour,\n\n${v.author}, de l’organisation « ${v.from} », a répondu dans la conversation « ${v.title} » sur Clusterbridge :\n\n${v.body}\n\nLisez et répondez sur la plateforme :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `Re: ${v.title}`,

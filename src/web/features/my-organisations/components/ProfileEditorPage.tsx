@@ -136,7 +136,7 @@ export function ProfileEditorPage() {
       </p>
       <h1>{t('myOrgs.editProfile')}</h1>
       <p className="status-line">
-        {t('myOrgs.status')}: <span className="badge">{t(`status.${data.status}`)}</span>
+        {t('myOrgs.statusLabel')} <span className="badge">{t(`status.${data.status}`)}</span>
       </p>
       {!data.published && data.status !== 'validated' && (
         <p role="status" className="notice">

@@ -21,7 +21,7 @@ export function useValueText(codes: ProfileReview['codes']) {
 const CONTACT_PART_LABEL: Record<string, string> = {
   'contact.kind': 'kind',
   'contact.personName': 'personName',
-  'contact.label': 'personRole',
+  'contact.label': 'officeOrRole',
   'contact.email': 'email',
   'contact.phone': 'phone',
 };

@@ -40,7 +40,7 @@ function ContactFacts({ contact }: { contact: NonNullable<ProfileReview['profile
       {contact.personName && <p>{contact.personName}</p>}
       {contact.label && (
         <dl className="facts">
-          <EveryLanguage label={t('contact.personRole')} value={contact.label} />
+          <EveryLanguage label={t(contact.kind === 'role' ? 'contact.office' : 'contact.personRole')} value={contact.label} />
         </dl>
       )}
       <p>
