@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { messageThreads, threadMessages, threadReads } from '../db/schema/index.js';
 import type { Language } from '../shared/languages.js';
@@ -69,15 +69,11 @@ export class MessagingRepository {
   /** The threads either side of which is one of the organisations (every thread for null), newest first. */
   async threadsOf(organisationIds: string[] | null, readerId: string, limit = 200): Promise<ThreadListing[]> {
     if (organisationIds?.length === 0) return [];
-    const counts = this.db
-      .select({ threadId: threadMessages.threadId, n: count().as('n') })
-      .from(threadMessages)
-      .groupBy(threadMessages.threadId)
-      .as('counts');
+    // counted per listed thread (its index), not by grouping every message of the platform
+    const n = sql<number>`(select count(*) from ${threadMessages} where ${threadMessages.threadId} = ${messageThreads.id})`.mapWith(Number);
     const rows = await this.db
-      .select({ thread: messageThreads, n: counts.n, readAt: threadReads.readAt })
+      .select({ thread: messageThreads, n, readAt: threadReads.readAt })
       .from(messageThreads)
-      .leftJoin(counts, eq(counts.threadId, messageThreads.id))
       .leftJoin(threadReads, and(eq(threadReads.threadId, messageThreads.id), eq(threadReads.userId, readerId)))
       .where(
         organisationIds

@@ -32,8 +32,12 @@ export class ClassificationService {
 
   /** Every NAF rév. 2 or ОКВЭД 2 code that maps to a NACE class, for type-ahead in forms. */
   nationalCodes(system: 'naf2' | 'okved2'): NationalCode[] {
-    return this.repo.nationalCodes(system).filter((c) => c.nace !== null);
+    // the shipped reference never changes while the process runs: built once a system
+    let codes = this.national.get(system);
+    if (!codes) this.national.set(system, (codes = this.repo.nationalCodes(system).filter((c) => c.nace !== null)));
+    return codes;
   }
+  private readonly national = new Map<'naf2' | 'okved2', NationalCode[]>();
 
   /** The distinct NACE classes of codes in any of the three systems; a bad one is refused as `field[i]`. */
   naceClassesOf(codes: string[], field: string): string[] {

@@ -11,17 +11,25 @@ const nameIn = (org: Pick<OrganisationRow, 'name' | 'slug'> | undefined, languag
 
 const threadLink = (thread: ThreadRow) => `/messages/${thread.id}`;
 
-async function membersOf(tx: Repositories, organisationId: string, except: string): Promise<UserRow[]> {
-  const ids = new Set((await tx.accounts.grantsInOrganisation(organisationId)).map((g) => g.userId));
-  ids.delete(except);
-  return tx.accounts.usersByIds([...ids]);
+/**
+ * Who answers for an organisation: its administrators; without any, its people (members, editors). One rule
+ * for the first letter and for the replies that follow it; its grants are read once.
+ */
+async function answeringFor(
+  tx: Repositories,
+  organisationId: string,
+): Promise<{ admins: boolean; users: UserRow[]; members: Set<string> }> {
+  const grants = await tx.accounts.grantsInOrganisation(organisationId);
+  const admins = grants.filter((g) => g.role === 'org_admin');
+  const users = await tx.accounts.usersByIds([...new Set((admins.length > 0 ? admins : grants).map((g) => g.userId))]);
+  return { admins: admins.length > 0, users, members: new Set(grants.map((g) => g.userId)) };
 }
 
 /**
- * A new thread goes to every administrator of the receiving organisation, in their language. Its Reply-To
+ * A new thread goes to those who answer for the receiving organisation, in their language. Its Reply-To
  * is the sender's address: the receiver may answer from their mail client; the receiver's addresses stay
- * theirs until they do. An organisation without administrators is written to at its public contact, else
- * to its people.
+ * theirs until they do. An organisation without administrators that gives a public contact is written to
+ * there instead.
  */
 export async function tellReceivers(
   tx: Repositories,
@@ -34,45 +42,30 @@ export async function tellReceivers(
     body,
   }: { thread: ThreadRow; sender: OrganisationRow; receiver: OrganisationRow; author: UserRow; body: string },
 ): Promise<void> {
-  const admins = (await tx.accounts.holders(['org_admin'], { organisationId: receiver.id })).filter((a) => a.id !== author.id);
+  const letter = (language: Language) => ({
+    organisation: nameIn(receiver, language),
+    sender: nameIn(sender, language),
+    author: author.displayName,
+    title: thread.title,
+    body,
+  });
+  const answering = await answeringFor(tx, receiver.id);
+  const hasAdmins = answering.admins && answering.users.some((u) => u.id !== author.id);
   const contact = receiver.publicContact?.email;
-  if (admins.length === 0 && contact) {
+  if (!hasAdmins && contact) {
     // an organisation without an administrator account (imported, say) is reached at its public contact,
     // in the language its profile is written in; it answers by e-mail, having no account to answer with
     const language = receiver.name.original;
-    const vars = {
-      organisation: nameIn(receiver, language),
-      sender: nameIn(sender, language),
-      author: author.displayName,
-      title: thread.title,
-      body,
-    };
-    await sendMail(tx, mail, { email: contact, language }, 'thread_to_contact', vars, { replyTo: author.email });
+    await sendMail(tx, mail, { email: contact, language }, 'thread_to_contact', letter(language), { replyTo: author.email });
     return;
   }
-  // without administrators nor a public contact, its people (members, editors) are who can answer
-  const recipients = admins.length > 0 ? admins : await membersOf(tx, receiver.id, author.id);
-  for (const admin of recipients) {
-    await sendMail(
-      tx,
-      mail,
-      admin,
-      'thread_started',
-      {
-        organisation: nameIn(receiver, admin.language),
-        sender: nameIn(sender, admin.language),
-        author: author.displayName,
-        title: thread.title,
-        body,
-        link: threadLink(thread),
-      },
-      { replyTo: author.email },
-    );
+  for (const user of answering.users.filter((u) => u.id !== author.id)) {
+    await sendMail(tx, mail, user, 'thread_started', { ...letter(user.language), link: threadLink(thread) }, { replyTo: author.email });
   }
 }
 
 /**
- * A reply goes to the other side's people in the thread: for the receiver, its administrators and whoever
+ * A reply goes to the other side's people in the thread: for the receiver, those who answer for it and whoever
  * answered for it; for the sender, whoever wrote for it. Only those still in their organisation. The
  * sender's people give their address as Reply-To; the receiver's do not (theirs are never shown to a sender
  * who has not been answered by e-mail).
@@ -89,9 +82,10 @@ export async function tellOtherSide(
   }: { thread: ThreadRow; side: 'sender' | 'receiver'; orgs: Map<string, OrganisationRow>; author: UserRow; body: string },
 ): Promise<void> {
   const otherId = side === 'sender' ? thread.receiverOrganisationId : thread.senderOrganisationId;
-  const members = new Set((await tx.accounts.grantsInOrganisation(otherId)).map((g) => g.userId));
+  const answering = await answeringFor(tx, otherId);
+  const members = answering.members;
   const ids = new Set(await tx.messaging.authorsFor(thread.id, otherId));
-  if (side === 'sender') for (const admin of await tx.accounts.holders(['org_admin'], { organisationId: otherId })) ids.add(admin.id);
+  if (side === 'sender') for (const user of answering.users) ids.add(user.id);
   else if (thread.startedBy) ids.add(thread.startedBy);
   ids.delete(author.id);
   const recipients = (await tx.accounts.usersByIds([...ids])).filter((u) => members.has(u.id));

@@ -8,7 +8,7 @@ import { useThreads } from '../api/messages';
 
 /** The threads of the reader's organisations, newest first, unread ones marked. */
 export function MessagesPage() {
-  const { t, lang } = useI18n();
+  const { t, dateTime } = useI18n();
   const text = useMlString();
   const state = useThreads();
   useTitle(t('messages.title'));
@@ -28,7 +28,7 @@ export function MessagesPage() {
             <p className="meta">
               <span>{t('messages.from', { sender: text(thread.sender.name), receiver: text(thread.receiver.name) })}</span>
               <span>{t('messages.count', { count: thread.messageCount })}</span>
-              <time dateTime={thread.lastMessageAt}>{new Date(thread.lastMessageAt).toLocaleString(lang)}</time>
+              <time dateTime={thread.lastMessageAt}>{dateTime(thread.lastMessageAt)}</time>
             </p>
           </li>
         ))}

@@ -12,7 +12,7 @@ import { replyInThread, useThread } from '../api/messages';
 /** One thread: its messages, each in the language it was written in, and the reply box. */
 export function ThreadPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useI18n();
+  const { t, lang, dateTime } = useI18n();
   const text = useMlString();
   const state = useThread(id);
   const thread = state.data;
@@ -55,7 +55,7 @@ export function ThreadPage() {
             <p className="meta">
               <strong>{m.mine ? t('messages.you') : (m.author ?? '—')}</strong>
               <span>{text(orgOf(m.side).name)}</span>
-              <time dateTime={m.createdAt}>{new Date(m.createdAt).toLocaleString(lang)}</time>
+              <time dateTime={m.createdAt}>{dateTime(m.createdAt)}</time>
             </p>
             <p className="thread-body" lang={m.language}>
               {m.body}
