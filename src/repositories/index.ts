@@ -27,10 +27,18 @@ export interface Repositories {
   partnerships: PartnershipRepository;
   regions: RegionRepository;
   search: SearchRepository;
+  /** Translations of words between ru, fr and en learnt from the shared vocabularies (absent: no bridges). */
+  bridges?: BridgeReader;
   clock: Clock;
   mail: MailTransport;
   /** Runs `work` in one database transaction: every write in it lands, or none does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export interface BridgeReader {
+  translate(lang: 'ru' | 'fr' | 'en', lexeme: string): { lang: 'ru' | 'fr' | 'en'; lexeme: string; weight: number; via: string }[];
+  /** The title of the entry a translation came from, in each language it has. */
+  label(via: string): { ru?: string; fr?: string; en?: string } | undefined;
 }
 
 export interface Outside {

@@ -28,6 +28,18 @@ export interface SearchWord {
   narrower: string[];
   /** The word's sound key (soundKey), for names in another script or spelling; null when too short. */
   nameKey: string | null;
+  /**
+   * Lexemes of other languages the shared vocabularies translate the word to (roulement → подшипник,
+   * bearing), each with how sure the translation is (0–1) and the entry or dictionary that says so.
+   */
+  bridges?: Bridged[];
+}
+
+/** A translation of a query word into a record's lexeme, from a vocabulary (e.g. `hs:8482`) or a dictionary. */
+export interface Bridged {
+  lexeme: string;
+  weight: number;
+  via: string;
 }
 
 /** Lexemes of a query word that must all occur in a record, exactly or as the start of its lexemes. */

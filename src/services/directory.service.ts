@@ -5,9 +5,8 @@ import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
 import { notFound } from './errors.js';
 import { explainMatches } from './search/explain-matches.js';
 import { readQuery } from './search/read-query.js';
-import { DirectoryIndex, type ResultOrder } from './search/directory-index.js';
+import { DirectoryIndex, type IndexWord, type ResultOrder } from './search/directory-index.js';
 import type { ListOrder } from '../shared/sort-key.js';
-import type { SearchWord } from '../repositories/search-query.js';
 import type { OrganisationFilter, PageRange } from '../repositories/organisation.repository.js';
 import { expandRegions } from './regions.js';
 import { requireKnownAreas } from './known-areas.js';
@@ -143,16 +142,16 @@ export class DirectoryService {
     const lang = query.lang ?? 'en';
     const order: ResultOrder =
       query.sort === 'newest' ? { sort: 'newest' } : { sort: query.sort === 'relevance' ? 'relevance' : 'name', lang };
-    const { rows, total } = read
-      ? await this.find(read.words, filter, range, order)
-      : await this.list(filter, range, order.sort === 'newest' ? order : { sort: 'name', lang });
-    const matches = read ? await explainMatches(this.repos, rows, read) : new Map();
-    // facets come from the index only: until it has loaded, a listing goes without them
-    const facets = query.facets && this.index.loaded ? this.index.facets(read?.words ?? [], filter) : undefined;
+    const found = read ? await this.find(read.words, filter, range, order) : null;
+    const { rows, total } = found ?? (await this.list(filter, range, order.sort === 'newest' ? order : { sort: 'name', lang }));
+    const matches = read ? await explainMatches(this.repos, rows, read, found?.ways) : new Map();
+    // facets come from the index only, for the words the results came from: until it has loaded, a listing goes without them
+    const facets = query.facets && this.index.loaded ? this.index.facets(found?.words ?? [], filter) : undefined;
     return {
       items: rows.map((row) => ({ ...presentOrganisationSummary(row), ...(matches.has(row.id) ? { match: matches.get(row.id) } : {}) })),
       meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
       ...(facets ? { facets } : {}),
+      ...(found?.relaxed ? { partial: true } : {}),
     };
   }
 
@@ -181,20 +180,28 @@ export class DirectoryService {
     return { rows: await this.repos.organisations.inOrder(found.ids), total: found.total };
   }
 
-  /** Organisations matching the words, from the directory index; the page's rows read from the database. */
-  private async find(words: SearchWord[], filter: OrganisationFilter, range: PageRange, order: ResultOrder) {
+  /**
+   * Organisations matching the words, from the directory index; the page's rows read from the database,
+   * how each matched each word, and the words as finally matched (with names that sound close, if tried).
+   */
+  private async find(words: IndexWord[], filter: OrganisationFilter, range: PageRange, order: ResultOrder) {
     let found = this.index.search(words, filter, range, order);
-    // nothing found for what looks like a name (a word the glossary does not know, no filters): perhaps a
-    // typo, so try names that sound close (a slower trigram pass)
+    // nothing (or only part of the words) found for what looks like a name (a word the glossary does not
+    // know, no filters): perhaps a typo, so try names that sound close (a slower trigram pass)
     const filtered = Object.values(filter).some((f) => f.length > 0);
     const nameLike = words.some((w) => w.nameKey && w.concepts.length === 0);
-    if (found.total === 0 && !filtered && nameLike && words.length <= FUZZY_WORDS_MAX) {
+    if ((found.total === 0 || found.relaxed) && !filtered && nameLike && words.length <= FUZZY_WORDS_MAX) {
       const fuzzy = await Promise.all(
         words.map(async (w) => (w.nameKey ? { ...w, soundsLike: await this.repos.search.namesSoundingLike(w.nameKey) } : w)),
       );
-      found = this.index.search(fuzzy, filter, range, order);
+      const again = this.index.search(fuzzy, filter, range, order);
+      if (again.total > 0 && !again.relaxed) {
+        found = again;
+        words = fuzzy;
+      }
     }
-    return { rows: await this.repos.organisations.inOrder(found.hits.map((h) => h.id)), total: found.total };
+    const rows = await this.repos.organisations.inOrder(found.hits.map((h) => h.id));
+    return { rows, total: found.total, relaxed: found.relaxed, words, ways: new Map(found.hits.map((h) => [h.id, h.ways])) };
   }
 
   /** An organisation's page: published ones for everyone, others for their people and coordinators. */

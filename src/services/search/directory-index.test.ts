@@ -55,7 +55,7 @@ const ids = (index: DirectoryIndex, words: SearchWord[], filter: Partial<Organis
   index.search(words, { ...noFilter, ...filter }, page).hits.map((h) => h.id);
 
 describe('DirectoryIndex', () => {
-  it('finds a word by its lexeme or as the start of one, and every required word must be found', async () => {
+  it('finds a word by its lexeme or as the start of one, and both words of a two-word query must be found', async () => {
     const { index } = await indexOf([
       organisation('a', 'filtr ceram'),
       organisation('b', 'filtration'),
@@ -87,7 +87,7 @@ describe('DirectoryIndex', () => {
     expect(ids(index, [word('covid19', { texts: [{ lexemes: ['covid', '19'], prefix: false }] })])).toEqual(['both']);
   });
 
-  it('ranks concepts first (narrower ones half), then the text rank, with a bonus for a name that sounds like a word', async () => {
+  it('ranks a name that sounds like every word first, then concepts (narrower ones half), then the text rank', async () => {
     const { index } = await indexOf([
       organisation('text-only', 'filtr filtr'),
       organisation('narrower', 'sorbent', { conceptCodes: ['sorbents'] }),
@@ -96,17 +96,18 @@ describe('DirectoryIndex', () => {
     ]);
     const query = [word('filtr', { concepts: ['filtration'], narrower: ['sorbents'], nameKey: 'fltr' })];
     const hits = index.search(query, noFilter, page).hits;
-    expect(hits.map((h) => h.id)).toEqual(['concept', 'narrower', 'named', 'text-only']);
-    expect(hits[0]!.rank).toBe(1);
-    expect(hits[1]!.rank).toBe(0.5);
+    expect(hits.map((h) => h.id)).toEqual(['named', 'concept', 'narrower', 'text-only']);
+    // each covers the one word: 1; a concept adds ½, a narrower one ¼, half the text rank, a name that sounds like every word 1
+    expect(hits[1]!.rank).toBe(1.5);
+    expect(hits[2]!.rank).toBe(1.25);
     // the query has one distinct lexeme (as a prefix and exactly): the text rank is that lexeme's part
     const textRank = (document: string) => {
       let part = 0;
       readSearchVector(document, (_, p) => (part = p));
       return Math.fround(part / TEXT_RANK_SCALE);
     };
-    expect(hits[2]!.rank).toBeCloseTo(textRank("'filtr':1C") + 0.3, 6);
-    expect(hits[3]!.rank).toBe(textRank("'filtr':1C,2C"));
+    expect(hits[0]!.rank).toBeCloseTo(2 + textRank("'filtr':1C") / 2, 6);
+    expect(hits[3]!.rank).toBeCloseTo(1 + textRank("'filtr':1C,2C") / 2, 6);
   });
 
   it('orders equal ranks by name, then id, and pages through them', async () => {

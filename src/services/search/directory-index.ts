@@ -1,12 +1,13 @@
 import type { OrganisationFilter, PageRange } from '../../repositories/organisation.repository.js';
 import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
-import { requiredWords, type SearchWord } from '../../repositories/search-query.js';
+import { requiredWords, type Bridged, type SearchWord } from '../../repositories/search-query.js';
 import { detached } from '../detached-string.js';
 import { Postings } from './postings.js';
 import { compare, lowerBound, topOrder } from './ordering.js';
 import { DirectoryOrders, type ListOrder } from './slot-orders.js';
 import { readSearchVector, type RankItem } from './text-rank.js';
 import { rankMatches } from './directory-rank.js';
+import { matchWords, waysOf, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
 import type { Language } from '../../shared/languages.js';
 import { feature } from '../profile-features.js';
 import { RevisionFollower } from '../revision-follower.js';
@@ -32,6 +33,13 @@ export type ResultOrder = ListOrder | { sort: 'relevance'; lang: Language };
 export interface DirectoryHit {
   id: string;
   rank: number;
+  /** How it matched each required word, in their order (null: not matched), with the bridge that translated it. */
+  ways: (HitWay | null)[];
+}
+
+export interface HitWay {
+  way: WordWay;
+  bridge?: Bridged;
 }
 
 /** Organisations read in one statement when loading: about 100 ms of reading and indexing on PGlite. */
@@ -59,6 +67,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   private readonly features = new Map<string, Postings>();
   private readonly orders = new DirectoryOrders();
   private dead = 0;
+  private lastMatch: { words: IndexWord[]; generation: number; matches: WordMatches } | null = null;
 
   constructor(
     repository: Pick<SearchRepository, 'organisationsSince'> & Partial<Pick<SearchRepository, 'writeCount'>>,
@@ -77,35 +86,62 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   }
 
   /**
-   * The organisations that match every required word (by text, by a concept that covers it, or by a name
-   * that sounds like it) and pass the filter, in the order asked: one page of them, and how many there
-   * are. By relevance, best first, then by name: the rank is the share of words whose concepts a record
-   * carries (narrower ones count half), plus ts_rank of all words' lexemes, plus a bonus for a name that
-   * sounds like a word (directory-rank.ts).
+   * The organisations that match enough of the required words (by text, a concept that covers it, a name
+   * that sounds like it, or a vocabulary bridge: word-matches.ts) and pass the filter, in the order asked:
+   * one page of them, how many there are, and whether the minimum of words was given up because no
+   * record met it. By relevance, best first, then by name (directory-rank.ts).
    */
   search(
     words: IndexWord[],
     filter: OrganisationFilter,
     page: PageRange,
     order: ResultOrder = { sort: 'relevance', lang: 'en' },
-  ): { hits: DirectoryHit[]; total: number } {
-    this.sortLexemes();
+  ): { hits: DirectoryHit[]; total: number; relaxed: boolean } {
     const required = requiredWords(words);
-    const groups = [...required.map((w) => this.wordPostings(w)), ...this.filterPostings(filter)];
-    const matches = this.inEveryGroup(groups);
+    const matches = this.matchWords(words);
+    const groups = this.filterPostings(filter);
+    const passing = groups.length > 0 ? this.inEveryGroup(groups).hits : null;
+    const slots = passing ? matches.slots.filter((slot) => passing[slot] === groups.length) : matches.slots;
+    const { relaxed } = matches;
     if (order.sort !== 'relevance') {
-      const ids = this.walk(order, page, (slot) => matches.hits[slot] === groups.length);
-      return { total: matches.slots.length, hits: ids.map((id) => ({ id, rank: 0 })) };
+      const ids = this.walk(order, page, (slot) => matches.enough[slot] === 1 && (!passing || passing[slot] === groups.length));
+      return { total: slots.length, hits: ids.map((id) => ({ id, rank: 0, ways: this.hitWays(matches, required, this.slotOf.get(id)!) })), relaxed };
     }
-    const rank = rankMatches(
-      { size: this.ids.length, lexemes: (item) => this.lexemePostings(item), features: (keys) => this.featurePostings(keys) },
-      { words, required, slots: matches.slots, hits: matches.hits, found: groups.length },
-    );
+    const rank = rankMatches(this.source(), words, required, { ...matches, slots });
     const { lang } = order;
-    const top = topOrder(matches.slots, rank, (slot) => this.orders.nameKey(slot, lang), this.ids, page.offset + page.limit);
+    const top = topOrder(slots, rank, (slot) => this.orders.nameKey(slot, lang), this.ids, page.offset + page.limit);
     return {
-      total: matches.slots.length,
-      hits: top.slice(page.offset).map((i) => ({ id: this.ids[matches.slots[i]!]!, rank: rank[i]! })),
+      total: slots.length,
+      hits: top.slice(page.offset).map((i) => ({ id: this.ids[slots[i]!]!, rank: rank[i]!, ways: this.hitWays(matches, required, slots[i]!) })),
+      relaxed,
+    };
+  }
+
+  /** The required words matched against every record; kept for the facets of the same search. */
+  private matchWords(words: IndexWord[]): WordMatches {
+    this.sortLexemes();
+    if (this.lastMatch?.words === words && this.lastMatch.generation === this.generation) return this.lastMatch.matches;
+    const matches = matchWords(this.source(), requiredWords(words));
+    this.lastMatch = { words, generation: this.generation, matches };
+    return matches;
+  }
+
+  /** How a result matched each word; for a bridge, which one (postings are in slot order: a binary search each). */
+  private hitWays(matches: WordMatches, required: IndexWord[], slot: number): (HitWay | null)[] {
+    return waysOf(matches, slot).map((way, i) => {
+      if (way !== 'bridge') return way && { way };
+      const bridge = (required[i]!.bridges ?? []).find((b) => this.lexemes.get(b.lexeme)?.has(slot));
+      return bridge ? { way, bridge } : { way };
+    });
+  }
+
+  private source(): MatchSource {
+    return {
+      size: this.ids.length,
+      live: this.live,
+      lexemes: (item) => this.lexemePostings(item),
+      features: (keys) => this.featurePostings(keys),
+      slotsOf: (ids) => this.slotsOf(ids),
     };
   }
 
@@ -138,11 +174,10 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
    * region's subdivisions are added up by the reader).
    */
   facets(words: IndexWord[], filter: OrganisationFilter): DirectoryFacets {
-    this.sortLexemes();
-    const wordGroups = requiredWords(words).map((w) => this.wordPostings(w));
+    const matches = words.length > 0 ? this.matchWords(words) : null;
     const facets: DirectoryFacets = { region: {}, kind: {}, sector: {}, area: {} };
     for (const [facet, prefix, own] of FACETS) {
-      const groups = [...wordGroups, ...this.filterPostings({ ...filter, [own]: [] })];
+      const groups = this.filterPostings({ ...filter, [own]: [] });
       const hits = groups.length > 0 ? this.inEveryGroup(groups).hits : null;
       const counts = facets[facet];
       for (const [key, list] of this.features) {
@@ -150,7 +185,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
         let count = 0;
         for (let i = 0; i < list.length; i++) {
           const slot = list.slots[i]!;
-          if (this.live[slot] && (!hits || hits[slot] === groups.length)) count++;
+          if (this.live[slot] && (!matches || matches.enough[slot]) && (!hits || hits[slot] === groups.length)) count++;
         }
         if (count > 0) counts[key.slice(prefix.length)] = count;
       }
@@ -171,21 +206,6 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       .map((keys) => this.featurePostings(keys));
   }
 
-  /** The postings a word can match by: its text ways, its concepts, its name key, names close to it. */
-  private wordPostings(word: IndexWord): Postings[] {
-    const lists: Postings[] = [];
-    for (const text of word.texts) {
-      if (text.lexemes.length === 0) continue;
-      const each = text.lexemes.map((lexeme) => this.lexemePostings({ lexeme, prefix: text.prefix }));
-      // a word the parser cut in two: each part must occur (a rare case, so built by sets)
-      lists.push(...(each.length === 1 ? each[0]! : [this.intersection(each)]));
-    }
-    lists.push(...this.featurePostings([...word.concepts, ...word.narrower].map(feature.concept)));
-    if (word.nameKey) lists.push(...this.featurePostings([feature.name(word.nameKey)]));
-    if (word.soundsLike) lists.push(this.slotsOf(word.soundsLike));
-    return lists;
-  }
-
   private lexemePostings(item: RankItem): Postings[] {
     if (!item.prefix) {
       const list = this.lexemes.get(item.lexeme);
@@ -199,13 +219,6 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
 
   private featurePostings(keys: string[]): Postings[] {
     return keys.flatMap((key) => this.features.get(key) ?? []);
-  }
-
-  private intersection(each: Postings[][]): Postings {
-    const sets = each.map((lists) => new Set(lists.flatMap((list) => [...list.slots.subarray(0, list.length)])));
-    const result = new Postings(false);
-    for (const slot of sets[0]!) if (sets.every((set) => set.has(slot))) result.push(slot);
-    return result;
   }
 
   private slotsOf(ids: ReadonlySet<string>): Postings {

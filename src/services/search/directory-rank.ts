@@ -1,34 +1,25 @@
 import { feature } from '../profile-features.js';
 import type { IndexWord } from './directory-index.js';
-import type { Postings } from './postings.js';
-import { rankItems, TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
+import type { MatchSource, WordMatches } from './word-matches.js';
+import { rankItems, TEXT_RANK_SCALE } from './text-rank.js';
 
-/** How much a name that sounds like a query word adds to the rank. */
+/** What a word matched through a glossary concept adds, over its share of the coverage: a concept is the meaning, not a string. */
+const CONCEPT_BONUS = 0.5;
+/** What a name that sounds like one of the words adds; a name that holds every word ranks first (EXACT_NAME_BONUS). */
 const NAME_BONUS = 0.3;
-
-/** What ranking reads of the directory index: its slot count and its postings. */
-export interface RankSource {
-  size: number;
-  lexemes(item: RankItem): Postings[];
-  features(keys: string[]): Postings[];
-}
-
-/** The matches to rank: `slots` found in every group, a slot's count in `hits` being `found`. */
-export interface RankedMatches {
-  words: IndexWord[];
-  required: IndexWord[];
-  slots: number[];
-  hits: Uint8Array;
-  found: number;
-}
+const EXACT_NAME_BONUS = 1;
+/** ts_rank of the words' own lexemes orders records that cover the query alike: how often and where (names first) they say it. */
+const TEXT_RANK_SHARE = 0.5;
 
 /**
- * Each match's rank, in the order of `slots`: the share of required words whose concepts it carries
- * (narrower ones count half), plus ts_rank of all words' lexemes, plus NAME_BONUS for a name that sounds
- * like a word.
+ * Each match's rank, in the order of `matches.slots`: the rarity-weighted share of the query it covers
+ * (word-matches.ts), plus CONCEPT_BONUS times the share of required words whose concepts it carries
+ * (narrower ones count half), plus ts_rank of the words' lexemes, plus a bonus for a name that sounds
+ * like the words (all of them: an exact name, first).
  */
-export function rankMatches(source: RankSource, { words, required, slots, hits, found }: RankedMatches): Float64Array {
-  // ts_rank over every word's lexemes: each item's postings add their part to the matches they hold
+export function rankMatches(source: MatchSource, words: IndexWord[], required: IndexWord[], matches: WordMatches): Float64Array {
+  const { slots, enough, coverage } = matches;
+  // ts_rank over every word's own lexemes: each item's postings add their part to the matches they hold
   const items = rankItems(words.flatMap((w) => w.texts.flatMap((t) => t.lexemes.map((lexeme) => ({ lexeme, prefix: t.prefix })))));
   const text = new Float32Array(source.size);
   for (const item of items) {
@@ -36,8 +27,7 @@ export function rankMatches(source: RankSource, { words, required, slots, hits, 
       const { slots: entries, values } = list;
       for (let i = 0; i < list.length; i++) {
         const slot = entries[i]!;
-        // stored in single precision at each step, as PostgreSQL adds
-        if (hits[slot] === found) text[slot] = text[slot]! + values![i]! / TEXT_RANK_SCALE;
+        if (enough[slot]) text[slot] = text[slot]! + values![i]! / TEXT_RANK_SCALE;
       }
     }
   }
@@ -54,15 +44,19 @@ export function rankMatches(source: RankSource, { words, required, slots, hits, 
     mark(word.concepts.map(feature.concept), 2);
     for (const [i, slot] of slots.entries()) concepts[i]! += marks[slot]! / 2;
   }
-  marks.fill(0);
-  mark(
-    words.flatMap((w) => (w.nameKey ? [feature.name(w.nameKey)] : [])),
-    1,
-  );
+  // how many of the words with a sound key the record's names sound like
+  const named = new Uint8Array(source.size);
+  const keyed = required.filter((w) => w.nameKey);
+  for (const word of keyed) {
+    marks.fill(0);
+    mark([feature.name(word.nameKey!)], 1);
+    for (const slot of slots) named[slot] = named[slot]! + marks[slot]!;
+  }
   const rank = new Float64Array(slots.length);
   for (const [i, slot] of slots.entries()) {
     const textRank = items.length === 0 ? 0 : Math.fround(text[slot]! / items.length);
-    rank[i] = concepts[i]! / required.length + textRank + NAME_BONUS * marks[slot]!;
+    const name = named[slot]! === 0 ? 0 : named[slot] === keyed.length ? EXACT_NAME_BONUS : NAME_BONUS;
+    rank[i] = coverage[slot]! + (CONCEPT_BONUS * concepts[i]!) / required.length + TEXT_RANK_SHARE * textRank + name;
   }
   return rank;
 }

@@ -4,7 +4,8 @@ import type { OrganisationRow } from '../../repositories/organisation.repository
 import type { TermRow } from '../../repositories/glossary.repository.js';
 import type { Language } from '../../shared/languages.js';
 import { allTexts } from '../../shared/multilingual.js';
-import type { Highlight, SearchMatch } from '../../shared/schemas/search.js';
+import type { Highlight, SearchMatch, WordMatch } from '../../shared/schemas/search.js';
+import type { HitWay } from './directory-index.js';
 import { hasHits, highlight } from './highlight.js';
 import type { ReadQuery } from './read-query.js';
 
@@ -13,7 +14,12 @@ import type { ReadQuery } from './read-query.js';
  * concepts as they occur in its texts, and its name and description (in the language they were written in)
  * with the query's words and those terms highlighted.
  */
-export async function explainMatches(repos: Repositories, rows: OrganisationRow[], query: ReadQuery): Promise<Map<string, SearchMatch>> {
+export async function explainMatches(
+  repos: Repositories,
+  rows: OrganisationRow[],
+  query: ReadQuery,
+  ways: ReadonlyMap<string, (HitWay | null)[]> = new Map(),
+): Promise<Map<string, SearchMatch>> {
   // nothing to explain: no statement (its terms of a long query's concepts took 12–28 ms for nothing)
   if (rows.length === 0) return new Map();
   // every term of the query's concepts (the labels of the concepts), and those found in each row, by id
@@ -41,7 +47,10 @@ export async function explainMatches(repos: Repositories, rows: OrganisationRow[
     }
     const codes = [...new Set(mine.map((f) => f.conceptCode))];
     const language = row.description?.original ?? row.name.original;
+    const nace = row.naceClasses.flatMap((code) => repos.classifications.naceEntry(code) ?? []);
+    const codeTitles = [...nace.flatMap((n) => Object.values(n.title)), ...areas.filter((a) => row.areaCodes.includes(a.code)).flatMap((a) => allTexts(a.name))];
     result.set(row.id, {
+      words: wordMatches(query, ways.get(row.id), [row.name, row.description].flatMap((t) => (t ? allTexts(t) : [])), codeTitles, repos),
       highlights,
       areas: areas.filter((a) => row.areaCodes.includes(a.code) && matches(allTexts(a.name))).map((a) => ({ code: a.code, name: a.name })),
       nace: row.naceClasses.flatMap((code) => {
@@ -58,6 +67,34 @@ export async function explainMatches(repos: Repositories, rows: OrganisationRow[
     });
   }
   return result;
+}
+
+/**
+ * Each required word and how the record matched it. A text match that is neither in its name nor in its
+ * description was in the title of one of its codes (NACE class, area): said so, as that is what a reader
+ * would look for.
+ */
+function wordMatches(
+  query: ReadQuery,
+  ways: (HitWay | null)[] | undefined,
+  ownTexts: string[],
+  codeTitles: string[],
+  repos: Repositories,
+): WordMatch[] {
+  return query.required.map((word, i) => {
+    const hit = ways?.[i] ?? null;
+    if (!hit) return { word, way: null };
+    if (hit.way === 'bridge') {
+      const source = hit.bridge?.via ?? 'vocabulary';
+      const label = repos.bridges?.label(source);
+      return { word, way: 'translation', via: label ? { source, label } : { source } };
+    }
+    if (hit.way !== 'text') return { word, way: hit.way };
+    const stems = query.wordStems[i]!;
+    const inOwn = ownTexts.some((text) => hasHits(highlight(text, stems)));
+    const inCode = !inOwn && codeTitles.some((text) => hasHits(highlight(text, stems)));
+    return { word, way: inCode ? 'code' : 'text' };
+  });
 }
 
 const FOUND_TERMS_SHOWN = 3;

@@ -29,6 +29,18 @@ export class Postings {
     this.length++;
   }
 
+  /** Whether it holds a slot: entries are added in slot order, and renumbering keeps it. */
+  has(slot: number): boolean {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.slots[mid]! < slot) low = mid + 1;
+      else high = mid;
+    }
+    return low < this.length && this.slots[low] === slot;
+  }
+
   /** Keeps the entries whose slot has a new number (≥ 0 in `renumber`), under that number. */
   renumber(renumber: Int32Array): void {
     let kept = 0;

@@ -1,15 +1,39 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { WordAnalysis } from '../../repositories/glossary.repository.js';
-import { queryWords, requiredWords, type SearchWord } from '../../repositories/search-query.js';
+import { queryWords, requiredWords, type Bridged, type SearchWord } from '../../repositories/search-query.js';
 import { soundKey } from '../../shared/transliterate.js';
 import { AppError } from '../errors.js';
 
 export interface ReadQuery {
   words: SearchWord[];
+  /** The words that had to match (all but stop words), as typed, in order: what a result says it matched or not. */
+  required: string[];
   /** Stems of each word that must match (its forms in three languages, and the word): what highlighting marks. */
   wordStems: string[][];
   /** Every concept the query names, narrower ones included. */
   concepts: string[];
+}
+
+/**
+ * The translations of a word into the other languages' lexemes: a Cyrillic word from its Russian stem, a
+ * Latin one from its French stem and from its English one (the russian configuration stems Latin words
+ * the English way). The strongest translation to each lexeme is kept; none to the word's own lexemes.
+ */
+function bridgesOf(repos: Repositories, a: WordAnalysis): Bridged[] {
+  if (!repos.bridges) return [];
+  const cyrillic = /\p{Script=Cyrillic}/u.test(a.word);
+  const asked = cyrillic
+    ? a.russian.map((lexeme) => ['ru', lexeme] as const)
+    : [...a.french.map((lexeme) => ['fr', lexeme] as const), ...a.russian.map((lexeme) => ['en', lexeme] as const)];
+  const own = new Set([...a.written, ...a.russian, ...a.french]);
+  const best = new Map<string, Bridged>();
+  for (const [lang, lexeme] of asked) {
+    for (const b of repos.bridges.translate(lang, lexeme)) {
+      if (own.has(b.lexeme) || (best.get(b.lexeme)?.weight ?? 0) >= b.weight) continue;
+      best.set(b.lexeme, { lexeme: b.lexeme, weight: b.weight, via: b.via });
+    }
+  }
+  return [...best.values()];
 }
 
 /** Shorter words are matched by text only: as sound keys they would look like too many names. */
@@ -50,10 +74,12 @@ export async function readQuery(
     concepts: a.concepts,
     narrower: a.narrower,
     nameKey: a.word.length >= NAME_KEY_MIN_LENGTH ? soundKey(a.word) : null,
+    bridges: a.stop ? [] : bridgesOf(repos, a),
   }));
   const required = new Set(requiredWords(searchWords));
   return {
     words: searchWords,
+    required: searchWords.filter((w) => required.has(w)).map((w) => w.word),
     wordStems: analysis.filter((_, i) => required.has(searchWords[i]!)).map((a) => [...a.written, ...a.russian, ...a.french, a.word]),
     concepts: [...new Set(searchWords.flatMap((w) => [...w.concepts, ...w.narrower]))],
   };

@@ -96,6 +96,12 @@ export const OrganisationListSchema = Type.Object({
   items: Type.Array(OrganisationSummarySchema),
   meta: PageMetaSchema,
   facets: Type.Optional(DirectoryFacetsSchema),
+  partial: Type.Optional(
+    Type.Boolean({
+      description:
+        'true when no organisation matched enough of the query words (all of one or two, all but one of three or four, three in five of longer ones): these match some of them',
+    }),
+  ),
 });
 export type OrganisationList = Static<typeof OrganisationListSchema>;
 

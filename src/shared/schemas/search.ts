@@ -26,8 +26,30 @@ export const MatchReasonSchema = Type.Object({
 });
 export type MatchReason = Static<typeof MatchReasonSchema>;
 
+/** How a record matched one word of the query: by its text, a code's title, a glossary concept, a name that sounds like it, a vocabulary's translation; null: not matched. */
+export const WordMatchSchema = Type.Object({
+  word: Type.String(),
+  way: Type.Union([
+    Type.Literal('text'),
+    Type.Literal('code'),
+    Type.Literal('concept'),
+    Type.Literal('name'),
+    Type.Literal('translation'),
+    Type.Null(),
+  ]),
+  /** For a translation: the record's word it met and the vocabulary entry that translates it (e.g. `hs:8482`), with its title. */
+  via: Type.Optional(
+    Type.Object({
+      source: Type.String(),
+      label: Type.Optional(Type.Object({ en: Type.Optional(Type.String()), fr: Type.Optional(Type.String()), ru: Type.Optional(Type.String()) })),
+    }),
+  ),
+});
+export type WordMatch = Static<typeof WordMatchSchema>;
+
 /** Why a record matched a search: the query's words highlighted in its own language, the shared concepts, and its codes whose titles matched. */
 export const SearchMatchSchema = Type.Object({
+  words: Type.Array(WordMatchSchema, { description: 'each word of the query that had to match, in order, and how this record matched it' }),
   highlights: Type.Array(HighlightSchema),
   reasons: Type.Array(MatchReasonSchema),
   areas: Type.Array(Type.Object({ code: Type.String(), name: MultilingualTextSchema(300) }), {

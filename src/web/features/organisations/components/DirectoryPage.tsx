@@ -70,6 +70,7 @@ export function DirectoryPage() {
                   onChange={(sort) => update({ sort })}
                 />
               </div>
+              {data.partial && data.items.length > 0 && <p className="partial-notice">{t('directory.partial')}</p>}
               {pastEnd ? (
                 <p className="past-end">
                   {t('directoryPaging.pastEnd', { page: data.meta.page, pageCount: data.meta.pageCount })}{' '}

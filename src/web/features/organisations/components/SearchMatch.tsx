@@ -1,3 +1,4 @@
+import '../search-match.css';
 import type { SearchMatch as Match, TextSegment } from '../../../../shared/schemas/search';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import { resolveText } from '../../../../shared/multilingual';
@@ -29,6 +30,7 @@ export function MatchExplanation({ match, description }: { match: Match; descrip
   const shownInOriginal = original && resolveText(description, lang)?.lang === original.language;
   return (
     <div className="match">
+      <MatchedWords words={match.words} />
       {original && !shownInOriginal && (
         <p className="match-original" lang={original.language}>
           <span className="match-label">{t('directory.inOriginal', { language: t(`language.names.${original.language}`) })}</span>{' '}
@@ -67,5 +69,59 @@ export function MatchExplanation({ match, description }: { match: Match; descrip
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * Which of the query's words the record matched, and how when it is not plain to see (a code's title, a
+ * concept, a translation), then those it did not: a long query ranks records by how much of it they
+ * cover, so the reader sees what each covers. Nothing for a one-word query matched as typed.
+ */
+function MatchedWords({ words }: { words: Match['words'] }) {
+  const { lang, t } = useI18n();
+  const found = words.filter((w) => w.way !== null);
+  const missing = words.filter((w) => w.way === null);
+  if (words.length < 2 && found.every((w) => w.way === 'text')) return null;
+  const how = (w: Match['words'][number]) => {
+    switch (w.way) {
+      case 'code':
+        return t('directory.wayCode');
+      case 'concept':
+        return t('directory.wayConcept');
+      case 'name':
+        return t('directory.wayName');
+      case 'translation': {
+        const term = w.via?.label?.[lang] ?? w.via?.label?.en;
+        return term ? t('directory.wayTranslation', { term }) : t('directory.wayTranslated');
+      }
+      default:
+        return null;
+    }
+  };
+  return (
+    <p className="match-words">
+      {found.length > 0 && (
+        <>
+          <span className="match-label">{t('directory.wordsFound')}</span>{' '}
+          {found.map((w, i) => {
+            const note = how(w);
+            return (
+              <span key={i} className="word-found">
+                {w.word}
+                {note && <span className="word-way"> ({note})</span>}
+                {i < found.length - 1 ? ', ' : ''}
+              </span>
+            );
+          })}
+        </>
+      )}
+      {missing.length > 0 && (
+        <>
+          {found.length > 0 && ' · '}
+          <span className="match-label">{t('directory.wordsMissing')}</span>{' '}
+          <span className="word-missing">{missing.map((w) => w.word).join(', ')}</span>
+        </>
+      )}
+    </p>
   );
 }

@@ -1,0 +1,142 @@
+import { feature } from '../profile-features.js';
+import type { IndexWord } from './directory-index.js';
+import { Postings } from './postings.js';
+import type { RankItem } from './text-rank.js';
+
+/** How a record matched a query word: by its text, a glossary concept, a name that sounds like it, or a vocabulary bridge. */
+export type WordWay = 'text' | 'concept' | 'name' | 'bridge';
+const WAYS: (WordWay | null)[] = [null, 'text', 'concept', 'name', 'bridge'];
+const TEXT = 1;
+const CONCEPT = 2;
+const NAME = 3;
+const BRIDGE = 4;
+
+/**
+ * What a word found through a vocabulary bridge counts for, times the bridge's own weight: a translation
+ * learnt from aligned code titles or a dictionary is less sure than the word itself or a glossary concept.
+ */
+export const BRIDGE_SHARE = 0.6;
+
+/** What matching reads of the directory index. */
+export interface MatchSource {
+  /** Slots, live and dead. */
+  size: number;
+  live: Uint8Array;
+  lexemes(item: RankItem): Postings[];
+  features(keys: string[]): Postings[];
+  /** The slots of these organisations (names that sound close, from the fuzzy pass). */
+  slotsOf(ids: ReadonlySet<string>): Postings;
+}
+
+/** The query words matched against every live record: who has enough of them, and how much of the query each covers. */
+export interface WordMatches {
+  /** Per slot, 1 when it matches enough words. */
+  enough: Uint8Array;
+  /** The live slots that match enough words, in no order. */
+  slots: number[];
+  /** Per slot, the share of the query it covers: Σ rarity × strength of the words it matches over Σ rarity of all. */
+  coverage: Float32Array;
+  /** Per required word, per slot: how it matched (an index into WAYS; 0 not). */
+  ways: Uint8Array[];
+  /** Per required word, its rarity (BM25's idf over the live records). */
+  rarity: number[];
+  /** True when no record matched enough words, so those matching any are given (the answer says so). */
+  relaxed: boolean;
+}
+
+/**
+ * How many of a query's words a record must match. One or two words: all of them, so a short query stays
+ * precise; three: two. Longer ones are descriptions rather than keywords ("системы очистки воздуха для
+ * чистых помещений"): two in five, as search engines' "minimum should match" does, the rarer words then
+ * weighing most in the rank. From three words on, a record covering more than half of the query's rarity
+ * passes too (one rare word, such as "SCADA", says more than two common ones).
+ */
+export function minimumMatched(words: number): number {
+  if (words <= 2) return words;
+  return Math.max(2, Math.ceil(words * 0.4));
+}
+
+/** The share of a query's rarity that passes a record whatever the number of words it matches. */
+export const ENOUGH_COVERAGE = 0.5;
+
+/** BM25's inverse document frequency: a word most records have says little about any of them. */
+export function rarity(found: number, records: number): number {
+  return Math.log(1 + (records - found + 0.5) / (found + 0.5));
+}
+
+/**
+ * Every required word against every live record, each way it can match (text as written, by prefix or
+ * stemmed in each language; a glossary concept or a narrower one; the sound of a name; a vocabulary
+ * bridge into another language, at a lower strength). A record's coverage is the rarity-weighted share of
+ * the words it matches; those that match at least `minimumMatched` words are the results. When none
+ * does, those matching any word are: a query that shares something with a record never finds nothing.
+ */
+export function matchWords(source: MatchSource, required: IndexWord[]): WordMatches {
+  const { size, live } = source;
+  const coverage = new Float32Array(size);
+  const matched = new Uint8Array(size);
+  const strength = new Float32Array(size);
+  const touched: number[] = [];
+  const ways: Uint8Array[] = [];
+  const weights: number[] = [];
+  let records = 0;
+  for (let slot = 0; slot < size; slot++) records += live[slot]!;
+  for (const word of required) {
+    const way = new Uint8Array(size);
+    const found: number[] = [];
+    const mark = (lists: Postings[], how: number, value: number) => {
+      for (const list of lists) {
+        const entries = list.slots;
+        for (let i = 0; i < list.length; i++) {
+          const slot = entries[i]!;
+          if (!live[slot] || strength[slot]! >= value) continue;
+          if (strength[slot] === 0) found.push(slot);
+          strength[slot] = value;
+          way[slot] = how;
+        }
+      }
+    };
+    for (const text of word.texts) {
+      if (text.lexemes.length === 0) continue;
+      const each = text.lexemes.map((lexeme) => source.lexemes({ lexeme, prefix: text.prefix }));
+      // a word the parser cut in two: each part must occur (a rare case, so built by sets)
+      mark(each.length === 1 ? each[0]! : intersection(each), TEXT, 1);
+    }
+    mark(source.features([...word.concepts, ...word.narrower].map(feature.concept)), CONCEPT, 1);
+    if (word.nameKey) mark(source.features([feature.name(word.nameKey)]), NAME, 1);
+    if (word.soundsLike) mark([source.slotsOf(word.soundsLike)], NAME, 1);
+    for (const bridge of word.bridges ?? []) mark(source.lexemes({ lexeme: bridge.lexeme, prefix: false }), BRIDGE, bridge.weight * BRIDGE_SHARE);
+    const weight = rarity(found.length, records);
+    weights.push(weight);
+    ways.push(way);
+    for (const slot of found) {
+      if (matched[slot] === 0) touched.push(slot);
+      coverage[slot] = coverage[slot]! + weight * strength[slot]!;
+      matched[slot] = matched[slot]! + 1;
+      strength[slot] = 0;
+    }
+  }
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total > 0) for (const slot of touched) coverage[slot] = coverage[slot]! / total;
+  const minimum = minimumMatched(required.length);
+  // the rarity rule is for descriptions: a short query stays precise
+  const byCoverage = required.length >= 3;
+  let slots = touched.filter((slot) => matched[slot]! >= minimum || (byCoverage && coverage[slot]! > ENOUGH_COVERAGE));
+  const relaxed = slots.length === 0 && touched.length > 0;
+  if (relaxed) slots = touched;
+  const enough = new Uint8Array(size);
+  for (const slot of slots) enough[slot] = 1;
+  return { enough, slots, coverage, ways, rarity: weights, relaxed };
+}
+
+/** How a slot matched each required word, in words (null: not matched). */
+export function waysOf(matches: WordMatches, slot: number): (WordWay | null)[] {
+  return matches.ways.map((way) => WAYS[way[slot]!]!);
+}
+
+function intersection(each: Postings[][]): Postings[] {
+  const sets = each.map((lists) => new Set(lists.flatMap((list) => [...list.slots.subarray(0, list.length)])));
+  const result = new Postings(false);
+  for (const slot of sets[0]!) if (sets.every((set) => set.has(slot))) result.push(slot);
+  return [result];
+}
