@@ -1,36 +1,62 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../shared/languages.js';
 import { createTestPlatform, type TestPlatform } from '../test/test-platform.js';
-import { evaluateSearch, loadEvaluationProfiles, type EvaluationResult } from './search-evaluation.js';
+import { evaluateSearch, loadEvaluationProfiles, worstToBest, type EvaluationResult, type EvaluationSet } from './search-evaluation.js';
 
-// Measured 2026-11-27 with the cross-lingual layer (docs/search-evaluation.md): ru 0.959, fr 0.938,
-// en 0.954 (before it: 0.438, 0.353, 0.174). The guards sit a little below, to catch regressions.
-const FLOOR = { ru: 0.9, fr: 0.9, en: 0.9 };
-/** Language must not matter: the worst language's nDCG@10 at least this share of the best's. */
-const WORST_TO_BEST = 0.9;
+/** A platform holding one set's corpus, and that set's scores, for the describe block it is called in. */
+function evaluated(set: EvaluationSet): () => EvaluationResult {
+  let t: TestPlatform;
+  let result: EvaluationResult;
+  beforeAll(async () => {
+    t = await createTestPlatform({ seedDemo: false });
+    await loadEvaluationProfiles(t, set);
+    result = await evaluateSearch(t, set);
+  }, 120_000);
+  afterAll(() => t.close());
+  return () => result;
+}
 
-let t: TestPlatform;
-let result: EvaluationResult;
-beforeAll(async () => {
-  t = await createTestPlatform({ seedDemo: false });
-  await loadEvaluationProfiles(t);
-  result = await evaluateSearch(t);
-}, 120_000);
-afterAll(() => t.close());
+function expectAtLeastBaseline(result: EvaluationResult) {
+  for (const s of result.platform) {
+    const baseline = result.baseline.find((b) => b.lang === s.lang)!;
+    expect(s.ndcg10, s.lang).toBeGreaterThanOrEqual(baseline.ndcg10);
+  }
+}
 
-describe('search evaluation', () => {
+describe('search evaluation, core set', () => {
+  // Measured 2026-11-27 with the cross-lingual layer (docs/search-evaluation.md): ru 0.959, fr 0.938,
+  // en 0.954 (before it: 0.438, 0.353, 0.174). The guards sit a little below, to catch regressions.
+  const FLOOR: Record<Language, number> = { ru: 0.9, fr: 0.9, en: 0.9 };
+  /** Language must not matter: the worst language's nDCG@10 at least this share of the best's. */
+  const WORST_TO_BEST = 0.9;
+  const result = evaluated('core');
+
   it('keeps nDCG@10 of the directory search above its floor in every query language', () => {
-    for (const s of result.platform) expect(s.ndcg10, s.lang).toBeGreaterThanOrEqual(FLOOR[s.lang]);
+    for (const s of result().platform) expect(s.ndcg10, s.lang).toBeGreaterThanOrEqual(FLOOR[s.lang]);
   });
 
   it('does about as well whatever the query language', () => {
-    const scores = result.platform.map((s) => s.ndcg10);
-    expect(Math.min(...scores) / Math.max(...scores)).toBeGreaterThanOrEqual(WORST_TO_BEST);
+    expect(worstToBest(result().platform)).toBeGreaterThanOrEqual(WORST_TO_BEST);
   });
 
   it('does at least as well as the plain keyword baseline in every language', () => {
-    for (const s of result.platform) {
-      const baseline = result.baseline.find((b) => b.lang === s.lang)!;
-      expect(s.ndcg10, s.lang).toBeGreaterThanOrEqual(baseline.ndcg10);
-    }
+    expectAtLeastBaseline(result());
+  });
+});
+
+describe('search evaluation, described set', () => {
+  // Measured 2026-12-01 before the engine took descriptive queries (every query word had to match, and
+  // only glossary terms crossed languages): nDCG@10 ru 0.083, fr 0.134, en 0.137 (docs/search-evaluation.md,
+  // "Described queries (set 2)"). These floors only catch a fall below that starting point: raise them to
+  // just under the new figures whenever the engine improves on this set.
+  const FLOOR: Record<Language, number> = { ru: 0.07, fr: 0.12, en: 0.12 };
+  const result = evaluated('described');
+
+  it('keeps nDCG@10 of the directory search above its floor in every query language', () => {
+    for (const s of result().platform) expect(s.ndcg10, s.lang).toBeGreaterThanOrEqual(FLOOR[s.lang]);
+  });
+
+  it('does at least as well as the plain keyword baseline in every language', () => {
+    expectAtLeastBaseline(result());
   });
 });

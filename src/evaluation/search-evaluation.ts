@@ -1,9 +1,19 @@
-import evaluationProfiles from '../reference/evaluation/profiles.json' with { type: 'json' };
-import evaluationQueries from '../reference/evaluation/queries.json' with { type: 'json' };
+import coreProfiles from '../reference/evaluation/profiles.json' with { type: 'json' };
+import coreQueries from '../reference/evaluation/queries.json' with { type: 'json' };
+import describedProfiles from '../reference/evaluation/described/profiles.json' with { type: 'json' };
+import describedQueries from '../reference/evaluation/described/queries.json' with { type: 'json' };
 import type { Platform } from '../platform.js';
 import { importOrganisations } from '../services/import-organisations.js';
 import { LANGUAGES, type Language } from '../shared/languages.js';
 import { mean, ndcgAt, recallAt } from './metrics.js';
+
+/**
+ * The evaluation sets (docs/search-evaluation.md). `core`: short queries over the core profiles only, kept
+ * as they were so that earlier figures stay comparable. `described`: queries written as users describe what
+ * they seek, over the core profiles and the described ones (its judgments cover both).
+ */
+export const EVALUATION_SETS = ['core', 'described'] as const;
+export type EvaluationSet = (typeof EVALUATION_SETS)[number];
 
 export interface LanguageScores {
   lang: Language;
@@ -12,30 +22,40 @@ export interface LanguageScores {
 }
 
 export interface EvaluationResult {
+  set: EvaluationSet;
   platform: LanguageScores[];
   baseline: LanguageScores[];
   perQuery: { id: string; lang: Language; platform: number; baseline: number }[];
 }
 
-const queries = evaluationQueries.queries as unknown as {
+interface EvaluationQuery {
   id: string;
   ru: string;
   fr: string;
   en: string;
   relevant: Record<string, number>;
-}[];
+}
 
-/** Loads the evaluation profiles (src/reference/evaluation) into a platform's empty database. */
-export async function loadEvaluationProfiles(platform: Platform): Promise<void> {
-  const rows = evaluationProfiles.profiles.map((value, i) => ({ line: i + 1, value }));
+// JSON imports type each query's judgments as its own object literal, hence the cast through unknown.
+const SETS: Record<EvaluationSet, { corpus: unknown[][]; queries: EvaluationQuery[] }> = {
+  core: { corpus: [coreProfiles.profiles], queries: coreQueries.queries as unknown as EvaluationQuery[] },
+  described: {
+    corpus: [coreProfiles.profiles, describedProfiles.profiles],
+    queries: describedQueries.queries as unknown as EvaluationQuery[],
+  },
+};
+
+/** Loads a set's corpus (src/reference/evaluation) into a platform's empty database. */
+export async function loadEvaluationProfiles(platform: Platform, set: EvaluationSet = 'core'): Promise<void> {
+  const rows = SETS[set].corpus.flat().map((value, i) => ({ line: i + 1, value }));
   await importOrganisations(platform.services.repos, platform.services.classifications, rows, { defaultSource: 'synthetic' });
 }
 
 /**
- * Runs every query in every language through the directory search and through the plain keyword baseline
- * ('simple' full-text search, no stemming and no cross-lingual layer), and scores both.
+ * Runs every query of a set in every language through the directory search and through the plain keyword
+ * baseline ('simple' full-text search, no stemming and no cross-lingual layer), and scores both.
  */
-export async function evaluateSearch(platform: Platform): Promise<EvaluationResult> {
+export async function evaluateSearch(platform: Platform, set: EvaluationSet = 'core'): Promise<EvaluationResult> {
   const { directory, repos } = platform.services;
   const perQuery: EvaluationResult['perQuery'] = [];
   const scores = {
@@ -46,7 +66,7 @@ export async function evaluateSearch(platform: Platform): Promise<EvaluationResu
     scores.platform.set(lang, { n: [], r: [] });
     scores.baseline.set(lang, { n: [], r: [] });
   }
-  for (const query of queries) {
+  for (const query of SETS[set].queries) {
     for (const lang of LANGUAGES) {
       const text = query[lang];
       const ours = (await directory.search({ q: text, page: 1, pageSize: 10 })).items.map((o) => o.slug);
@@ -62,5 +82,12 @@ export async function evaluateSearch(platform: Platform): Promise<EvaluationResu
   }
   const summarise = (m: Map<Language, { n: number[]; r: number[] }>) =>
     LANGUAGES.map((lang) => ({ lang, ndcg10: mean(m.get(lang)!.n), recall10: mean(m.get(lang)!.r) }));
-  return { platform: summarise(scores.platform), baseline: summarise(scores.baseline), perQuery };
+  return { set, platform: summarise(scores.platform), baseline: summarise(scores.baseline), perQuery };
+}
+
+/** The worst language's nDCG@10 as a share of the best's: 1 when the query language does not matter. */
+export function worstToBest(scores: LanguageScores[]): number {
+  const values = scores.map((s) => s.ndcg10);
+  const best = Math.max(...values);
+  return best === 0 ? 0 : Math.min(...values) / best;
 }
