@@ -2,7 +2,7 @@
 // PGlite and on PostgreSQL, the time to re-tag after a glossary change, and the start time and memory of
 // `npm start` on an existing data folder.
 //   npm run bench:directory [-- --count 100000 --queries 240 --postgres postgres://… --skip-postgres --skip-start --only-start
-//                              --parts search,browse,match,reindex --facets --orders]
+//                              --parts search,lengths,browse,match,reindex --facets --orders]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,8 @@ import { buildApp } from '../src/http/app.js';
 import type { Platform } from '../src/platform.js';
 import { benchDataDir, DEFAULT_POSTGRES_URL, openBenchPlatform } from './bench-setup.js';
 import type { Actor } from '../src/services/access.js';
+import describedQueries from '../src/reference/evaluation/described/queries.json' with { type: 'json' };
+import { queryWords } from '../src/repositories/search-query.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -19,7 +21,7 @@ const { values: args } = parseArgs({
     'skip-postgres': { type: 'boolean', default: false },
     'skip-start': { type: 'boolean', default: false },
     'only-start': { type: 'boolean', default: false },
-    parts: { type: 'string', default: 'search,browse,match,reindex' },
+    parts: { type: 'string', default: 'search,lengths,browse,match,reindex' },
     // listings ask for each filter choice's count too, as the web app's directory does
     facets: { type: 'boolean', default: false },
     // listings in each reader's order in turn (by name for ru, fr, en readers; newest first), not only English names
@@ -140,6 +142,31 @@ async function measureSearch(label: string, platform: Platform) {
 }
 
 /**
+ * Queries of 1 to 10 words, no filter, as users describe what they seek: the words of the described
+ * evaluation queries in the three languages, cut to each length (two queries joined when one is short).
+ */
+async function measureLengths(label: string, platform: Platform) {
+  await platform.services.directory.warmUp();
+  const texts = (describedQueries.queries as { ru: string; fr: string; en: string }[]).flatMap((q) => [q.ru, q.fr, q.en]);
+  const rows: Timing[] = [];
+  for (let length = 1; length <= 10; length++) {
+    const urls = Array.from({ length: Math.min(QUERIES, 60) }, (_, i) => {
+      const words = [...queryWords(texts[i % texts.length]!), ...queryWords(texts[(i + 7) % texts.length]!)].slice(0, length);
+      return `/api/v1/organisations?q=${encodeURIComponent(words.join(' '))}`;
+    });
+    const [, warm] = await timeRequests(
+      platform,
+      `${label} ${length} word${length > 1 ? 's' : ''}`,
+      urls,
+      (body) => body.meta.total,
+      (row, mean) => `${row.engine}: ${row.queries} queries over ${COUNT} organisations: ${figures(row)} (mean ${mean.toFixed(0)} matches)`,
+    );
+    rows.push(warm!);
+  }
+  return rows;
+}
+
+/**
  * Listings without words (the directory's first page, and filters alone), once the directory index is
  * loaded, as a running server has it: no filter, one or two filters; the first pages and deeper ones.
  */
@@ -238,6 +265,7 @@ const reindex: string[] = [];
 if (!args['only-start']) {
   const platform = await openBenchPlatform('pglite', COUNT, args.postgres);
   if (PARTS.has('search')) results.push(...(await measureSearch('PGlite', platform)));
+  if (PARTS.has('lengths')) results.push(...(await measureLengths('PGlite', platform)));
   if (PARTS.has('browse')) results.push(...(await measureBrowse('PGlite', platform)));
   if (PARTS.has('match')) results.push(...(await measureMatch('PGlite', platform)));
   if (PARTS.has('reindex')) reindex.push(...(await measureReindex('PGlite', platform)));
@@ -246,6 +274,7 @@ if (!args['only-start']) {
 if (!args['skip-postgres'] && !args['only-start']) {
   const platform = await openBenchPlatform('postgres', COUNT, args.postgres);
   if (PARTS.has('search')) results.push(...(await measureSearch('PostgreSQL', platform)));
+  if (PARTS.has('lengths')) results.push(...(await measureLengths('PostgreSQL', platform)));
   if (PARTS.has('browse')) results.push(...(await measureBrowse('PostgreSQL', platform)));
   if (PARTS.has('match')) results.push(...(await measureMatch('PostgreSQL', platform)));
   if (PARTS.has('reindex')) reindex.push(...(await measureReindex('PostgreSQL', platform)));
