@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { associate, documentFrequencies, type AlignedEntry, type Association } from './vocabulary-bridges/align.js';
+import { associate, documentFrequencies, type AlignedEntry } from './vocabulary-bridges/align.js';
 import { dictionaryPairs, dictionaryTexts } from './vocabulary-bridges/dictionary.js';
 import { readVocabulary, textsOf, type VocabularyEntry, type VocabularyFile } from './vocabulary-bridges/sources.js';
 import { LANGS, Stemmer, type Lang } from './vocabulary-bridges/stem.js';
@@ -23,10 +23,14 @@ const built = new Date().toISOString().slice(0, 10);
 
 /** Targets kept per source lexeme and other language. */
 const KEEP = 3;
-/** Below this Dice a pair is mostly two words that share a broad heading. */
-const MIN_DICE = 0.12;
+/** Below this weight a pair is mostly two words that share a broad heading. */
+const MIN_WEIGHT = 0.08;
+/** Expectation–maximisation rounds of model 1: the probabilities barely move after five. */
+const ITERATIONS = 5;
 /** Weighted co-occurrences: two label pairs, or one and a few term lines; a single pair cannot tell words apart. */
 const MIN_SUPPORT = 2;
+/** …except one label pair of one word each (weight 1), or one paired CN line of one word each (0.8). */
+const SURE_SPECIFICITY = 0.8;
 /**
  * Lexemes in more than this share of a family's entries (in that language) are the classifications'
  * boilerplate ("прочие", "изделия", "услуги", "кроме", "autres", "parties", "services", "parts"), not
@@ -61,14 +65,25 @@ function alignedTable(entries: AlignedEntry[], genericShare: number): BridgeTabl
     console.log(`  ${lang}: ${generic[lang].size} generic lexemes: ${[...generic[lang]].join(' ')}`);
   }
   const table = emptyTable();
-  for (const from of LANGS) {
-    for (const to of LANGS) {
-      if (from === to) continue;
-      const found = associate(entries, from, to, stemmer, generic, { minDice: MIN_DICE, minSupport: MIN_SUPPORT, keep: KEEP });
-      addAssociations(table, from, to, found);
-    }
+  const options = { minWeight: MIN_WEIGHT, minSupport: MIN_SUPPORT, sureSpecificity: SURE_SPECIFICITY, keep: KEEP, iterations: ITERATIONS };
+  for (const [from, to] of [
+    ['ru', 'fr'],
+    ['ru', 'en'],
+    ['fr', 'en'],
+  ] as const) {
+    const [forward, backward] = associate(entries, [from, to], stemmer, generic, options);
+    addAssociations(table, from, to, forward);
+    addAssociations(table, to, from, backward);
   }
   return table;
+}
+
+/** Labels explain a bridge in a line: long titles (ОКПД 2 runs to 500 characters) are cut at a word. */
+const LABEL_LENGTH = 100;
+function shorten(text: string): string {
+  if (text.length <= LABEL_LENGTH) return text;
+  const cut = text.slice(0, LABEL_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), LABEL_LENGTH / 2)).replace(/[\s,;:(-]+$/u, '')}…`;
 }
 
 function entryLabels(entries: readonly VocabularyEntry[], prefix: string, table: BridgeTable) {
@@ -81,7 +96,7 @@ function entryLabels(entries: readonly VocabularyEntry[], prefix: string, table:
     for (const lang of LANGS) {
       // a subheading may have only its lines (terms) in a language: the first one names it
       const first = entry.labels[lang]?.[0] ?? entry.terms?.[lang]?.[0];
-      if (first) text[lang] = first;
+      if (first) text[lang] = shorten(first);
     }
     labels.set(via, text);
   }
@@ -131,7 +146,7 @@ addAssociations(wiktionary, 'ru', 'fr', words.ru);
 const wordLabels = new Map<string, Partial<Record<Lang, string>>>();
 for (const via of citedVias(wiktionary)) {
   const entry = words.cited.get(via)!;
-  wordLabels.set(via, { fr: entry.labels.fr?.[0] ?? '', ru: (entry.labels.ru ?? []).join(', ') });
+  wordLabels.set(via, { fr: entry.labels.fr?.[0] ?? '', ru: shorten((entry.labels.ru ?? []).join(', ')) });
 }
 write(
   'wiktionary-bridges.json',
@@ -146,5 +161,3 @@ write(
 );
 console.log(`total ${(total / 1024 / 1024).toFixed(2)} MiB in ${Date.now() - started} ms`);
 await stemmer.close();
-
-export type { Association };

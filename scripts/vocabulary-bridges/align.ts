@@ -1,6 +1,9 @@
-// Word associations from aligned entries: two texts of one code or concept in two languages are an aligned
-// pair of bags of lexemes; a source lexeme s and a target lexeme t are associated by Dice's coefficient
-// 2·c(s,t) / (f(s) + f(t)) over those pairs, counts weighted by how closely the two texts correspond.
+// Word associations from aligned entries: the texts of one code or concept in two languages are an aligned
+// pair of bags of lexemes, weighted by how closely they correspond. Translation probabilities are estimated
+// both ways with IBM model 1 (model1.ts), which explains a co-occurrence by the word that best accounts for it
+// ("шариковые" takes "billes", so "подшипники" keeps "roulements"); a pair's weight is the geometric mean of
+// the two directions' probabilities, so a frequent word that follows everything gets little from either side.
+import { estimate, type AlignedPairs } from './model1.js';
 import type { VocabularyEntry } from './sources.js';
 import type { Lang, Stemmer } from './stem.js';
 
@@ -18,7 +21,7 @@ export interface AlignedEntry extends VocabularyEntry {
   termsPaired?: boolean;
 }
 
-interface Unit {
+export interface Unit {
   source: string[];
   target: string[];
   weight: number;
@@ -27,9 +30,17 @@ interface Unit {
 
 export interface Association {
   target: string;
-  dice: number;
-  support: number;
+  weight: number;
   via: string;
+}
+
+export interface AssociationOptions {
+  minWeight: number;
+  minSupport: number;
+  /** A pair below minSupport is kept when a text pair of this specificity holds it (model1.ts). */
+  sureSpecificity: number;
+  keep: number;
+  iterations: number;
 }
 
 /** Share of entries whose text in one language holds each lexeme: the generic-word cut reads it. */
@@ -48,7 +59,7 @@ export function documentFrequencies(entries: readonly AlignedEntry[], lang: Lang
   return counts;
 }
 
-function unitsOf(entries: readonly AlignedEntry[], from: Lang, to: Lang, bag: (lang: Lang, texts: string[]) => string[]): Unit[] {
+export function unitsOf(entries: readonly AlignedEntry[], from: Lang, to: Lang, bag: (lang: Lang, texts: string[]) => string[]): Unit[] {
   // the same pair of texts often stands at several levels (a class and its only subcategory): counted once,
   // cited by the first (broadest) entry, whose label reads best in an explanation
   const units = new Map<string, Unit>();
@@ -75,68 +86,42 @@ function unitsOf(entries: readonly AlignedEntry[], from: Lang, to: Lang, bag: (l
 }
 
 /**
- * For each source lexeme, its target lexemes with Dice ≥ minDice and a weighted co-occurrence ≥ minSupport,
- * best first. `generic` lexemes (too common to mean anything) are left out of both sides.
+ * Both directions between two languages: for each lexeme of `from` its best `to` lexemes, and back. Pairs
+ * seen together less than `minSupport` (weighted) are left out, one shared title cannot tell its words
+ * apart, unless that title is one word in both languages. `generic` lexemes (boilerplate) are left out of both sides before counting.
  */
 export function associate(
   entries: readonly AlignedEntry[],
-  from: Lang,
-  to: Lang,
+  languages: [Lang, Lang],
   stemmer: Stemmer,
-  generic: { [L in Lang]?: Set<string> },
-  options: { minDice: number; minSupport: number; keep: number },
-): Map<string, Association[]> {
+  generic: Partial<Record<Lang, Set<string>>>,
+  options: AssociationOptions,
+): [Map<string, Association[]>, Map<string, Association[]>] {
   const bag = (lang: Lang, texts: string[]) =>
     [...new Set(texts.flatMap((text) => stemmer.lexemes(lang, text)))].filter((lexeme) => !generic[lang]?.has(lexeme)).sort();
-  const units = unitsOf(entries, from, to, bag);
-
-  const sourceIds = new Map<string, number>();
-  const targetIds = new Map<string, number>();
-  const id = (ids: Map<string, number>, lexeme: string) => {
-    let found = ids.get(lexeme);
-    if (found === undefined) ids.set(lexeme, (found = ids.size));
-    return found;
+  const pairs: AlignedPairs = estimate(unitsOf(entries, languages[0], languages[1], bag), options.iterations);
+  const forward = new Map<string, Association[]>();
+  const backward = new Map<string, Association[]>();
+  const push = (map: Map<string, Association[]>, lexeme: string, association: Association) => {
+    const list = map.get(lexeme);
+    if (list) list.push(association);
+    else map.set(lexeme, [association]);
   };
-  const sourceFrequency: number[] = [];
-  const targetFrequency: number[] = [];
-  const together = new Map<number, number>();
-  const bestVia = new Map<number, { score: number; via: string }>();
-  const PAIR = 2 ** 21;
-
-  for (const unit of units) {
-    const sources = unit.source.map((lexeme) => id(sourceIds, lexeme));
-    const targets = unit.target.map((lexeme) => id(targetIds, lexeme));
-    for (const s of sources) sourceFrequency[s] = (sourceFrequency[s] ?? 0) + unit.weight;
-    for (const t of targets) targetFrequency[t] = (targetFrequency[t] ?? 0) + unit.weight;
-    // the most specific text that holds both words explains the bridge best: a weighty pair of short texts
-    const specificity = unit.weight / (sources.length * targets.length);
-    for (const s of sources) {
-      for (const t of targets) {
-        const pair = s * PAIR + t;
-        together.set(pair, (together.get(pair) ?? 0) + unit.weight);
-        const best = bestVia.get(pair);
-        if (!best || best.score < specificity) bestVia.set(pair, { score: specificity, via: unit.via });
-      }
+  for (let pair = 0; pair < pairs.size; pair++) {
+    // two one-word labels of one concept ("Керамика" / "Céramique") need no second witness
+    if (pairs.support[pair]! < options.minSupport && pairs.specificity[pair]! < options.sureSpecificity) continue;
+    const weight = Math.sqrt(pairs.forward[pair]! * pairs.backward[pair]!);
+    if (weight < options.minWeight) continue;
+    const source = pairs.sourceLexemes[pairs.source[pair]!]!;
+    const target = pairs.targetLexemes[pairs.target[pair]!]!;
+    push(forward, source, { target, weight, via: pairs.via[pair]! });
+    push(backward, target, { target: source, weight, via: pairs.via[pair]! });
+  }
+  for (const map of [forward, backward]) {
+    for (const [lexeme, list] of map) {
+      list.sort((a, b) => b.weight - a.weight || (a.target < b.target ? -1 : 1));
+      map.set(lexeme, list.slice(0, options.keep));
     }
   }
-
-  const sourceLexemes = [...sourceIds.keys()];
-  const targetLexemes = [...targetIds.keys()];
-  const result = new Map<string, Association[]>();
-  for (const [pair, count] of together) {
-    if (count < options.minSupport) continue;
-    const s = Math.floor(pair / PAIR);
-    const t = pair % PAIR;
-    const dice = (2 * count) / (sourceFrequency[s]! + targetFrequency[t]!);
-    if (dice < options.minDice) continue;
-    const lexeme = sourceLexemes[s]!;
-    const list = result.get(lexeme) ?? [];
-    list.push({ target: targetLexemes[t]!, dice, support: count, via: bestVia.get(pair)!.via });
-    result.set(lexeme, list);
-  }
-  for (const [lexeme, list] of result) {
-    list.sort((a, b) => b.dice - a.dice || b.support - a.support || a.target.localeCompare(b.target));
-    result.set(lexeme, list.slice(0, options.keep));
-  }
-  return result;
+  return [forward, backward];
 }

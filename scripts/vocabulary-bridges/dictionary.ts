@@ -6,8 +6,12 @@ import type { Association } from './align.js';
 import type { VocabularyEntry } from './sources.js';
 import type { Stemmer } from './stem.js';
 
-/** A dictionary pair is never quite certain: the headword may have senses outside industry. */
-export const DICTIONARY_WEIGHT = 0.9;
+/**
+ * The weight of a headword's only translation. Wiktionary gives the everyday senses first ("rouler" →
+ * "ездить" for the stem of "roulement"), so a pair the product classifications make with some confidence
+ * should outrank it in the merged table: lower than the aligned bridges' strong pairs (0.5–0.8).
+ */
+export const DICTIONARY_WEIGHT = 0.6;
 
 export function dictionaryTexts(entries: readonly VocabularyEntry[]): Record<'fr' | 'ru', string[]> {
   return { fr: entries.flatMap((entry) => entry.labels.fr ?? []), ru: entries.flatMap((entry) => entry.labels.ru ?? []) };
@@ -50,13 +54,13 @@ export function dictionaryPairs(
       ['ru', 'fr'],
     ] as const) {
       const list = out[from].get(pair[from]) ?? [];
-      list.push({ target: pair[to], dice: weight, support: 1, via: pair.via });
+      list.push({ target: pair[to], weight, via: pair.via });
       out[from].set(pair[from], list);
     }
   }
   for (const lang of ['fr', 'ru'] as const) {
     for (const [lexeme, list] of out[lang]) {
-      list.sort((a, b) => b.dice - a.dice || a.target.localeCompare(b.target));
+      list.sort((a, b) => b.weight - a.weight || a.target.localeCompare(b.target));
       out[lang].set(lexeme, list.slice(0, options.keep));
     }
   }

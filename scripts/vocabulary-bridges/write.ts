@@ -52,7 +52,7 @@ export function writeBridgeFile(
     lines.push(`${JSON.stringify(from)}:{`);
     const rows = [...table[from]].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     rows.forEach(([lexeme, row], index) => {
-      const bridges = LANGS.flatMap((to) => (row[to] ?? []).map((a) => [to, a.target, round(a.dice), a.via]));
+      const bridges = LANGS.flatMap((to) => (row[to] ?? []).map((a) => [to, a.target, round(a.weight), a.via]));
       lines.push(`${JSON.stringify(lexeme)}:${JSON.stringify(bridges)}${index < rows.length - 1 ? ',' : ''}`);
     });
     lines.push(langIndex < LANGS.length - 1 ? '},' : '}');

@@ -42,8 +42,9 @@ const LANGUAGES: readonly BridgeLanguage[] = ['ru', 'fr', 'en'];
 const PER_LANGUAGE = 3;
 
 interface Bridges {
-  byLexeme: Record<BridgeLanguage, Map<string, Bridge[]>>;
-  labels: Map<string, Partial<Record<BridgeLanguage, string>>>;
+  files: BridgeFile[];
+  /** Lexemes already merged: a process asks for the same query words again and again. */
+  merged: Record<BridgeLanguage, Map<string, Bridge[]>>;
   sources: BridgeSource[];
 }
 
@@ -53,56 +54,60 @@ function readBridgeFile(file: string): BridgeFile {
   return JSON.parse(readFileSync(new URL(`../reference/vocabularies/${file}`, import.meta.url), 'utf8')) as BridgeFile;
 }
 
-/** Reads the three files once a process, merging a source lexeme's targets: the highest weight per target. */
-function load(): Bridges {
-  const merged: Record<BridgeLanguage, Map<string, Map<string, Bridge>>> = { ru: new Map(), fr: new Map(), en: new Map() };
-  const labels = new Map<string, Partial<Record<BridgeLanguage, string>>>();
-  const sources: BridgeSource[] = [];
-  for (const file of BRIDGE_FILES) {
-    const { bridges, labels: fileLabels, ...head } = readBridgeFile(file);
-    sources.push({ file, ...head });
-    for (const [via, text] of Object.entries(fileLabels)) labels.set(via, text);
-    for (const from of LANGUAGES) {
-      for (const [lexeme, stored] of Object.entries(bridges[from] ?? {})) {
-        let targets = merged[from].get(lexeme);
-        if (!targets) merged[from].set(lexeme, (targets = new Map()));
-        for (const [lang, target, weight, via] of stored) {
-          const key = `${lang}:${target}`;
-          const known = targets.get(key);
-          if (!known || known.weight < weight) targets.set(key, { lang, lexeme: target, weight, via });
-        }
-      }
-    }
+/** Reads the three files once a process; a lexeme's bridges are merged when it is first asked for. */
+function bridges(): Bridges {
+  if (!loaded) {
+    const files = BRIDGE_FILES.map(readBridgeFile);
+    const sources = files.map(({ bridges: _bridges, labels: _labels, ...head }, index) => ({ file: BRIDGE_FILES[index]!, ...head }));
+    loaded = { files, merged: { ru: new Map(), fr: new Map(), en: new Map() }, sources };
   }
-  const byLexeme: Bridges['byLexeme'] = { ru: new Map(), fr: new Map(), en: new Map() };
-  for (const from of LANGUAGES) {
-    for (const [lexeme, targets] of merged[from]) {
-      const best = LANGUAGES.flatMap((lang) =>
-        [...targets.values()]
-          .filter((bridge) => bridge.lang === lang)
-          .sort(byWeight)
-          .slice(0, PER_LANGUAGE),
-      );
-      byLexeme[from].set(lexeme, best.sort(byWeight));
-    }
-  }
-  return { byLexeme, labels, sources };
+  return loaded;
 }
 
 const byWeight = (a: Bridge, b: Bridge) => b.weight - a.weight || (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0);
 
-function bridges(): Bridges {
-  return (loaded ??= load());
+/** A source lexeme's targets in every file, the highest weight per target, the best 3 per language. */
+function merge(files: readonly BridgeFile[], from: BridgeLanguage, lexeme: string): Bridge[] {
+  const targets = new Map<string, Bridge>();
+  for (const file of files) {
+    const stored = Object.hasOwn(file.bridges[from], lexeme) ? file.bridges[from][lexeme]! : [];
+    for (const [lang, target, weight, via] of stored) {
+      const key = `${lang}:${target}`;
+      const known = targets.get(key);
+      if (!known || known.weight < weight) targets.set(key, { lang, lexeme: target, weight, via });
+    }
+  }
+  const best = LANGUAGES.flatMap((lang) =>
+    [...targets.values()]
+      .filter((bridge) => bridge.lang === lang)
+      .sort(byWeight)
+      .slice(0, PER_LANGUAGE),
+  );
+  return Object.freeze(best.sort(byWeight).map((bridge) => Object.freeze(bridge))) as Bridge[];
 }
 
-/** The lexeme's translations into the other two languages, heaviest first (none: an empty list). */
+const NONE: Bridge[] = Object.freeze([]) as unknown as Bridge[];
+
+/**
+ * The lexeme's translations into the other two languages, heaviest first (none: an empty list). The list
+ * is shared by every caller and frozen.
+ */
 export function translate(lang: BridgeLanguage, lexeme: string): Bridge[] {
-  return bridges().byLexeme[lang].get(lexeme) ?? [];
+  const { files, merged } = bridges();
+  let found = merged[lang].get(lexeme);
+  if (found) return found;
+  // only lexemes the files hold are kept, so words nobody bridges cannot fill the memory
+  if (!files.some((file) => Object.hasOwn(file.bridges[lang], lexeme))) return NONE;
+  merged[lang].set(lexeme, (found = merge(files, lang, lexeme)));
+  return found;
 }
 
 /** The cited entry's label in a language ("Roulements à billes…" for `hs:8482` in fr), to explain a bridge. */
 export function label(via: string, lang: BridgeLanguage): string | null {
-  return bridges().labels.get(via)?.[lang] ?? null;
+  for (const file of bridges().files) {
+    if (Object.hasOwn(file.labels, via)) return file.labels[via]![lang] ?? null;
+  }
+  return null;
 }
 
 /** Where the bridges come from, with each file's licence and attribution (to show beside an explanation). */
