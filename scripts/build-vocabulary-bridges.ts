@@ -79,7 +79,7 @@ function alignedTable(entries: AlignedEntry[], genericShare: number): BridgeTabl
 }
 
 /** Labels explain a bridge in a line: long titles (ОКПД 2 runs to 500 characters) are cut at a word. */
-const LABEL_LENGTH = 100;
+const LABEL_LENGTH = 80;
 function shorten(text: string): string {
   if (text.length <= LABEL_LENGTH) return text;
   const cut = text.slice(0, LABEL_LENGTH);

@@ -101,6 +101,7 @@ describe('vocabulary bridges', () => {
       expect(found.every((candidate) => candidate.weight > 0 && candidate.weight <= 1 && candidate.lang !== lang)).toBe(true);
     }
     expect(translate('fr', 'no-such-lexeme')).toEqual([]);
+    expect(translate('de' as BridgeLanguage, 'pump')).toEqual([]);
   });
 
   it('keep each licence family in its own file, with its licence and attribution', () => {

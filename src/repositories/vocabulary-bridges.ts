@@ -94,6 +94,7 @@ const NONE: Bridge[] = Object.freeze([]) as unknown as Bridge[];
  */
 export function translate(lang: BridgeLanguage, lexeme: string): Bridge[] {
   const { files, merged } = bridges();
+  if (!Object.hasOwn(merged, lang)) return NONE;
   let found = merged[lang].get(lexeme);
   if (found) return found;
   // only lexemes the files hold are kept, so words nobody bridges cannot fill the memory
