@@ -104,6 +104,18 @@ describe('vocabulary bridges', () => {
     expect(translate('de' as BridgeLanguage, 'pump')).toEqual([]);
   });
 
+  it('reach a Latin query word both as English (its russian-configuration stem) and as French', async () => {
+    // the query side stems a word with 'russian' and 'french' only, as GlossaryRepository.analyseQuery does
+    const query = async (config: string, word: string) =>
+      (await client.query<{ l: string[] }>('select tsvector_to_array(to_tsvector($1::regconfig, unaccent($2))) as l', [config, word]))
+        .rows[0]!.l;
+    const [asEnglish] = await query('russian', 'Bearings');
+    expect(asEnglish).toBe((await stem('en', 'bearings'))[0]);
+    expect(translate('en', asEnglish!).map((bridge) => bridge.lexeme)).toContain((await stem('ru', 'подшипники'))[0]);
+    const [asFrench] = await query('french', 'pompes');
+    expect(translate('fr', asFrench!).map((bridge) => bridge.lexeme)).toContain((await stem('ru', 'насосы'))[0]);
+  });
+
   it('keep each licence family in its own file, with its licence and attribution', () => {
     const byFile = new Map(bridgeSources().map((source) => [source.file, source]));
     expect([...byFile.keys()].sort()).toEqual([...BRIDGE_FILES].sort());
