@@ -13,6 +13,7 @@ import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
+import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
 
 export interface Repositories {
   accounts: AccountRepository;
@@ -48,6 +49,17 @@ export interface Outside {
 
 let classifications: ClassificationRepository | undefined;
 
+/** A bridge's entry title in each language that has one. */
+function bridgeLabels(via: string): { ru?: string; fr?: string; en?: string } | undefined {
+  const labels = Object.fromEntries(
+    (['ru', 'fr', 'en'] as const).flatMap((lang) => {
+      const text = bridgeLabel(via, lang);
+      return text ? [[lang, text]] : [];
+    }),
+  );
+  return Object.keys(labels).length > 0 ? labels : undefined;
+}
+
 export function createRepositories(db: Database, outside: Outside, cache = new ReferenceCache()): Repositories {
   classifications ??= new ClassificationRepository();
   return {
@@ -63,6 +75,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     partnerships: new PartnershipRepository(db),
     regions: new RegionRepository(db, cache),
     search: new SearchRepository(db),
+    bridges: { translate: bridgeTranslate, label: bridgeLabels },
     clock: outside.clock ?? systemClock,
     mail: outside.mail,
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database, outside, cache))),

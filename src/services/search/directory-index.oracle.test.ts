@@ -8,7 +8,7 @@ import { createTestPlatform, type TestPlatform } from '../../test/test-platform.
 import { DirectoryIndex } from './directory-index.js';
 import { readQuery } from './read-query.js';
 import { rankItems } from './text-rank.js';
-import { BRIDGE_SHARE, ENOUGH_COVERAGE, minimumMatched, rarity } from './word-matches.js';
+import { BRIDGE_PREFIX_MIN_LENGTH, bridgeStrength, ENOUGH_COVERAGE, minimumMatched, rarity } from './word-matches.js';
 import type { ListOrder } from '../../shared/sort-key.js';
 
 // The oracle: which words each published organisation matches, and how strongly, asked of PostgreSQL's
@@ -35,7 +35,8 @@ async function oracleRows(platform: TestPlatform, words: SearchWord[]): Promise<
     if (concepts.length > 0) ways.push(sql`concept_codes && ${sql.param(concepts)}::text[]`);
     if (w.nameKey) ways.push(sql`name_key_list && array[${w.nameKey}::text]`);
     const bridges = (w.bridges ?? []).map(
-      (b) => sql`case when search_vector @@ to_tsquery('simple', quote_literal(${b.lexeme}::text)) then ${Math.fround(b.weight * BRIDGE_SHARE)}::float8 else 0 end`,
+      (b) =>
+        sql`case when search_vector @@ to_tsquery('simple', quote_literal(${b.lexeme}::text) || ${b.lexeme.length >= BRIDGE_PREFIX_MIN_LENGTH ? ':*' : ''}::text) then ${bridgeStrength(b.weight)}::float8 else 0 end`,
     );
     return sql`greatest(case when ${sql.join(ways, sql` or `)} then 1 else 0 end, ${sql.join([...bridges, sql`0`], sql`, `)})::float8`;
   });
@@ -76,7 +77,7 @@ function oracleRanks(rows: OracleRow[], words: SearchWord[]): Map<string, number
     found.map(({ r, coverage }) => {
       const name = r.named === 0 ? 0 : r.named === keyed ? 1 : 0.3;
       const concepts = r.concepts.reduce((a, b) => a + b, 0);
-      return [r.id, coverage + (0.5 * concepts) / required.length + 0.5 * r.text + name];
+      return [r.id, coverage + (0.2 * concepts) / required.length + 0.5 * r.text + name];
     }),
   );
 }

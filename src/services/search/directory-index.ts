@@ -105,14 +105,20 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
     const { relaxed } = matches;
     if (order.sort !== 'relevance') {
       const ids = this.walk(order, page, (slot) => matches.enough[slot] === 1 && (!passing || passing[slot] === groups.length));
-      return { total: slots.length, hits: ids.map((id) => ({ id, rank: 0, ways: this.hitWays(matches, required, this.slotOf.get(id)!) })), relaxed };
+      return {
+        total: slots.length,
+        hits: ids.map((id) => ({ id, rank: 0, ways: this.hitWays(matches, required, this.slotOf.get(id)!) })),
+        relaxed,
+      };
     }
     const rank = rankMatches(this.source(), words, required, { ...matches, slots });
     const { lang } = order;
     const top = topOrder(slots, rank, (slot) => this.orders.nameKey(slot, lang), this.ids, page.offset + page.limit);
     return {
       total: slots.length,
-      hits: top.slice(page.offset).map((i) => ({ id: this.ids[slots[i]!]!, rank: rank[i]!, ways: this.hitWays(matches, required, slots[i]!) })),
+      hits: top
+        .slice(page.offset)
+        .map((i) => ({ id: this.ids[slots[i]!]!, rank: rank[i]!, ways: this.hitWays(matches, required, slots[i]!) })),
       relaxed,
     };
   }

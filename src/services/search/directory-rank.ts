@@ -3,8 +3,12 @@ import type { IndexWord } from './directory-index.js';
 import type { MatchSource, WordMatches } from './word-matches.js';
 import { rankItems, TEXT_RANK_SCALE } from './text-rank.js';
 
-/** What a word matched through a glossary concept adds, over its share of the coverage: a concept is the meaning, not a string. */
-const CONCEPT_BONUS = 0.5;
+/**
+ * What a word matched through a glossary concept adds, over its share of the coverage: a concept is the
+ * meaning, not a string; but a broad concept («industriel») must not outrank the words that say what is
+ * sought (0.5 cost the described set 0.03).
+ */
+const CONCEPT_BONUS = 0.2;
 /** What a name that sounds like one of the words adds; a name that holds every word ranks first (EXACT_NAME_BONUS). */
 const NAME_BONUS = 0.3;
 const EXACT_NAME_BONUS = 1;

@@ -48,9 +48,18 @@ export async function explainMatches(
     const codes = [...new Set(mine.map((f) => f.conceptCode))];
     const language = row.description?.original ?? row.name.original;
     const nace = row.naceClasses.flatMap((code) => repos.classifications.naceEntry(code) ?? []);
-    const codeTitles = [...nace.flatMap((n) => Object.values(n.title)), ...areas.filter((a) => row.areaCodes.includes(a.code)).flatMap((a) => allTexts(a.name))];
+    const codeTitles = [
+      ...nace.flatMap((n) => Object.values(n.title)),
+      ...areas.filter((a) => row.areaCodes.includes(a.code)).flatMap((a) => allTexts(a.name)),
+    ];
     result.set(row.id, {
-      words: wordMatches(query, ways.get(row.id), [row.name, row.description].flatMap((t) => (t ? allTexts(t) : [])), codeTitles, repos),
+      words: wordMatches(
+        query,
+        ways.get(row.id),
+        [row.name, row.description].flatMap((t) => (t ? allTexts(t) : [])),
+        codeTitles,
+        repos,
+      ),
       highlights,
       areas: areas.filter((a) => row.areaCodes.includes(a.code) && matches(allTexts(a.name))).map((a) => ({ code: a.code, name: a.name })),
       nace: row.naceClasses.flatMap((code) => {
