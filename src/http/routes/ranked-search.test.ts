@@ -89,7 +89,7 @@ describe('ranked search: descriptions, not Boolean queries', () => {
 });
 
 describe('ranked search: bad input', () => {
-  const long = Array.from({ length: 50 }, (_, i) => ['filtre', 'céram', 'керам', 'soft', 'воздух'][i % 5] + (i % 10)).join(' ');
+  const long = Array.from({ length: 50 }, (_, i) => `${['filtre', 'céram', 'керам', 'soft', 'воздух'][i % 5]}${i % 10}`).join(' ');
   const inputs: [string, string][] = [
     ['fifty words', long],
     ['500 characters', 'céramique '.repeat(50).slice(0, 500)],
