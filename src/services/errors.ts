@@ -76,6 +76,7 @@ export const ERROR_REASONS = [
   'original_language_missing',
   'unknown_value',
   'unknown_code',
+  'unknown_product_code',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
