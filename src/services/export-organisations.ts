@@ -18,6 +18,7 @@ export function toRecord(row: OrganisationRow, people: OrganisationRecord['peopl
     description: row.description,
     website: row.website,
     nace: row.naceClasses,
+    productCodes: row.productCodes,
     areas: row.areaCodes,
     ...(people && people.length > 0 ? { people } : {}),
     source: row.source,

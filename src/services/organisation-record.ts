@@ -149,6 +149,7 @@ export const CSV_COLUMNS = [
   'description_en',
   'website',
   'nace',
+  'product_codes',
   'areas',
   'source',
 ] as const;
@@ -185,9 +186,13 @@ export function readCsv(text: string): RawRow[] {
       const text = multilingual(Object.fromEntries(LANGUAGES.map((l) => [l, cell(`${column}_${l}`)])), original);
       if (text) value[key] = text;
     }
-    for (const key of ['nace', 'areas'] as const) {
-      if (cell(key) !== '')
-        value[key] = cell(key)
+    for (const [key, column] of [
+      ['nace', 'nace'],
+      ['productCodes', 'product_codes'],
+      ['areas', 'areas'],
+    ] as const) {
+      if (cell(column) !== '')
+        value[key] = cell(column)
           .split(/[;,]/)
           .map((s) => s.trim())
           .filter(Boolean);
@@ -208,6 +213,7 @@ export function toCsvRow(record: OrganisationRecord): string[] {
     ...TEXT_FIELDS.flatMap(([key]) => LANGUAGES.map((l) => text(record[key], l))),
     record.website ?? '',
     (record.nace ?? []).join(';'),
+    (record.productCodes ?? []).join(';'),
     (record.areas ?? []).join(';'),
     record.source ?? '',
   ];
