@@ -1,3 +1,4 @@
+import { ProductText } from '../../../shared/ui/ProductCodeInput';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { OrganisationDetail, PersonRole } from '../../../../shared/schemas/organisations';
@@ -139,6 +140,20 @@ export function OrganisationPage({
           </ul>
         </section>
       )}
+
+      {o.products.length > 0 && (
+        <section aria-labelledby="products">
+          <h2 id="products">{t('organisation.products')}</h2>
+          <ul>
+            {o.products.map((p) => (
+              <li key={p.code}>
+                <ProductText product={p} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
 
       {related?.(o)}
 
