@@ -77,4 +77,6 @@ writeFileSync(
   output,
   `{"note":${JSON.stringify(data.note)},\n"cpa":[\n${rows(cpa)}\n],\n"okpd2Items":${JSON.stringify(okpd2Items)},\n"hs":[\n${rows(hs)}\n]}\n`,
 );
-console.log(`${output}: ${cpa.length} CPA / ОКПД 2 codes, ${Object.keys(okpd2Items).length} with 9-digit items, ${hs.length} HS codes, ${(statSync(output).size / 1024).toFixed(0)} KiB`);
+console.log(
+  `${output}: ${cpa.length} CPA / ОКПД 2 codes, ${Object.keys(okpd2Items).length} with 9-digit items, ${hs.length} HS codes, ${(statSync(output).size / 1024).toFixed(0)} KiB`,
+);

@@ -57,9 +57,7 @@ export abstract class OrganisationWriteRepository {
    * transliterated Cyrillic names, people's names, and the titles of the NACE classes, product codes and areas in every
    * language) and the names' sound keys. Concept tags follow from the search document (a trigger).
    */
-  private async derived(
-    rows: DocumentTexts[],
-  ): Promise<
+  private async derived(rows: DocumentTexts[]): Promise<
     {
       sortName: string;
       sortKeyRu: string;

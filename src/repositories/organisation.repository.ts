@@ -55,7 +55,18 @@ export interface NewOrganisation {
 /** The columns a validated profile sets. */
 export type ProfileColumns = Pick<
   NewOrganisation,
-  'kind' | 'sector' | 'regionCode' | 'city' | 'name' | 'shortName' | 'description' | 'website' | 'publicContact' | 'naceClasses' | 'productCodes' | 'areaCodes'
+  | 'kind'
+  | 'sector'
+  | 'regionCode'
+  | 'city'
+  | 'name'
+  | 'shortName'
+  | 'description'
+  | 'website'
+  | 'publicContact'
+  | 'naceClasses'
+  | 'productCodes'
+  | 'areaCodes'
 >;
 
 export interface NewPersonRole {

@@ -67,7 +67,9 @@ export async function exportOrganisations(
         (people.get(r.id) ?? []).map(({ personId: _id, ...person }) => person),
       ),
     );
-    await write(format === 'csv' ? csvRows(records.map(toCsvRow), options.separator) : records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await write(
+      format === 'csv' ? csvRows(records.map(toCsvRow), options.separator) : records.map((r) => JSON.stringify(r)).join('\n') + '\n',
+    );
     done += rows.length;
     options.onProgress?.(done, total);
     after = rows[rows.length - 1]!.slug;

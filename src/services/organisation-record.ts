@@ -66,7 +66,11 @@ export function describeAjvError(error: ErrorObject): { field: string; message: 
     case 'required':
       return { field: fieldPath(error.instancePath, String(params.missingProperty)), message: 'is required', reason: 'required' };
     case 'additionalProperties':
-      return { field: fieldPath(error.instancePath, String(params.additionalProperty)), message: 'is not a known field', reason: 'unknown_field' };
+      return {
+        field: fieldPath(error.instancePath, String(params.additionalProperty)),
+        message: 'is not a known field',
+        reason: 'unknown_field',
+      };
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).join(', ');
       return { field: fieldPath(error.instancePath), message: `must be one of: ${allowed}`, reason: 'enum', params: { allowed } };
@@ -76,7 +80,12 @@ export function describeAjvError(error: ErrorObject): { field: string; message: 
     case 'safeValue':
       return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid', reason: params.reason as UnsafeReason };
     case 'type':
-      return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid', reason: 'type', params: { type: String(params.type) } };
+      return {
+        field: fieldPath(error.instancePath),
+        message: error.message ?? 'is not valid',
+        reason: 'type',
+        params: { type: String(params.type) },
+      };
     case 'pattern':
     case 'format':
       return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid', reason: 'format' };

@@ -42,9 +42,7 @@ export function readProductCode(input: string): TypedProductCode | undefined {
   text = text.replace(/\s+/g, '');
   if (system !== 'hs' && CPA_FORM.test(text)) {
     const parts = text.split('.');
-    return parts.length === 4
-      ? { system: 'cpa', code: parts.slice(0, 3).join('.'), okpd2Item: parts[3]! }
-      : { system: 'cpa', code: text };
+    return parts.length === 4 ? { system: 'cpa', code: parts.slice(0, 3).join('.'), okpd2Item: parts[3]! } : { system: 'cpa', code: text };
   }
   if (system === 'cpa') return undefined;
   // HS as customs write it: "8482.10", "8482.10.10", "8482 10 100 0" (spaces are gone by now)

@@ -55,13 +55,19 @@ export function ProductCodeInput({ id, label, value, onChange }: Props) {
   return (
     <Combobox store={combobox} onOptionSubmit={(code) => (add([code]), setSearch(''), combobox.closeDropdown())} withinPortal={false}>
       <Combobox.DropdownTarget>
-        <PillsInput id={id} label={label} description={t('productInput.hint')} className="code-input" onClick={() => combobox.openDropdown()}>
+        <PillsInput
+          id={id}
+          label={label}
+          description={t('productInput.hint')}
+          className="code-input"
+          onClick={() => combobox.openDropdown()}
+        >
           <Pill.Group>
             {value.map((input, i) => (
               <Pill
                 key={`${input}-${i}`}
                 withRemoveButton
-                className={`code-chip code-chip-${answers[input] === null ? 'unknown' : answers[input] ? 'resolved' : 'pending'}`}
+                className={`code-chip product-chip code-chip-${answers[input] === null ? 'unknown' : answers[input] ? 'resolved' : 'pending'}`}
                 removeButtonProps={{ 'aria-label': t('codeInput.remove', { code: input }) }}
                 onRemove={() => onChange(value.filter((_, j) => j !== i))}
               >
@@ -119,8 +125,7 @@ export function ProductText({ product, stored = false }: { product: ProductCode;
   const title = productTitle(product, lang);
   return (
     <>
-      <strong>{displayProductCode(product.code)}</strong>{' '}
-      <span lang={title.lang}>{title.text}</span>
+      <strong>{displayProductCode(product.code)}</strong> <span lang={title.lang}>{title.text}</span>
       {title.lang !== lang && (
         <>
           {' '}

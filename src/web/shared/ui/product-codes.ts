@@ -28,7 +28,9 @@ export function searchProducts(q: string, lang: Language): Promise<ProductCode[]
 export function resolveProduct(input: string): Promise<ProductCode | null> {
   let answer = resolved.get(input);
   if (!answer) {
-    answer = postJson<{ items: { input: string; product: ProductCode | null }[] }>('/classifications/products/resolve', { codes: [input] }).then(
+    answer = postJson<{ items: { input: string; product: ProductCode | null }[] }>('/classifications/products/resolve', {
+      codes: [input],
+    }).then(
       ({ items }) => items[0]?.product ?? null,
       () => null,
     );
@@ -61,7 +63,8 @@ export function useResolvedProducts(codes: string[]): Record<string, ProductCode
   const key = codes.join('\n');
   useEffect(() => {
     let current = true;
-    for (const code of key ? key.split('\n') : []) void resolveProduct(code).then((p) => current && setAnswers((a) => ({ ...a, [code]: p })));
+    for (const code of key ? key.split('\n') : [])
+      void resolveProduct(code).then((p) => current && setAnswers((a) => ({ ...a, [code]: p })));
     return () => {
       current = false;
     };

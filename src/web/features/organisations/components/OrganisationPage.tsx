@@ -154,7 +154,6 @@ export function OrganisationPage({
         </section>
       )}
 
-
       {related?.(o)}
 
       {o.people.length > 0 && (

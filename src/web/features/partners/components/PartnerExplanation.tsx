@@ -58,7 +58,9 @@ export function PartnerExplanation({ explanation: e, score }: { explanation: Par
           </li>
         )}
         {e.complementarity && (
-          <li>{t('partners.complementary', { a: t(`kinds.${e.complementarity.kinds[0]}`), b: t(`kinds.${e.complementarity.kinds[1]}`) })}</li>
+          <li>
+            {t('partners.complementary', { a: t(`kinds.${e.complementarity.kinds[0]}`), b: t(`kinds.${e.complementarity.kinds[1]}`) })}
+          </li>
         )}
         {e.regionPair && <li>{t('partners.regionPair', { partnership: text(e.regionPair.name) })}</li>}
       </ul>
