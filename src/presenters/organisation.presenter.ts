@@ -1,7 +1,7 @@
 import type { OrganisationRow } from '../repositories/organisation.repository.js';
 import type { AreaRow } from '../repositories/area.repository.js';
 import type { RegionRow } from '../repositories/region.repository.js';
-import type { NaceEntry } from '../shared/schemas/reference.js';
+import type { NaceEntry, ProductCode } from '../shared/schemas/reference.js';
 import type { PublicContact, PublicContactView } from '../shared/schemas/public-contact.js';
 import type { OrganisationDetail, OrganisationSummary, PersonRole } from '../shared/schemas/organisations.js';
 import { presentArea } from './reference.presenter.js';
@@ -19,6 +19,7 @@ export function presentOrganisationSummary(row: OrganisationRow): OrganisationSu
     shortName: row.shortName,
     description: row.description,
     naceClasses: row.naceClasses,
+    productCodes: row.productCodes,
     areaCodes: row.areaCodes,
     source: row.source,
   };
@@ -26,13 +27,14 @@ export function presentOrganisationSummary(row: OrganisationRow): OrganisationSu
 
 export function presentOrganisationDetail(
   row: OrganisationRow,
-  related: { region: RegionRow; areas: AreaRow[]; nace: NaceEntry[]; people: PersonRole[]; contactDetails: boolean },
+  related: { region: RegionRow; areas: AreaRow[]; nace: NaceEntry[]; products: ProductCode[]; people: PersonRole[]; contactDetails: boolean },
 ): OrganisationDetail {
   return {
     ...presentOrganisationSummary(row),
     website: row.website,
     region: presentRegion(related.region),
     nace: related.nace.map((n) => ({ code: n.code, title: n.title })),
+    products: related.products,
     areas: related.areas.map(presentArea),
     people: related.people,
     contact: presentPublicContact(row.publicContact, related.contactDetails),

@@ -2,6 +2,7 @@ import data from '../reference/classifications.json' with { type: 'json' };
 import type { NaceEntry } from '../shared/schemas/reference.js';
 
 import type { NationalCode } from '../shared/classification-codes.js';
+import { ProductCodeRepository } from './product-code.repository.js';
 
 export type { NationalCode };
 
@@ -13,6 +14,8 @@ export class ClassificationRepository {
   private readonly nace = new Map<string, NaceEntry>();
   private readonly okved2 = new Map<string, NationalCode>();
   private readonly naf2 = new Map<string, NationalCode>();
+  /** The product classifications (CPA / ОКПД 2, HS): shipped beside the activity ones, read the same way. */
+  readonly products = new ProductCodeRepository();
 
   constructor() {
     for (const entry of data.nace) this.nace.set(entry.code, entry as NaceEntry);

@@ -32,6 +32,7 @@ interface DocumentTexts {
   city: MultilingualText | null;
   description: MultilingualText | null;
   naceClasses: string[];
+  productCodes?: string[];
   areaCodes: string[];
   peopleNames: string[];
 }
@@ -53,12 +54,10 @@ export abstract class OrganisationWriteRepository {
 
   /**
    * Columns derived from the texts, kept in step on every write: the sort key, the search document (with
-   * transliterated Cyrillic names, people's names, and the titles of the NACE classes and areas in every
+   * transliterated Cyrillic names, people's names, and the titles of the NACE classes, product codes and areas in every
    * language) and the names' sound keys. Concept tags follow from the search document (a trigger).
    */
-  private async derived(
-    rows: DocumentTexts[],
-  ): Promise<
+  private async derived(rows: DocumentTexts[]): Promise<
     {
       sortName: string;
       sortKeyRu: string;
@@ -84,6 +83,8 @@ export abstract class OrganisationWriteRepository {
       const latin = [...names, ...short].filter((t) => CYRILLIC.test(t.text)).map((t) => ({ text: transliterate(t.text), lang: null }));
       const codes = [
         ...row.naceClasses.flatMap((c) => inLanguages(this.classifications.naceEntry(c)?.title)),
+        // so that «roulements», «подшипники» and "bearings" find a record with hs:8482, whatever its own language
+        ...(row.productCodes ?? []).flatMap((c) => inLanguages(this.classifications.products.entry(c)?.title)),
         ...row.areaCodes.flatMap((c) => inLanguages(areaNames.get(c))),
       ];
       const keys = soundKeys([...names, ...short].map((t) => t.text));
@@ -181,6 +182,7 @@ export abstract class OrganisationWriteRepository {
         city: organisations.city,
         description: organisations.description,
         naceClasses: organisations.naceClasses,
+        productCodes: organisations.productCodes,
         areaCodes: organisations.areaCodes,
       })
       .from(organisations)

@@ -41,6 +41,8 @@ export interface NewOrganisation {
   website: string | null;
   publicContact?: PublicContact | null;
   naceClasses: string[];
+  /** Stored product codes (shared/product-codes.ts); none when left out. */
+  productCodes?: string[];
   areaCodes: string[];
   source: RecordSource;
   people?: NewPersonRole[];
@@ -53,7 +55,18 @@ export interface NewOrganisation {
 /** The columns a validated profile sets. */
 export type ProfileColumns = Pick<
   NewOrganisation,
-  'kind' | 'sector' | 'regionCode' | 'city' | 'name' | 'shortName' | 'description' | 'website' | 'publicContact' | 'naceClasses' | 'areaCodes'
+  | 'kind'
+  | 'sector'
+  | 'regionCode'
+  | 'city'
+  | 'name'
+  | 'shortName'
+  | 'description'
+  | 'website'
+  | 'publicContact'
+  | 'naceClasses'
+  | 'productCodes'
+  | 'areaCodes'
 >;
 
 export interface NewPersonRole {
@@ -78,6 +91,7 @@ export const organisationColumns = {
   website: organisations.website,
   publicContact: organisations.publicContact,
   naceClasses: organisations.naceClasses,
+  productCodes: organisations.productCodes,
   areaCodes: organisations.areaCodes,
   conceptCodes: organisations.conceptCodes,
   source: organisations.source,

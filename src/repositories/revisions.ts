@@ -12,6 +12,8 @@ export interface OrganisationProfile {
   regionCode: string;
   areaCodes: string[];
   naceClasses: string[];
+  /** Stored product codes ("cpa:23.43.10", "hs:848210"). */
+  productCodes: string[];
   conceptCodes: string[];
   sortName: string;
 }
@@ -59,6 +61,7 @@ export async function profilesSince(
     sql`array_to_string(area_codes, ' ')`,
     sql`array_to_string(nace_classes, ' ')`,
     sql`array_to_string(concept_codes, ' ')`,
+    sql`array_to_string(product_codes, ' ')`,
     ...more,
     // last, so that a separator in it could do no harm
     sql`sort_name`,
@@ -78,7 +81,7 @@ export async function profilesSince(
       next = Number(line.slice(HORIZON.length));
       continue;
     }
-    const [id, published, kind, sector, regionCode, areas, nace, concepts, ...rest] = line.split(SEPARATOR);
+    const [id, published, kind, sector, regionCode, areas, nace, concepts, products, ...rest] = line.split(SEPARATOR);
     const profile: OrganisationProfile = {
       id: id!,
       published: published === 'true',
@@ -88,6 +91,7 @@ export async function profilesSince(
       areaCodes: codeList(areas),
       naceClasses: codeList(nace),
       conceptCodes: codeList(concepts),
+      productCodes: codeList(products),
       sortName: rest.slice(more.length).join(SEPARATOR),
     };
     items.push({ profile, more: rest.slice(0, more.length) });

@@ -28,19 +28,22 @@ export class AdminService {
     const rows = await this.auditEvents(actor, filter, 10_000, 0);
     return (
       '\uFEFF' +
-      csvRows([
-        ['at', 'actor', 'action', 'entity_type', 'entity_id', 'region', 'before', 'after'],
-        ...rows.map((r) => [
-          r.at.toISOString(),
-          r.actorId ?? '',
-          r.action,
-          r.entityType,
-          r.entityId,
-          r.regionCode ?? '',
-          JSON.stringify(r.before),
-          JSON.stringify(r.after),
-        ]),
-      ], separator)
+      csvRows(
+        [
+          ['at', 'actor', 'action', 'entity_type', 'entity_id', 'region', 'before', 'after'],
+          ...rows.map((r) => [
+            r.at.toISOString(),
+            r.actorId ?? '',
+            r.action,
+            r.entityType,
+            r.entityId,
+            r.regionCode ?? '',
+            JSON.stringify(r.before),
+            JSON.stringify(r.after),
+          ]),
+        ],
+        separator,
+      )
     );
   }
 

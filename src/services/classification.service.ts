@@ -3,10 +3,16 @@ import type { Language } from '../shared/languages.js';
 import type { NaceEntry, ResolvedCode } from '../shared/schemas/reference.js';
 import { findCode, foldText as fold, type NationalCode } from '../shared/classification-codes.js';
 import { AppError } from './errors.js';
+import { ProductCodeService } from './product-codes.service.js';
 
 /** Reads NACE, NAF and ОКВЭД codes as people type them, and maps each to its NACE class. */
 export class ClassificationService {
-  constructor(private readonly repo: ClassificationRepository) {}
+  /** Product codes (CPA / ОКПД 2, HS), which profiles carry beside their activity codes. */
+  readonly products: ProductCodeService;
+
+  constructor(private readonly repo: ClassificationRepository) {
+    this.products = new ProductCodeService(repo.products);
+  }
 
   /** "25.11", "2511", "25.11Z" (NAF), "25.11.1" (ОКВЭД 2): the rule is shared with the web app's code input. */
   resolve(input: string, field = 'code'): ResolvedCode {

@@ -218,7 +218,8 @@ export class DirectoryService {
   private present({ row, region, areas, people: all }: OrganisationPage, contacts: boolean): OrganisationDetail {
     const people = contacts ? all : all.map(({ email: _e, phone: _p, ...person }) => person);
     const nace = row.naceClasses.map((c) => this.classifications.naceClass(c)).filter((n) => n !== undefined);
-    return presentOrganisationDetail(row, { region, areas, nace, people, contactDetails: contacts });
+    const products = row.productCodes.flatMap((c) => this.classifications.products.describe(c) ?? []);
+    return presentOrganisationDetail(row, { region, areas, nace, products, people, contactDetails: contacts });
   }
 
   /**

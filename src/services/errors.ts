@@ -17,7 +17,10 @@ export const ERROR_CODES = {
   csrf_failed: { status: 403, message: 'The request lacks the anti-forgery token of your session; reload the page.' },
   forbidden: { status: 403, message: 'You are not allowed to do this.' },
   outside_region: { status: 403, message: 'This organisation is outside the regions you coordinate.' },
-  sender_not_validated: { status: 403, message: 'Only people of a validated organisation contact other organisations: yours is not validated yet.' },
+  sender_not_validated: {
+    status: 403,
+    message: 'Only people of a validated organisation contact other organisations: yours is not validated yet.',
+  },
   email_not_confirmed: { status: 403, message: 'Confirm your e-mail address first: follow the link we sent you.' },
   own_organisation: { status: 422, message: 'An organisation does not write to itself: choose another one.' },
   email_taken: { status: 409, message: 'An account with this e-mail address exists already.' },
@@ -30,7 +33,10 @@ export const ERROR_CODES = {
   invalid_transition: { status: 409, message: 'The profile is not in a state that allows this.' },
   token_invalid: { status: 400, message: 'This link is not valid. Ask for a new one.' },
   token_expired: { status: 410, message: 'This link has expired. Ask for a new one.' },
-  token_used: { status: 410, message: 'This link has been used already, or a newer one was used after it. Ask for a new one if you need it.' },
+  token_used: {
+    status: 410,
+    message: 'This link has been used already, or a newer one was used after it. Ask for a new one if you need it.',
+  },
   term_not_searchable: { status: 422, message: 'The term has no searchable word in its language (only stop words such as "the" or "de").' },
   weak_password: { status: 422, message: 'Choose a stronger password.' },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
@@ -76,6 +82,7 @@ export const ERROR_REASONS = [
   'original_language_missing',
   'unknown_value',
   'unknown_code',
+  'unknown_product_code',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

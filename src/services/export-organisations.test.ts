@@ -22,12 +22,22 @@ const formulaName = { original: 'en' as const, en: '=HYPERLINK("http://attacker.
 describe('exporting organisations', () => {
   beforeAll(async () => {
     const rows = [
-      { slug: 'formula-works', kind: 'enterprise', region: 'FR-87', name: formulaName, description: { original: 'en', en: '+33 5 55 00 00 00' } },
+      {
+        slug: 'formula-works',
+        kind: 'enterprise',
+        region: 'FR-87',
+        name: formulaName,
+        description: { original: 'en', en: '+33 5 55 00 00 00' },
+      },
       { slug: 'plain-works', kind: 'enterprise', region: 'RU-KLU', name: { original: 'ru', ru: 'Обычный завод' } },
     ];
     await importOrganisations(t.services.repos, t.services.classifications, readJsonLines(rows.map((r) => JSON.stringify(r)).join('\n')));
     const author = await signedInUser(t, 'author@example.org');
-    const created = await author.send('POST', '/api/v1/organisations', profile({ name: { original: 'en', en: 'Unvalidated Draft Works' } }));
+    const created = await author.send(
+      'POST',
+      '/api/v1/organisations',
+      profile({ name: { original: 'en', en: 'Unvalidated Draft Works' } }),
+    );
     expect(created.statusCode).toBe(201);
   });
 

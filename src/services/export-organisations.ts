@@ -18,6 +18,7 @@ export function toRecord(row: OrganisationRow, people: OrganisationRecord['peopl
     description: row.description,
     website: row.website,
     nace: row.naceClasses,
+    productCodes: row.productCodes,
     areas: row.areaCodes,
     ...(people && people.length > 0 ? { people } : {}),
     source: row.source,
@@ -66,7 +67,9 @@ export async function exportOrganisations(
         (people.get(r.id) ?? []).map(({ personId: _id, ...person }) => person),
       ),
     );
-    await write(format === 'csv' ? csvRows(records.map(toCsvRow), options.separator) : records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await write(
+      format === 'csv' ? csvRows(records.map(toCsvRow), options.separator) : records.map((r) => JSON.stringify(r)).join('\n') + '\n',
+    );
     done += rows.length;
     options.onProgress?.(done, total);
     after = rows[rows.length - 1]!.slug;

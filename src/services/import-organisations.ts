@@ -49,7 +49,7 @@ export async function importOrganisations(
   const regionCodes = new Set((await repos.regions.list()).map((r) => r.code));
   const areaCodes = new Set((await repos.areas.list()).map((a) => a.code));
   const problems: RowProblem[] = [];
-  const valid: { line: number; record: OrganisationRecord; nace: string[] }[] = [];
+  const valid: { line: number; record: OrganisationRecord; nace: string[]; productCodes: string[] }[] = [];
 
   for (const row of rows) {
     const checked = checkRecord(row);
@@ -73,14 +73,21 @@ export async function importOrganisations(
         problem(`nace[${i}]`, error.message);
       }
     });
+    const productCodes = new Set<string>();
+    (record.productCodes ?? []).forEach((code, i) => {
+      // 9-digit ОКПД 2 and 8- or 10-digit CN / ТН ВЭД codes are stored at 6 digits
+      const entry = classifications.products.find(code);
+      if (entry) productCodes.add(entry.code);
+      else problem(`productCodes[${i}]`, `"${code}" is not a CPA 2.1 / ОКПД 2 or HS code the platform knows`);
+    });
     if (rowProblems.length > 0) problems.push(...rowProblems);
-    else valid.push({ line: row.line, record, nace: [...nace] });
+    else valid.push({ line: row.line, record, nace: [...nace], productCodes: [...productCodes] });
   }
 
   const toInsert = await assignSlugs(repos, valid, problems, options.skipExisting ?? false);
   if (problems.length > 0 && !options.skipInvalid) throw new ImportInvalidError(problems.sort((a, b) => a.line - b.line));
 
-  const organisations: NewOrganisation[] = toInsert.map(({ record, nace, slug }) => ({
+  const organisations: NewOrganisation[] = toInsert.map(({ record, nace, productCodes, slug }) => ({
     slug,
     kind: record.kind,
     sector: record.sector ?? DEFAULT_SECTOR[record.kind],
@@ -91,6 +98,7 @@ export async function importOrganisations(
     description: record.description ?? null,
     website: record.website ?? null,
     naceClasses: nace,
+    productCodes,
     areaCodes: record.areas ?? [],
     source: record.source ?? options.defaultSource ?? 'import',
     people: (record.people ?? []).map((p) => ({
@@ -130,7 +138,7 @@ function latinOrNull(name: string): string | null {
 /** Keeps given slugs (they must be new) and makes one from the name for rows without. */
 async function assignSlugs(
   repos: Repositories,
-  rows: { line: number; record: OrganisationRecord; nace: string[] }[],
+  rows: { line: number; record: OrganisationRecord; nace: string[]; productCodes: string[] }[],
   problems: RowProblem[],
   skipExisting: boolean,
 ) {
@@ -139,7 +147,7 @@ async function assignSlugs(
   for (let i = 0; i < given.length; i += 5000) {
     for (const slug of await repos.organisations.existingSlugs(given.slice(i, i + 5000))) taken.add(slug);
   }
-  const out: { record: OrganisationRecord; nace: string[]; slug: string }[] = [];
+  const out: { record: OrganisationRecord; nace: string[]; productCodes: string[]; slug: string }[] = [];
   const used = new Set<string>();
   for (const row of rows) {
     const slug = row.record.slug;

@@ -66,7 +66,11 @@ export function describeAjvError(error: ErrorObject): { field: string; message: 
     case 'required':
       return { field: fieldPath(error.instancePath, String(params.missingProperty)), message: 'is required', reason: 'required' };
     case 'additionalProperties':
-      return { field: fieldPath(error.instancePath, String(params.additionalProperty)), message: 'is not a known field', reason: 'unknown_field' };
+      return {
+        field: fieldPath(error.instancePath, String(params.additionalProperty)),
+        message: 'is not a known field',
+        reason: 'unknown_field',
+      };
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).join(', ');
       return { field: fieldPath(error.instancePath), message: `must be one of: ${allowed}`, reason: 'enum', params: { allowed } };
@@ -76,7 +80,12 @@ export function describeAjvError(error: ErrorObject): { field: string; message: 
     case 'safeValue':
       return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid', reason: params.reason as UnsafeReason };
     case 'type':
-      return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid', reason: 'type', params: { type: String(params.type) } };
+      return {
+        field: fieldPath(error.instancePath),
+        message: error.message ?? 'is not valid',
+        reason: 'type',
+        params: { type: String(params.type) },
+      };
     case 'pattern':
     case 'format':
       return { field: fieldPath(error.instancePath), message: error.message ?? 'is not valid', reason: 'format' };
@@ -149,6 +158,7 @@ export const CSV_COLUMNS = [
   'description_en',
   'website',
   'nace',
+  'product_codes',
   'areas',
   'source',
 ] as const;
@@ -185,9 +195,13 @@ export function readCsv(text: string): RawRow[] {
       const text = multilingual(Object.fromEntries(LANGUAGES.map((l) => [l, cell(`${column}_${l}`)])), original);
       if (text) value[key] = text;
     }
-    for (const key of ['nace', 'areas'] as const) {
-      if (cell(key) !== '')
-        value[key] = cell(key)
+    for (const [key, column] of [
+      ['nace', 'nace'],
+      ['productCodes', 'product_codes'],
+      ['areas', 'areas'],
+    ] as const) {
+      if (cell(column) !== '')
+        value[key] = cell(column)
           .split(/[;,]/)
           .map((s) => s.trim())
           .filter(Boolean);
@@ -208,6 +222,7 @@ export function toCsvRow(record: OrganisationRecord): string[] {
     ...TEXT_FIELDS.flatMap(([key]) => LANGUAGES.map((l) => text(record[key], l))),
     record.website ?? '',
     (record.nace ?? []).join(';'),
+    (record.productCodes ?? []).join(';'),
     (record.areas ?? []).join(';'),
     record.source ?? '',
   ];

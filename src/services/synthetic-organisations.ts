@@ -100,6 +100,24 @@ const REGIONS: { code: string; lang: Language; cities: { ru: string; fr: string;
 const SYLLABLES_RU = ['ка', 'ло', 'ми', 'тек', 'ра', 'вест', 'нор', 'си', 'лан', 'тор', 'ве', 'кон', 'про', 'мет', 'ан', 'гра'];
 const SYLLABLES_FR = ['ca', 'lo', 'mi', 'tec', 'ra', 'vest', 'nor', 'si', 'lan', 'tor', 've', 'con', 'pro', 'met', 'an', 'gra'];
 
+/** Products each activity's makers declare (CPA / ОКПД 2 and HS codes as stored); services declare none. */
+const PRODUCTS: Record<string, string[]> = {
+  '13.95': ['cpa:13.95.10', 'hs:5603'],
+  '28.29': ['cpa:28.29.12', 'hs:842121', 'hs:8421'],
+  '28.25': ['cpa:28.25.14', 'hs:8421'],
+  '23.44': ['cpa:23.44.12', 'cpa:23.44.11', 'hs:6909', 'hs:690912'],
+  '23.20': ['cpa:23.20.11', 'hs:6902', 'hs:6903'],
+  '23.41': ['cpa:23.41.11', 'hs:6911'],
+  '62.01': ['cpa:62.01.11'],
+  '26.51': ['cpa:26.51.52', 'hs:9026'],
+  '10.89': ['cpa:10.89.1', 'hs:2106'],
+  '28.99': ['cpa:28.99.39', 'hs:8479'],
+  '31.09': ['cpa:31.09.1', 'hs:9403'],
+  '21.20': ['cpa:21.20.1', 'hs:3004'],
+  '26.11': ['cpa:26.11.2', 'hs:8541', 'hs:8542'],
+  '22.29': ['cpa:22.29.2', 'hs:3926'],
+};
+
 const KIND_WEIGHTS: [OrganisationKind, number][] = [
   ['enterprise', 80],
   ['university', 3],
@@ -141,6 +159,8 @@ const KIND_LABEL: Record<OrganisationKind, { ru: string; fr: string; en: string 
 export function* syntheticOrganisations(count: number, seed = 1): Generator<OrganisationRecord> {
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  // products from a sequence of their own, so that the rest of the set is what it was before they existed
+  const productRnd = random(seed * 7919 + 13);
   const totalWeight = KIND_WEIGHTS.reduce((a, [, w]) => a + w, 0);
   for (let i = 1; i <= count; i++) {
     let roll = rnd() * totalWeight;
@@ -167,6 +187,8 @@ export function* syntheticOrganisations(count: number, seed = 1): Generator<Orga
     const only = <T extends Record<Language, string>>(v: T) =>
       translated ? { original: region.lang, ...v } : { original: region.lang, [region.lang]: v[region.lang] };
     const areas = [...new Set([activity.area, second?.area].filter((a): a is string => !!a))];
+    // most companies declare one or two of what they make; other kinds rarely
+    const makes = (PRODUCTS[activity.nace] ?? []).filter(() => productRnd() < (kind === 'enterprise' ? 0.5 : 0.1));
     yield {
       slug: `synthetic-${i}`,
       kind,
@@ -176,6 +198,7 @@ export function* syntheticOrganisations(count: number, seed = 1): Generator<Orga
       name: only(name),
       description: only(description),
       nace: [...new Set([activity.nace, second?.nace].filter((n): n is string => !!n))],
+      ...(makes.length > 0 ? { productCodes: makes } : {}),
       areas,
       source: 'synthetic',
     };

@@ -10,6 +10,7 @@ export function organisationProfile(id: string, values: Partial<OrganisationProf
     regionCode: 'FR-87',
     areaCodes: [],
     naceClasses: [],
+    productCodes: [],
     conceptCodes: [],
     sortName: id,
     ...values,

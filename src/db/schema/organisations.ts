@@ -36,6 +36,8 @@ export const organisations = pgTable(
     publicContact: jsonb('public_contact').$type<PublicContact>(),
     /** NACE Rev. 2 classes (4-digit, "23.43"): the common key of Russian and French registrations. */
     naceClasses: text('nace_classes').array().notNull().default([]),
+    /** Product codes as stored (shared/product-codes.ts): "cpa:23.43.10" (CPA 2.1 / ОКПД 2), "hs:848210" (HS). */
+    productCodes: text('product_codes').array().notNull().default([]),
     areaCodes: text('area_codes').array().notNull().default([]),
     source: text('source').$type<RecordSource>().notNull().default('user'),
     /** Public when validated once; imported and demo organisations are. */

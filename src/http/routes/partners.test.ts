@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conceptWeight, MIN_CANDIDATE_CONCEPT_WEIGHT, scorePair } from '../../services/matching/scoring.js';
-import type { PartnerSuggestions } from '../../shared/schemas/matching.js';
+import { conceptWeight, MIN_CANDIDATE_CONCEPT_WEIGHT, rarity, scorePair } from '../../services/matching/scoring.js';
+import { productCodeLevels } from '../../shared/product-codes.js';
+import type { PartnerSuggestion, PartnerSuggestions } from '../../shared/schemas/matching.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
 import { profile, signedInUser, type TestUser } from '../../test/users.js';
 
@@ -27,9 +28,10 @@ const partners = async (slug: string, query = '', as?: TestUser) => {
 describe('suggested partners', () => {
   it('suggests Limousin partners to a Kaluga ceramics company, with reasons a person can check', async () => {
     const result = await partners('example-tehkeram');
-    const top = result.items.slice(0, 2);
-    for (const s of top) expect(['FR-19', 'FR-23', 'FR-87']).toContain(s.organisation.regionCode);
-    const first = top[0]!;
+    const [first, second] = result.items as [PartnerSuggestion, PartnerSuggestion];
+    expect(['FR-19', 'FR-23', 'FR-87']).toContain(first.organisation.regionCode);
+    // next, a maker of technical ceramics of the same CPA / ОКПД 2 category, though outside the partner regions
+    expect(second.explanation.products.map((p) => p.code)).toEqual(['cpa:23.44.1']);
     expect(first.explanation.regionPair).toMatchObject({ partnership: 'kaluga-limousin' });
     expect(first.explanation.areas.map((a) => a.code)).toContain('non-metallic-materials-industrial-ceramics');
     expect(first.explanation.concepts.map((c) => c.code)).toContain('technical-ceramics');
@@ -37,7 +39,9 @@ describe('suggested partners', () => {
     expect(ceramics.label).toMatchObject({ ru: 'техническая керамика', fr: 'céramique technique' });
     // the score is the sum of what the explanation lists
     const c = first.explanation.contributions;
-    expect(first.score).toBeCloseTo(c.areas + c.nace + c.concepts + c.complementarity + c.regionPair, 2);
+    expect(first.score).toBeCloseTo(c.areas + c.nace + c.products + c.concepts + c.complementarity + c.regionPair, 2);
+    // both make technical ceramics of the same ОКПД 2 / CPA code, which few others do
+    expect(first.explanation.products.map((p) => p.code)).toContain('cpa:23.44.12');
     // best first
     const scores = result.items.map((s) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -59,8 +63,18 @@ describe('suggested partners', () => {
     const all = (await repos.organisations.batchAfter(null, 10_000)).filter((o) => o.published);
     const source = all.find((o) => o.slug === 'example-tehkeram')!;
     const df = (code: string) => all.filter((o) => o.conceptCodes.includes(code)).length;
+    // NACE classes and product code levels weigh by how many published organisations carry them
+    const carriers = (key: string) =>
+      all.filter((o) =>
+        [...o.naceClasses.map((c) => `nace:${c}`), ...o.productCodes.flatMap(productCodeLevels).map((c) => `product:${c}`)].includes(key),
+      ).length;
+    const keys = [
+      ...source.naceClasses.map((c) => `nace:${c}`),
+      ...source.productCodes.flatMap(productCodeLevels).map((c) => `product:${c}`),
+    ];
     const context = {
       conceptWeights: new Map(source.conceptCodes.map((c) => [c, conceptWeight(df(c), all.length)])),
+      rarity: new Map(keys.map((key) => [key, rarity(carriers(key), all.length)])),
       pairedRegions: new Set(['FR-19', 'FR-23', 'FR-87']),
     };
     // the oracle: score everyone outside the home region that shares something telling, best first
@@ -69,7 +83,11 @@ describe('suggested partners', () => {
       .map((o) => ({ slug: o.slug, pair: scorePair(source, o, context) }))
       .filter(
         ({ pair }) =>
-          pair.areas.length + pair.nace.length + pair.concepts.filter((c) => c.weight >= MIN_CANDIDATE_CONCEPT_WEIGHT).length > 0,
+          pair.areas.length +
+            pair.nace.length +
+            pair.products.filter((p) => p.code.replace(/\D/g, '').length >= 4).length +
+            pair.concepts.filter((c) => c.weight >= MIN_CANDIDATE_CONCEPT_WEIGHT).length >
+          0,
       )
       .sort((a, b) => b.pair.score - a.pair.score);
     const result = await partners('example-tehkeram', '?limit=50');

@@ -1,6 +1,13 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LanguageSchema } from '../../shared/schemas/common.js';
-import { AreaSchema, NaceEntrySchema, NationalCodeSchema, RegionSchema, ResolvedCodeSchema } from '../../shared/schemas/reference.js';
+import {
+  AreaSchema,
+  NaceEntrySchema,
+  NationalCodeSchema,
+  ProductCodeSchema,
+  RegionSchema,
+  ResolvedCodeSchema,
+} from '../../shared/schemas/reference.js';
 import { presentArea, presentRegion } from '../../presenters/reference.presenter.js';
 import type { Services } from '../../services/index.js';
 import { errors } from './responses.js';
@@ -62,6 +69,56 @@ export const referenceRoutes =
         },
       },
       async (request) => ({ items: services.classifications.nationalCodes(request.query.system) }),
+    );
+
+    app.get(
+      '/classifications/products',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'CPA 2.1 / ОКПД 2 and HS product codes, by code prefix or words of their title',
+          description:
+            'For type-ahead in forms: a code as typed ("8482", "23.43", a 9-digit ОКПД 2 or a 10-digit ТН ВЭД code) or words of a title in any language, those in the reader\'s language first.',
+          querystring: Type.Object(
+            {
+              q: Type.String({ minLength: 1, maxLength: 100 }),
+              lang: Type.Optional(LanguageSchema),
+              limit: Type.Integer({ minimum: 1, maximum: 100, default: 30 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ items: Type.Array(ProductCodeSchema) }), 400: errors[400] },
+        },
+      },
+      async (request) => ({
+        items: services.classifications.products.search(request.query.q, request.query.lang ?? 'en', request.query.limit),
+      }),
+    );
+
+    app.post(
+      '/classifications/products/resolve',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Read product codes as typed and give the stored form and title of each (null: no such code)',
+          body: Type.Object(
+            { codes: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 1, maxItems: 100 }) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              items: Type.Array(Type.Object({ input: Type.String(), product: Type.Union([ProductCodeSchema, Type.Null()]) })),
+            }),
+            400: errors[400],
+          },
+        },
+      },
+      async (request) => ({
+        items: request.body.codes.map((input) => {
+          const entry = services.classifications.products.find(input);
+          return { input, product: entry ? services.classifications.products.describe(entry.code)! : null };
+        }),
+      }),
     );
 
     app.post(

@@ -84,7 +84,7 @@ describe('a returned profile submitted again', () => {
     expect((await editor.send('PUT', `/api/v1/organisations/${slug}/profile`, changed)).statusCode).toBe(200);
     await submit();
     const body = (await review(kaluga)).json();
-    expect(body.profile).toEqual({ ...changed, contact: null });
+    expect(body.profile).toEqual({ ...changed, contact: null, productCodes: [] });
     expect(body.since).toMatchObject({ decision: 'returned', reason: 'Добавьте описание на английском.' });
     expect(body.changes).toEqual([
       {

@@ -41,7 +41,11 @@ export class MatchService {
       this.repos.matches.dismissedIds(source.id),
       this.index.refresh(),
     ]);
-    const context: MatchContext = { conceptWeights: this.index.conceptWeights(source.conceptCodes), pairedRegions: new Set(pairs.keys()) };
+    const context: MatchContext = {
+      conceptWeights: this.index.conceptWeights(source.conceptCodes),
+      rarity: this.index.rarities(source),
+      pairedRegions: new Set(pairs.keys()),
+    };
     const best = this.index.best(
       matchingWeights(source, context),
       {
@@ -71,6 +75,10 @@ export class MatchService {
           nace: pair.nace.flatMap((code) => {
             const entry = this.classifications.naceClass(code);
             return entry ? [{ code, title: entry.title }] : [];
+          }),
+          products: pair.products.flatMap((p) => {
+            const product = this.classifications.products.describe(p.code);
+            return product ? [{ ...product, weight: p.weight }] : [];
           }),
           concepts: pair.concepts.map((c) => ({ ...presentConceptRef(c.code, terms), weight: c.weight })),
           complementarity: pair.complementarity > 0 ? { kinds: [source.kind, row.kind], weight: pair.complementarity } : null,

@@ -3,7 +3,7 @@ import type { PartnerProfile } from '../../repositories/match.repository.js';
 import { ORGANISATION_KINDS } from '../../shared/domain.js';
 import { organisationProfile, RevisionLog } from '../../test/profiles.js';
 import { PartnerIndex, type CandidateFilter } from './partner-index.js';
-import { matchingWeights, MIN_CANDIDATE_CONCEPT_WEIGHT, scorePair } from './scoring.js';
+import { matchingWeights, MIN_CANDIDATE_CONCEPT_WEIGHT, MIN_CANDIDATE_PRODUCT_DIGITS, scorePair } from './scoring.js';
 
 const profile = organisationProfile;
 
@@ -101,6 +101,7 @@ describe('PartnerIndex scores', () => {
         areaCodes: some(['a1', 'a2', 'a3']),
         naceClasses: some(['23.44', '28.29', '72.19']),
         conceptCodes: some(['c1', 'c2', 'c3', 'c4']),
+        productCodes: some(['hs:848210', 'hs:848220', 'hs:8481', 'hs:690911', 'cpa:23.43.10', 'cpa:23.44.12']),
       });
     let profiles = Array.from({ length: 200 }, (_, i) => random(`p${i}`));
     const { index, repository } = await indexOf(profiles);
@@ -112,16 +113,57 @@ describe('PartnerIndex scores', () => {
       await index.refresh();
     }
     for (const source of profiles.slice(0, 20)) {
-      const context = { conceptWeights: new Map(source.conceptCodes.map((c) => [c, rnd() * 2])), pairedRegions: new Set(['FR-87']) };
+      const context = {
+        conceptWeights: new Map(source.conceptCodes.map((c) => [c, rnd() * 2])),
+        rarity: index.rarities(source),
+        pairedRegions: new Set(['FR-87']),
+      };
       const ranked = index.best(matchingWeights(source, context), filter({ sourceId: source.id }), 200);
       const expected = profiles.filter((p) => p !== source).map((p) => ({ p, pair: scorePair(source, p, context) }));
       const telling = expected.filter(
         ({ pair }) =>
-          pair.areas.length + pair.nace.length + pair.concepts.filter((c) => c.weight >= MIN_CANDIDATE_CONCEPT_WEIGHT).length > 0,
+          pair.areas.length +
+            pair.nace.length +
+            pair.products.filter((p) => p.code.replace(/\D/g, '').length >= MIN_CANDIDATE_PRODUCT_DIGITS).length +
+            pair.concepts.filter((c) => c.weight >= MIN_CANDIDATE_CONCEPT_WEIGHT).length >
+          0,
       );
       expect(ranked.length).toBe(telling.length);
       for (const r of ranked) expect(r.score).toBeCloseTo(expected.find((e) => e.p.id === r.id)!.pair.score, 6);
       expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
     }
+  });
+});
+
+describe('PartnerIndex rarities', () => {
+  it('are computed from the published profiles: a code half of them carry weighs less than one only the pair has', async () => {
+    const common = Array.from({ length: 10 }, (_, i) => profile(`common-${i}`, { naceClasses: ['23.44'], productCodes: ['hs:690911'] }));
+    const { index } = await indexOf([
+      { ...source, productCodes: ['hs:848210', 'hs:690911'] },
+      ...common,
+      profile('bearings', { productCodes: ['hs:848210'] }),
+      profile('other-bearings', { productCodes: ['hs:848220'] }),
+    ]);
+    const rarities = index.rarities({ naceClasses: ['23.44'], productCodes: ['hs:848210', 'hs:690911'] });
+    expect(rarities.get('product:hs:848210')).toBeGreaterThan(rarities.get('product:hs:690911')!);
+    // the heading is carried by three: rarer than the ceramics but not as rare as the exact code
+    expect(rarities.get('product:hs:8482')).toBeLessThan(rarities.get('product:hs:848210')!);
+    expect(rarities.get('nace:23.44')).toBeLessThan(0.5);
+  });
+
+  it('rank the maker of the same rare product above those sharing a common one', async () => {
+    const withProducts = { ...source, areaCodes: [], naceClasses: [], conceptCodes: [], productCodes: ['hs:848210', 'hs:690911'] };
+    const { index } = await indexOf([
+      withProducts,
+      ...Array.from({ length: 10 }, (_, i) => profile(`a-common-${i}`, { productCodes: ['hs:690911'] })),
+      profile('z-bearings', { productCodes: ['hs:848210'] }),
+      profile('y-same-heading', { productCodes: ['hs:848220'] }),
+      profile('x-same-chapter-only', { productCodes: ['hs:8413'] }),
+    ]);
+    const context = { conceptWeights: new Map(), rarity: index.rarities(withProducts), pairedRegions: new Set<string>() };
+    const ranked = index.best(matchingWeights(withProducts, context), filter(), 20).map((c) => c.id);
+    expect(ranked.slice(0, 2)).toEqual(['z-bearings', 'y-same-heading']);
+    // a shared chapter alone does not make a candidate
+    expect(ranked).not.toContain('x-same-chapter-only');
   });
 });

@@ -1,8 +1,9 @@
 import type { OrganisationKind, Sector } from '../../shared/domain.js';
 import type { MatchRepository, PartnerProfile } from '../../repositories/match.repository.js';
 import { detached } from '../detached-string.js';
-import { conceptWeight, type MatchingWeights } from './scoring.js';
+import { conceptWeight, rarity, type MatchingWeights } from './scoring.js';
 import { feature } from '../profile-features.js';
+import { productCodeLevels } from '../../shared/product-codes.js';
 import { RevisionFollower } from '../revision-follower.js';
 
 /** Profiles read in one statement when loading: 10,000 is about 150 ms of reading and indexing on PGlite. */
@@ -29,7 +30,7 @@ export interface RankedCandidate {
 
 /**
  * The published organisations' matching profiles, in memory, with postings (feature → organisations) for
- * areas, NACE classes and concepts. A suggestion weighs tens of thousands of candidates; in memory that
+ * areas, NACE classes, product code levels and concepts. A suggestion weighs tens of thousands of candidates; in memory that
  * takes a few milliseconds, where reading their rows takes the database a hundred. Before each use it reads
  * the profiles written since it last looked (an index lookup), so it never serves a stale profile.
  *
@@ -69,8 +70,20 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   }
 
   /**
+   * The rarity (scoring.rarity) of an organisation's NACE classes and product code levels among the published
+   * ones, by feature key: what scoring weighs them by.
+   */
+  rarities(profile: { naceClasses: string[]; productCodes?: string[] }): Map<string, number> {
+    const keys = [
+      ...profile.naceClasses.map(feature.nace),
+      ...(profile.productCodes ?? []).flatMap(productCodeLevels).map(feature.product),
+    ];
+    return new Map(keys.map((key) => [key, rarity(this.carriers(key)?.size ?? 1, this.published)]));
+  }
+
+  /**
    * The best candidates by the weights (scoring.matchingWeights, so scorePair's score), best first, then by
-   * name: those that share an area, a NACE class or a concept weighing at least minCandidateConceptWeight
+   * name: those that share an area, a NACE class, a product code to 4 digits or more, or a concept weighing at least minCandidateConceptWeight
    * with the source, and pass the filter.
    */
   best(weights: MatchingWeights, filter: CandidateFilter, limit: number): RankedCandidate[] {
@@ -81,12 +94,14 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     };
     for (const [code, w] of weights.areas) weigh(feature.area(code), w);
     for (const [code, w] of weights.nace) weigh(feature.nace(code), w);
+    for (const [code, w] of weights.products) weigh(feature.product(code), w);
     for (const [code, w] of weights.concepts) weigh(feature.concept(code), w);
     for (const [kind, w] of weights.kinds) weigh(feature.kind(kind), w);
     for (const code of weights.regionPair.codes) weigh(feature.region(code), weights.regionPair.weight);
     const lists = [
       ...[...weights.areas.keys()].map((code) => this.carriers(feature.area(code))),
       ...[...weights.nace.keys()].map((code) => this.carriers(feature.nace(code))),
+      ...weights.candidateProducts.map((code) => this.carriers(feature.product(code))),
       ...[...weights.concepts]
         .filter(([, w]) => w >= weights.minCandidateConceptWeight)
         .map(([code]) => this.carriers(feature.concept(code))),
@@ -177,6 +192,8 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     const posted = [
       ...profile.areaCodes.map(feature.area),
       ...profile.naceClasses.map(feature.nace),
+      // a code also posts its broader levels: a 6-digit HS code is under its heading and chapter
+      ...[...new Set(profile.productCodes.flatMap(productCodeLevels))].map(feature.product),
       ...profile.conceptCodes.map(feature.concept),
     ].map((key) => this.number(key));
     const features = [

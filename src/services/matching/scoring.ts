@@ -1,4 +1,6 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../shared/domain.js';
+import { productCodeLevels } from '../../shared/product-codes.js';
+import { feature } from '../profile-features.js';
 import { isSubjectConcept } from './subjects.js';
 
 /**
@@ -9,8 +11,13 @@ import { isSubjectConcept } from './subjects.js';
 export const WEIGHTS = {
   /** per shared area of cooperation: the partnership's own vocabulary, chosen by the organisation */
   area: 3,
-  /** per shared NACE class: declared activity */
+  /** at most, per shared NACE class (declared activity), for a class only this pair has; common ones weigh less (rarity) */
   nace: 2,
+  /**
+   * at most, per product code the pair shares exactly (what it makes or needs), for a code only this pair has;
+   * a shared 4-digit heading or class counts PRODUCT_LEVELS[4], a shared 2-digit chapter or division [2]
+   */
+  product: 4,
   /** at most, per shared concept, for a concept only this pair has; common concepts weigh less (see conceptWeight) */
   concept: 2,
   /** when the candidate is in a region on the other side of one of the source's partnerships */
@@ -39,27 +46,49 @@ export function complementarity(a: OrganisationKind, b: OrganisationKind): numbe
   return COMPLEMENTARITY.find(([x, y]) => (x === a && y === b) || (x === b && y === a))?.[2] ?? 0;
 }
 
+/** Points at most for a product code shared at each level (digits): exact > same heading or class > same chapter. */
+export const PRODUCT_LEVELS: Record<number, number> = { 6: WEIGHTS.product, 5: 3.25, 4: 2.5, 3: 1.75, 2: 1 };
+/** Sharing a product code this broad (a 2- or 3-digit level) adds its points but does not make a candidate. */
+export const MIN_CANDIDATE_PRODUCT_DIGITS = 4;
+
+/**
+ * How rare something is that df of the n published organisations carry: an inverse document frequency
+ * scaled to (0, 1], 1 for what one organisation alone carries, near 0 for what nearly all do.
+ */
+export function rarity(df: number, n: number): number {
+  if (n <= 1 || df <= 0) return 1;
+  return Math.round((Math.log(1 + n / df) / Math.log(1 + n)) * 1000) / 1000;
+}
+
 /**
  * A shared concept's weight from how many published organisations carry it (df) among all of them (n):
- * an inverse document frequency scaled to at most WEIGHTS.concept, so "manufacturing" counts for little
- * and "molten metal filtration" for much.
+ * its rarity scaled to at most WEIGHTS.concept, so "manufacturing" counts for little and "molten metal
+ * filtration" for much.
  */
 export function conceptWeight(df: number, n: number): number {
-  if (n <= 1 || df <= 0) return WEIGHTS.concept;
-  return Math.round(((WEIGHTS.concept * Math.log(1 + n / df)) / Math.log(1 + n)) * 1000) / 1000;
+  return Math.round(WEIGHTS.concept * rarity(df, n) * 1000) / 1000;
 }
+
+const digitsOf = (level: string) => level.slice(level.indexOf(':') + 1).replace(/\./g, '').length;
 
 export interface MatchProfile {
   kind: OrganisationKind;
   regionCode: string;
   areaCodes: string[];
   naceClasses: string[];
+  /** Stored product codes ("cpa:23.43.10", "hs:848210"). */
+  productCodes?: string[];
   conceptCodes: string[];
 }
 
 export interface MatchContext {
   /** Weight of each of the source's concepts (conceptWeight). */
   conceptWeights: Map<string, number>;
+  /**
+   * Rarity of the source's NACE classes and product code levels, by feature key (`nace:23.44`,
+   * `product:hs:8482`: PartnerIndex.rarities); 1 where missing.
+   */
+  rarity?: Map<string, number>;
   /** Regions on the other side of the source's partnerships. */
   pairedRegions: Set<string>;
 }
@@ -68,6 +97,10 @@ export interface MatchContext {
 export interface MatchingWeights {
   areas: Map<string, number>;
   nace: Map<string, number>;
+  /** Product code levels ("hs:8482"): the points sharing that level adds to those of the level above it. */
+  products: Map<string, number>;
+  /** The product code levels whose sharing makes a candidate (4 digits or more). */
+  candidateProducts: string[];
   concepts: Map<string, number>;
   /** Concepts weighing less count in the score, but sharing them does not make a candidate. */
   minCandidateConceptWeight: number;
@@ -79,7 +112,11 @@ export interface MatchingWeights {
 export function matchingWeights(source: MatchProfile, context: MatchContext): MatchingWeights {
   return {
     areas: new Map(source.areaCodes.map((c) => [c, WEIGHTS.area])),
-    nace: new Map(source.naceClasses.map((c) => [c, WEIGHTS.nace])),
+    nace: new Map(source.naceClasses.map((c) => [c, naceWeight(c, context)])),
+    products: productLevelWeights(source.productCodes ?? [], context),
+    candidateProducts: [...new Set((source.productCodes ?? []).flatMap(productCodeLevels))].filter(
+      (level) => digitsOf(level) >= MIN_CANDIDATE_PRODUCT_DIGITS,
+    ),
     concepts: new Map(source.conceptCodes.filter(isSubjectConcept).map((c) => [c, context.conceptWeights.get(c) ?? WEIGHTS.concept])),
     minCandidateConceptWeight: MIN_CANDIDATE_CONCEPT_WEIGHT,
     kinds: new Map(ORGANISATION_KINDS.map((k) => [k, complementarity(source.kind, k)] as const).filter(([, w]) => w > 0)),
@@ -87,14 +124,40 @@ export function matchingWeights(source: MatchProfile, context: MatchContext): Ma
   };
 }
 
+const rarityOf = (key: string, context: MatchContext) => context.rarity?.get(key) ?? 1;
+const naceWeight = (code: string, context: MatchContext) => Math.round(WEIGHTS.nace * rarityOf(feature.nace(code), context) * 1000) / 1000;
+/** The points of a product code shared at this level: its level's points times its rarity. */
+const levelPoints = (level: string, context: MatchContext) =>
+  (PRODUCT_LEVELS[digitsOf(level)] ?? 0) * rarityOf(feature.product(level), context);
+
+/**
+ * Each level of the source's product codes with what sharing it adds to sharing the level above: summed
+ * over the levels a pair shares, that gives the points of the narrowest level shared (a level is rarer
+ * than the one above it, so nothing is negative). One sum, so the index's vector and scorePair agree.
+ */
+function productLevelWeights(codes: string[], context: MatchContext): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const code of codes) {
+    const levels = productCodeLevels(code);
+    levels.forEach((level, i) => {
+      const above = levels[i + 1];
+      const added = levelPoints(level, context) - (above ? levelPoints(above, context) : 0);
+      weights.set(level, Math.round(Math.max(0, added) * 1e6) / 1e6);
+    });
+  }
+  return weights;
+}
+
 export interface ScoredPair {
   score: number;
   areas: string[];
   nace: string[];
+  /** The narrowest product code levels the pair shares, with the points of each level. */
+  products: { code: string; weight: number }[];
   concepts: { code: string; weight: number }[];
   complementarity: number;
   regionPair: boolean;
-  contributions: { areas: number; nace: number; concepts: number; complementarity: number; regionPair: number };
+  contributions: { areas: number; nace: number; products: number; concepts: number; complementarity: number; regionPair: number };
 }
 
 /** The score of a candidate for a source, signal by signal: what the ranking computed, explained. */
@@ -102,17 +165,25 @@ export function scorePair(source: MatchProfile, candidate: MatchProfile, context
   const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x));
   const areas = shared(source.areaCodes, candidate.areaCodes);
   const nace = shared(source.naceClasses, candidate.naceClasses);
+  const productWeights = productLevelWeights(source.productCodes ?? [], context);
+  const candidateLevels = new Set((candidate.productCodes ?? []).flatMap(productCodeLevels));
+  const sharedLevels = [...productWeights.keys()].filter((level) => candidateLevels.has(level));
+  const products = sharedLevels
+    .filter((level) => !sharedLevels.some((other) => other !== level && productCodeLevels(other).includes(level)))
+    .map((code) => ({ code, weight: Math.round(levelPoints(code, context) * 1000) / 1000 }))
+    .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
   const concepts = shared(source.conceptCodes.filter(isSubjectConcept), candidate.conceptCodes)
     .map((code) => ({ code, weight: context.conceptWeights.get(code) ?? WEIGHTS.concept }))
     .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
   const regionPair = context.pairedRegions.has(candidate.regionCode);
   const contributions = {
     areas: areas.length * WEIGHTS.area,
-    nace: nace.length * WEIGHTS.nace,
+    nace: nace.reduce((sum, c) => sum + naceWeight(c, context), 0),
+    products: sharedLevels.reduce((sum, level) => sum + productWeights.get(level)!, 0),
     concepts: concepts.reduce((sum, c) => sum + c.weight, 0),
     complementarity: complementarity(source.kind, candidate.kind),
     regionPair: regionPair ? WEIGHTS.regionPair : 0,
   };
   const score = Object.values(contributions).reduce((a, b) => a + b, 0);
-  return { score, areas, nace, concepts, complementarity: contributions.complementarity, regionPair, contributions };
+  return { score, areas, nace, products, concepts, complementarity: contributions.complementarity, regionPair, contributions };
 }

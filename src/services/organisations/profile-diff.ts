@@ -5,7 +5,7 @@ import type { ProfileChange } from '../../shared/schemas/review.js';
 
 const MULTILINGUAL = ['name', 'shortName', 'description', 'city'] as const;
 const SINGLE = ['kind', 'sector', 'region', 'website'] as const;
-const LISTS = ['nace', 'areas'] as const;
+const LISTS = ['nace', 'productCodes', 'areas'] as const;
 /** The public contact is validated with the profile: each of its parts, its office or role in each language. */
 const CONTACT_PARTS = ['kind', 'personName', 'email', 'phone'] as const;
 
@@ -29,8 +29,8 @@ export function diffProfiles(before: ProfileChanges, after: ProfileChanges): Pro
   }
   for (const field of SINGLE) changes.push(...compare(field, null, before[field], after[field]));
   for (const field of LISTS) {
-    const b = new Set(before[field]);
-    const a = new Set(after[field]);
+    const b = new Set(before[field] ?? []);
+    const a = new Set(after[field] ?? []);
     for (const code of a) if (!b.has(code)) changes.push({ field, language: null, change: 'added', before: null, after: code });
     for (const code of b) if (!a.has(code)) changes.push({ field, language: null, change: 'removed', before: code, after: null });
   }

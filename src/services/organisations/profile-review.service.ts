@@ -52,7 +52,10 @@ export class ProfileReviewService {
       profile,
       since,
       changes,
-      codes: this.titled([...profile.nace, ...changes.filter((c) => c.field === 'nace').flatMap((c) => [c.before ?? '', c.after ?? ''])]),
+      codes: this.titled([...profile.nace, ...changedCodes(changes, 'nace')]),
+      products: [...new Set([...(profile.productCodes ?? []), ...changedCodes(changes, 'productCodes')])].flatMap(
+        (code) => this.classifications.products.describe(code) ?? [],
+      ),
     };
   }
 
@@ -67,3 +70,7 @@ export class ProfileReviewService {
     });
   }
 }
+
+/** The codes a list field's changes name, before and after. */
+const changedCodes = (changes: ProfileReview['changes'], field: string) =>
+  changes.filter((c) => c.field === field).flatMap((c) => [c.before ?? '', c.after ?? ''].filter(Boolean));

@@ -47,7 +47,8 @@ export class ProfileWorkflowService {
         source: 'user',
         published: false,
         status: 'draft',
-        pendingProfile: profile,
+        // product codes wait in the form they are stored in ("cpa:25.73.30"), as typed codes would not diff
+        pendingProfile: { ...profile, productCodes: columns.productCodes ?? [] },
       });
       const org = (await tx.organisations.getBySlug(slug))!;
       await tx.accounts.grant({ userId: actor.user.id, role: 'org_admin', organisationId: org.id, grantedBy: actor.user.id });
@@ -86,10 +87,15 @@ export class ProfileWorkflowService {
    */
   async update(actor: Actor | null, slug: string, changes: ProfileChanges, expected: ExpectedVersion = null): Promise<number> {
     const { org } = await this.editable(actor, slug);
-    await checkProfile(this.repos, this.classifications, changes);
+    const columns = await checkProfile(this.repos, this.classifications, changes);
     return this.repos.transaction(async (tx) => {
       const before = currentProfile((await tx.organisations.getById(org.id))!);
-      const profile = changes.contact === undefined ? { ...changes, contact: before.contact ?? null } : changes;
+      // a field left out stays as it is (clients that predate it do not wipe it)
+      const profile = {
+        ...changes,
+        contact: changes.contact === undefined ? (before.contact ?? null) : changes.contact,
+        productCodes: columns.productCodes ?? before.productCodes ?? [],
+      };
       const written = await tx.organisations.updateWorkflow(org.id, { pendingProfile: profile, status: 'draft' }, tx.clock.now(), expected);
       const version = await requireWritten(written, async () => (await tx.organisations.getById(org.id))?.version);
       await audit(tx, {

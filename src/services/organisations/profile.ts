@@ -18,13 +18,14 @@ export function currentProfile(org: OrganisationRow): ProfileChanges {
       description: org.description,
       website: org.website,
       nace: org.naceClasses,
+      productCodes: org.productCodes,
       areas: org.areaCodes,
       contact: org.publicContact,
     }
   );
 }
 
-/** Checks the values that name other records and turns activity codes into NACE classes. */
+/** Checks the values that name other records and turns activity codes into NACE classes, product codes into their stored form. */
 export async function checkProfile(
   repos: Repositories,
   classifications: ClassificationService,
@@ -33,6 +34,7 @@ export async function checkProfile(
   if (!(await repos.regions.get(profile.region))) throw unknownValue('body.region', [profile.region], 'region');
   await requireKnownAreas(repos, profile.areas, 'body.areas');
   const nace = classifications.naceClassesOf(profile.nace, 'body.nace');
+  const productCodes = profile.productCodes && classifications.products.storedCodes(profile.productCodes, 'body.productCodes');
   if (!profile.name[profile.name.original]) {
     throw new AppError(
       'validation_failed',
@@ -54,6 +56,7 @@ export async function checkProfile(
     // a profile saved without the field keeps the contact it has
     ...(profile.contact !== undefined ? { publicContact: profile.contact } : {}),
     naceClasses: nace,
+    ...(productCodes ? { productCodes } : {}),
     areaCodes: profile.areas,
   };
 }

@@ -10,6 +10,7 @@ import { rankMatches } from './directory-rank.js';
 import { matchWords, waysOf, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
 import type { Language } from '../../shared/languages.js';
 import { feature } from '../profile-features.js';
+import { productCodeLevels } from '../../shared/product-codes.js';
 import { RevisionFollower } from '../revision-follower.js';
 
 /** Per facet, each choice's count; a choice no organisation would have is left out. */
@@ -289,6 +290,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       ...organisation.areaCodes.map(feature.area),
       ...organisation.naceClasses.map(feature.nace),
       ...organisation.conceptCodes.map(feature.concept),
+      ...organisation.productCodes.flatMap(productCodeLevels).map(feature.product),
       ...organisation.nameKeys.map(feature.name),
       feature.kind(organisation.kind),
       feature.region(organisation.regionCode),

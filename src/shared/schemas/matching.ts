@@ -1,3 +1,4 @@
+import { ProductCodeSchema } from './product-code.js';
 import { Type, type Static } from 'typebox';
 import { ORGANISATION_KINDS, SECTORS } from '../domain.js';
 import { MultilingualTextSchema } from './common.js';
@@ -39,6 +40,9 @@ export const PartnerSuggestionSchema = Type.Object({
         description: 'shared NACE Rev. 2 classes',
       },
     ),
+    products: Type.Array(Type.Object({ ...ProductCodeSchema.properties, weight: Type.Number() }), {
+      description: 'shared product codes, each at the narrowest level shared (the code, its 4-digit heading or class, its 2-digit chapter), the weightiest first',
+    }),
     concepts: Type.Array(Type.Object({ ...ConceptRefSchema.properties, weight: Type.Number() }), {
       description: 'shared glossary concepts, the rarest (weightiest) first',
     }),
@@ -51,6 +55,7 @@ export const PartnerSuggestionSchema = Type.Object({
     contributions: Type.Object({
       areas: Contribution('points from shared areas'),
       nace: Contribution('points from shared NACE classes'),
+      products: Contribution('points from shared product codes'),
       concepts: Contribution('points from shared concepts'),
       complementarity: Contribution('points from complementary kinds'),
       regionPair: Contribution('points from the region pair'),

@@ -5,7 +5,8 @@ import { RegionCodeSchema, SlugSchema } from './organisations.js';
 
 /**
  * One organisation in the JSON Lines exchange format (docs/import-export.md): one such object a line.
- * `nace` takes NACE classes, NAF subclasses or ОКВЭД 2 codes; they are stored as NACE classes.
+ * `nace` takes NACE classes, NAF subclasses or ОКВЭД 2 codes; they are stored as NACE classes. `productCodes`
+ * takes CPA / ОКПД 2 and HS codes as typed; they are stored as `cpa:…` / `hs:…` at 6 digits at most.
  */
 export const OrganisationRecordSchema = Type.Object(
   {
@@ -19,6 +20,12 @@ export const OrganisationRecordSchema = Type.Object(
     description: Type.Optional(Type.Union([MultilingualTextSchema(), Type.Null()])),
     website: Type.Optional(Type.Union([Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }), Type.Null()])),
     nace: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 12 }), { maxItems: 50 })),
+    productCodes: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 30 }), {
+        maxItems: 50,
+        description: 'CPA 2.1 / ОКПД 2 (25.73.30, 9-digit items too) or HS (8482, 848210, 8- or 10-digit) codes; stored as cpa:25.73.30, hs:848210',
+      }),
+    ),
     areas: Type.Optional(Type.Array(SlugSchema, { maxItems: 50 })),
     people: Type.Optional(
       Type.Array(

@@ -15,6 +15,7 @@ import {
 } from '../domain.js';
 import { MultilingualTextSchema, PageMetaSchema } from './common.js';
 import { SearchMatchSchema } from './search.js';
+import { ProductCodeSchema } from './product-code.js';
 import { LANGUAGES } from '../languages.js';
 
 export const OrganisationKindSchema = Type.Enum(ORGANISATION_KINDS);
@@ -73,6 +74,7 @@ export const OrganisationSummarySchema = Type.Object({
   shortName: Type.Union([MultilingualTextSchema(100), Type.Null()]),
   description: Type.Union([MultilingualTextSchema(), Type.Null()]),
   naceClasses: Type.Array(Type.String()),
+  productCodes: Type.Array(Type.String({ description: 'cpa:25.73.30 (CPA 2.1 / ОКПД 2), hs:848210 (HS)' })),
   areaCodes: Type.Array(Type.String()),
   source: Type.Enum(RECORD_SOURCES),
   match: Type.Optional(SearchMatchSchema),
@@ -123,6 +125,7 @@ export const OrganisationDetailSchema = Type.Object({
   website: Type.Union([Type.String(), Type.Null()]),
   region: Type.Object({ code: Type.String(), name: MultilingualTextSchema(200), countryCode: Type.String() }),
   nace: Type.Array(Type.Object({ code: Type.String(), title: TitleSchema })),
+  products: Type.Array(ProductCodeSchema, { description: 'its product codes with their titles, in the languages that have one' }),
   areas: Type.Array(Type.Object({ code: Type.String(), name: MultilingualTextSchema(300) })),
   people: Type.Array(PersonRoleSchema),
   contact: Type.Union([PublicContactViewSchema, Type.Null()], { description: 'the way in its admins chose; e-mail and phone as for people' }),

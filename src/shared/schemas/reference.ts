@@ -43,6 +43,8 @@ export const NationalCodeSchema = Type.Object({
 
 export type ResolvedCode = Static<typeof ResolvedCodeSchema>;
 
+export { ProductCodeSchema, type ProductCode } from './product-code.js';
+
 const CountSchema = <T extends readonly string[]>(values: T) =>
   Type.Array(Type.Object({ value: Type.Enum(values), count: Type.Integer() }));
 

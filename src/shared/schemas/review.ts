@@ -1,3 +1,4 @@
+import { ProductCodeSchema } from './product-code.js';
 import { Type, type Static } from 'typebox';
 import { PROFILE_STATUSES } from '../roles.js';
 import { LanguageSchema } from './common.js';
@@ -6,7 +7,7 @@ import { ResolvedCodeSchema } from './reference.js';
 
 /** One difference between the profile as last decided and as submitted now: a field (in one language). */
 export const ProfileChangeSchema = Type.Object({
-  field: Type.String({ description: 'a profile field: name, shortName, description, city, kind, sector, region, website, nace, areas, contact.kind, contact.personName, contact.label, contact.email, contact.phone' }),
+  field: Type.String({ description: 'a profile field: name, shortName, description, city, kind, sector, region, website, nace, productCodes, areas, contact.kind, contact.personName, contact.label, contact.email, contact.phone' }),
   language: Type.Union([LanguageSchema, Type.Null()], { description: 'the language of a multilingual field' }),
   change: Type.Enum(['added', 'removed', 'changed'] as const),
   before: Type.Union([Type.String(), Type.Null()]),
@@ -40,5 +41,6 @@ export const ProfileReviewSchema = Type.Object({
   codes: Type.Array(ResolvedCodeSchema, {
     description: 'every activity code of the profile and of the changes, with its NACE class and titles',
   }),
+  products: Type.Array(ProductCodeSchema, { description: 'every product code of the profile and of the changes, with its titles' }),
 });
 export type ProfileReview = Static<typeof ProfileReviewSchema>;

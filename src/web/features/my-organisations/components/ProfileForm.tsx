@@ -7,6 +7,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { SelectField } from '../../../shared/ui/forms';
 import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
 import { CodeInput } from '../../../shared/ui/CodeInput';
+import { ProductCodeInput } from '../../../shared/ui/ProductCodeInput';
 import { useRegionGroups } from '../../../shared/ui/region-choices';
 import { TypeaheadSelect } from '../../../shared/ui/Typeahead';
 import { PublicContactFields } from './PublicContactFields';
@@ -26,6 +27,7 @@ export function newProfile(language: Language, region = ''): ProfileChanges {
     description: null,
     website: null,
     nace: [],
+    productCodes: [],
     areas: [],
     contact: null,
   };
@@ -147,6 +149,12 @@ export function ProfileForm({
         </label>
       </div>
       <CodeInput id="profile-nace" label={t('myOrgs.codes')} value={value.nace} onChange={(nace) => onChange({ ...value, nace })} />
+      <ProductCodeInput
+        id="profile-products"
+        label={t('myOrgs.products')}
+        value={value.productCodes ?? []}
+        onChange={(productCodes) => onChange({ ...value, productCodes })}
+      />
 
       <AreaCheckboxes legend={t('organisation.areas')} chosen={value.areas} onChange={(areas) => onChange({ ...value, areas })} />
       <PublicContactFields value={value.contact ?? null} original={original} onChange={(contact) => onChange({ ...value, contact })} />

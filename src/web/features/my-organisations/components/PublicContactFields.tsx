@@ -58,7 +58,12 @@ export function PublicContactFields({
             {LANGUAGES.map((l) => (
               <label key={l} className="field grow" htmlFor={`contact-label-${l}`} lang={l}>
                 <span>{`${labelName} (${l})`}</span>
-                <input id={`contact-label-${l}`} maxLength={200} value={value.label?.[l] ?? ''} onChange={(e) => setLabel(l, e.target.value)} />
+                <input
+                  id={`contact-label-${l}`}
+                  maxLength={200}
+                  value={value.label?.[l] ?? ''}
+                  onChange={(e) => setLabel(l, e.target.value)}
+                />
               </label>
             ))}
           </div>

@@ -20,6 +20,7 @@ export function useProfileFieldLabel(): (field: Field) => string {
     description: t('myOrgs.fields.description'),
     website: t('organisation.website'),
     nace: t('myOrgs.codes'),
+    productCodes: t('myOrgs.products'),
     areas: t('organisation.areas'),
     contact: t('contact.publicContact'),
   };

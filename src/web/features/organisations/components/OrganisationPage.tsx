@@ -1,3 +1,4 @@
+import { ProductText } from '../../../shared/ui/ProductCodeInput';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { OrganisationDetail, PersonRole } from '../../../../shared/schemas/organisations';
@@ -134,6 +135,19 @@ export function OrganisationPage({
                     </abbr>
                   </>
                 )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {o.products.length > 0 && (
+        <section aria-labelledby="products">
+          <h2 id="products">{t('organisation.products')}</h2>
+          <ul>
+            {o.products.map((p) => (
+              <li key={p.code}>
+                <ProductText product={p} />
               </li>
             ))}
           </ul>

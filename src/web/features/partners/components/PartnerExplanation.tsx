@@ -1,6 +1,7 @@
 import type { PartnerSuggestion } from '../../../../shared/schemas/matching';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useMlString } from '../../../shared/ui/MlText';
+import { ProductText } from '../../../shared/ui/ProductCodeInput';
 
 const points = (n: number) => (Math.round(n * 10) / 10).toLocaleString();
 
@@ -16,6 +17,7 @@ export function PartnerExplanation({ explanation: e, score }: { explanation: Par
     [
       [t('words.points.areas'), c.areas],
       [t('words.points.nace'), c.nace],
+      [t('words.points.products'), c.products],
       [t('words.points.concepts'), c.concepts],
       [t('words.points.complementarity'), c.complementarity],
       [t('words.points.regionPair'), c.regionPair],
@@ -34,6 +36,17 @@ export function PartnerExplanation({ explanation: e, score }: { explanation: Par
             {t('partners.sharedNace')} {e.nace.map((n) => `${n.code} ${n.title[lang] ?? n.title.en}`).join(' · ')}
           </li>
         )}
+        {e.products.length > 0 && (
+          <li>
+            {t('partners.sharedProducts')}{' '}
+            {e.products.map((p, i) => (
+              <span key={p.code}>
+                {i > 0 && ' · '}
+                <ProductText product={p} />
+              </span>
+            ))}
+          </li>
+        )}
         {e.concepts.length > 0 && (
           <li>
             {t('partners.sharedConcepts')}{' '}
@@ -45,7 +58,9 @@ export function PartnerExplanation({ explanation: e, score }: { explanation: Par
           </li>
         )}
         {e.complementarity && (
-          <li>{t('partners.complementary', { a: t(`kinds.${e.complementarity.kinds[0]}`), b: t(`kinds.${e.complementarity.kinds[1]}`) })}</li>
+          <li>
+            {t('partners.complementary', { a: t(`kinds.${e.complementarity.kinds[0]}`), b: t(`kinds.${e.complementarity.kinds[1]}`) })}
+          </li>
         )}
         {e.regionPair && <li>{t('partners.regionPair', { partnership: text(e.regionPair.name) })}</li>}
       </ul>

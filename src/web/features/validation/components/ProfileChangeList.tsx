@@ -3,13 +3,14 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useCodeTitle } from '../hooks/useCodeTitle';
 
 /** A changed value in words: an area's or a region's name, a code with its title, a kind, else the text itself. */
-export function useValueText(codes: ProfileReview['codes']) {
+export function useValueText(codes: ProfileReview['codes'], products: ProfileReview['products'] = []) {
   const { t } = useI18n();
-  const codeTitle = useCodeTitle(codes);
+  const codeTitle = useCodeTitle(codes, products);
   return (field: string, value: string) => {
     if (field === 'kind') return t(`kinds.${value}`);
     if (field === 'sector') return t(`sectors.${value}`);
     if (field === 'nace') return codeTitle(value);
+    if (field === 'productCodes') return codeTitle.product(value);
     if (field === 'areas') return codeTitle.area(value);
     if (field === 'region') return codeTitle.region(value);
     if (field === 'contact.kind') return t(`contact.${value}`);
@@ -29,7 +30,7 @@ const CONTACT_PART_LABEL: Record<string, string> = {
 /** What changed since the last decision: each field (in each language), added, removed or changed, old → new. */
 export function ProfileChangeList({ review }: { review: ProfileReview }) {
   const { t, dateTime } = useI18n();
-  const valueText = useValueText(review.codes);
+  const valueText = useValueText(review.codes, review.products);
   const { since, changes } = review;
   const fieldName = (field: string) =>
     field.startsWith('contact.') ? `${t('fields.contact')} — ${t(`contact.${CONTACT_PART_LABEL[field] ?? 'kind'}`)}` : t(`fields.${field}`);

@@ -54,14 +54,14 @@ function ContactFacts({ contact }: { contact: NonNullable<ProfileReview['profile
 /** The submitted profile in full: every language, codes with titles, areas and region by name. */
 function WholeProfile({ review }: { review: ProfileReview }) {
   const { t } = useI18n();
-  const valueText = useValueText(review.codes);
+  const valueText = useValueText(review.codes, review.products);
   const p = review.profile;
-  const list = (field: 'nace' | 'areas') =>
-    p[field].length === 0 ? (
+  const list = (field: 'nace' | 'productCodes' | 'areas') =>
+    (p[field] ?? []).length === 0 ? (
       t('review.none')
     ) : (
       <ul>
-        {p[field].map((code) => (
+        {(p[field] ?? []).map((code) => (
           <li key={code}>{valueText(field, code)}</li>
         ))}
       </ul>
@@ -92,7 +92,7 @@ function WholeProfile({ review }: { review: ProfileReview }) {
             t('review.none')
           )}
         </dd>
-        {(['nace', 'areas'] as const).map((field) => (
+        {(['nace', 'productCodes', 'areas'] as const).map((field) => (
           <Fragment key={field}>
             <dt>{t(`fields.${field}`)}</dt>
             <dd>{list(field)}</dd>

@@ -1,12 +1,13 @@
 import type { ProfileReview } from '../../../../shared/schemas/review';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
+import { displayProductCode, productTitle } from '../../../shared/ui/product-codes';
 
 /**
  * An activity code with its NACE class's title in the reader's language ("23.44 — Производство прочих
  * технических керамических изделий"), English where the class has no title in it; areas and regions by name.
  */
-export function useCodeTitle(codes: ProfileReview['codes']) {
+export function useCodeTitle(codes: ProfileReview['codes'], products: ProfileReview['products'] = []) {
   const { lang } = useI18n();
   const names = useReferenceNames();
   const codeTitle = (code: string) => {
@@ -16,5 +17,10 @@ export function useCodeTitle(codes: ProfileReview['codes']) {
     const shown = entry.code === entry.naceClass.code ? entry.code : `${entry.code} (NACE ${entry.naceClass.code})`;
     return `${shown} — ${title}`;
   };
-  return Object.assign(codeTitle, { area: names.area, region: names.region });
+  // a product code with its title in the reader's language, else another one
+  const product = (code: string) => {
+    const entry = products.find((p) => p.code === code);
+    return entry ? `${displayProductCode(code)} — ${productTitle(entry, lang).text}` : code;
+  };
+  return Object.assign(codeTitle, { area: names.area, region: names.region, product });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "product_codes" text[] DEFAULT '{}' NOT NULL;
