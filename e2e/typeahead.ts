@@ -12,9 +12,10 @@ export async function pick(page: Page, label: string, typed: string, choice: str
   await page.getByRole('option', { name: choice }).first().click();
 }
 
-/** A type-ahead select's choices, each with its group's name, read from its opened list. */
-export async function typeaheadChoices(page: Page, label: string): Promise<{ text: string; group: string }[]> {
+/** A type-ahead select's choices, each with its group's name, read from its opened list (after typing, when given). */
+export async function typeaheadChoices(page: Page, label: string, typed?: string): Promise<{ text: string; group: string }[]> {
   await typeahead(page, label).click();
+  if (typed !== undefined) await typeahead(page, label).fill(typed);
   const listbox = page.getByRole('listbox');
   await listbox.locator('[role=option]').first().waitFor();
   const found = await listbox.evaluate((list) =>
@@ -25,5 +26,6 @@ export async function typeaheadChoices(page: Page, label: string): Promise<{ tex
     })),
   );
   await page.keyboard.press('Escape');
+  if (typed !== undefined) await typeahead(page, label).fill('');
   return found;
 }

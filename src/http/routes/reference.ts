@@ -1,8 +1,16 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LanguageSchema } from '../../shared/schemas/common.js';
-import { AreaSchema, NaceEntrySchema, NationalCodeSchema, RegionSchema, ResolvedCodeSchema } from '../../shared/schemas/reference.js';
+import {
+  AreaSchema,
+  NaceEntrySchema,
+  NationalCodeSchema,
+  RegionListQuerySchema,
+  RegionSchema,
+  ResolvedCodeSchema,
+} from '../../shared/schemas/reference.js';
 import { presentArea, presentRegion } from '../../presenters/reference.presenter.js';
 import type { Services } from '../../services/index.js';
+import { findRegions } from '../../services/regions.js';
 import { errors } from './responses.js';
 
 export const referenceRoutes =
@@ -13,11 +21,12 @@ export const referenceRoutes =
       {
         schema: {
           tags: ['reference'],
-          summary: 'Regions (ISO 3166-2)',
-          response: { 200: Type.Object({ items: Type.Array(RegionSchema) }) },
+          summary: 'Regions (ISO 3166-2): all of them, or those of some countries, or those a name or code matches',
+          querystring: RegionListQuerySchema,
+          response: { 200: Type.Object({ items: Type.Array(RegionSchema) }), 400: errors[400] },
         },
       },
-      async () => ({ items: (await services.repos.regions.list()).map(presentRegion) }),
+      async (request) => ({ items: (await findRegions(services.repos, request.query)).map(presentRegion) }),
     );
 
     app.get(

@@ -1,7 +1,7 @@
 import { useNaceClasses } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { FilterOptions, useFilterOptions } from '../../../shared/ui/FilterOptions';
-import { withCount } from '../../../shared/ui/region-choices';
+import { REGION_CHOICES_SHOWN, withCount } from '../../../shared/ui/region-choices';
 import { TypeaheadMultiSelect } from '../../../shared/ui/Typeahead';
 import { NationalCodeInput } from './NationalCodeInput';
 import { chosenRegionChoices, regionsValue, useRegionFilterChoices } from './RegionOptions';
@@ -31,8 +31,10 @@ export function DirectoryFilters({ query, onChange, facets }: Props) {
         className="filter"
         label={t('directory.region')}
         placeholder={query.region?.length ? undefined : t('directory.any')}
-        data={regions}
-        value={chosenRegionChoices(query.region ?? [], regions)}
+        data={regions.choices}
+        searchText={regions.searchText}
+        limit={REGION_CHOICES_SHOWN}
+        value={chosenRegionChoices(query.region ?? [], regions.choices)}
         onChange={(values) => onChange({ region: values.length ? distinct(values) : undefined })}
       />
       {SELECTS.map((f) => {
