@@ -80,10 +80,11 @@ describe('the region filter', () => {
     const options = await typeaheadChoices(page, 'Region', 'Aquitaine');
     const at = (code: string) => options.findIndex((o) => codeOf(o.text) === code);
     // the Limousin departments follow Nouvelle-Aquitaine, in the group of France
-    expect(at('FR-NAQ')).toBeGreaterThan(0);
+    expect(at('FR-NAQ')).toBeGreaterThanOrEqual(0);
     for (const code of ['FR-19', 'FR-23', 'FR-87']) {
       expect(at(code)).toBeGreaterThan(at('FR-NAQ'));
-      expect(at(code)).toBeLessThanOrEqual(at('FR-NAQ') + 3);
+      // Nouvelle-Aquitaine has twelve departments
+      expect(at(code)).toBeLessThanOrEqual(at('FR-NAQ') + 12);
       expect(options[at(code)]!.group).toBe('France');
       expect(options[at(code)]!.text).toMatch(/^— /);
     }
@@ -129,7 +130,9 @@ describe('the filter choices', () => {
         )!.text,
       );
     const naq = await regionCount('FR-NAQ');
-    const departments = await Promise.all(['FR-19', 'FR-23', 'FR-87'].map((c) => regionCount(c)));
+    // one after the other: each types into the same field
+    const departments: number[] = [];
+    for (const c of ['FR-19', 'FR-23', 'FR-87']) departments.push(await regionCount(c));
     expect(naq).toBeGreaterThanOrEqual(departments.reduce((a, b) => a + b, 0));
     expect(await regionCount('FR-19, FR-23, FR-87')).toBe(departments.reduce((a, b) => a + b, 0));
 

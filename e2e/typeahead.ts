@@ -18,13 +18,22 @@ export async function typeaheadChoices(page: Page, label: string, typed?: string
   if (typed !== undefined) await typeahead(page, label).fill(typed);
   const listbox = page.getByRole('listbox');
   await listbox.locator('[role=option]').first().waitFor();
-  const found = await listbox.evaluate((list) =>
-    Array.from(list.querySelectorAll('[role=option]')).map((o) => ({
-      text: (o.textContent ?? '').trim(),
-      // a group is its label followed by its options
-      group: o.parentElement?.querySelector(':scope > [class*="groupLabel"]')?.textContent ?? '',
-    })),
-  );
+  const read = () =>
+    listbox.evaluate((list) =>
+      Array.from(list.querySelectorAll('[role=option]')).map((o) => ({
+        text: (o.textContent ?? '').trim(),
+        // a group is its label followed by its options
+        group: o.parentElement?.querySelector(':scope > [class*="groupLabel"]')?.textContent ?? '',
+      })),
+    );
+  // what was typed narrows the list at the next render: the choices are read once they hold still
+  let found = await read();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(50);
+    const again = await read();
+    if (JSON.stringify(again) === JSON.stringify(found)) break;
+    found = again;
+  }
   await page.keyboard.press('Escape');
   if (typed !== undefined) await typeahead(page, label).fill('');
   return found;

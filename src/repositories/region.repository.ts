@@ -39,6 +39,11 @@ export class RegionRepository {
     return [...(await this.rows())];
   }
 
+  /** Every region, the same array until the regions are written again: what is worked out from it can be kept beside it. */
+  all(): Promise<readonly RegionRow[]> {
+    return this.rows();
+  }
+
   async get(code: string): Promise<RegionRow | undefined> {
     return lookupOf(await this.rows()).byCode.get(code);
   }

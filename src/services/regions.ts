@@ -22,18 +22,38 @@ export async function countryRegions(repos: Repositories, countries: string[], f
   return found.map((r) => r.code);
 }
 
-/** Every word is in one of the region's names (any language, accents and case aside), or the query starts its code. */
-function matches(region: RegionRow, words: string[], code: string): boolean {
-  if (region.code.startsWith(code)) return true;
-  const names = foldText([region.name.ru, region.name.fr, region.name.en].filter(Boolean).join(' '));
-  return words.every((w) => names.includes(w));
+/** Each region's names in every language, folded, kept beside the list they were read from. */
+const foldedNames = new WeakMap<readonly RegionRow[], Map<string, string>>();
+
+function namesOf(all: readonly RegionRow[]): Map<string, string> {
+  let names = foldedNames.get(all);
+  if (!names) {
+    names = new Map(all.map((r) => [r.code, foldText([r.name.ru, r.name.fr, r.name.en].filter(Boolean).join(' '))]));
+    foldedNames.set(all, names);
+  }
+  return names;
 }
 
 /** The regions a list asks for: of some countries, matching some words; all of them without either. */
-export async function findRegions(repos: Repositories, query: RegionListQuery): Promise<RegionRow[]> {
-  const rows = query.country?.length ? await repos.regions.inCountries([...new Set(query.country)]) : await repos.regions.list();
+export async function findRegions(repos: Repositories, query: RegionListQuery): Promise<readonly RegionRow[]> {
+  const rows = query.country?.length ? await repos.regions.inCountries([...new Set(query.country)]) : await repos.regions.all();
   if (!query.q?.trim()) return rows;
+  // every word is in one of the region's names (any language, accents and case aside), or the query starts its code
   const words = foldText(query.q).split(/\s+/).filter(Boolean);
   const code = query.q.trim().toUpperCase();
-  return rows.filter((r) => matches(r, words, code));
+  const names = namesOf(await repos.regions.all());
+  return rows.filter((r) => r.code.startsWith(code) || words.every((w) => names.get(r.code)!.includes(w)));
+}
+
+/** The whole list as the API answers it, serialised once for each state of the regions (2,000 of them, asked at every page load). */
+const listJson = new WeakMap<readonly RegionRow[], string>();
+
+export async function allRegionsJson(repos: Repositories, present: (row: RegionRow) => unknown): Promise<string> {
+  const all = await repos.regions.all();
+  let json = listJson.get(all);
+  if (json === undefined) {
+    json = JSON.stringify({ items: all.map(present) });
+    listJson.set(all, json);
+  }
+  return json;
 }

@@ -10,7 +10,7 @@ import {
 } from '../../shared/schemas/reference.js';
 import { presentArea, presentRegion } from '../../presenters/reference.presenter.js';
 import type { Services } from '../../services/index.js';
-import { findRegions } from '../../services/regions.js';
+import { allRegionsJson, findRegions } from '../../services/regions.js';
 import { errors } from './responses.js';
 
 export const referenceRoutes =
@@ -26,7 +26,13 @@ export const referenceRoutes =
           response: { 200: Type.Object({ items: Type.Array(RegionSchema) }), 400: errors[400] },
         },
       },
-      async (request) => ({ items: (await findRegions(services.repos, request.query)).map(presentRegion) }),
+      async (request, reply) => {
+        if (request.query.country === undefined && request.query.q === undefined) {
+          // the page's one request for every region: its JSON is made once, not at each page load
+          return reply.type('application/json; charset=utf-8').send(await allRegionsJson(services.repos, presentRegion));
+        }
+        return { items: (await findRegions(services.repos, request.query)).map(presentRegion) };
+      },
     );
 
     app.get(

@@ -25,7 +25,8 @@ export function PartnerFilterBar({ filters, onChange }: { filters: PartnerFilter
         searchText={regions.searchText}
         limit={REGION_CHOICES_SHOWN}
         clearable
-        clearButtonProps={{ 'aria-label': t('partners.clearRegion') }}
+        // Mantine hides its clear button from keyboards and screen readers; one can clear the region with both
+        clearButtonProps={{ 'aria-label': t('partners.clearRegion'), 'aria-hidden': false, tabIndex: 0 }}
         value={filters.region ?? null}
         onChange={(region) => onChange({ ...filters, region: region || undefined })}
       />
