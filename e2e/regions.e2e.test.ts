@@ -59,10 +59,22 @@ describe('the directory’s region filter', () => {
       .toBe('Västra Götaland (SE-O) · 1');
     expect((await swedish()).length).toBeGreaterThan(10);
     expect((await swedish()).every((c) => c.group === 'Sweden')).toBe(true);
+    // the whole country comes first in its group
+    expect((await swedish())[0]!.text).toBe('Sweden: all regions · 1');
     await pick(page, 'Region', 'vastra gota', /^Västra Götaland \(SE-O\)/);
     await page.waitForURL(/region=SE-O/);
     await expect.poll(() => page.locator('.card h3').allInnerTexts()).toEqual([expect.stringContaining('Nordclean Air Filtration')]);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('filters by a whole country: Germany (en)', async () => {
+    const page = await site.open('/organisations', { locale: 'en-GB' });
+    await page.locator('.card').first().waitFor();
+    await pick(page, 'Region', 'Germany', /^Germany: all regions/);
+    await page.waitForURL(/country=DE/);
+    await expect.poll(() => page.locator('.card h3').allInnerTexts()).toEqual([expect.stringContaining('Oberpfalz Carbide Works')]);
+    expect(await page.locator('.filters .mantine-Pill-root').allInnerTexts()).toEqual([expect.stringMatching(/^Germany: all regions/)]);
     await page.context().close();
   });
 

@@ -10,6 +10,10 @@ import { useI18n } from '../i18n/I18nProvider';
 /** A choice's label with how many organisations it would give, when the listing counted them. */
 export const withCount = (label: string, count: number | undefined) => (count === undefined ? label : `${label} · ${count}`);
 
+/** The choice of a whole country in the directory's region filter (`country=` in its address). */
+export const countryChoice = (country: string) => `country:${country}`;
+export const choiceCountry = (value: string) => (value.startsWith('country:') ? value.slice('country:'.length) : null);
+
 /** How many region choices a type-ahead shows at once: the list has 2,000 regions, a person reads a screenful. */
 export const REGION_CHOICES_SHOWN = 60;
 
@@ -23,7 +27,10 @@ function searchTexts(regions: Region[]): Map<string, string> {
   const countries = new Map<string, string>();
   const texts = new Map<string, string>();
   for (const r of regions) {
-    if (!countries.has(r.countryCode)) countries.set(r.countryCode, countryNames.map((n) => n.of(r.countryCode) ?? '').join(' '));
+    if (!countries.has(r.countryCode)) {
+      countries.set(r.countryCode, countryNames.map((n) => n.of(r.countryCode) ?? '').join(' '));
+      texts.set(countryChoice(r.countryCode), foldText(`${countries.get(r.countryCode)} ${r.countryCode}`));
+    }
     const parent = r.parentCode ? byCode.get(r.parentCode)?.name : undefined;
     const words = [r.name.ru, r.name.fr, r.name.en, r.code, parent?.ru, parent?.fr, parent?.en, countries.get(r.countryCode)];
     texts.set(r.code, foldText(words.filter(Boolean).join(' ')));
@@ -36,13 +43,17 @@ function searchTexts(regions: Region[]): Map<string, string> {
  * each region adds up its subdivisions (organisations are counted under the region they hold). Built once
  * for a language and counts: 2,000 regions are too many to walk again at every keystroke.
  */
-export function useRegionGroups(counts?: Record<string, number>): {
+export function useRegionGroups(
+  counts?: Record<string, number>,
+  /** Offer each whole country first in its group (a filter; a profile is in one region). */
+  withCountries = false,
+): {
   groups: ComboboxItemGroup[];
   count(codes: string[]): number | undefined;
   /** A choice's words in every language (a side of a partnership has none: its label is searched). */
   searchText(value: string): string | undefined;
 } {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const regions = useRegions().data?.items;
   const texts = useMemo(() => searchTexts(regions ?? []), [regions]);
   return useMemo(() => {
@@ -60,13 +71,26 @@ export function useRegionGroups(counts?: Record<string, number>): {
     for (const r of all) byCountry.set(r.countryCode, [...(byCountry.get(r.countryCode) ?? []), r]);
     const groups = [...byCountry].map(([country, inCountry]) => ({
       group: countries.of(country) ?? country,
-      items: inCountry
-        .filter((r) => !r.parentCode || !known.has(r.parentCode))
-        .flatMap((top) => [
-          { value: top.code, label: label(top) },
-          ...(children.get(top.code) ?? []).map((sub) => ({ value: sub.code, label: `— ${label(sub)}` })),
-        ]),
+      items: [
+        ...(withCountries
+          ? [
+              {
+                value: countryChoice(country),
+                label: withCount(
+                  t('directory.wholeCountry', { country: countries.of(country) ?? country }),
+                  count(inCountry.filter((r) => !r.parentCode).map((r) => r.code)),
+                ),
+              },
+            ]
+          : []),
+        ...inCountry
+          .filter((r) => !r.parentCode || !known.has(r.parentCode))
+          .flatMap((top) => [
+            { value: top.code, label: label(top) },
+            ...(children.get(top.code) ?? []).map((sub) => ({ value: sub.code, label: `— ${label(sub)}` })),
+          ]),
+      ],
     }));
     return { groups, count, searchText: (value: string) => texts.get(value) };
-  }, [regions, lang, counts, texts]);
+  }, [regions, lang, t, counts, texts, withCountries]);
 }

@@ -1,7 +1,7 @@
 import { useNaceClasses } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { FilterOptions, useFilterOptions } from '../../../shared/ui/FilterOptions';
-import { REGION_CHOICES_SHOWN, withCount } from '../../../shared/ui/region-choices';
+import { choiceCountry, countryChoice, REGION_CHOICES_SHOWN, withCount } from '../../../shared/ui/region-choices';
 import { TypeaheadMultiSelect } from '../../../shared/ui/Typeahead';
 import { NationalCodeInput } from './NationalCodeInput';
 import { chosenRegionChoices, regionsValue, useRegionFilterChoices } from './RegionOptions';
@@ -34,8 +34,12 @@ export function DirectoryFilters({ query, onChange, facets }: Props) {
         data={regions.choices}
         searchText={regions.searchText}
         limit={REGION_CHOICES_SHOWN}
-        value={chosenRegionChoices(query.region ?? [], regions.choices)}
-        onChange={(values) => onChange({ region: values.length ? distinct(values) : undefined })}
+        value={[...chosenRegionChoices(query.region ?? [], regions.choices), ...(query.country ?? []).map(countryChoice)]}
+        onChange={(values) => {
+          const countries = values.map(choiceCountry).filter((c) => c !== null);
+          const codes = distinct(values.filter((v) => choiceCountry(v) === null));
+          onChange({ region: codes.length ? codes : undefined, country: countries.length ? countries : undefined });
+        }}
       />
       {SELECTS.map((f) => {
         const chosen = query[f] ?? [];

@@ -38,7 +38,7 @@ export function useRegionFilterChoices(counts?: Record<string, number>): {
 } {
   const { t } = useI18n();
   const text = useMlString();
-  const { groups, count, searchText } = useRegionGroups(counts);
+  const { groups, count, searchText } = useRegionGroups(counts, true);
   // a side of one region is already that region's choice
   const sides = usePartnershipSides()
     .filter((s) => s.regions.length > 1)
