@@ -12,18 +12,29 @@ export async function pick(page: Page, label: string, typed: string, choice: str
   await page.getByRole('option', { name: choice }).first().click();
 }
 
-/** A type-ahead select's choices, each with its group's name, read from its opened list. */
-export async function typeaheadChoices(page: Page, label: string): Promise<{ text: string; group: string }[]> {
+/** A type-ahead select's choices, each with its group's name, read from its opened list (after typing, when given). */
+export async function typeaheadChoices(page: Page, label: string, typed?: string): Promise<{ text: string; group: string }[]> {
   await typeahead(page, label).click();
+  if (typed !== undefined) await typeahead(page, label).fill(typed);
   const listbox = page.getByRole('listbox');
   await listbox.locator('[role=option]').first().waitFor();
-  const found = await listbox.evaluate((list) =>
-    Array.from(list.querySelectorAll('[role=option]')).map((o) => ({
-      text: (o.textContent ?? '').trim(),
-      // a group is its label followed by its options
-      group: o.parentElement?.querySelector(':scope > [class*="groupLabel"]')?.textContent ?? '',
-    })),
-  );
+  const read = () =>
+    listbox.evaluate((list) =>
+      Array.from(list.querySelectorAll('[role=option]')).map((o) => ({
+        text: (o.textContent ?? '').trim(),
+        // a group is its label followed by its options
+        group: o.parentElement?.querySelector(':scope > [class*="groupLabel"]')?.textContent ?? '',
+      })),
+    );
+  // what was typed narrows the list at the next render: the choices are read once they hold still
+  let found = await read();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(50);
+    const again = await read();
+    if (JSON.stringify(again) === JSON.stringify(found)) break;
+    found = again;
+  }
   await page.keyboard.press('Escape');
+  if (typed !== undefined) await typeahead(page, label).fill('');
   return found;
 }

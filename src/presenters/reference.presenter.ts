@@ -6,6 +6,7 @@ export const presentRegion = (row: RegionRow): Region => ({
   code: row.code,
   countryCode: row.countryCode,
   parentCode: row.parentCode,
+  nuts: row.nuts,
   name: row.name,
 });
 

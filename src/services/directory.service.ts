@@ -8,7 +8,7 @@ import { readQuery } from './search/read-query.js';
 import { DirectoryIndex, type IndexWord, type ResultOrder } from './search/directory-index.js';
 import type { ListOrder } from '../shared/sort-key.js';
 import type { OrganisationFilter, PageRange } from '../repositories/organisation.repository.js';
-import { expandRegions } from './regions.js';
+import { countryRegions, expandRegions } from './regions.js';
 import { requireKnownAreas } from './known-areas.js';
 import type { ClassificationService } from './classification.service.js';
 import { coalescing } from './revision-follower.js';
@@ -130,7 +130,13 @@ export class DirectoryService {
       return analysis;
     });
 
-    const regionCodes = await expandRegions(this.repos, query.region ?? [], 'query.region');
+    // a country is all its regions; with regions too, an organisation in either matches
+    const regionCodes = [
+      ...new Set([
+        ...(await expandRegions(this.repos, query.region ?? [], 'query.region')),
+        ...(await countryRegions(this.repos, query.country ?? [], 'query.country')),
+      ]),
+    ];
     const areaCodes = query.area ?? [];
     await requireKnownAreas(this.repos, areaCodes, 'query.area');
     // a Russian or French user filters with the code of their own registration

@@ -140,4 +140,18 @@ describe('importing organisations', () => {
     const fromCsv = (await run(csv, 'csv').catch((e: unknown) => e)) as ImportInvalidError;
     expect(fromCsv.problems).toEqual([{ line: 2, field: 'name.fr', message: 'must not contain NUL characters (U+0000)' }]);
   });
+
+  it('takes any region of Europe and refuses a code that is none, naming its line (CSV)', async () => {
+    const rows = [
+      'slug,kind,region,original_language,name_en',
+      'nordclean-test,enterprise,SE-O,en,Nordclean Test',
+      'cork-test,enterprise,IE-CO,en,Cork Test',
+      'nowhere-test,enterprise,DE-ZZ,en,Nowhere Test',
+    ].join('\n');
+    const error = await run(rows, 'csv').catch((e: unknown) => e);
+    expect((error as ImportInvalidError).problems).toEqual([{ line: 4, field: 'region', message: 'unknown region "DE-ZZ"' }]);
+    const report = await run(rows.split('\n').slice(0, 3).join('\n'), 'csv');
+    expect(report.inserted).toBe(2);
+    expect((await t.services.repos.organisations.getBySlug('cork-test'))?.regionCode).toBe('IE-CO');
+  });
 });

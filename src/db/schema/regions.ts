@@ -7,6 +7,8 @@ export const regions = pgTable('regions', {
   countryCode: text('country_code').notNull(),
   /** The enclosing subdivision (a French department's region), so a filter on a region covers its departments. */
   parentCode: text('parent_code'),
+  /** The EU's NUTS 2021 code where the subdivision is one NUTS region (FR-NAQ is FRI, FR-19 is FRI21, DE-BY is DE2). */
+  nuts: text('nuts'),
   name: multilingualText('name').notNull(),
 });
 

@@ -5,11 +5,13 @@ import {
   NaceEntrySchema,
   NationalCodeSchema,
   ProductCodeSchema,
+  RegionListQuerySchema,
   RegionSchema,
   ResolvedCodeSchema,
 } from '../../shared/schemas/reference.js';
 import { presentArea, presentRegion } from '../../presenters/reference.presenter.js';
 import type { Services } from '../../services/index.js';
+import { allRegionsJson, findRegions } from '../../services/regions.js';
 import { errors } from './responses.js';
 
 export const referenceRoutes =
@@ -20,11 +22,18 @@ export const referenceRoutes =
       {
         schema: {
           tags: ['reference'],
-          summary: 'Regions (ISO 3166-2)',
-          response: { 200: Type.Object({ items: Type.Array(RegionSchema) }) },
+          summary: 'Regions (ISO 3166-2): all of them, or those of some countries, or those a name or code matches',
+          querystring: RegionListQuerySchema,
+          response: { 200: Type.Object({ items: Type.Array(RegionSchema) }), 400: errors[400] },
         },
       },
-      async () => ({ items: (await services.repos.regions.list()).map(presentRegion) }),
+      async (request, reply) => {
+        if (request.query.country === undefined && request.query.q === undefined) {
+          // the page's one request for every region: its JSON is made once, not at each page load
+          return reply.type('application/json; charset=utf-8').send(await allRegionsJson(services.repos, presentRegion));
+        }
+        return { items: (await findRegions(services.repos, request.query)).map(presentRegion) };
+      },
     );
 
     app.get(

@@ -37,6 +37,9 @@ export const OrganisationListQuerySchema = Type.Object(
       Type.String({ maxLength: QUERY_MAX_LENGTH, description: 'words to search in names, descriptions and cities, any language' }),
     ),
     region: Type.Optional(oneOrMany(RegionCodeSchema, 20)),
+    country: Type.Optional(
+      oneOrMany(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2: every region of the country' }), 20),
+    ),
     kind: Type.Optional(oneOrMany(OrganisationKindSchema, ORGANISATION_KINDS.length)),
     sector: Type.Optional(oneOrMany(SectorSchema, SECTORS.length)),
     area: Type.Optional(oneOrMany(SlugSchema, 20)),
@@ -128,7 +131,9 @@ export const OrganisationDetailSchema = Type.Object({
   products: Type.Array(ProductCodeSchema, { description: 'its product codes with their titles, in the languages that have one' }),
   areas: Type.Array(Type.Object({ code: Type.String(), name: MultilingualTextSchema(300) })),
   people: Type.Array(PersonRoleSchema),
-  contact: Type.Union([PublicContactViewSchema, Type.Null()], { description: 'the way in its admins chose; e-mail and phone as for people' }),
+  contact: Type.Union([PublicContactViewSchema, Type.Null()], {
+    description: 'the way in its admins chose; e-mail and phone as for people',
+  }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type OrganisationDetail = Static<typeof OrganisationDetailSchema>;

@@ -7,9 +7,26 @@ export const RegionSchema = Type.Object({
   code: Type.String({ description: 'ISO 3166-2' }),
   countryCode: Type.String({ description: 'ISO 3166-1 alpha-2' }),
   parentCode: Type.Union([Type.String(), Type.Null()]),
+  nuts: Type.Union([Type.String(), Type.Null()], { description: "the EU's NUTS 2021 code, where the subdivision is one NUTS region" }),
   name: MultilingualTextSchema(200),
 });
 export type Region = Static<typeof RegionSchema>;
+
+export const RegionListQuerySchema = Type.Object(
+  {
+    country: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }), {
+        maxItems: 60,
+        description: 'only these countries’ regions (repeat the parameter for several)',
+      }),
+    ),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'words of a name in any language, or the start of a code (DE-B)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RegionListQuery = Static<typeof RegionListQuerySchema>;
 
 export const AreaSchema = Type.Object({
   code: Type.String(),

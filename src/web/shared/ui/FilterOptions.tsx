@@ -1,5 +1,5 @@
 import { ORGANISATION_KINDS, SECTORS } from '../../../shared/domain';
-import { useAreas, useRegions } from '../api/reference';
+import { useAreas } from '../api/reference';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMlString } from './MlText';
 
@@ -8,15 +8,12 @@ export interface FilterOption {
   label: string;
 }
 
-/** The choices of the filters the directory and the suggested partners share, in the reader's language. */
-export function useFilterOptions(): Record<'region' | 'kind' | 'sector' | 'area', FilterOption[]> {
+/** The choices of the filters the directory and the suggested partners share, in the reader's language (regions: region-choices.ts). */
+export function useFilterOptions(): Record<'kind' | 'sector' | 'area', FilterOption[]> {
   const { t } = useI18n();
   const text = useMlString();
-  const regions = useRegions().data?.items ?? [];
   const areas = useAreas().data?.items ?? [];
   return {
-    // subdivisions under their region
-    region: regions.map((r) => ({ value: r.code, label: `${r.parentCode ? '— ' : ''}${text(r.name)} (${r.code})` })),
     kind: ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
     sector: SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) })),
     area: areas.map((a) => ({ value: a.code, label: text(a.name) })),

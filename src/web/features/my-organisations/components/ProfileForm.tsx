@@ -8,7 +8,7 @@ import { SelectField } from '../../../shared/ui/forms';
 import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
 import { CodeInput } from '../../../shared/ui/CodeInput';
 import { ProductCodeInput } from '../../../shared/ui/ProductCodeInput';
-import { useRegionGroups } from '../../../shared/ui/region-choices';
+import { REGION_CHOICES_SHOWN, useRegionGroups } from '../../../shared/ui/region-choices';
 import { TypeaheadSelect } from '../../../shared/ui/Typeahead';
 import { PublicContactFields } from './PublicContactFields';
 
@@ -47,7 +47,7 @@ export function ProfileForm({
   actions: ReactNode;
 }) {
   const { t } = useI18n();
-  const regions = useRegionGroups().groups;
+  const regions = useRegionGroups();
   const original = value.name.original;
 
   const setText = (field: TextField, lang: Language, input: string) => {
@@ -88,7 +88,9 @@ export function ProfileForm({
           id="profile-region"
           className="field region-field"
           label={t('organisation.region')}
-          data={regions}
+          data={regions.groups}
+          searchText={regions.searchText}
+          limit={REGION_CHOICES_SHOWN}
           value={value.region || null}
           onChange={(region) => onChange({ ...value, region: region ?? '' })}
           placeholder={t('myOrgs.chooseRegion')}

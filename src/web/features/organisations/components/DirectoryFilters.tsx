@@ -1,7 +1,7 @@
 import { useNaceClasses } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { FilterOptions, useFilterOptions } from '../../../shared/ui/FilterOptions';
-import { withCount } from '../../../shared/ui/region-choices';
+import { choiceCountry, countryChoice, REGION_CHOICES_SHOWN, withCount } from '../../../shared/ui/region-choices';
 import { TypeaheadMultiSelect } from '../../../shared/ui/Typeahead';
 import { NationalCodeInput } from './NationalCodeInput';
 import { chosenRegionChoices, regionsValue, useRegionFilterChoices } from './RegionOptions';
@@ -31,9 +31,15 @@ export function DirectoryFilters({ query, onChange, facets }: Props) {
         className="filter"
         label={t('directory.region')}
         placeholder={query.region?.length ? undefined : t('directory.any')}
-        data={regions}
-        value={chosenRegionChoices(query.region ?? [], regions)}
-        onChange={(values) => onChange({ region: values.length ? distinct(values) : undefined })}
+        data={regions.choices}
+        searchText={regions.searchText}
+        limit={REGION_CHOICES_SHOWN}
+        value={[...chosenRegionChoices(query.region ?? [], regions.choices), ...(query.country ?? []).map(countryChoice)]}
+        onChange={(values) => {
+          const countries = values.map(choiceCountry).filter((c) => c !== null);
+          const codes = distinct(values.filter((v) => choiceCountry(v) === null));
+          onChange({ region: codes.length ? codes : undefined, country: countries.length ? countries : undefined });
+        }}
       />
       {SELECTS.map((f) => {
         const chosen = query[f] ?? [];

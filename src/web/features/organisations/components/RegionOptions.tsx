@@ -32,10 +32,13 @@ function usePartnershipSides(): Partnership['sides'] {
  * The region filter's choices: the partnership sides that are a named set of regions ("Limousin" is three
  * departments), then each country's regions, a department under its region.
  */
-export function useRegionFilterChoices(counts?: Record<string, number>): ComboboxItemGroup[] {
+export function useRegionFilterChoices(counts?: Record<string, number>): {
+  choices: ComboboxItemGroup[];
+  searchText(value: string): string | undefined;
+} {
   const { t } = useI18n();
   const text = useMlString();
-  const { groups, count } = useRegionGroups(counts);
+  const { groups, count, searchText } = useRegionGroups(counts, true);
   // a side of one region is already that region's choice
   const sides = usePartnershipSides()
     .filter((s) => s.regions.length > 1)
@@ -43,7 +46,7 @@ export function useRegionFilterChoices(counts?: Record<string, number>): Combobo
       const codes = s.regions.map((r) => r.code);
       return { value: regionsValue(codes), label: withCount(`${text(s.name)} (${codes.join(', ')})`, count(codes)) };
     });
-  return sides.length ? [{ group: t('directoryPaging.partnershipSides'), items: sides }, ...groups] : groups;
+  return { choices: sides.length ? [{ group: t('directoryPaging.partnershipSides'), items: sides }, ...groups] : groups, searchText };
 }
 
 /** The chosen regions as choices: a side's regions, all chosen, show as that side. */

@@ -2,7 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { DIRECTORY_SORTS, type DirectorySort } from '../../../../shared/domain';
 
-export const FILTERS = ['region', 'kind', 'sector', 'area', 'nace'] as const;
+/** `country` is chosen in the region filter: every region of a country. */
+export const FILTERS = ['region', 'country', 'kind', 'sector', 'area', 'nace'] as const;
 export type Filter = (typeof FILTERS)[number];
 
 /** Each filter may hold several values (a side of a partnership is several regions); any of them matches. */
