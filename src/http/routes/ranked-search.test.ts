@@ -117,3 +117,16 @@ describe('ranked search: bad input', () => {
     }
   });
 });
+
+describe('organisations anywhere in Europe', () => {
+  it('finds the Swedish cleanroom-filter maker for a Russian description, and suggests it to a Kaluga air-filter company', async () => {
+    expect(firstTen(await search('воздушные фильтры для чистых помещений'))).toContain('example-nordclean');
+    const partners = (await t.app.inject('/api/v1/organisations/example-ventfilter/partners?limit=20')).json();
+    expect(partners.items.map((p: { organisation: { slug: string } }) => p.organisation.slug)).toContain('example-nordclean');
+  });
+
+  it('suggests the Bavarian ceramics maker to a Kaluga technical-ceramics company', async () => {
+    const partners = (await t.app.inject('/api/v1/organisations/example-tehkeram/partners?limit=20')).json();
+    expect(partners.items.map((p: { organisation: { slug: string } }) => p.organisation.slug)).toContain('example-oberpfalz-keramik');
+  });
+});

@@ -67,7 +67,7 @@ export async function readQuery(
 ): Promise<ReadQuery | null> {
   if (q === undefined) return null;
   if (q.trim() === '') throw new AppError('query_empty', undefined, field);
-  // a word said twice asks nothing more (every word must match): read once
+  // a word said twice weighs no more than once: read once
   const seen = new Set<string>();
   const words = queryWords(q).filter((w) => !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
   if (words.length === 0) throw new AppError('query_has_no_words', undefined, field);
