@@ -18,6 +18,18 @@ async function editor(locale: string, viewport: PageOptions['viewport'] = DESKTO
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('the profile editor’s region', () => {
+  it('replaces the region shown by what one types into it, as a user types (fr)', async () => {
+    const page = await editor('fr-FR');
+    const input = typeahead(page, 'Région');
+    expect(await input.inputValue()).toMatch(/Kalouga/);
+    // a click, then keys: the chosen label is selected, so the typing replaces it
+    await input.click();
+    await page.keyboard.type('Bavière');
+    await page.getByRole('option', { name: 'Bavière (DE-BY)' }).click();
+    expect(await input.inputValue()).toBe('Bavière (DE-BY)');
+    await page.context().close();
+  });
+
   it('finds Bavaria by its English name, under Germany, and shows no more than a screenful of choices (en)', async () => {
     const page = await editor('en-GB');
     const choices = await typeaheadChoices(page, 'Region', 'Bavaria');

@@ -69,6 +69,8 @@ describe('ranked search: descriptions, not Boolean queries', () => {
     const [word] = french.match!.words;
     expect(word!.way).toBe('translation');
     expect(word!.via?.source).toMatch(/^(hs|cpa|unesco|wiktionary):/);
+    // and says which of the record's own words it met, as written there
+    expect(word!.via?.term).toMatch(/^potable$/i);
   });
 
   it('keeps a two-word query precise, and says so when it must give partial matches', async () => {

@@ -30,15 +30,17 @@ interface OracleRow {
 async function oracleRows(platform: TestPlatform, words: SearchWord[]): Promise<OracleRow[]> {
   const required = requiredWords(words);
   const strengths = required.map((w) => {
-    const ways: SQL[] = [sql`search_vector @@ (select ${wordQuery(w.word)})`];
+    // a word found only in the titles of the record's codes (weight D) counts 0.6
+    const ways: SQL[] = [sql`ts_filter(search_vector, '{a,b,c}') @@ (select ${wordQuery(w.word)})`];
     const concepts = [...w.concepts, ...w.narrower];
     if (concepts.length > 0) ways.push(sql`concept_codes && ${sql.param(concepts)}::text[]`);
     if (w.nameKey) ways.push(sql`name_key_list && array[${w.nameKey}::text]`);
+    const codeTitles = sql`case when search_vector @@ (select ${wordQuery(w.word)}) then 0.6 else 0 end`;
     const bridges = (w.bridges ?? []).map(
       (b) =>
         sql`case when search_vector @@ to_tsquery('simple', quote_literal(${b.lexeme}::text) || ${b.lexeme.length >= BRIDGE_PREFIX_MIN_LENGTH ? ':*' : ''}::text) then ${bridgeStrength(b.weight)}::float8 else 0 end`,
     );
-    return sql`greatest(case when ${sql.join(ways, sql` or `)} then 1 else 0 end, ${sql.join([...bridges, sql`0`], sql`, `)})::float8`;
+    return sql`greatest(case when ${sql.join(ways, sql` or `)} then 1 else 0 end, ${sql.join([codeTitles, ...bridges], sql`, `)})::float8`;
   });
   const perWord = required.map((w) => {
     if (w.concepts.length === 0 && w.narrower.length === 0) return sql`0::float8`;
@@ -75,7 +77,7 @@ function oracleRanks(rows: OracleRow[], words: SearchWord[]): Map<string, number
   const keyed = required.filter((w) => w.nameKey).length;
   return new Map(
     found.map(({ r, coverage }) => {
-      const name = r.named === 0 ? 0 : r.named === keyed ? 1 : 0.3;
+      const name = r.named === 0 ? 0 : r.named === keyed ? 1 : (0.3 * r.named) / keyed;
       const concepts = r.concepts.reduce((a, b) => a + b, 0);
       return [r.id, coverage + (0.2 * concepts) / required.length + 0.5 * r.text + name];
     }),

@@ -9,7 +9,7 @@ import { rankItems, TEXT_RANK_SCALE } from './text-rank.js';
  * sought (0.5 cost the described set 0.03).
  */
 const CONCEPT_BONUS = 0.2;
-/** What a name that sounds like one of the words adds; a name that holds every word ranks first (EXACT_NAME_BONUS). */
+/** What a name that sounds like the words adds, in proportion to how many; a name that holds every word ranks first (EXACT_NAME_BONUS). */
 const NAME_BONUS = 0.3;
 const EXACT_NAME_BONUS = 1;
 /** ts_rank of the words' own lexemes orders records that cover the query alike: how often and where (names first) they say it. */
@@ -59,7 +59,7 @@ export function rankMatches(source: MatchSource, words: IndexWord[], required: I
   const rank = new Float64Array(slots.length);
   for (const [i, slot] of slots.entries()) {
     const textRank = items.length === 0 ? 0 : Math.fround(text[slot]! / items.length);
-    const name = named[slot]! === 0 ? 0 : named[slot] === keyed.length ? EXACT_NAME_BONUS : NAME_BONUS;
+    const name = named[slot]! === 0 ? 0 : named[slot] === keyed.length ? EXACT_NAME_BONUS : (NAME_BONUS * named[slot]!) / keyed.length;
     rank[i] = coverage[slot]! + (CONCEPT_BONUS * concepts[i]!) / required.length + TEXT_RANK_SHARE * textRank + name;
   }
   return rank;

@@ -96,7 +96,9 @@ function wordMatches(
     if (hit.way === 'bridge') {
       const source = hit.bridge?.via ?? 'vocabulary';
       const label = repos.bridges?.label(source);
-      return { word, way: 'translation', via: label ? { source, label } : { source } };
+      // the record's own word the translation met, as it is written there: what a reader recognises
+      const term = hit.bridge ? firstHit([...ownTexts, ...codeTitles], [hit.bridge.lexeme]) : undefined;
+      return { word, way: 'translation', via: { source, ...(label ? { label } : {}), ...(term ? { term } : {}) } };
     }
     if (hit.way !== 'text') return { word, way: hit.way };
     const stems = query.wordStems[i]!;
@@ -104,6 +106,15 @@ function wordMatches(
     const inCode = !inOwn && codeTitles.some((text) => hasHits(highlight(text, stems)));
     return { word, way: inCode ? 'code' : 'text' };
   });
+}
+
+/** The first word of these texts that the stems mark, as written. */
+function firstHit(texts: string[], stems: string[]): string | undefined {
+  for (const text of texts) {
+    const hit = highlight(text, stems).find((segment) => segment.hit);
+    if (hit) return hit.text;
+  }
+  return undefined;
 }
 
 const FOUND_TERMS_SHOWN = 3;

@@ -21,6 +21,16 @@ const BRIDGE = 4;
 export const BRIDGE_FLOOR = 0.7;
 export const bridgeStrength = (weight: number) => Math.fround(BRIDGE_FLOOR + (1 - BRIDGE_FLOOR) * weight);
 
+/**
+ * A lexeme's part of the text rank below this was found only at weight D, the titles of the record's codes
+ * (NACE classes, products, areas): one D position gives 0.1, any number of them less than 0.1 × π²/6 ≈ 0.165,
+ * one description (C) position 0.2 (text-rank.ts). Such a match counts CODE_TITLE_STRENGTH of a word: a
+ * long official title ("… for laboratory, chemical or other technical uses") holds many words its holder
+ * does not mean.
+ */
+const CODE_TITLES_ONLY = 0.18;
+const CODE_TITLE_STRENGTH = 0.6;
+
 /** Bridged lexemes this long also match as the start of a record's lexemes (резин → резиновые): derivations stem apart. */
 export const BRIDGE_PREFIX_MIN_LENGTH = 5;
 
@@ -92,11 +102,14 @@ export function matchWords(source: MatchSource, required: IndexWord[]): WordMatc
   for (const word of required) {
     const way = new Uint8Array(size);
     const found: number[] = [];
-    const mark = (lists: Postings[], how: number, value: number) => {
+    const mark = (lists: Postings[], how: number, full: number) => {
       for (const list of lists) {
         const entries = list.slots;
+        const parts = how === TEXT ? list.values : null;
         for (let i = 0; i < list.length; i++) {
           const slot = entries[i]!;
+          // a word only in the titles of the record's codes says less than one in its own texts
+          const value = parts && parts[i]! < CODE_TITLES_ONLY ? CODE_TITLE_STRENGTH : full;
           if (!live[slot] || strength[slot]! >= value) continue;
           if (strength[slot] === 0) found.push(slot);
           strength[slot] = value;

@@ -37,10 +37,11 @@ export const WordMatchSchema = Type.Object({
     Type.Literal('translation'),
     Type.Null(),
   ]),
-  /** For a translation: the record's word it met and the vocabulary entry that translates it (e.g. `hs:8482`), with its title. */
+  /** For a translation: the record's word it met, as written there, and the vocabulary entry that translates it (e.g. `hs:8482`), with its title. */
   via: Type.Optional(
     Type.Object({
       source: Type.String(),
+      term: Type.Optional(Type.String()),
       label: Type.Optional(Type.Object({ en: Type.Optional(Type.String()), fr: Type.Optional(Type.String()), ru: Type.Optional(Type.String()) })),
     }),
   ),

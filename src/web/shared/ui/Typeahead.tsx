@@ -45,10 +45,21 @@ const common = {
 } as const;
 
 /** A select one can type into to find a choice among many (a region). */
-export function TypeaheadSelect({ searchText, ...props }: SelectProps & { searchText?: SearchText }) {
+export function TypeaheadSelect({ searchText, onFocus, ...props }: SelectProps & { searchText?: SearchText }) {
   const { t } = useI18n();
   return (
-    <Select {...common} filter={foldFilter(searchText)} nothingFoundMessage={t('codeInput.noMatch')} allowDeselect={false} {...props} />
+    <Select
+      {...common}
+      filter={foldFilter(searchText)}
+      nothingFoundMessage={t('codeInput.noMatch')}
+      allowDeselect={false}
+      // the chosen label is selected on focus, so that what one types replaces it rather than being added to it
+      onFocus={(event) => {
+        event.currentTarget.select();
+        onFocus?.(event);
+      }}
+      {...props}
+    />
   );
 }
 

@@ -90,10 +90,9 @@ function MatchedWords({ words }: { words: Match['words'] }) {
         return t('directory.wayConcept');
       case 'name':
         return t('directory.wayName');
-      case 'translation': {
-        const term = w.via?.label?.[lang] ?? w.via?.label?.en;
-        return term ? t('directory.wayTranslation', { term }) : t('directory.wayTranslated');
-      }
+      case 'translation':
+        // the record's own word, which the reader can find in its text; the vocabulary entry's title is too broad to show
+        return w.via?.term ? t('directory.wayTranslation', { term: w.via.term }) : t('directory.wayTranslated');
       default:
         return null;
     }
@@ -105,8 +104,9 @@ function MatchedWords({ words }: { words: Match['words'] }) {
           <span className="match-label">{t('directory.wordsFound')}</span>{' '}
           {found.map((w, i) => {
             const note = how(w);
+            const title = w.way === 'translation' ? (w.via?.label?.[lang] ?? w.via?.label?.en) : undefined;
             return (
-              <span key={i} className="word-found">
+              <span key={i} className="word-found" title={title}>
                 {w.word}
                 {note && <span className="word-way"> ({note})</span>}
                 {i < found.length - 1 ? ', ' : ''}
