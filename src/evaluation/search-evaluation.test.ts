@@ -48,8 +48,8 @@ describe('search evaluation, core set', () => {
 describe('search evaluation, described set', () => {
   // Measured 2026-12-01 (docs/search-evaluation.md, "Described queries (set 2)"): before ranked retrieval
   // (every query word had to match, only glossary terms crossed languages) nDCG@10 ru 0.083, fr 0.134,
-  // en 0.137; with it and the vocabulary bridges ru 0.857, fr 0.815, en 0.786. The floors sit just below.
-  const FLOOR: Record<Language, number> = { ru: 0.83, fr: 0.79, en: 0.76 };
+  // en 0.137; with it and the vocabulary bridges ru 0.864, fr 0.816, en 0.794. The floors sit just below.
+  const FLOOR: Record<Language, number> = { ru: 0.84, fr: 0.79, en: 0.77 };
   const result = evaluated('described');
 
   it('keeps nDCG@10 of the directory search above its floor in every query language', () => {
