@@ -2,7 +2,7 @@ import type { Repositories } from '../repositories/index.js';
 import { presentOrganisationDetail, presentOrganisationSummary } from '../presenters/organisation.presenter.js';
 import type { OrganisationDetail, OrganisationList, OrganisationListQuery } from '../shared/schemas/organisations.js';
 import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
-import { notFound } from './errors.js';
+import { AppError, notFound } from './errors.js';
 import { explainMatches } from './search/explain-matches.js';
 import { readQuery } from './search/read-query.js';
 import { DirectoryIndex, type IndexWord, type ResultOrder } from './search/directory-index.js';
@@ -45,6 +45,10 @@ interface OrganisationPage {
  */
 const FUZZY_WORDS_MAX = 3;
 
+/** How long a search waits for the directory index's first load before answering 503 search_starting, and the Retry-After it sends. */
+const INDEX_LOAD_WAIT_MS = 15_000;
+const RETRY_AFTER_LOAD_S = 5;
+
 /** Result pages kept (a page with its explanations: 10–50 kB), analysed queries, organisation pages. */
 const RESULTS_KEPT = 500;
 const ANALYSES_KEPT = 2000;
@@ -81,6 +85,7 @@ export class DirectoryService {
   constructor(
     private readonly repos: Repositories,
     private readonly classifications: ClassificationService,
+    private readonly indexLoadWaitMs = INDEX_LOAD_WAIT_MS,
   ) {
     this.index = new DirectoryIndex(repos.search);
     this.index.onChange((ids) => {
@@ -99,6 +104,25 @@ export class DirectoryService {
     return this.readGlossaryVersion();
   }
 
+  /**
+   * current(), but a search with words waits for the index's first load at most `waitMs`: after a start
+   * with 100,000 organisations on a busy machine the load takes tens of seconds, longer than the server
+   * keeps a silent connection open (REQUEST_TIMEOUTS.idleMs), so the answer is a 503 to try again, not a
+   * dropped connection. The load goes on meanwhile.
+   */
+  private async currentWithin(waitMs: number | null): Promise<string> {
+    if (waitMs === null || this.index.loaded) return this.current();
+    const loading = this.current();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
+    const state = await Promise.race([loading, late]).finally(() => clearTimeout(timer));
+    if (state !== null) return state;
+    loading.catch(() => undefined);
+    const error = new AppError('search_starting');
+    error.retryAfter = RETRY_AFTER_LOAD_S;
+    throw error;
+  }
+
   /** Takes in the writes committed so far; says which state of organisations and glossary it then holds. */
   private async current(): Promise<string> {
     await Promise.all([this.index.refresh(), this.checkGlossary()]);
@@ -109,7 +133,7 @@ export class DirectoryService {
     const query = withOrder(asked);
     // until the index has loaded after a start, listings come from the database, as they are
     if (query.q === undefined && !this.index.loaded) return this.compute(query, null);
-    const state = await this.current();
+    const state = await this.currentWithin(query.q === undefined ? null : this.indexLoadWaitMs);
     const key = JSON.stringify(query);
     const kept = this.results.get(key, state);
     if (kept) return kept;

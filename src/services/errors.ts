@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   term_not_searchable: { status: 422, message: 'The term has no searchable word in its language (only stop words such as "the" or "de").' },
   weak_password: { status: 422, message: 'Choose a stronger password.' },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
+  search_starting: { status: 503, message: 'The search is still loading after a start. Try again in a few seconds.' },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
@@ -99,7 +100,7 @@ export interface ErrorDetail {
 
 export class AppError extends Error {
   readonly status: number;
-  /** Seconds to wait, for rate_limited (sent as Retry-After). */
+  /** Seconds to wait, for rate_limited and search_starting (sent as Retry-After). */
   retryAfter?: number;
   constructor(
     readonly code: ErrorCode,

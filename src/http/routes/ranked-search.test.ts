@@ -76,7 +76,11 @@ describe('ranked search: descriptions, not Boolean queries', () => {
   it('keeps a two-word query precise, and says so when it must give partial matches', async () => {
     const both = await search('фильтры Калуга');
     expect(both.partial).toBeUndefined();
-    for (const o of both.items) expect(o.match!.words.every((w) => w.way !== null), o.slug).toBe(true);
+    for (const o of both.items)
+      expect(
+        o.match!.words.every((w) => w.way !== null),
+        o.slug,
+      ).toBe(true);
     const one = await search('céramique zzqxv');
     expect(one.partial).toBe(true);
     expect(one.items.length).toBeGreaterThan(0);
@@ -95,7 +99,12 @@ describe('ranked search: bad input', () => {
   const inputs: [string, string][] = [
     ['fifty words', long],
     ['500 characters', 'céramique '.repeat(50).slice(0, 500)],
-    ['a word said 100 times', Array.from({ length: 100 }, () => 'filtres').join(' ').slice(0, 500)],
+    [
+      'a word said 100 times',
+      Array.from({ length: 100 }, () => 'filtres')
+        .join(' ')
+        .slice(0, 500),
+    ],
     ['only stop words', 'de la pour the of для и'],
     ['Greek', 'κεραμικά φίλτρα αέρα'],
     ['Chinese', '陶瓷过滤器 工业软件'],
