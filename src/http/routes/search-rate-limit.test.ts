@@ -18,11 +18,16 @@ const fromAddress = (address: string, url: string) => app.inject({ url, headers:
 
 describe('the search rate limit', () => {
   it('answers a flooding address 429 with Retry-After, while another address is still served', async () => {
+    const started = performance.now();
     const flood = await Promise.all(Array.from({ length: 60 }, () => fromAddress('203.0.113.7', '/api/v1/organisations?q=filtres')));
     const statuses = flood.map((r) => r.statusCode);
-    // the first burst (the limit a minute) is served, the rest refused
-    expect(statuses.filter((s) => s === 200)).toHaveLength(30);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+    // the first burst (the limit a minute) is served, the rest refused; on a slow machine the bucket refills
+    // meanwhile (30 a minute: one every 2 s), and those are served too
+    const refilled = Math.ceil((performance.now() - started) / 2000);
+    const served = statuses.filter((s) => s === 200).length;
+    expect(served).toBeGreaterThanOrEqual(30);
+    expect(served).toBeLessThanOrEqual(30 + refilled);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - served);
     const refused = flood.find((r) => r.statusCode === 429)!;
     expect(refused.json().error.code).toBe('rate_limited');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);

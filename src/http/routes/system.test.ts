@@ -32,6 +32,8 @@ describe('system routes', () => {
       '/api/v1/auth/sign-up',
       '/api/v1/classifications/nace',
       '/api/v1/classifications/national',
+      '/api/v1/classifications/products',
+      '/api/v1/classifications/products/resolve',
       '/api/v1/classifications/resolve',
       '/api/v1/glossary/concepts',
       '/api/v1/glossary/concepts/{code}',
