@@ -36,10 +36,12 @@ async function oracleRows(platform: TestPlatform, words: SearchWord[]): Promise<
     if (concepts.length > 0) ways.push(sql`concept_codes && ${sql.param(concepts)}::text[]`);
     if (w.nameKey) ways.push(sql`name_key_list && array[${w.nameKey}::text]`);
     const codeTitles = sql`case when search_vector @@ (select ${wordQuery(w.word)}) then 0.6 else 0 end`;
-    const bridges = (w.bridges ?? []).map(
-      (b) =>
-        sql`case when search_vector @@ to_tsquery('simple', quote_literal(${b.lexeme}::text) || ${b.lexeme.length >= BRIDGE_PREFIX_MIN_LENGTH ? ':*' : ''}::text) then ${bridgeStrength(b.weight)}::float8 else 0 end`,
-    );
+    const bridges = (w.bridges ?? []).map((b) => {
+      const query = sql`to_tsquery('simple', quote_literal(${b.lexeme}::text) || ${b.lexeme.length >= BRIDGE_PREFIX_MIN_LENGTH ? ':*' : ''}::text)`;
+      const strength = bridgeStrength(b.weight);
+      return sql`case when ts_filter(search_vector, '{a,b,c}') @@ ${query} then ${strength}::float8
+          when search_vector @@ ${query} then ${Math.min(strength, 0.6)}::float8 else 0 end`;
+    });
     return sql`greatest(case when ${sql.join(ways, sql` or `)} then 1 else 0 end, ${sql.join([codeTitles, ...bridges], sql`, `)})::float8`;
   });
   const perWord = required.map((w) => {

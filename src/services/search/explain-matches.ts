@@ -96,8 +96,10 @@ function wordMatches(
     if (hit.way === 'bridge') {
       const source = hit.bridge?.via ?? 'vocabulary';
       const label = repos.bridges?.label(source);
-      // the record's own word the translation met, as it is written there: what a reader recognises
-      const term = hit.bridge ? firstHit([...ownTexts, ...codeTitles], [hit.bridge.lexeme]) : undefined;
+      // the record's own word the translation met, as it is written there: what a reader recognises; a
+      // translation met only in a code's or product's title is said to be there
+      const term = hit.bridge ? firstHit(ownTexts, [hit.bridge.lexeme]) : undefined;
+      if (!term && hit.bridge && firstHit(codeTitles, [hit.bridge.lexeme])) return { word, way: 'code' };
       return { word, way: 'translation', via: { source, ...(label ? { label } : {}), ...(term ? { term } : {}) } };
     }
     if (hit.way !== 'text') return { word, way: hit.way };

@@ -105,11 +105,12 @@ export function matchWords(source: MatchSource, required: IndexWord[]): WordMatc
     const mark = (lists: Postings[], how: number, full: number) => {
       for (const list of lists) {
         const entries = list.slots;
-        const parts = how === TEXT ? list.values : null;
+        // lexemes' postings carry their part of the text rank; concepts' and names' none
+        const parts = list.values;
         for (let i = 0; i < list.length; i++) {
           const slot = entries[i]!;
-          // a word only in the titles of the record's codes says less than one in its own texts
-          const value = parts && parts[i]! < CODE_TITLES_ONLY ? CODE_TITLE_STRENGTH : full;
+          // a word (or its translation) only in the titles of the record's codes says less than one in its own texts
+          const value = parts && parts[i]! < CODE_TITLES_ONLY ? Math.min(full, CODE_TITLE_STRENGTH) : full;
           if (!live[slot] || strength[slot]! >= value) continue;
           if (strength[slot] === 0) found.push(slot);
           strength[slot] = value;
