@@ -87,7 +87,7 @@ describe('the glossary', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/my\/organisations/);
 
-    await page.goto(`${site.baseUrl}/organisations?q=felts`);
+    await page.goto(`${site.baseUrl}/organisations?q=wadding`);
     await expect.poll(() => page.locator('.result-count').innerText()).toBe('0 organisations found');
 
     await page.goto(`${site.baseUrl}/glossary`);
@@ -96,14 +96,14 @@ describe('the glossary', () => {
     const concept = page.locator('.concept-card', { has: page.locator('code', { hasText: /^nonwovens$/ }) });
     await expect.poll(() => concept.count()).toBe(1);
     await concept.getByLabel('Language of the new term').selectOption('en');
-    await concept.getByLabel('New term', { exact: true }).fill('felts');
+    await concept.getByLabel('New term', { exact: true }).fill('wadding');
     await concept.getByRole('button', { name: 'Add term' }).click();
-    // no organisation writes "felts": the message says so, and search still finds the concept's organisations
+    // no organisation writes "wadding" (nor a word the vocabularies translate it to): the message says so, and search still finds the concept's organisations
     await expect
       .poll(() => concept.locator('[role=status]').innerText())
       .toMatch(/Saved\. (Search now finds \d+ more organisations?|No other organisation mentions this term yet)/);
 
-    await page.goto(`${site.baseUrl}/organisations?q=felts`);
+    await page.goto(`${site.baseUrl}/organisations?q=wadding`);
     // (names shown in another language than the reader's carry a language marker: "… FR")
     await expect
       .poll(async () => (await page.locator('.card h3').allInnerTexts()).some((t) => t.startsWith('Textiles Filtrants du Rhône')))
