@@ -4,6 +4,7 @@ import type { Language } from '../shared/languages.js';
 import { readProductCode, storedProductCode } from '../shared/product-codes.js';
 import type { ProductCode } from '../shared/schemas/reference.js';
 import { AppError } from './errors.js';
+import { BoundedCache } from './search/bounded-cache.js';
 
 /** Type-ahead answers kept: the same few prefixes are asked by every reader typing. */
 const CACHED_SEARCHES = 500;
@@ -14,7 +15,7 @@ const CACHED_SEARCHES = 500;
  */
 export class ProductCodeService {
   private folded: { entry: ProductEntry; text: string }[] | undefined;
-  private readonly searches = new Map<string, ProductCode[]>();
+  private readonly searches = new BoundedCache<ProductCode[]>(CACHED_SEARCHES);
 
   constructor(private readonly repo: ProductCodeRepository) {}
 
@@ -60,11 +61,11 @@ export class ProductCodeService {
    */
   search(q: string, lang: Language, limit: number): ProductCode[] {
     const key = `${lang}\u0000${limit}\u0000${q.trim().toLowerCase()}`;
-    const cached = this.searches.get(key);
+    // the reference never changes while the process runs: one stamp for every answer
+    const cached = this.searches.get(key, '');
     if (cached) return cached;
     const found = this.match(q, lang).slice(0, limit).map(present);
-    if (this.searches.size >= CACHED_SEARCHES) this.searches.delete(this.searches.keys().next().value!);
-    this.searches.set(key, found);
+    this.searches.set(key, '', found);
     return found;
   }
 

@@ -7,7 +7,7 @@ import { compare, lowerBound, topOrder } from './ordering.js';
 import { DirectoryOrders, type ListOrder } from './slot-orders.js';
 import { readSearchVector, type RankItem } from './text-rank.js';
 import { rankMatches } from './directory-rank.js';
-import { matchWords, waysOf, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
+import { bridgeItem, matchWords, waysOf, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
 import type { Language } from '../../shared/languages.js';
 import { feature } from '../profile-features.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
@@ -137,7 +137,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   private hitWays(matches: WordMatches, required: IndexWord[], slot: number): (HitWay | null)[] {
     return waysOf(matches, slot).map((way, i) => {
       if (way !== 'bridge') return way && { way };
-      const bridge = (required[i]!.bridges ?? []).find((b) => this.lexemes.get(b.lexeme)?.has(slot));
+      const bridge = (required[i]!.bridges ?? []).find((b) => this.lexemePostings(bridgeItem(b.lexeme)).some((list) => list.has(slot)));
       return bridge ? { way, bridge } : { way };
     });
   }
@@ -146,6 +146,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
     return {
       size: this.ids.length,
       live: this.live,
+      records: this.slotOf.size,
       lexemes: (item) => this.lexemePostings(item),
       features: (keys) => this.featurePostings(keys),
       slotsOf: (ids) => this.slotsOf(ids),

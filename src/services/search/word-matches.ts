@@ -34,11 +34,16 @@ const CODE_TITLE_STRENGTH = 0.6;
 /** Bridged lexemes this long also match as the start of a record's lexemes (резин → резиновые): derivations stem apart. */
 export const BRIDGE_PREFIX_MIN_LENGTH = 5;
 
+/** How a bridged lexeme is looked up: matching and the explanation of a result must agree. */
+export const bridgeItem = (lexeme: string): RankItem => ({ lexeme, prefix: lexeme.length >= BRIDGE_PREFIX_MIN_LENGTH });
+
 /** What matching reads of the directory index. */
 export interface MatchSource {
   /** Slots, live and dead. */
   size: number;
   live: Uint8Array;
+  /** How many slots are live: the records rarity is counted over. */
+  records: number;
   lexemes(item: RankItem): Postings[];
   features(keys: string[]): Postings[];
   /** The slots of these organisations (names that sound close, from the fuzzy pass). */
@@ -90,15 +95,13 @@ export function rarity(found: number, records: number): number {
  * does, those matching any word are: a query that shares something with a record never finds nothing.
  */
 export function matchWords(source: MatchSource, required: IndexWord[]): WordMatches {
-  const { size, live } = source;
+  const { size, live, records } = source;
   const coverage = new Float32Array(size);
   const matched = new Uint8Array(size);
   const strength = new Float32Array(size);
   const touched: number[] = [];
   const ways: Uint8Array[] = [];
   const weights: number[] = [];
-  let records = 0;
-  for (let slot = 0; slot < size; slot++) records += live[slot]!;
   for (const word of required) {
     const way = new Uint8Array(size);
     const found: number[] = [];

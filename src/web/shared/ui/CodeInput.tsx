@@ -1,10 +1,5 @@
-import { Combobox, Pill, PillsInput, useCombobox } from '@mantine/core';
-import '@mantine/core/styles/Combobox.css';
-import '@mantine/core/styles/Input.css';
-import '@mantine/core/styles/Pill.css';
-import '@mantine/core/styles/PillsInput.css';
-import '@mantine/core/styles/Popover.css';
-import { useState, type ClipboardEvent } from 'react';
+import { useState } from 'react';
+import { ChipsField } from './ChipsField';
 import { normaliseCode, splitCodes } from '../../../shared/classification-codes';
 import { useI18n } from '../i18n/I18nProvider';
 import { useCodeCatalogue, useCodeChips } from './useCodeChips';
@@ -28,7 +23,6 @@ export function CodeInput({ id, label, value, onChange }: Props) {
   const [search, setSearch] = useState('');
   const catalogue = useCodeCatalogue();
   const chips = useCodeChips(value, catalogue);
-  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const options = catalogue ? searchCodes(search, catalogue) : [];
 
   const add = (codes: string[]) => {
@@ -40,81 +34,36 @@ export function CodeInput({ id, label, value, onChange }: Props) {
     });
     if (added.length) onChange([...value, ...added]);
   };
-  const typed = (text: string) => {
-    // what comes before the last separator is finished; the rest is still being typed
-    const parts = text.split(/[,;\s]+/);
-    const rest = parts.pop() ?? '';
-    add(parts.filter(Boolean));
-    setSearch(rest);
-    combobox.openDropdown();
-    combobox.updateSelectedOptionIndex();
-    // the first match is the one Enter picks
-    setTimeout(() => (rest ? combobox.selectFirstOption() : combobox.resetSelectedOption()));
-  };
-  const commit = () => {
-    add(splitCodes(search));
-    setSearch('');
-  };
-  const paste = (event: ClipboardEvent<HTMLInputElement>) => {
-    const text = event.clipboardData.getData('text');
-    if (!/[,;\s]/.test(text.trim())) return;
-    event.preventDefault();
-    add(splitCodes(`${search}${text}`));
-    setSearch('');
-  };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={(code) => (add([code]), setSearch(''), combobox.closeDropdown())} withinPortal={false}>
-      <Combobox.DropdownTarget>
-        <PillsInput id={id} label={label} description={t('codeInput.hint')} className="code-input" onClick={() => combobox.openDropdown()}>
-          <Pill.Group>
-            {chips.map((chip, i) => (
-              <Pill
-                key={`${chip.input}-${i}`}
-                withRemoveButton
-                className={`code-chip code-chip-${chip.state}`}
-                removeButtonProps={{ 'aria-label': t('codeInput.remove', { code: chip.input }) }}
-                onRemove={() => onChange(value.filter((_, j) => j !== i))}
-              >
-                <ChipText chip={chip} />
-              </Pill>
-            ))}
-            <Combobox.EventsTarget withExpandedAttribute>
-              <PillsInput.Field
-                role="combobox"
-                aria-autocomplete="list"
-                value={search}
-                maxLength={200}
-                placeholder={value.length ? undefined : '23.44, 62.02.1, 28.29A'}
-                onChange={(e) => typed(e.currentTarget.value)}
-                onPaste={paste}
-                onFocus={() => combobox.openDropdown()}
-                onBlur={() => {
-                  combobox.closeDropdown();
-                  commit();
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && (!combobox.dropdownOpened || combobox.getSelectedOptionIndex() === -1)) {
-                    e.preventDefault();
-                    commit();
-                  } else if (e.key === 'Backspace' && search === '' && value.length) onChange(value.slice(0, -1));
-                }}
-              />
-            </Combobox.EventsTarget>
-          </Pill.Group>
-        </PillsInput>
-      </Combobox.DropdownTarget>
-      <Combobox.Dropdown hidden={options.length === 0 && search.trim() === ''}>
-        <Combobox.Options aria-label={label} className="code-options">
-          {options.length === 0 && <Combobox.Empty>{t('codeInput.noMatch')}</Combobox.Empty>}
-          {options.map((o) => (
-            <Combobox.Option value={o.code} key={`${o.system}-${o.code}`}>
-              <strong>{o.code}</strong> <span className="muted">{t(`codeInput.systems.${o.system}`)}</span> {o.title}
-            </Combobox.Option>
-          ))}
-        </Combobox.Options>
-      </Combobox.Dropdown>
-    </Combobox>
+    <ChipsField
+      id={id}
+      label={label}
+      description={t('codeInput.hint')}
+      placeholder="23.44, 62.02.1, 28.29A"
+      value={value}
+      onChange={onChange}
+      add={add}
+      separators={/[,;\s]+/}
+      split={splitCodes}
+      pasteSeparators={/[,;\s]/}
+      search={search}
+      onSearch={setSearch}
+      chip={(_, i) => {
+        const chip = chips[i]!;
+        return { className: `code-chip code-chip-${chip.state}`, content: <ChipText chip={chip} /> };
+      }}
+      options={options.map((o) => ({
+        value: o.code,
+        key: `${o.system}-${o.code}`,
+        content: (
+          <>
+            <strong>{o.code}</strong> <span className="muted">{t(`codeInput.systems.${o.system}`)}</span> {o.title}
+          </>
+        ),
+      }))}
+      dropdownHidden={options.length === 0 && search.trim() === ''}
+    />
   );
 }
 
