@@ -62,6 +62,13 @@ describe('ranked search: descriptions, not Boolean queries', () => {
     for (const w of words) expect([null, 'text', 'code', 'concept', 'name', 'translation']).toContain(w.way);
   });
 
+  it('says a word found only in the title of a product code was found in its activities or products', async () => {
+    // «chemical» is in CPA 23.44.11 "Ceramic wares for laboratory, chemical or other technical uses", not in the text
+    const { items } = await search('supervision software for chemical plants');
+    const ceramics = items.find((o) => o.slug === 'example-advcer')!;
+    expect(ceramics.match!.words.find((w) => w.word === 'chemical')!.way).toBe('code');
+  });
+
   it('bridges a word outside the glossary through the shared vocabularies, and names the entry', async () => {
     // «питьевой» (drinking, of water) is no glossary term: the French «eau potable» company is reached by a translation
     const { items } = await search('питьевой');

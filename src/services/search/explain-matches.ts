@@ -48,8 +48,10 @@ export async function explainMatches(
     const codes = [...new Set(mine.map((f) => f.conceptCode))];
     const language = row.description?.original ?? row.name.original;
     const nace = row.naceClasses.flatMap((code) => repos.classifications.naceEntry(code) ?? []);
+    const products = (row.productCodes ?? []).flatMap((code) => repos.classifications.products.entry(code) ?? []);
     const codeTitles = [
       ...nace.flatMap((n) => Object.values(n.title)),
+      ...products.flatMap((p) => Object.values(p.title)),
       ...areas.filter((a) => row.areaCodes.includes(a.code)).flatMap((a) => allTexts(a.name)),
     ];
     result.set(row.id, {
