@@ -41,6 +41,15 @@ export const ERROR_CODES = {
   weak_password: { status: 422, message: 'Choose a stronger password.' },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   search_starting: { status: 503, message: 'The search is still loading after a start. Try again in a few seconds.' },
+  stage_change_refused: {
+    status: 409,
+    message: 'The record cannot move to this stage from where it is: only a coordinator moves a record past a stage or back.',
+  },
+  document_type_refused: {
+    status: 415,
+    message: 'This kind of file cannot be attached: PDF, office documents (Word, Excel, PowerPoint, OpenDocument) and images only.',
+  },
+  document_too_large: { status: 413, message: 'The file is larger than the platform accepts.' },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
@@ -84,6 +93,14 @@ export const ERROR_REASONS = [
   'unknown_value',
   'unknown_code',
   'unknown_product_code',
+  'no_such_day',
+  'ends_before_start',
+  'too_few_parties',
+  'duplicate_party',
+  'skips_stage',
+  'path_in_name',
+  'file_type',
+  'file_too_large',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -4,3 +4,6 @@ export * from './accounts.js';
 export * from './workflow.js';
 export * from './glossary.js';
 export * from './messaging.js';
+export * from './registry.js';
+export * from './documents.js';
+export * from './jobs.js';
