@@ -11,6 +11,7 @@ import { MessagingRepository } from './messaging.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
+import { RecordAccessRepository } from './registry/record-access.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -26,6 +27,8 @@ export interface Repositories {
   messaging: MessagingRepository;
   organisations: OrganisationRepository;
   partnerships: PartnershipRepository;
+  /** A registry record as access checks read it. */
+  recordAccess: RecordAccessRepository;
   regions: RegionRepository;
   search: SearchRepository;
   /** Translations of words between ru, fr and en learnt from the shared vocabularies (absent: no bridges). */
@@ -73,6 +76,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     messaging: new MessagingRepository(db),
     organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
+    recordAccess: new RecordAccessRepository(db),
     regions: new RegionRepository(db, cache),
     search: new SearchRepository(db),
     bridges: { translate: bridgeTranslate, label: bridgeLabels },
