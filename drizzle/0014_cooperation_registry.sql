@@ -23,6 +23,7 @@ CREATE TABLE "cooperation_records" (
 	"valid_until_last" date,
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"region_codes" text[] DEFAULT '{}' NOT NULL,
+	"partnership_id" uuid,
 	"published" boolean DEFAULT true NOT NULL,
 	"source" text DEFAULT 'user' NOT NULL,
 	"search_vector" "tsvector",
@@ -38,7 +39,8 @@ CREATE TABLE "named_parties" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" jsonb NOT NULL,
 	"kind" text NOT NULL,
-	"region_code" text NOT NULL,
+	"country_code" text NOT NULL,
+	"region_code" text,
 	"merged_into" uuid,
 	"merged_at" timestamp with time zone,
 	"merged_by" uuid,
@@ -125,6 +127,7 @@ CREATE TABLE "jobs" (
 );
 --> statement-breakpoint
 ALTER TABLE "academic_participation" ADD CONSTRAINT "academic_participation_record_id_cooperation_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."cooperation_records"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cooperation_records" ADD CONSTRAINT "cooperation_records_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cooperation_records" ADD CONSTRAINT "cooperation_records_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "named_parties" ADD CONSTRAINT "named_parties_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "named_parties" ADD CONSTRAINT "named_parties_merged_into_organisations_id_fk" FOREIGN KEY ("merged_into") REFERENCES "public"."organisations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -146,6 +149,7 @@ CREATE INDEX "cooperation_records_regions_idx" ON "cooperation_records" USING gi
 CREATE INDEX "cooperation_records_areas_idx" ON "cooperation_records" USING gin ("area_codes");--> statement-breakpoint
 CREATE INDEX "cooperation_records_search_idx" ON "cooperation_records" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "cooperation_records_revision_idx" ON "cooperation_records" USING btree ("revision");--> statement-breakpoint
+CREATE INDEX "cooperation_records_partnership_idx" ON "cooperation_records" USING btree ("partnership_id") WHERE "cooperation_records"."partnership_id" is not null;--> statement-breakpoint
 CREATE INDEX "cooperation_records_valid_until_idx" ON "cooperation_records" USING btree ("valid_until_last") WHERE "cooperation_records"."valid_until_last" is not null;--> statement-breakpoint
 CREATE INDEX "named_parties_region_idx" ON "named_parties" USING btree ("region_code");--> statement-breakpoint
 CREATE INDEX "record_links_target_idx" ON "record_links" USING btree ("target_kind","target_id");--> statement-breakpoint

@@ -4,7 +4,7 @@ import type { OrganisationKind, RecordSource } from '../../shared/domain.js';
 import type { LinkTargetKind, PartyRole, RecordDetails, RecordKind } from '../../shared/registry.js';
 import { users } from './accounts.js';
 import { organisations } from './organisations.js';
-import { regions } from './regions.js';
+import { partnerships, regions } from './regions.js';
 import { multilingualText, tsvector } from './types.js';
 
 /**
@@ -18,9 +18,10 @@ export const namedParties = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: multilingualText('name').notNull(),
     kind: text('kind').$type<OrganisationKind>().notNull(),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
+    /** ISO 3166-1 alpha-2: what a source tells at least ("a French technopark"). */
+    countryCode: text('country_code').notNull(),
+    /** ISO 3166-2, when the source tells it. */
+    regionCode: text('region_code').references(() => regions.code),
     mergedInto: uuid('merged_into').references(() => organisations.id, { onDelete: 'set null' }),
     mergedAt: timestamp('merged_at', { withTimezone: true }),
     mergedBy: uuid('merged_by').references(() => users.id, { onDelete: 'set null' }),
@@ -63,6 +64,9 @@ export const cooperationRecords = pgTable(
     /** The parties' regions (organisations' and named parties'), kept by the repository at every write: a
      * partnership's timeline is the records with a party on each of its sides. */
     regionCodes: text('region_codes').array().notNull().default([]),
+    /** The partnership between regions the record is filed under, when its parties do not tell it alone (a round
+     * table's initiatives whose participants the source does not name). */
+    partnershipId: uuid('partnership_id').references(() => partnerships.id, { onDelete: 'set null' }),
     /** Readable by everyone when true; by the parties' people and their regions' coordinators only else. */
     published: boolean('published').notNull().default(true),
     source: text('source').$type<RecordSource>().notNull().default('user'),
@@ -81,6 +85,7 @@ export const cooperationRecords = pgTable(
     index('cooperation_records_areas_idx').using('gin', t.areaCodes),
     index('cooperation_records_search_idx').using('gin', t.searchVector),
     index('cooperation_records_revision_idx').on(t.revision),
+    index('cooperation_records_partnership_idx').on(t.partnershipId).where(sql`${t.partnershipId} is not null`),
     index('cooperation_records_valid_until_idx').on(t.validUntilLast).where(sql`${t.validUntilLast} is not null`),
   ],
 );
