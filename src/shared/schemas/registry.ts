@@ -170,26 +170,19 @@ const kindFields = {
   },
 } as const;
 
-const createSchema = <K extends RecordKind>(kind: K) =>
-  Type.Object(
-    {
-      ...commonFields,
-      ...kindFields[kind],
-      stage: Type.Optional(RecordStageSchema),
-      happened: Type.Optional(PartialDateSchema),
-    },
-    { additionalProperties: false },
-  );
+/** The first stage change's, at creation. */
+const firstStageFields = { stage: Type.Optional(RecordStageSchema), happened: Type.Optional(PartialDateSchema) };
+const strict = { additionalProperties: false } as const;
 
 /**
  * POST /api/v1/<collection>. `stage` (default the kind's first) and `happened` (default today) are the
  * first stage change's; a stage other than the first follows the same rules as a stage change.
  * Agreements need two parties or more; residencies exactly one `resident` and one `host`.
  */
-export const AgreementCreateSchema = createSchema('agreement');
-export const InitiativeCreateSchema = createSchema('initiative');
-export const AcademicPartnershipCreateSchema = createSchema('academic_partnership');
-export const ResidencyCreateSchema = createSchema('residency');
+export const AgreementCreateSchema = Type.Object({ ...commonFields, ...kindFields.agreement, ...firstStageFields }, strict);
+export const InitiativeCreateSchema = Type.Object({ ...commonFields, ...kindFields.initiative, ...firstStageFields }, strict);
+export const AcademicPartnershipCreateSchema = Type.Object({ ...commonFields, ...kindFields.academic_partnership, ...firstStageFields }, strict);
+export const ResidencyCreateSchema = Type.Object({ ...commonFields, ...kindFields.residency, ...firstStageFields }, strict);
 export const RecordCreateSchemas = {
   agreement: AgreementCreateSchema,
   initiative: InitiativeCreateSchema,
