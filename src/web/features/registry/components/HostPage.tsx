@@ -2,7 +2,7 @@ import '../registry.css';
 import { Link, useParams } from 'react-router';
 import type { RecordSummary } from '../../../../shared/schemas/registry';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { useAction } from '../../../shared/ui/forms';
+import { Outcome, useAction } from '../../../shared/ui/forms';
 import { MlText } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
@@ -51,11 +51,7 @@ export function HostPage() {
         </p>
       )}
       <Status state={list} />
-      {act.error && (
-        <p role="alert" className="error">
-          {act.error}
-        </p>
-      )}
+      <Outcome error={act.error} done={null} />
       {GROUPS.map((g) => {
         const inGroup = items.filter((r) => (g.stages as readonly string[]).includes(r.stage));
         return (

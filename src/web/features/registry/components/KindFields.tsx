@@ -1,12 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Language } from '../../../../shared/languages';
-import {
-  ACADEMIC_PARTNERSHIP_KINDS,
-  AGREEMENT_TYPES,
-  COMMITMENT_ROLES,
-  RESIDENCY_SERVICES,
-  type CommitmentRole,
-} from '../../../../shared/registry';
+import { ACADEMIC_PARTNERSHIP_KINDS, COMMITMENT_ROLES, RESIDENCY_SERVICES, type CommitmentRole } from '../../../../shared/registry';
 import { REGISTRY_LIMITS } from '../../../../shared/schemas/registry';
 import { useRegions } from '../../../shared/api/reference';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
@@ -18,7 +12,7 @@ import { FieldError } from './FieldError';
 
 type Props = { draft: RecordDraft; onChange(draft: RecordDraft): void; errors: FieldErrors };
 
-/** What only the draft's kind has: an agreement's type and commitment roles, a partnership's kinds and participants, a residency's services. */
+/** What only the draft's kind has (an agreement's type is at the form's top): an agreement's commitment roles, a partnership's kinds and participants, a residency's services. */
 export function KindFields(props: Props) {
   switch (props.draft.kind) {
     case 'agreement':
@@ -62,21 +56,7 @@ function Choices({
 }
 
 function AgreementFields(props: Props) {
-  const { draft, onChange, errors } = props;
-  const { t } = useI18n();
-  return (
-    <>
-      <SelectField
-        id="record-type"
-        label={t('registry.form.type')}
-        value={draft.type}
-        options={AGREEMENT_TYPES.map((v) => ({ value: v, label: t(`registry.types.${v}`) }))}
-        onChange={(type) => onChange({ ...draft, type })}
-      />
-      <FieldError errors={errors} field="body.type" id="record-type-error" />
-      <CommitmentRolesField {...props} />
-    </>
-  );
+  return <CommitmentRolesField {...props} />;
 }
 
 /** The name a party row shows in another field's choices: its name, or "Party 2" while none is chosen. */
@@ -101,119 +81,144 @@ function useCountries(lang: Language) {
   }, [regions, lang]);
 }
 
-function CommitmentRolesField({ draft, onChange, errors }: Props) {
+/**
+ * A list of rows the form edits (commitment roles, participants per year): each row's fields, its remove
+ * button and the API's refusal of it (body.<field>[i]), then the button that adds one.
+ */
+function EditableRows<K extends 'commitmentRoles' | 'participation'>({
+  draft,
+  onChange,
+  errors,
+  field,
+  blank,
+  addLabel,
+  children,
+}: Props & {
+  field: K;
+  blank: RecordDraft[K][number];
+  addLabel: string;
+  children(row: RecordDraft[K][number], set: (changes: Partial<RecordDraft[K][number]>) => void, id: string): ReactNode;
+}) {
+  const { t } = useI18n();
+  const rows = draft[field] as RecordDraft[K][number][];
+  const update = (next: RecordDraft[K][number][]) => onChange({ ...draft, [field]: next });
+  return (
+    <>
+      {rows.map((row, i) => {
+        const id = `record-${field}-${i}`;
+        return (
+          <div key={i} className="stack editable-row">
+            <div className="row">
+              {children(row, (changes) => update(rows.map((r, j) => (j === i ? { ...r, ...changes } : r))), id)}
+              <button type="button" className="link-button" onClick={() => update(rows.filter((_, j) => j !== i))}>
+                {t('registry.form.remove')}
+              </button>
+            </div>
+            <FieldError errors={errors} field={`body.${field}[${i}]`} id={`${id}-error`} />
+          </div>
+        );
+      })}
+      <button type="button" className="secondary" onClick={() => update([...rows, blank])}>
+        {addLabel}
+      </button>
+    </>
+  );
+}
+
+function CommitmentRolesField(props: Props) {
+  const { draft } = props;
   const { t, lang } = useI18n();
   const partyName = usePartyName();
   const countries = useCountries(lang);
-  const roles = draft.commitmentRoles;
   const original = draft.title.original;
-  const set = (i: number, changes: Partial<RecordDraft['commitmentRoles'][number]>) =>
-    onChange({ ...draft, commitmentRoles: roles.map((r, j) => (j === i ? { ...r, ...changes } : r)) });
   return (
     <fieldset className="commitment-roles">
       <legend>{t('registry.form.commitmentRoles')}</legend>
       <p className="muted">{t('registry.form.commitmentRolesHint')}</p>
-      {roles.map((r, i) => {
-        const id = `record-commitment-${i}`;
-        return (
-          <div key={i} className="stack commitment-role">
-            <div className="row">
-              <SelectField
-                id={`${id}-party`}
-                label={t('registry.form.commitmentParty')}
-                value={String(r.party)}
-                options={draft.parties.map((p, j) => ({ value: String(j), label: partyName(p, j) }))}
-                onChange={(v) => set(i, { party: Number(v) })}
-              />
-              <SelectField
-                id={`${id}-role`}
-                label={t('registry.form.commitmentRole')}
-                value={r.role}
-                options={COMMITMENT_ROLES.map((c) => ({ value: c, label: t(`registry.commitmentRoles.${c}`) }))}
-                onChange={(role: CommitmentRole) => set(i, { role })}
-              />
-              <div className="field grow">
-                <label htmlFor={`${id}-series`}>{t('registry.form.eventSeries')}</label>
-                <input
-                  id={`${id}-series`}
-                  maxLength={REGISTRY_LIMITS.title}
-                  value={r.eventSeries[r.eventSeries.original] ?? ''}
-                  onChange={(e) => set(i, { eventSeries: { original, [original]: e.target.value || undefined } })}
-                />
-              </div>
-              <SelectField
-                id={`${id}-country`}
-                label={t('registry.form.country')}
-                value={r.country}
-                placeholder={t('registry.form.chooseCountry')}
-                options={countries}
-                onChange={(country) => set(i, { country })}
-              />
-              <button type="button" className="link-button" onClick={() => onChange({ ...draft, commitmentRoles: roles.filter((_, j) => j !== i) })}>
-                {t('registry.form.remove')}
-              </button>
-            </div>
-            <FieldError errors={errors} field={`body.commitmentRoles[${i}]`} id={`${id}-error`} />
-          </div>
-        );
-      })}
-      <button
-        type="button"
-        className="secondary"
-        onClick={() =>
-          onChange({
-            ...draft,
-            commitmentRoles: [...roles, { role: 'national_coordinator', party: 0, eventSeries: { original }, country: '' }],
-          })
-        }
+      <EditableRows
+        {...props}
+        field="commitmentRoles"
+        blank={{ role: 'national_coordinator', party: 0, eventSeries: { original }, country: '' }}
+        addLabel={t('registry.form.addCommitmentRole')}
       >
-        {t('registry.form.addCommitmentRole')}
-      </button>
+        {(r, set, id) => (
+          <>
+            <SelectField
+              id={`${id}-party`}
+              label={t('registry.form.commitmentParty')}
+              value={String(r.party)}
+              options={draft.parties.map((p, j) => ({ value: String(j), label: partyName(p, j) }))}
+              onChange={(v) => set({ party: Number(v) })}
+            />
+            <SelectField
+              id={`${id}-role`}
+              label={t('registry.form.commitmentRole')}
+              value={r.role}
+              options={COMMITMENT_ROLES.map((c) => ({ value: c, label: t(`registry.commitmentRoles.${c}`) }))}
+              onChange={(role: CommitmentRole) => set({ role })}
+            />
+            <div className="field grow">
+              <label htmlFor={`${id}-series`}>{t('registry.form.eventSeries')}</label>
+              <input
+                id={`${id}-series`}
+                maxLength={REGISTRY_LIMITS.title}
+                value={r.eventSeries[r.eventSeries.original] ?? ''}
+                onChange={(e) => set({ eventSeries: { original, [original]: e.target.value || undefined } })}
+              />
+            </div>
+            <SelectField
+              id={`${id}-country`}
+              label={t('registry.form.country')}
+              value={r.country}
+              placeholder={t('registry.form.chooseCountry')}
+              options={countries}
+              onChange={(country) => set({ country })}
+            />
+          </>
+        )}
+      </EditableRows>
     </fieldset>
   );
 }
 
 function AcademicFields(props: Props) {
-  const { draft, onChange, errors } = props;
   const { t } = useI18n();
-  const rows = draft.participation;
-  const set = (i: number, changes: Partial<RecordDraft['participation'][number]>) =>
-    onChange({ ...draft, participation: rows.map((r, j) => (j === i ? { ...r, ...changes } : r)) });
   return (
     <>
-      <Choices {...props} field="kinds" values={ACADEMIC_PARTNERSHIP_KINDS} labels="registry.academicKinds" legend="registry.form.academicKinds" />
+      <Choices
+        {...props}
+        field="kinds"
+        values={ACADEMIC_PARTNERSHIP_KINDS}
+        labels="registry.academicKinds"
+        legend="registry.form.academicKinds"
+      />
       <fieldset className="participation">
         <legend>{t('registry.form.participation')}</legend>
-        {rows.map((r, i) => {
-          const id = `record-participation-${i}`;
-          return (
-            <div key={i} className="stack">
-              <div className="row">
-                <div className="field">
-                  <label htmlFor={`${id}-year`}>{t('registry.form.academicYear')}</label>
-                  <input id={`${id}-year`} placeholder="2024/2025" value={r.academicYear} onChange={(e) => set(i, { academicYear: e.target.value.trim() })} />
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-count`}>{t('registry.form.participants')}</label>
-                  <input
-                    id={`${id}-count`}
-                    type="number"
-                    min={0}
-                    value={r.participants}
-                    onChange={(e) => set(i, { participants: Math.max(0, Math.trunc(Number(e.target.value) || 0)) })}
-                  />
-                </div>
-                <button type="button" className="link-button" onClick={() => onChange({ ...draft, participation: rows.filter((_, j) => j !== i) })}>
-                  {t('registry.form.remove')}
-                </button>
+        <EditableRows {...props} field="participation" blank={{ academicYear: '', participants: 0 }} addLabel={t('registry.form.addYear')}>
+          {(r, set, id) => (
+            <>
+              <div className="field">
+                <label htmlFor={`${id}-year`}>{t('registry.form.academicYear')}</label>
+                <input
+                  id={`${id}-year`}
+                  placeholder="2024/2025"
+                  value={r.academicYear}
+                  onChange={(e) => set({ academicYear: e.target.value.trim() })}
+                />
               </div>
-              <FieldError errors={errors} field={`body.participation[${i}]`} id={`${id}-error`} />
-            </div>
-          );
-        })}
-        <button type="button" className="secondary" onClick={() => onChange({ ...draft, participation: [...rows, { academicYear: '', participants: 0 }] })}>
-          {t('registry.form.addYear')}
-        </button>
+              <div className="field">
+                <label htmlFor={`${id}-count`}>{t('registry.form.participants')}</label>
+                <input
+                  id={`${id}-count`}
+                  type="number"
+                  min={0}
+                  value={r.participants}
+                  onChange={(e) => set({ participants: Math.max(0, Math.trunc(Number(e.target.value) || 0)) })}
+                />
+              </div>
+            </>
+          )}
+        </EditableRows>
       </fieldset>
     </>
   );

@@ -31,18 +31,18 @@ export function LinksPanel({ record, onChange }: { record: RegistryRecord; onCha
               <MlText value={l.title} />
             )}
             {record.canEdit && l.direction === 'out' && (
-              <button type="button" className="link-button" onClick={() => remove.run(() => removeLink(record.kind, record.slug, l.kind, l.id), onChange)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => remove.run(() => removeLink(record.kind, record.slug, l.kind, l.id), onChange)}
+              >
                 {t('registry.links.remove')}
               </button>
             )}
           </li>
         ))}
       </ul>
-      {remove.error && (
-        <p role="alert" className="error">
-          {remove.error}
-        </p>
-      )}
+      <Outcome error={remove.error} done={null} />
       {record.canEdit && <NewLink record={record} onChange={onChange} />}
     </section>
   );
@@ -57,13 +57,7 @@ function NewLink({ record, onChange }: { record: RegistryRecord; onChange(): voi
   const candidates = useRecordList(kind, { pageSize: 100 });
   const errors = useFieldErrors();
   const submit = useSubmit(async () => {
-    errors.clear();
-    try {
-      await addLink(record.kind, record.slug, { targetKind: kind, targetSlug: target ?? undefined });
-    } catch (error) {
-      errors.set(error);
-      throw error;
-    }
+    await errors.keeping(() => addLink(record.kind, record.slug, { targetKind: kind, targetSlug: target ?? undefined }));
     setTarget(null);
     onChange();
   });

@@ -27,18 +27,18 @@ export function MilestonesPanel({ record, onChange }: { record: RegistryRecord; 
             {m.doneOn && <span className="badge done"> {t('registry.milestones.doneOn', { date: day(m.doneOn) })}</span>}
             {m.overdue && <span className="badge overdue-badge">{t('registry.milestones.overdue')}</span>}
             {record.canEdit && !m.doneOn && (
-              <button type="button" className="link-button" onClick={() => done.run(() => updateMilestone(record.slug, m.id, { doneOn: today() }), onChange)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => done.run(() => updateMilestone(record.slug, m.id, { doneOn: today() }), onChange)}
+              >
                 {t('registry.milestones.markDone')}
               </button>
             )}
           </li>
         ))}
       </ul>
-      {done.error && (
-        <p role="alert" className="error">
-          {done.error}
-        </p>
-      )}
+      <Outcome error={done.error} done={null} />
       {record.canEdit && <NewMilestone slug={record.slug} onChange={onChange} />}
     </section>
   );
@@ -50,13 +50,7 @@ function NewMilestone({ slug, onChange }: { slug: string; onChange(): void }) {
   const [dueOn, setDueOn] = useState('');
   const errors = useFieldErrors();
   const submit = useSubmit(async () => {
-    errors.clear();
-    try {
-      await addMilestone(slug, { title: { original: lang, [lang]: title.trim() }, dueOn: dueOn || null });
-    } catch (error) {
-      errors.set(error);
-      throw error;
-    }
+    await errors.keeping(() => addMilestone(slug, { title: { original: lang, [lang]: title.trim() }, dueOn: dueOn || null }));
     setTitle('');
     setDueOn('');
     onChange();

@@ -1,7 +1,6 @@
 import { LANGUAGES, type Language } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { SelectField } from '../../../shared/ui/forms';
 import type { FieldErrors } from '../hooks/useFieldErrors';
 import { FieldError, invalidProps } from './FieldError';
 
@@ -13,8 +12,8 @@ export interface TextFieldSpec<K extends string> {
 }
 
 /**
- * A record's texts as the organisation editor has them: the language they were written in, and a column
- * per language (the original and its translations). A text with no language filled is null, except the
+ * A record's texts as the organisation editor has them: a column per language (the original, chosen
+ * beside, and its translations). A text with no language filled is null, except the
  * first field (the title), which is always sent so that the API names it when it is missing.
  */
 export function MultilingualFields<K extends string>({
@@ -23,7 +22,6 @@ export function MultilingualFields<K extends string>({
   values,
   original,
   onChange,
-  onOriginal,
   errors,
 }: {
   idPrefix: string;
@@ -31,7 +29,6 @@ export function MultilingualFields<K extends string>({
   values: Record<K, MultilingualText | null>;
   original: Language;
   onChange(key: K, value: MultilingualText | null): void;
-  onOriginal(lang: Language): void;
   errors: FieldErrors;
 }) {
   const { t } = useI18n();
@@ -42,13 +39,6 @@ export function MultilingualFields<K extends string>({
   };
   return (
     <>
-      <SelectField
-        id={`${idPrefix}-original`}
-        label={t('myOrgs.originalLanguage')}
-        value={original}
-        options={LANGUAGES.map((l) => ({ value: l, label: t(`language.names.${l}`) }))}
-        onChange={onOriginal}
-      />
       <fieldset className="languages">
         <legend>{t('registry.form.texts')}</legend>
         <div className="language-grid">

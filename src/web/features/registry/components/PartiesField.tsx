@@ -82,12 +82,17 @@ export function PartiesField({
                 )}
               </div>
               <FieldError errors={errors} field={field} id={errorId} />
-              <div className="row">
+              <div className="party-actions">
                 <button
                   type="button"
                   className="link-button"
                   onClick={() =>
-                    set(i, 'named' in party ? { role: party.role, empty: true } : { role: party.role, named: { name: { original }, kind: 'other', region: '' } })
+                    set(
+                      i,
+                      'named' in party
+                        ? { role: party.role, empty: true }
+                        : { role: party.role, named: { name: { original }, kind: 'other', region: '' } },
+                    )
                   }
                 >
                   {'named' in party ? t('registry.parties.searchInstead') : t('registry.parties.notOnPlatform')}

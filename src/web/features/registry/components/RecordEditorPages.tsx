@@ -1,3 +1,4 @@
+import '../registry.css';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
@@ -21,14 +22,10 @@ export function NewRecordPage() {
   const errors = useFieldErrors();
   useTitle(t('registry.form.new'));
   const create = useSubmit(async () => {
-    errors.clear();
-    try {
+    await errors.keeping(async () => {
       const created = await createRecord(draft.kind, toCreateBody(draft));
       navigate(recordPage(draft.kind, created.slug));
-    } catch (error) {
-      errors.set(error);
-      throw error;
-    }
+    });
   });
   return (
     <>

@@ -1,16 +1,27 @@
 import { useEffect, useState } from 'react';
 import { ACADEMIC_PARTNERSHIP_KINDS, AGREEMENT_TYPES, stagesOf, type RecordKind } from '../../../../shared/registry';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { useFilterOptions, FilterOptions } from '../../../shared/ui/FilterOptions';
+import { FilterOptions, useFilterOptions, type FilterOption } from '../../../shared/ui/FilterOptions';
 import { REGION_CHOICES_SHOWN, useRegionGroups } from '../../../shared/ui/region-choices';
 import { TypeaheadSelect } from '../../../shared/ui/Typeahead';
 import { readPartialDate } from '../hooks/partial-date-input';
 import type { RecordQuery } from '../hooks/useRecordQuery';
 
-const TYPES: Partial<Record<RecordKind, readonly string[]>> = { agreement: AGREEMENT_TYPES, academic_partnership: ACADEMIC_PARTNERSHIP_KINDS };
+const TYPES: Partial<Record<RecordKind, readonly string[]>> = {
+  agreement: AGREEMENT_TYPES,
+  academic_partnership: ACADEMIC_PARTNERSHIP_KINDS,
+};
 
 /** A list's filters: type, stage, area, a party's region, and the period its date meets (a year, a month or a day). */
-export function RecordFilters({ kind, query, onChange }: { kind: RecordKind; query: RecordQuery; onChange(changes: Partial<RecordQuery>): void }) {
+export function RecordFilters({
+  kind,
+  query,
+  onChange,
+}: {
+  kind: RecordKind;
+  query: RecordQuery;
+  onChange(changes: Partial<RecordQuery>): void;
+}) {
   const { t } = useI18n();
   const options = useFilterOptions();
   const regions = useRegionGroups();
@@ -23,36 +34,28 @@ export function RecordFilters({ kind, query, onChange }: { kind: RecordKind; que
       <legend>{t('registry.list.filters')}</legend>
       <div className="row">
         {types && (
-          <div className="field">
-            <label htmlFor="records-type">{t('registry.list.type')}</label>
-            <select id="records-type" value={one(query.type)} onChange={(e) => onChange({ type: many(e.target.value) })}>
-              <option value="">{t('registry.list.any')}</option>
-              {types.map((v) => (
-                <option key={v} value={v}>
-                  {t(`${typeLabel}.${v}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceFilter
+            id="records-type"
+            label={t('registry.list.type')}
+            value={one(query.type)}
+            options={types.map((v) => ({ value: v, label: t(`${typeLabel}.${v}`) }))}
+            onChange={(v) => onChange({ type: many(v) })}
+          />
         )}
-        <div className="field">
-          <label htmlFor="records-stage">{t('registry.list.stage')}</label>
-          <select id="records-stage" value={one(query.stage)} onChange={(e) => onChange({ stage: many(e.target.value) })}>
-            <option value="">{t('registry.list.any')}</option>
-            {stagesOf(kind).map((s) => (
-              <option key={s} value={s}>
-                {t(`registry.stages.${kind}.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="records-area">{t('registry.fields.area')}</label>
-          <select id="records-area" value={one(query.area)} onChange={(e) => onChange({ area: many(e.target.value) })}>
-            <option value="">{t('registry.list.any')}</option>
-            <FilterOptions options={options.area} />
-          </select>
-        </div>
+        <ChoiceFilter
+          id="records-stage"
+          label={t('registry.list.stage')}
+          value={one(query.stage)}
+          options={stagesOf(kind).map((s) => ({ value: s, label: t(`registry.stages.${kind}.${s}`) }))}
+          onChange={(v) => onChange({ stage: many(v) })}
+        />
+        <ChoiceFilter
+          id="records-area"
+          label={t('registry.fields.area')}
+          value={one(query.area)}
+          options={options.area}
+          onChange={(v) => onChange({ area: many(v) })}
+        />
         <TypeaheadSelect
           id="records-region"
           className="field region-field"
@@ -70,6 +73,32 @@ export function RecordFilters({ kind, query, onChange }: { kind: RecordKind; que
         <PeriodBound id="records-to" label={t('registry.list.to')} value={query.to} onChange={(to) => onChange({ to })} />
       </div>
     </fieldset>
+  );
+}
+
+/** A filter of one choice among a few, or any. */
+function ChoiceFilter({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: FilterOption[];
+  onChange(value: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('registry.list.any')}</option>
+        <FilterOptions options={options} />
+      </select>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Language } from '../../../../shared/languages';
+import { LANGUAGES, type Language } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
-import { RECORD_KINDS, type RecordKind } from '../../../../shared/registry';
+import { AGREEMENT_TYPES, RECORD_KINDS, type RecordKind } from '../../../../shared/registry';
 import { REGISTRY_LIMITS } from '../../../../shared/schemas/registry';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
@@ -46,25 +46,49 @@ export function RecordForm({
   const openEnded = draft.validUntil === null;
   return (
     <div className="stack record-form">
-      {!kindFixed && (
+      <div className="row">
+        {!kindFixed && (
+          <SelectField
+            id="record-kind"
+            label={t('registry.form.kind')}
+            value={draft.kind}
+            options={RECORD_KINDS.map((k) => ({ value: k, label: t(`registry.kinds.${k}.one`) }))}
+            onChange={(kind: RecordKind) => onChange(withKind(draft, kind))}
+          />
+        )}
+        {draft.kind === 'agreement' && (
+          <SelectField
+            id="record-type"
+            label={t('registry.form.type')}
+            value={draft.type}
+            options={AGREEMENT_TYPES.map((v) => ({ value: v, label: t(`registry.types.${v}`) }))}
+            onChange={(type) => onChange({ ...draft, type })}
+          />
+        )}
         <SelectField
-          id="record-kind"
-          label={t('registry.form.kind')}
-          value={draft.kind}
-          options={RECORD_KINDS.map((k) => ({ value: k, label: t(`registry.kinds.${k}.one`) }))}
-          onChange={(kind: RecordKind) => onChange(withKind(draft, kind))}
+          id="record-original"
+          label={t('myOrgs.originalLanguage')}
+          value={original}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`language.names.${l}`) }))}
+          onChange={setOriginal}
         />
-      )}
+      </div>
+      <FieldError errors={errors} field="body.type" id="record-type-error" />
       <MultilingualFields
         idPrefix="record"
         fields={texts}
         values={{ title: draft.title, summary: draft.summary, commitments: draft.commitments }}
         original={original}
         onChange={(key, value) => onChange({ ...draft, [key]: key === 'title' ? (value ?? { original }) : value })}
-        onOriginal={setOriginal}
         errors={errors}
       />
-      <PartiesField kind={draft.kind} parties={draft.parties} original={original} onChange={(parties) => onChange({ ...draft, parties })} errors={errors} />
+      <PartiesField
+        kind={draft.kind}
+        parties={draft.parties}
+        original={original}
+        onChange={(parties) => onChange({ ...draft, parties })}
+        errors={errors}
+      />
       <fieldset className="dates">
         <legend>{t('registry.form.dates')}</legend>
         <div className="row">

@@ -55,13 +55,9 @@ function StageChangeForm({ record, onChange }: { record: RegistryRecord; onChang
   const [reason, setReason] = useState('');
   const errors = useFieldErrors();
   const submit = useSubmit(async () => {
-    errors.clear();
-    try {
-      await changeStage(record.kind, record.slug, { to, happened: happened ?? undefined, reason: reason.trim() || undefined }, record.version);
-    } catch (error) {
-      errors.set(error);
-      throw error;
-    }
+    await errors.keeping(() =>
+      changeStage(record.kind, record.slug, { to, happened: happened ?? undefined, reason: reason.trim() || undefined }, record.version),
+    );
     onChange();
   });
   return (
@@ -76,12 +72,25 @@ function StageChangeForm({ record, onChange }: { record: RegistryRecord; onChang
           options={record.allowedStages.map((s) => ({ value: s, label: t(`registry.stages.${record.kind}.${s}`) }))}
           onChange={setTo}
         />
-        <PartialDateField id="stage-happened" label={t('registry.stage.happened')} value={happened} onChange={setHappened} errors={errors} field="body.happened" />
+        <PartialDateField
+          id="stage-happened"
+          label={t('registry.stage.happened')}
+          value={happened}
+          onChange={setHappened}
+          errors={errors}
+          field="body.happened"
+        />
       </div>
       <FieldError errors={errors} field="body.to" id="stage-to-error" />
       <div className="field">
         <label htmlFor="stage-reason">{t('registry.stage.reason')}</label>
-        <textarea id="stage-reason" rows={2} maxLength={REGISTRY_LIMITS.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id="stage-reason"
+          rows={2}
+          maxLength={REGISTRY_LIMITS.reason}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       <Outcome error={submit.error} done={null} />
       <div className="row">

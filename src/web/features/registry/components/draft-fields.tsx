@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { LANGUAGES } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import { formatPartialDate } from '../../../../shared/partial-date';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useMlString } from '../../../shared/ui/MlText';
 import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
+import { EveryLanguage } from '../../../shared/ui/VersionConflict';
 import type { PartyDraft, RecordDraft } from '../hooks/record-draft';
 
 type Field = keyof RecordDraft & string;
@@ -52,19 +52,10 @@ export function useDraftFieldValue(): (field: Field, value: RecordDraft[Field]) 
     if (field === 'participation')
       return (value as RecordDraft['participation']).map((p) => `${p.academicYear}: ${p.participants}`).join('; ');
     if (field === 'commitmentRoles')
-      return (value as RecordDraft['commitmentRoles']).map((c) => `${t(`registry.commitmentRoles.${c.role}`)} ${text(c.eventSeries)} ${c.country}`).join('; ');
-    if (value && typeof value === 'object') {
-      const ml = value as MultilingualText;
-      return (
-        <>
-          {LANGUAGES.filter((l) => ml[l]).map((l) => (
-            <span key={l} lang={l} className="conflict-text">
-              <abbr title={t(`language.names.${l}`)}>{l}</abbr> {ml[l]}
-            </span>
-          ))}
-        </>
-      );
-    }
+      return (value as RecordDraft['commitmentRoles'])
+        .map((c) => `${t(`registry.commitmentRoles.${c.role}`)} ${text(c.eventSeries)} ${c.country}`)
+        .join('; ');
+    if (value && typeof value === 'object') return <EveryLanguage value={value as MultilingualText} />;
     return String(value);
   };
 }

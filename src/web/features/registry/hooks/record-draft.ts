@@ -41,7 +41,11 @@ export interface RecordDraft {
 
 /** The roles a new record's parties start with: a residency's resident and host; two signatories of an agreement. */
 function startingParties(kind: RecordKind): PartyDraft[] {
-  if (kind === 'residency') return [{ role: 'resident', empty: true }, { role: 'host', empty: true }];
+  if (kind === 'residency')
+    return [
+      { role: 'resident', empty: true },
+      { role: 'host', empty: true },
+    ];
   const role: PartyRole = kind === 'agreement' ? 'signatory' : 'partner';
   return [
     { role, empty: true },
@@ -130,7 +134,12 @@ export function toBody(draft: RecordDraft): RecordPatchBody & { parties: PartyIn
   };
   switch (draft.kind) {
     case 'agreement':
-      return { ...common, type: draft.type as RecordCreateBody['type'], commitments: draft.commitments, commitmentRoles: draft.commitmentRoles };
+      return {
+        ...common,
+        type: draft.type as RecordCreateBody['type'],
+        commitments: draft.commitments,
+        commitmentRoles: draft.commitmentRoles,
+      };
     case 'academic_partnership':
       return { ...common, kinds: draft.kinds as RecordCreateBody['kinds'], participation: draft.participation };
     case 'residency':

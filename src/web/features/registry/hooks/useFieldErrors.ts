@@ -24,6 +24,16 @@ export function useFieldErrors() {
   );
   /** The messages of the field itself, not of its parts. */
   const exactly = useCallback((field: string) => messages.filter((m) => m.field === field).map((m) => m.text), [messages]);
-  return { of, exactly, set: setError, clear: useCallback(() => setError(null), []) };
+  /** Runs a form's write: a refusal is kept for the fields it names and thrown on, for the form's outcome. */
+  const keeping = useCallback(async <T>(work: () => Promise<T>): Promise<T> => {
+    setError(null);
+    try {
+      return await work();
+    } catch (e) {
+      setError(e);
+      throw e;
+    }
+  }, []);
+  return { of, exactly, keeping, set: setError, clear: useCallback(() => setError(null), []) };
 }
 export type FieldErrors = ReturnType<typeof useFieldErrors>;
