@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, desc, eq, exists, getTableColumns, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, exists, getTableColumns, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cooperationRecords, namedParties, organisations, recordParties, recordStageChanges, users } from '../../db/schema/index.js';
 import type { MultilingualText } from '../../shared/multilingual.js';
@@ -7,6 +7,9 @@ import type { PartyRole, RecordKind } from '../../shared/registry.js';
 import { RecordWriteRepository } from './record-write.repository.js';
 
 const { searchVector: _searchVector, ...recordColumns } = getTableColumns(cooperationRecords);
+
+/** Where a list's count stops (the answer says `capped`). */
+export const LIST_COUNT_LIMIT = 10_000;
 export type RecordRow = Omit<typeof cooperationRecords.$inferSelect, 'searchVector'>;
 
 /** A party as records show it: the organisation of the platform, or the named party. */
@@ -91,22 +94,39 @@ export class RecordRepository extends RecordWriteRepository {
   }
 
   /**
-   * One page of a kind's records, newest first: by the first day of their date, and among those of one
-   * first day the finer date first (the reverse of comparePartialDates); undated records last.
+   * One page of a kind's records, newest first: by the first day of their date (the kind's date index read
+   * backwards), and among those of one first day the finer date first (the reverse of
+   * comparePartialDates), then the newest recorded; undated records after them all. The count stops at LIST_COUNT_LIMIT: counting
+   * 50,000 agreements row by row costs more than the page itself, and no one pages that far.
    */
-  async list(filter: RecordFilter): Promise<{ rows: RecordRow[]; total: number }> {
+  async list(filter: RecordFilter): Promise<{ rows: RecordRow[]; total: number; capped: boolean }> {
     const where = conditions(filter);
-    const [rows, [counted]] = await Promise.all([
+    const page = (undated: boolean, offset: number, limit: number) =>
       this.db
         .select(recordColumns)
         .from(cooperationRecords)
-        .where(where)
-        .orderBy(sql`${cooperationRecords.datedFirst} desc nulls last`, asc(cooperationRecords.datedLast), desc(cooperationRecords.id))
-        .limit(filter.limit)
-        .offset(filter.offset),
-      this.db.select({ total: count() }).from(cooperationRecords).where(where),
-    ]);
-    return { rows, total: counted?.total ?? 0 };
+        .where(and(where, undated ? isNull(cooperationRecords.datedFirst) : isNotNull(cooperationRecords.datedFirst)))
+        .orderBy(
+          ...(undated ? [] : [desc(cooperationRecords.datedFirst), asc(cooperationRecords.datedLast)]),
+          desc(cooperationRecords.createdAt),
+          desc(cooperationRecords.id),
+        )
+        .limit(limit)
+        .offset(offset);
+    const counted = this.db
+      .select({ total: count() })
+      .from(this.db.select({ one: sql`1` }).from(cooperationRecords).where(where).limit(LIST_COUNT_LIMIT + 1).as('matching'));
+    const [rows, [counts]] = await Promise.all([page(false, filter.offset, filter.limit), counted]);
+    const total = Math.min(counts?.total ?? 0, LIST_COUNT_LIMIT);
+    if (rows.length < filter.limit) {
+      // past the dated records: the undated ones follow, from where the dated ones ended
+      const dated =
+        rows.length > 0 || filter.offset === 0
+          ? filter.offset + rows.length
+          : ((await this.db.select({ n: count() }).from(cooperationRecords).where(and(where, isNotNull(cooperationRecords.datedFirst))))[0]?.n ?? 0);
+      rows.push(...(await page(true, Math.max(0, filter.offset - dated), filter.limit - rows.length)));
+    }
+    return { rows, total, capped: (counts?.total ?? 0) > LIST_COUNT_LIMIT };
   }
 
   async get(idOrSlug: string): Promise<RecordRow | undefined> {

@@ -66,7 +66,7 @@ export class RecordService {
     const from = query.from ? checkedPartialDate(query.from, 'query.from') : undefined;
     const to = query.to ? checkedPartialDate(query.to, 'query.to') : undefined;
     if (from && to && to.last < from.first) throw invalid('query.to', 'ends_before_start', 'The period ends before it starts.');
-    const { rows, total } = await repos.records.list({
+    const { rows, total, capped } = await repos.records.list({
       kind,
       types,
       stages,
@@ -84,6 +84,7 @@ export class RecordService {
     return {
       items: rows.map((row) => presentRecordSummary(row, parties.filter((p) => p.recordId === row.id))),
       meta: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) },
+      ...(capped ? { capped } : {}),
     };
   }
 

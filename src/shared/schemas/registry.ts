@@ -381,7 +381,13 @@ const summaryFields = {
 export const RecordSummarySchema = Type.Object(summaryFields);
 export type RecordSummary = Static<typeof RecordSummarySchema>;
 
-export const RecordListSchema = Type.Object({ items: Type.Array(RecordSummarySchema), meta: PageMetaSchema });
+export const RecordListSchema = Type.Object({
+  items: Type.Array(RecordSummarySchema),
+  meta: PageMetaSchema,
+  capped: Type.Optional(
+    Type.Boolean({ description: 'true when more records match than meta.total counts (the count stops at 10,000): narrow the filters' }),
+  ),
+});
 export type RecordList = Static<typeof RecordListSchema>;
 
 export const RecordSchema = Type.Object({

@@ -250,6 +250,18 @@ describe('reading and listing', () => {
   });
 });
 
+describe('undated records', () => {
+  it('come after the dated ones, page after page', async () => {
+    const a = await create('academic-partnerships', academicPartnership({ title: { original: 'en', en: 'Undated one' }, dated: null }));
+    const b = await create('academic-partnerships', academicPartnership({ title: { original: 'en', en: 'Undated two' }, dated: null }));
+    const page = async (n: number) => ((await request(t, null, 'GET', `/api/v1/academic-partnerships?pageSize=1&page=${n}`)).json() as RecordList);
+    const pages = await Promise.all([1, 2, 3, 4].map(page));
+    expect(pages.map((x) => x.items[0]?.dated?.value ?? x.items[0]?.slug ?? null)).toEqual(['2019-09-01', b.slug, a.slug, null]);
+    expect(pages[0]!.meta).toMatchObject({ total: 3, pageCount: 3 });
+    expect(pages[0]!.capped).toBeUndefined();
+  });
+});
+
 describe('the audit log', () => {
   it('records each change of a record', async () => {
     const rows = (await t.database.db.execute(
