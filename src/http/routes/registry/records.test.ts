@@ -45,6 +45,9 @@ describe('creating each kind of record', () => {
     const read = expectStatus(await request(t, null, 'GET', `/api/v1/agreements/${record.slug}`), 200).json() as RegistryRecord;
     expect(read.dated?.value).toBe('2004');
     expect(read.canEdit).toBe(false);
+    // the access check every registry capability shares sees the party organisations
+    const access = await t.services.repos.recordAccess.find(record.slug);
+    expect(access?.partyOrganisationIds.sort()).toEqual(record.parties.map((x) => x.organisation!.id).sort());
     // the search document is built from the texts in their languages
     const result = (await t.database.db.execute(
       sql`select search_vector @@ to_tsquery('french', 'formation') as fr, search_vector @@ to_tsquery('english', 'cooperation') as en,
