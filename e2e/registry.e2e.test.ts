@@ -2,7 +2,7 @@
 // page.evaluate callbacks run in the browser
 import type { APIRequestContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, newContext, PHONE } from './browser.js';
+import { DESKTOP, newContext, PHONE, seriousA11yViolations } from './browser.js';
 import { DEMO_PASSWORD, useSite } from './site.js';
 import { pick } from './typeahead.js';
 
@@ -80,6 +80,17 @@ describe('the cooperation registry', () => {
     await page.getByLabel('Titre (fr)').fill('Accord de coopération Limousin – Obninsk');
     await pick(page, 'Partie 1', 'ARDL', /Agence régionale de développement du Limousin/);
     await pick(page, 'Partie 2', 'IATE', /Institut d'énergie nucléaire d'Obninsk/);
+    // a third party not on the platform yet, named here
+    await page.getByRole('button', { name: 'Ajouter une partie' }).click();
+    await page.getByRole('button', { name: 'Absente de la plateforme\u00a0? Nommez-la' }).nth(2).click();
+    await page.getByLabel('Nom de la partie 3').fill('Technopole de Limoges');
+    await page.getByLabel('Type de la partie 3').selectOption('technopark');
+    // typed key by key, as a person does (a filled-in text closes Mantine's list of choices)
+    const region = page.getByRole('textbox', { name: 'Région de la partie 3', exact: true });
+    await region.click();
+    await region.pressSequentially('Vienne');
+    await page.getByRole('option', { name: /\(FR-87\)/ }).click();
+    await page.getByLabel('Rôle de la partie 3').selectOption('observer');
     // a day that does not exist is refused by the API, which names the field: its message is beside it, in French
     await page.getByLabel('Signé', { exact: true }).fill('2023-02-30');
     await page.getByRole('button', { name: 'Créer' }).click();
@@ -101,16 +112,39 @@ describe('the cooperation registry', () => {
     expect(await page.locator('.record-facts time').first().innerText()).toBe('2004');
     expect(await page.locator('.record-facts').innerText()).toContain('Sans limite de durée');
     const parties = await page.locator('.party-list li').allInnerTexts();
-    expect(parties).toHaveLength(2);
-    expect(parties.join('\n')).toContain('Agence régionale de développement du Limousin');
+    expect(parties).toHaveLength(3);
+    expect(parties[0]).toContain('Agence régionale de développement du Limousin');
+    expect(parties[2]).toMatch(/Technopole de Limoges\s+pas encore sur la plateforme — Observateur/);
     expect(await page.locator('.party-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
       '/organisations/ardl',
       '/organisations/iate-mephi',
     ]);
+    const recordPath = new URL(page.url()).pathname;
+
+    // someone else saves a summary while the title is edited: the conflict is shown, and both edits are kept
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.getByLabel('Titre (fr)').fill('Accord de coopération Limousin – Obninsk (2004)');
+    const other = await apiAs(LIMOUSIN);
+    const api = `${site.baseUrl}/api/v1${recordPath.replace('/cooperation', '')}`;
+    const { version } = await (await other.request.get(api)).json();
+    const patched = await other.request.patch(api, {
+      headers: { ...other.headers, 'if-match': `"${version}"` },
+      data: { summary: { original: 'fr', fr: 'Échanges entre les deux agences.' } },
+    });
+    expect(patched.status(), await patched.text()).toBe(200);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('heading', { name: "Quelqu'un d'autre a enregistré entre-temps" }).waitFor();
+    await page.getByRole('button', { name: 'Prendre la leur et garder mes autres modifications' }).click();
+    expect(await page.getByLabel('Titre (fr)').inputValue()).toBe('Accord de coopération Limousin – Obninsk (2004)');
+    expect(await page.getByLabel('Résumé (fr)').inputValue()).toBe('Échanges entre les deux agences.');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL((url) => url.pathname === recordPath);
+    await page.getByRole('heading', { name: 'Accord de coopération Limousin – Obninsk (2004)' }).waitFor();
+    await page.getByText('Échanges entre les deux agences.').waitFor();
 
     // the list shows it at its own precision, and finds it by a month of that year
     await page.goto(`${site.baseUrl}/cooperation/agreements?from=2004-06&to=2004-06`);
-    const row = page.locator('.record-row', { hasText: 'Accord de coopération Limousin – Obninsk' });
+    const row = page.locator('.record-row', { hasText: 'Accord de coopération Limousin – Obninsk (2004)' });
     await row.waitFor();
     expect(await row.locator('time').innerText()).toBe('2004');
     await page.goto(`${site.baseUrl}/cooperation/agreements?from=2005`);
@@ -193,13 +227,37 @@ describe('the cooperation registry', () => {
   });
 
   it('fits a 390 px phone: the list, a record and its form scroll no sideways, in Russian', async () => {
+    // a record of its own, with long names in every part the page shows
+    const coordinator = await apiAs(LIMOUSIN);
+    const created = await coordinator.request.post(`${site.baseUrl}/api/v1/agreements`, {
+      headers: coordinator.headers,
+      data: {
+        type: 'memorandum_of_understanding',
+        title: { original: 'ru', ru: 'Меморандум о взаимопонимании между агентствами развития Лимузена и Калужской области' },
+        summary: { original: 'ru', ru: 'Обмен контактами в отрасли фильтров и технической керамики.' },
+        dated: '2004-06-15',
+        validFrom: '2004-06',
+        validUntil: '2009',
+        commitmentRoles: [
+          { role: 'national_coordinator', party: 0, eventSeries: { original: 'ru', ru: 'Фестиваль науки' }, country: 'FR' },
+        ],
+        parties: [
+          { organisation: 'ardl', role: 'signatory' },
+          { organisation: 'airko', role: 'signatory' },
+          { named: { name: { original: 'fr', fr: 'Technopole de Limoges' }, kind: 'technopark', region: 'FR-87' }, role: 'observer' },
+        ],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
     const page = await site.open('/cooperation/agreements', { locale: 'ru-RU', viewport: PHONE, email: LIMOUSIN });
     await page.locator('.record-row').first().waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.locator('.record-row a').first().click();
     await page.locator('.record-facts').waitFor();
     await page.locator('.stage-change').waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Изменить' }).click();
     await page.getByLabel('Название (ru)').waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);

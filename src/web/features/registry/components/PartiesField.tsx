@@ -149,7 +149,7 @@ function NamedPartyFields({
       </div>
       <SelectField
         id={`${id}-kind`}
-        label={t('registry.parties.kind')}
+        label={t('registry.parties.kind', { number })}
         value={named.kind}
         options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
         onChange={(kind: OrganisationKind) => set({ kind })}

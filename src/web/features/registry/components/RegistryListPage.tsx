@@ -50,7 +50,9 @@ export function RegistryListPage() {
         {data && (
           <>
             <p className="result-count" role="status">
-              {t('registry.list.count', { count: data.meta.total })}
+              {data.capped
+                ? t('registry.list.countCapped', { count: data.meta.total })
+                : t('registry.list.count', { count: data.meta.total })}
             </p>
             {data.items.length === 0 ? (
               <p>{t('registry.list.none')}</p>
