@@ -261,9 +261,11 @@ describe('the cooperation registry', () => {
     await page.getByRole('link', { name: 'Изменить' }).click();
     await page.getByLabel('Название (ru)').waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.goto(`${site.baseUrl}/cooperation/hosts/${technopark}`);
     await page.getByRole('heading', { name: 'Заявки и резиденты' }).waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
   });
 });
