@@ -109,7 +109,8 @@ export class RecordService {
         const refusal = stageRefusal(kind, firstStage(kind), stage, stageActor(actor, checked.access, parties, regions));
         if (refusal) throw refusedStage(actor, refusal, 'body.stage');
       }
-      const happened = checkedPartialDate(body.happened ?? today(tx), 'body.happened');
+      // a record entered at a later stage is history: its stage was reached on its own date, unless told otherwise
+      const happened = checkedPartialDate(body.happened ?? (stage !== firstStage(kind) ? checked.columns.dated : null) ?? today(tx), 'body.happened');
       const now = tx.clock.now();
       const created = await tx.records.insertWithFreeSlug({ ...checked.columns, kind, stage, createdBy: actor.user.id }, now);
       await tx.records.replaceParties(created.id, await partyRows(tx, checked.parties));

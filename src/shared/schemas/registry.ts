@@ -150,8 +150,10 @@ const firstStageFields = { stage: Type.Optional(RecordStageSchema), happened: Ty
 const strict = { additionalProperties: false } as const;
 
 /**
- * POST /api/v1/<collection>. `stage` (default the kind's first) and `happened` (default today) are the
- * first stage change's; a stage other than the first follows the same rules as a stage change.
+ * POST /api/v1/<collection>. `stage` (default the kind's first) and `happened` (default today; the
+ * record's `dated` when it starts at a later stage) are the first stage change's. Editors may record a
+ * record at a later stage (history: an agreement in force since 2004); a residency's host stages stay
+ * the host's or a coordinator's.
  * Agreements need two parties or more; residencies exactly one `resident` and one `host`.
  */
 export const AgreementCreateSchema = Type.Object({ ...commonFields, ...kindFields.agreement, ...firstStageFields }, strict);

@@ -194,6 +194,7 @@ describe('editing', () => {
     expectStatus(await request(t, p.iateEditor, 'DELETE', `/api/v1/agreements/${draft.slug}`), 204);
     expectStatus(await request(t, null, 'GET', `/api/v1/agreements/${draft.slug}`), 404);
     const signed = await create('agreements', agreement({ title: { original: 'en', en: 'Signed, kept' }, stage: 'signed' }));
+    expect(signed.stageHistory).toEqual([expect.objectContaining({ from: null, to: 'signed', happened: expect.objectContaining({ value: '2004' }) })]);
     const refused = await request(t, p.iateEditor, 'DELETE', `/api/v1/agreements/${signed.slug}`);
     expect(refused.json().error).toMatchObject({ code: 'stage_change_refused', reason: 'not_a_draft' });
   });
