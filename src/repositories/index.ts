@@ -12,6 +12,9 @@ import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
 import { RecordAccessRepository } from './registry/record-access.repository.js';
+import { NamedPartyRepository } from './registry/named-party.repository.js';
+import { RecordPartsRepository } from './registry/record-parts.repository.js';
+import { RecordRepository } from './registry/record.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -29,6 +32,12 @@ export interface Repositories {
   partnerships: PartnershipRepository;
   /** A registry record as access checks read it. */
   recordAccess: RecordAccessRepository;
+  /** The registry's records: lists, pages and their writes. */
+  records: RecordRepository;
+  /** A record's milestones, academic years and links. */
+  recordParts: RecordPartsRepository;
+  /** Parties not on the platform yet. */
+  namedParties: NamedPartyRepository;
   regions: RegionRepository;
   search: SearchRepository;
   /** Translations of words between ru, fr and en learnt from the shared vocabularies (absent: no bridges). */
@@ -77,6 +86,9 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
     recordAccess: new RecordAccessRepository(db),
+    records: new RecordRepository(db),
+    recordParts: new RecordPartsRepository(db),
+    namedParties: new NamedPartyRepository(db),
     regions: new RegionRepository(db, cache),
     search: new SearchRepository(db),
     bridges: { translate: bridgeTranslate, label: bridgeLabels },

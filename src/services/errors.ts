@@ -50,6 +50,7 @@ export const ERROR_CODES = {
     message: 'This kind of file cannot be attached: PDF, office documents (Word, Excel, PowerPoint, OpenDocument) and images only.',
   },
   document_too_large: { status: 413, message: 'The file is larger than the platform accepts.' },
+  already_merged: { status: 409, message: 'This party not yet on the platform has been merged into an organisation already.' },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
@@ -101,6 +102,14 @@ export const ERROR_REASONS = [
   'path_in_name',
   'file_type',
   'file_too_large',
+  'one_party_form',
+  'party_role',
+  'resident_and_host',
+  'duplicate_value',
+  'host_decides',
+  'resident_withdraws',
+  'same_stage',
+  'not_a_draft',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

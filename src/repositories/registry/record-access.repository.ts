@@ -1,6 +1,6 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { cooperationRecords, recordParties } from '../../db/schema/index.js';
+import { cooperationRecords } from '../../db/schema/index.js';
 import type { RecordKind } from '../../shared/registry.js';
 import type { RecordAccessView } from '../../services/registry/record-access.js';
 
@@ -24,8 +24,10 @@ export class RecordAccessRepository {
         kind: cooperationRecords.kind,
         published: cooperationRecords.published,
         regionCodes: cooperationRecords.regionCodes,
-        partyOrganisationIds: sql<string[]>`coalesce((select array_agg(${recordParties.organisationId}::text) from ${recordParties}
-          where ${recordParties.recordId} = ${cooperationRecords.id} and ${recordParties.organisationId} is not null), '{}')`,
+        // the outer column spelt out: Drizzle leaves a one-table select's columns unqualified, and an
+        // unqualified "id" in this subquery would be record_parties.id
+        partyOrganisationIds: sql<string[]>`coalesce((select array_agg(p.organisation_id::text) from record_parties p
+          where p.record_id = "cooperation_records"."id" and p.organisation_id is not null), '{}')`,
       })
       .from(cooperationRecords)
       .where(isUuid ? or(eq(cooperationRecords.id, idOrSlug), eq(cooperationRecords.slug, idOrSlug)) : eq(cooperationRecords.slug, idOrSlug))

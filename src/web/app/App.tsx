@@ -35,6 +35,11 @@ const ContactButton = lazyPage(() => import('../features/messages/components/Con
 const OrganisationContact = lazyPage(() => import('../features/messages/components/OrganisationContact'), 'OrganisationContact');
 const MessagesPage = lazyPage(() => import('../features/messages/components/MessagesPage'), 'MessagesPage');
 const ThreadPage = lazyPage(() => import('../features/messages/components/ThreadPage'), 'ThreadPage');
+const RegistryListPage = lazyPage(() => import('../features/registry/components/RegistryListPage'), 'RegistryListPage');
+const RecordPage = lazyPage(() => import('../features/registry/components/RecordPage'), 'RecordPage');
+const NewRecordPage = lazyPage(() => import('../features/registry/components/RecordEditorPages'), 'NewRecordPage');
+const EditRecordPage = lazyPage(() => import('../features/registry/components/RecordEditorPages'), 'EditRecordPage');
+const HostPage = lazyPage(() => import('../features/registry/components/HostPage'), 'HostPage');
 
 const contactPartner = (o: { slug: string; name: ComponentProps<typeof ContactButton>['name'] }) => (
   <ContactButton slug={o.slug} name={o.name} />
@@ -60,6 +65,10 @@ export function App() {
                   }
                 />
                 <Route path="glossary" element={<GlossaryPage />} />
+                <Route path="cooperation" element={<RegistryListPage />} />
+                <Route path="cooperation/:collection" element={<RegistryListPage />} />
+                {/* the record's documents panel is given to RecordPage as its `documents` slot */}
+                <Route path="cooperation/:collection/:slug" element={<RecordPage />} />
                 <Route path="sign-in" element={<SignInPage />} />
                 <Route path="sign-up" element={<SignUpPage />} />
                 <Route path="confirm-email" element={<ConfirmEmailPage />} />
@@ -76,6 +85,9 @@ export function App() {
                   <Route path="partnerships/:slug/edit" element={<EditPartnershipPage />} />
                   <Route path="messages" element={<MessagesPage />} />
                   <Route path="messages/:id" element={<ThreadPage />} />
+                  <Route path="cooperation/new" element={<NewRecordPage />} />
+                  <Route path="cooperation/:collection/:slug/edit" element={<EditRecordPage />} />
+                  <Route path="cooperation/hosts/:slug" element={<HostPage />} />
                   <Route path="validation" element={<ValidationQueuePage />} />
                   <Route path="validation/:slug" element={<ReviewPage />} />
                   <Route path="admin/outbox" element={<OutboxPage />} />

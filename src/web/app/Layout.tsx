@@ -26,6 +26,7 @@ export function Layout() {
               {t('nav.home')}
             </NavLink>
             <NavLink to="/organisations">{t('nav.directory')}</NavLink>
+            <NavLink to="/cooperation">{t('registry.nav')}</NavLink>
             <NavLink to="/glossary">{t('nav.glossary')}</NavLink>
             {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
             {user && <NavLink to="/messages">{t('nav.messages')}</NavLink>}

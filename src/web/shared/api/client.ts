@@ -37,7 +37,7 @@ export function setCsrfToken(token: string | null) {
  * by someone else since is refused with 409 version_conflict (see shared/versioning.ts).
  */
 export async function sendJson<T>(
-  method: 'POST' | 'PUT' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   options: { ifMatch?: number } = {},

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { LANGUAGES } from '../../../shared/languages';
+import type { MultilingualText } from '../../../shared/multilingual';
 import { useI18n } from '../i18n/I18nProvider';
 import { differingFields } from '../versioning';
 
@@ -72,5 +74,19 @@ export function VersionConflict<T extends object>({
         </button>
       </div>
     </section>
+  );
+}
+
+/** A multilingual value in a conflict's cell: every language it has, each marked with its language. */
+export function EveryLanguage({ value }: { value: MultilingualText }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {LANGUAGES.filter((l) => value[l]).map((l) => (
+        <span key={l} lang={l} className="conflict-text">
+          <abbr title={t(`language.names.${l}`)}>{l}</abbr> {value[l]}
+        </span>
+      ))}
+    </>
   );
 }

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { LANGUAGES } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import type { ProfileChanges } from '../../../../shared/schemas/profile';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
+import { EveryLanguage } from '../../../shared/ui/VersionConflict';
 
 type Field = keyof ProfileChanges;
 
@@ -41,18 +41,7 @@ export function useProfileFieldValue(): (field: Field, value: ProfileChanges[Fie
       return c ? [c.personName, c.label && c.label[c.label.original], c.email, c.phone].filter(Boolean).join(' · ') : '—';
     }
     if (Array.isArray(value)) return value.join(', ');
-    if (value && typeof value === 'object') {
-      const text = value as MultilingualText;
-      return (
-        <>
-          {LANGUAGES.filter((l) => text[l]).map((l) => (
-            <span key={l} lang={l} className="conflict-text">
-              <abbr title={t(`language.names.${l}`)}>{l}</abbr> {text[l]}
-            </span>
-          ))}
-        </>
-      );
-    }
+    if (value && typeof value === 'object') return <EveryLanguage value={value as MultilingualText} />;
     return String(value);
   };
 }
