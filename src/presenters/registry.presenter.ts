@@ -1,6 +1,7 @@
 import type { AreaRow } from '../repositories/area.repository.js';
 import type { LinkRow, MilestoneRow, ParticipationRow } from '../repositories/registry/record-parts.repository.js';
 import type { PartyRow, RecordRow, StageChangeRow } from '../repositories/registry/record.repository.js';
+import type { MultilingualText } from '../shared/multilingual.js';
 import { partialDate } from '../shared/partial-date.js';
 import type { Party, PartialDateView, RecordSummary, RegistryRecord } from '../shared/schemas/registry.js';
 
@@ -42,6 +43,8 @@ export interface RecordContext {
   canEdit: boolean;
   canCoordinate: boolean;
   allowedStages: string[];
+  /** The partnership it is filed under. */
+  partnership: { slug: string; name: MultilingualText } | null;
   /** YYYY-MM-DD: a milestone due before it and not done is overdue. */
   today: string;
 }
@@ -76,6 +79,7 @@ export function presentRecord(row: RecordRow, context: RecordContext): RegistryR
       recordedAt: c.recordedAt.toISOString(),
     })),
     links: context.links.map((l) => ({ kind: l.kind, id: l.id, slug: l.slug, title: l.title, direction: l.direction })),
+    partnership: context.partnership,
     canEdit: context.canEdit,
     canCoordinate: context.canCoordinate,
     allowedStages: context.allowedStages,

@@ -23,7 +23,7 @@ const stronger = (a: PartyRole, b: PartyRole): PartyRole => (PARTY_ROLES.indexOf
 export class NamedPartyRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(values: { name: MultilingualText; kind: OrganisationKind; regionCode: string }): Promise<NamedPartyRow> {
+  async insert(values: { name: MultilingualText; kind: OrganisationKind; regionCode: string | null; countryCode: string }): Promise<NamedPartyRow> {
     const [row] = await this.db.insert(namedParties).values(values).returning();
     return row!;
   }

@@ -22,6 +22,8 @@ export interface RecordColumns {
   validUntilLast: string | null;
   details: RecordDetails;
   published: boolean;
+  /** The partnership it is filed under (its sides' regions then count as the record's). */
+  partnershipId: string | null;
 }
 
 export interface NewRecord extends RecordColumns {
@@ -106,7 +108,8 @@ export abstract class RecordWriteRepository {
 
   /**
    * The columns derived at every write, in one place: region_codes (the regions of the parties, organisations
-   * and named parties alike: a partnership's timeline finds a record by them) and search_vector (title,
+   * and named parties alike, and those of the partnership it is filed under: a partnership's timeline finds a
+   * record by them, and its regions' coordinators edit it) and search_vector (title,
    * summary, commitments and the areas' names in their languages, weighted as organisations' documents are;
    * the cross-type search reads it with the revision).
    */
@@ -129,7 +132,9 @@ export abstract class RecordWriteRepository {
         .set({
           regionCodes: sql`coalesce((select array_agg(distinct code order by code) from (
             select o.region_code as code from record_parties p join organisations o on o.id = p.organisation_id where p.record_id = ${row.id}
-            union select n.region_code from record_parties p join named_parties n on n.id = p.named_party_id where p.record_id = ${row.id}) r), '{}')`,
+            union select n.region_code from record_parties p join named_parties n on n.id = p.named_party_id where p.record_id = ${row.id}
+            union select unnest(s.region_codes) from partnership_sides s join cooperation_records c on c.partnership_id = s.partnership_id
+              where c.id = ${row.id}) r where code is not null), '{}')`,
           searchVector: searchDocument({
             names: texts(row.title),
             other: commitments.flatMap(texts),

@@ -18,7 +18,7 @@ export interface PartyRow {
   position: number;
   role: PartyRole;
   organisation: { id: string; slug: string; name: MultilingualText; kind: OrganisationKind; regionCode: string } | null;
-  named: { id: string; name: MultilingualText; kind: OrganisationKind; regionCode: string } | null;
+  named: { id: string; name: MultilingualText; kind: OrganisationKind; regionCode: string | null; countryCode: string } | null;
 }
 
 export interface StageChangeRow {
@@ -170,6 +170,7 @@ export class RecordRepository extends RecordWriteRepository {
         namedName: namedParties.name,
         namedKind: namedParties.kind,
         namedRegion: namedParties.regionCode,
+        namedCountry: namedParties.countryCode,
       })
       .from(recordParties)
       .leftJoin(organisations, eq(organisations.id, recordParties.organisationId))
@@ -181,7 +182,7 @@ export class RecordRepository extends RecordWriteRepository {
       position: r.position,
       role: r.role,
       organisation: r.orgId ? { id: r.orgId, slug: r.orgSlug!, name: r.orgName!, kind: r.orgKind!, regionCode: r.orgRegion! } : null,
-      named: r.namedId ? { id: r.namedId, name: r.namedName!, kind: r.namedKind!, regionCode: r.namedRegion! } : null,
+      named: r.namedId ? { id: r.namedId, name: r.namedName!, kind: r.namedKind!, regionCode: r.namedRegion, countryCode: r.namedCountry! } : null,
     }));
   }
 

@@ -10,6 +10,7 @@ const present = (p: NamedPartyListing): NamedParty => ({
   name: p.name,
   kind: p.kind,
   regionCode: p.regionCode,
+  countryCode: p.countryCode,
   mergedInto: p.mergedIntoOrganisation,
   recordCount: p.recordCount,
 });
@@ -34,7 +35,13 @@ export class NamedPartyService {
     const moved = await this.repos.transaction(async (tx) => {
       const named = await tx.namedParties.lock(id);
       if (!named) throw notFound('The named party', 'params.id');
-      if (!isAdmin(actor) && !coordinatedRegions(actor, await tx.regions.list()).includes(named.regionCode))
+      const regions = await tx.regions.list();
+      // a party known by its country only is merged by a coordinator of a region of that country
+      const coordinated = coordinatedRegions(actor, regions);
+      const mayMerge = named.regionCode
+        ? coordinated.includes(named.regionCode)
+        : regions.some((r) => r.countryCode === named.countryCode && coordinated.includes(r.code));
+      if (!isAdmin(actor) && !mayMerge)
         throw refusal(actor, 'Only coordinators of the party’s region merge it.');
       if (named.mergedInto) throw new AppError('already_merged', undefined, 'params.id');
       const organisation = await tx.organisations.getBySlug(body.organisation);
@@ -48,7 +55,7 @@ export class NamedPartyService {
         action: 'named_party.merged',
         entityType: 'named_party',
         entityId: id,
-        regionCode: named.regionCode,
+        regionCode: named.regionCode ?? undefined,
         before: named,
         after: { mergedInto: organisation.id, organisation: organisation.slug, records },
       });

@@ -14,8 +14,8 @@ export type RecordInput = Omit<RecordCreateBody, 'stage' | 'happened'>;
 /** A party resolved: an organisation (or the one a named party was merged into), a named party recorded before, or a new one. */
 type ResolvedParty =
   | { role: NewParty['role']; organisationId: string; regionCode: string }
-  | { role: NewParty['role']; namedPartyId: string; regionCode: string }
-  | { role: NewParty['role']; newNamed: NonNullable<PartyInput['named']>; regionCode: string };
+  | { role: NewParty['role']; namedPartyId: string; regionCode: string | null }
+  | { role: NewParty['role']; newNamed: NonNullable<PartyInput['named']> & { country: string }; regionCode: string | null };
 
 /** What the input becomes once checked: the columns to write, the parties and parts, and who may edit it. */
 export interface CheckedRecord {
@@ -72,8 +72,17 @@ async function resolveParty(repos: Repositories, party: PartyInput, field: strin
     return { role: party.role, namedPartyId: named.id, regionCode: named.regionCode };
   }
   const named = party.named!;
-  if (!(await repos.regions.get(named.region))) throw unknownValue(`${field}.named.region`, [named.region], 'region');
-  return { role: party.role, newNamed: named, regionCode: named.region };
+  if (named.region === undefined) {
+    if (!named.country) throw invalid(`${field}.named.country`, 'required', 'Give the party’s region, or at least its country.');
+    if (!(await repos.regions.list()).some((r) => r.countryCode === named.country))
+      throw unknownValue(`${field}.named.country`, [named.country], 'country');
+    return { role: party.role, newNamed: { ...named, country: named.country }, regionCode: null };
+  }
+  const region = await repos.regions.get(named.region);
+  if (!region) throw unknownValue(`${field}.named.region`, [named.region], 'region');
+  if (named.country && named.country !== region.countryCode)
+    throw invalid(`${field}.named.country`, 'invalid', `The region ${named.region} is not in ${named.country}.`);
+  return { role: party.role, newNamed: { ...named, country: region.countryCode }, regionCode: named.region };
 }
 
 const partyKey = (p: ResolvedParty) =>
@@ -144,6 +153,9 @@ export async function checkRecord(repos: Repositories, kind: RecordKind, input: 
   const types = kind === 'agreement' ? [input.type] : kind === 'academic_partnership' ? [...new Set(input.kinds ?? [])] : [];
   const milestones = (input.milestones ?? []).map((m, i) => ({ dueOn: null, doneOn: null, ...checkedMilestone(m, `body.milestones[${i}]`) }) as MilestoneValues);
   const published = input.published ?? true;
+  const partnership = input.partnership ? await repos.partnerships.getBySlug(input.partnership) : null;
+  if (input.partnership && !partnership) throw unknownValue('body.partnership', [input.partnership], 'partnership');
+  const partnershipRegions = partnership?.sides.flatMap((s) => s.regionCodes) ?? [];
   return {
     columns: {
       types,
@@ -159,13 +171,14 @@ export async function checkRecord(repos: Repositories, kind: RecordKind, input: 
       validUntilLast: validUntil?.last ?? null,
       details: checkedDetails(kind, input, parties.length),
       published,
+      partnershipId: partnership?.partnership.id ?? null,
     },
     parties,
     participation: kind === 'academic_partnership' ? checkedParticipation(input) : [],
     milestones: kind === 'initiative' ? milestones : [],
     access: {
       published,
-      regionCodes: [...new Set(parties.map((p) => p.regionCode))],
+      regionCodes: [...new Set([...parties.flatMap((p) => (p.regionCode ? [p.regionCode] : [])), ...partnershipRegions])],
       partyOrganisationIds: parties.flatMap((p) => ('organisationId' in p ? [p.organisationId] : [])),
     },
   };
@@ -178,7 +191,12 @@ export async function partyRows(tx: Repositories, parties: ResolvedParty[]): Pro
     if ('organisationId' in p) rows.push({ organisationId: p.organisationId, namedPartyId: null, role: p.role });
     else if ('namedPartyId' in p) rows.push({ organisationId: null, namedPartyId: p.namedPartyId, role: p.role });
     else {
-      const named = await tx.namedParties.insert({ name: p.newNamed.name, kind: p.newNamed.kind, regionCode: p.newNamed.region });
+      const named = await tx.namedParties.insert({
+        name: p.newNamed.name,
+        kind: p.newNamed.kind,
+        regionCode: p.newNamed.region ?? null,
+        countryCode: p.newNamed.country,
+      });
       rows.push({ organisationId: null, namedPartyId: named.id, role: p.role });
     }
   }

@@ -53,14 +53,16 @@ export async function editableRecord(tx: Repositories, actorOrNull: Actor | null
 export async function recordView(repos: Repositories, actor: Actor | null, idOrSlug: string): Promise<RegistryRecord> {
   const row = (await repos.records.get(idOrSlug))!;
   const regions = await repos.regions.list();
-  const [parties, history, milestones, participation, links, areas] = await Promise.all([
+  const [parties, history, milestones, participation, links, areas, partnerships] = await Promise.all([
     repos.records.partiesOf([row.id]),
     repos.records.stageHistory(row.id),
     row.kind === 'initiative' ? repos.recordParts.milestones(row.id) : [],
     row.kind === 'academic_partnership' ? repos.recordParts.participation(row.id) : [],
     repos.recordParts.linksOf(row.id),
     repos.areas.byCodes(row.areaCodes),
+    row.partnershipId ? repos.partnerships.list() : [],
   ]);
+  const partnership = partnerships.find((p) => p.id === row.partnershipId);
   const access = accessView(row, parties);
   const who = stageActor(actor, access, parties, regions);
   return presentRecord(row, {
@@ -70,6 +72,7 @@ export async function recordView(repos: Repositories, actor: Actor | null, idOrS
     participation,
     links: links.filter((l) => canReadRecord(actor, l, regions)),
     areas,
+    partnership: partnership ? { slug: partnership.slug, name: partnership.name } : null,
     canEdit: who.edits,
     canCoordinate: who.coordinates,
     allowedStages: who.edits || who.coordinates ? allowedStages(row.kind, row.stage, who) : [],

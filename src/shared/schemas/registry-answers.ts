@@ -45,7 +45,9 @@ export const NamedPartySchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: MultilingualTextSchema(REGISTRY_LIMITS.title),
   kind: Type.Enum(ORGANISATION_KINDS),
-  regionCode: Type.String(),
+  /** null when the source tells its country only. */
+  regionCode: Nullable(Type.String()),
+  countryCode: Type.String(),
   /** The organisation it was merged into, once it joined the platform. */
   mergedInto: Nullable(Type.Object({ slug: Type.String(), name: MultilingualTextSchema(300) })),
   recordCount: Type.Integer({ description: 'records it is a party of' }),
@@ -62,7 +64,8 @@ export const PartySchema = Type.Object({
       id: Type.String({ format: 'uuid' }),
       name: MultilingualTextSchema(REGISTRY_LIMITS.title),
       kind: Type.Enum(ORGANISATION_KINDS),
-      regionCode: Type.String(),
+      regionCode: Nullable(Type.String()),
+      countryCode: Type.String(),
     }),
   ),
 });
@@ -148,6 +151,8 @@ export const RecordSchema = Type.Object({
   milestones: Type.Array(MilestoneSchema),
   stageHistory: Type.Array(StageChangeSchema, { description: 'oldest first' }),
   links: Type.Array(RecordLinkSchema),
+  /** The partnership between regions it is filed under, if any. */
+  partnership: Nullable(Type.Object({ slug: Type.String(), name: MultilingualTextSchema(300) })),
   /** Whether the reader may edit it (PATCH, milestones, links, stage changes along the pipeline). */
   canEdit: Type.Boolean(),
   /** Whether the reader coordinates it (a party's region or an admin): any stage change is theirs. */

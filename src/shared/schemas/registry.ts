@@ -65,9 +65,11 @@ export const NamedPartyInputSchema = Type.Object(
   {
     name: MultilingualTextSchema(REGISTRY_LIMITS.title),
     kind: Type.Enum(ORGANISATION_KINDS),
-    region: RegionCodeSchema,
+    /** Its region when the source tells it; else at least its country. */
+    region: Type.Optional(RegionCodeSchema),
+    country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2; taken from the region when a region is given' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'a region, or a country when the source tells no region ("a French technopark")' },
 );
 
 /**
@@ -124,6 +126,8 @@ const commonFields = {
   validUntil: Type.Optional(Nullable(PartialDateSchema)),
   published: Type.Optional(Type.Boolean({ description: 'readable by everyone (default true); else by its parties and coordinators' })),
   parties: Type.Array(PartyInputSchema, { maxItems: REGISTRY_LIMITS.parties }),
+  /** The partnership between regions it is filed under (its slug), when its parties do not tell it alone. */
+  partnership: Type.Optional(Nullable(SlugSchema)),
 };
 
 /** Kind-specific fields, per kind (a field of another kind is refused as unknown_field). */
@@ -137,7 +141,10 @@ const kindFields = {
     milestones: Type.Optional(Type.Array(MilestoneInputSchema, { maxItems: REGISTRY_LIMITS.milestones, description: 'at creation only' })),
   },
   academic_partnership: {
-    kinds: Type.Array(Type.Enum(ACADEMIC_PARTNERSHIP_KINDS), { minItems: 1, maxItems: ACADEMIC_PARTNERSHIP_KINDS.length }),
+    kinds: Type.Array(Type.Enum(ACADEMIC_PARTNERSHIP_KINDS), {
+      maxItems: ACADEMIC_PARTNERSHIP_KINDS.length,
+      description: 'the kinds the partnership covers; none when the source does not tell',
+    }),
     participation: Type.Optional(Type.Array(ParticipationInputSchema, { maxItems: REGISTRY_LIMITS.participation })),
   },
   residency: {

@@ -71,8 +71,8 @@ export function PartyPicker({
             for (const n of named.value.items.filter((n) => !n.mergedInto))
               next.push({
                 value: `named:${n.id}`,
-                label: labelOf(n.name, n.regionCode, true),
-                party: { role, namedParty: { id: n.id, name: n.name, regionCode: n.regionCode } },
+                label: labelOf(n.name, n.regionCode ?? n.countryCode, true),
+                party: { role, namedParty: { id: n.id, name: n.name, regionCode: n.regionCode ?? n.countryCode } },
               });
           setFound(next);
         },
