@@ -195,6 +195,29 @@ describe('the cooperation registry', () => {
     await milestone.locator('.overdue-badge').waitFor();
     await milestone.getByRole('button', { name: 'Отметить выполненной' }).click();
     await expect.poll(() => milestone.locator('.overdue-badge').count()).toBe(0);
+
+    // linked to the academic partnership it came from, which then shows the link too
+    const partnership = await editor.request.post(`${site.baseUrl}/api/v1/academic-partnerships`, {
+      headers: editor.headers,
+      data: {
+        title: { original: 'ru', ru: 'Двойной диплом по ядерной медицине' },
+        kinds: ['double_degree'],
+        parties: [
+          { organisation: 'iate-mephi', role: 'partner' },
+          { organisation: 'limousin-technical-university', role: 'partner' },
+        ],
+      },
+    });
+    expect(partnership.status(), await partnership.text()).toBe(201);
+    await page.getByLabel('Вид записи', { exact: true }).selectOption('academic_partnership');
+    const target = page.getByRole('textbox', { name: 'Запись', exact: true });
+    await target.click();
+    await target.pressSequentially('Двойной');
+    await page.getByRole('option', { name: 'Двойной диплом по ядерной медицине' }).click();
+    await page.getByRole('button', { name: 'Связать', exact: true }).click();
+    await page.locator('.link-list').getByRole('link', { name: 'Двойной диплом по ядерной медицине' }).click();
+    await page.getByRole('heading', { name: 'Двойной диплом по ядерной медицине' }).waitFor();
+    await page.locator('.link-list').getByRole('link', { name: 'Летняя школа по ядерной медицине' }).waitFor();
     await page.context().close();
   });
 
