@@ -4,6 +4,8 @@ import { AreaRepository } from './area.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { ClassificationRepository } from './classification.repository.js';
 import { GlossaryRepository } from './glossary.repository.js';
+import { JobRepository } from './jobs/job.repository.js';
+import { ReminderRepository } from './jobs/reminder.repository.js';
 import { systemClock, type Clock, type MailTransport } from './mail.repository.js';
 import { MatchRepository } from './match.repository.js';
 import { NotificationRepository } from './notification.repository.js';
@@ -22,6 +24,8 @@ export interface Repositories {
   audit: AuditRepository;
   classifications: ClassificationRepository;
   glossary: GlossaryRepository;
+  /** The background job queue. */
+  jobs: JobRepository;
   matches: MatchRepository;
   notifications: NotificationRepository;
   messaging: MessagingRepository;
@@ -30,6 +34,8 @@ export interface Repositories {
   /** A registry record as access checks read it. */
   recordAccess: RecordAccessRepository;
   regions: RegionRepository;
+  /** The registry as reminders read it (agreements ending, overdue milestones). */
+  reminders: ReminderRepository;
   search: SearchRepository;
   /** Translations of words between ru, fr and en learnt from the shared vocabularies (absent: no bridges). */
   bridges?: BridgeReader;
@@ -71,6 +77,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     audit: new AuditRepository(db),
     classifications,
     glossary: new GlossaryRepository(db),
+    jobs: new JobRepository(db),
     matches: new MatchRepository(db),
     notifications: new NotificationRepository(db),
     messaging: new MessagingRepository(db),
@@ -78,6 +85,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     partnerships: new PartnershipRepository(db),
     recordAccess: new RecordAccessRepository(db),
     regions: new RegionRepository(db, cache),
+    reminders: new ReminderRepository(db),
     search: new SearchRepository(db),
     bridges: { translate: bridgeTranslate, label: bridgeLabels },
     clock: outside.clock ?? systemClock,

@@ -50,6 +50,7 @@ export const ERROR_CODES = {
     message: 'This kind of file cannot be attached: PDF, office documents (Word, Excel, PowerPoint, OpenDocument) and images only.',
   },
   document_too_large: { status: 413, message: 'The file is larger than the platform accepts.' },
+  job_not_failed: { status: 409, message: 'Only a failed job is retried: this one is queued, running or done.' },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },

@@ -19,6 +19,8 @@ describe('system routes', () => {
     const routes = t.app.printRoutes({ commonPrefix: false });
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/admin/emails',
+      '/api/v1/admin/jobs',
+      '/api/v1/admin/jobs/{id}/retry',
       '/api/v1/areas',
       '/api/v1/audit-events',
       '/api/v1/audit-events.csv',
