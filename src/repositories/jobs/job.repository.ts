@@ -31,7 +31,6 @@ export class JobRepository {
         payload: job.payload ?? {},
         runAt: job.runAt,
         singletonKey: job.singletonKey ?? null,
-        createdAt: job.runAt,
         ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
       })
       .onConflictDoNothing({ target: jobs.singletonKey })
@@ -54,6 +53,8 @@ export class JobRepository {
       .where(
         and(
           inArray(jobs.name, names),
+          // said apart from the condition below, so that the planner reads the due jobs' partial index
+          inArray(jobs.state, ['queued', 'running']),
           sql`((${jobs.state} = 'queued' and ${jobs.runAt} <= ${at}) or (${jobs.state} = 'running' and ${jobs.lockedUntil} < ${at} and ${jobs.attempts} < ${jobs.maxAttempts}))`,
         ),
       )

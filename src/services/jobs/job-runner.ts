@@ -27,7 +27,7 @@ interface Recurring {
 }
 
 /** Finished runs of recurring jobs are forgotten after this long (their periods are long past). */
-const RECURRING_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+const RECURRING_RETENTION_MS = 2 * 24 * 60 * 60 * 1000;
 const MAX_ERROR_LENGTH = 4000;
 
 /** The wait before retrying after the `attempts`-th failed attempt. */

@@ -114,6 +114,30 @@ describe('reminders of agreements that end soon', () => {
     expect(sent.every((j) => j.state === 'done')).toBe(true);
   });
 
+  it('sends one first seen 5 days before its end the 7-day reminder alone, and an extended one again for its new end', async () => {
+    const before = mineOnly().length;
+    const agreement = await record({ kind: 'agreement', stage: 'in_force', validUntil: day(5), validUntilLast: day(5) });
+    await nextHour();
+    await nextHour();
+    const first = mineOnly().slice(before);
+    expect(first.map((m) => m.to).sort()).toEqual(['fr.admin@reminders.test', 'ru.admin@reminders.test']);
+    expect(first.every((m) => m.text.includes(`/agreements/${agreement.slug}`))).toBe(true);
+
+    // renewed for a month: the new end is reminded of, once, when it comes near
+    await t.database.db
+      .update(cooperationRecords)
+      .set({ validUntil: day(35), validUntilLast: day(35) })
+      .where(eq(cooperationRecords.id, agreement.id));
+    await nextHour();
+    await nextHour();
+    expect(
+      mineOnly()
+        .slice(before + 2)
+        .map((m) => m.subject),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/через 35 дней$/), expect.stringMatching(/dans 35 jours$/)]));
+    expect(mineOnly().slice(before)).toHaveLength(4);
+  });
+
   it('names a validity known to the month as the month, never as its first day', async () => {
     const before = mineOnly().length;
     const month = day(20).slice(0, 7);
