@@ -38,6 +38,12 @@ export interface ReminderSubject {
 
 /** Agreements in these stages are the ones whose end matters to their parties. */
 export const REMINDED_AGREEMENT_STAGES = ['signed', 'in_force'];
+/**
+ * A milestone overdue for longer than this is history, not a reminder: the registry holds initiatives
+ * recorded after the fact (imported, or entered years later) whose milestones were never marked done, and
+ * their parties would otherwise receive a flood of e-mails about them the first hour.
+ */
+export const OVERDUE_LOOKBACK_DAYS = 30;
 /** An initiative in one of these stages has no milestone left to chase. */
 const CLOSED_INITIATIVE_STAGES = ['completed', 'abandoned'];
 
@@ -81,7 +87,10 @@ export class ReminderRepository {
     return rows.map((r) => ({ ...r, threshold: Number(r.threshold) }));
   }
 
-  /** Milestones of open initiatives due before `today` and not done, once per milestone and administrator. */
+  /**
+   * Milestones of open initiatives due before `today` (by at most OVERDUE_LOOKBACK_DAYS) and not done, once
+   * per milestone and administrator.
+   */
   async overdueMilestones(today: string): Promise<OverdueMilestoneReminder[]> {
     const key = sql<string>`'milestone-overdue:' || ${recordMilestones.id} || ':' || ${roleGrants.userId}`;
     return this.db
@@ -98,6 +107,7 @@ export class ReminderRepository {
             sql`, `,
           )})`,
           lt(recordMilestones.dueOn, today),
+          sql`${recordMilestones.dueOn} >= ${today}::date - ${OVERDUE_LOOKBACK_DAYS}::int`,
           isNull(recordMilestones.doneOn),
           notExists(
             this.db

@@ -152,13 +152,15 @@ describe('reminders of agreements that end soon', () => {
 });
 
 describe('reminders of overdue milestones', () => {
-  it("e-mails the initiative's party administrators once per overdue milestone, not for a done or future one", async () => {
+  it("e-mails the initiative's party administrators once per overdue milestone, not for a done, a future or a long-past one", async () => {
     const before = mineOnly().length;
     const initiative = await record({ kind: 'initiative', stage: 'active' });
     await t.database.db.insert(recordMilestones).values([
       { recordId: initiative.id, position: 0, title: { original: 'fr', fr: 'Premier prototype', ru: 'Первый прототип' }, dueOn: day(-3) },
       { recordId: initiative.id, position: 1, title: { original: 'fr', fr: 'Essais' }, dueOn: day(-5), doneOn: day(-6) },
       { recordId: initiative.id, position: 2, title: { original: 'fr', fr: 'Rapport final' }, dueOn: day(10) },
+      // overdue for more than a month: history (an initiative recorded after the fact), not a reminder
+      { recordId: initiative.id, position: 3, title: { original: 'fr', fr: 'Lancement' }, dueOn: day(-400) },
     ]);
     await nextHour();
     await nextHour();
