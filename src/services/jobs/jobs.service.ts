@@ -44,7 +44,7 @@ export class JobsService {
   /** Recent jobs (newest first) and how many are in each state. */
   async list(actor: Actor | null, filter: JobFilter, limit: number): Promise<{ counts: Record<JobState, number>; items: JobRow[] }> {
     this.requireAdmin(actor);
-    const [counts, items] = [await this.repos.jobs.counts({ name: filter.name }), await this.repos.jobs.list(filter, limit)];
+    const [counts, items] = await Promise.all([this.repos.jobs.counts({ name: filter.name }), this.repos.jobs.list(filter, limit)]);
     return { counts, items };
   }
 
