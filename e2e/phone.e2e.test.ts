@@ -64,7 +64,7 @@ async function pagesOf(page: Page): Promise<string[]> {
   }
   await open(page, '/my/organisations');
   const nav = await page.locator('header nav a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  for (const p of ['/validation', '/admin/audit', '/admin/outbox']) if (nav.includes(p)) paths.push(p);
+  for (const p of ['/validation', '/admin/audit', '/admin/outbox', '/admin/jobs']) if (nav.includes(p)) paths.push(p);
   if (nav.includes('/validation')) {
     await open(page, '/');
     paths.push(...(await linksLike(page, /^\/partnerships\/[^/]+\/edit$/)).slice(0, 1));

@@ -25,7 +25,8 @@ export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
  * empty database when asked: everything `serve` and the other commands need before they start.
  */
 export async function openPlatform(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom' | 'agreementReminderDays'>>,
   options: { seedDemoIfEmpty?: boolean; seedExamples?: boolean; clock?: Clock; mail?: MailTransport } = {},
 ): Promise<Platform> {
   // an empty dataDir means an in-memory PGlite (tests)
@@ -36,10 +37,11 @@ export async function openPlatform(
       options.mail ??
       (config.smtpUrl ? smtpTransport(config.smtpUrl) : outboxTransport(config.outboxDir ?? join(config.dataDir || tmpdir(), 'outbox')));
     const repos = createRepositories(database.db, { mail, clock: options.clock });
-    const services = createServices(repos, {
-      publicUrl: config.publicUrl ?? 'http://localhost:3000',
-      mailFrom: config.mailFrom ?? 'Clusterbridge <no-reply@localhost>',
-    });
+    const services = createServices(
+      repos,
+      { publicUrl: config.publicUrl ?? 'http://localhost:3000', mailFrom: config.mailFrom ?? 'Clusterbridge <no-reply@localhost>' },
+      { agreementReminderDays: config.agreementReminderDays },
+    );
     await syncReferenceData(repos);
     await syncShippedGlossary(repos);
     await rebuildStaleDocuments(repos);
@@ -47,6 +49,8 @@ export async function openPlatform(
       await seedDemo(repos, services.classifications, { examples: options.seedExamples ?? false });
     }
     const close = async () => {
+      // a background job that is running finishes (and records its outcome) before the database closes
+      await services.jobs.runner.stop();
       // e-mails and sign-ups answered before their work (services/mailer.ts AfterAnswer) finish first
       await Promise.all([
         services.auth.afterAnswer.settled(),

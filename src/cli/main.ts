@@ -31,9 +31,6 @@ function formatOf(file: string | undefined, given: string | undefined): ImportFo
   return file && extname(file).toLowerCase() === '.csv' ? 'csv' : 'jsonl';
 }
 
-/** How often `serve` sends the due submission notices and digests. */
-const NOTICE_INTERVAL_MS = 60_000;
-
 /** How long after the start the in-memory indexes begin to load: the first pages of a restart come first. */
 const INDEX_WARM_UP_DELAY_MS = 5000;
 
@@ -59,12 +56,9 @@ export function cli(config: () => Config): Command {
       });
       // the CLI's read commands (search, export, backup…) reach a PGlite folder through the server while it runs
       const control = platform.database.kind === 'pglite' ? await openControlSocket(platform, cfg.dataDir, app.log) : null;
-      // submission notices and daily digests (services/organisations/submission-notices.service.ts)
-      const stopNotices = platform.services.notices.every(NOTICE_INTERVAL_MS, (error) =>
-        app.log.error({ err: error }, 'sending submission notices failed; the next run tries again'),
-      );
       const stop = async () => {
-        stopNotices();
+        // the running background job finishes first (platform.close would wait for it too, after the server)
+        await platform.services.jobs.runner.stop();
         await control?.close();
         await app.close();
         await platform.close();
@@ -73,6 +67,10 @@ export function cli(config: () => Config): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await app.listen({ port: cfg.port, host: cfg.host });
+      // background jobs (services/jobs/): submission notices every minute, reminders every hour
+      platform.services.jobs.runner.start((error) =>
+        app.log.error({ err: error }, 'a pass of the background jobs failed; the next one tries again'),
+      );
       const where = platform.database.kind === 'pglite' ? `PGlite in ${cfg.dataDir}` : 'PostgreSQL';
       // said whatever LOG_LEVEL is: it is the line a person starting the platform waits for
       console.log(
@@ -92,7 +90,9 @@ export function cli(config: () => Config): Command {
 
   program
     .command('send-digests')
-    .description("send the due submission notices and coordinators' daily digests once (serve does it every minute; for cron)")
+    .description(
+      "send the due submission notices and coordinators' daily digests once (serve's background jobs do it every minute; for cron)",
+    )
     .action(async () => {
       await withPlatform(config(), async ({ services }) => {
         console.log(`Sent ${await services.notices.sendDue()} e-mail(s).`);

@@ -19,6 +19,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SEARCH_RATE_LIMIT: '-5' })).toThrow(/SEARCH_RATE_LIMIT/);
   });
 
+  it('reads the days before an agreement ends that its parties are reminded, 60 and 7 by default', () => {
+    expect(loadConfig({}).agreementReminderDays).toEqual([60, 7]);
+    expect(loadConfig({ AGREEMENT_REMINDER_DAYS: '30, 90,7,30' }).agreementReminderDays).toEqual([90, 30, 7]);
+    expect(() => loadConfig({ AGREEMENT_REMINDER_DAYS: '60,soon' })).toThrow(/AGREEMENT_REMINDER_DAYS/);
+    expect(() => loadConfig({ AGREEMENT_REMINDER_DAYS: '0' })).toThrow(/AGREEMENT_REMINDER_DAYS/);
+  });
+
   it('reads every variable', () => {
     const config = loadConfig({
       PORT: '8080',

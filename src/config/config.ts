@@ -45,6 +45,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** SEARCH_RATE_LIMIT: directory searches and listings a client address may make a minute (a burst of that many, then that many a minute); 0 turns the limit off. Default 300. */
   searchRateLimit: number;
+  /** AGREEMENT_REMINDER_DAYS: days before an agreement's validity ends that its parties' administrators are e-mailed, comma-separated. Default 60,7. */
+  agreementReminderDays: number[];
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -106,6 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (rawSearchLimit !== undefined && !/^\d+$/.test(rawSearchLimit))
     problems.push(`SEARCH_RATE_LIMIT must be a whole number of requests a minute (0 for no limit), got "${rawSearchLimit}"`);
 
+  const rawReminderDays = value('AGREEMENT_REMINDER_DAYS');
+  const agreementReminderDays = rawReminderDays === undefined ? [60, 7] : rawReminderDays.split(',').map((d) => d.trim());
+  if (rawReminderDays !== undefined && !agreementReminderDays.every((d) => /^\d{1,3}$/.test(String(d)) && Number(d) > 0))
+    problems.push(
+      `AGREEMENT_REMINDER_DAYS must be whole numbers of days from 1 to 999, separated by commas (60,7), got "${rawReminderDays}"`,
+    );
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');
   return {
@@ -122,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxDir: resolve(value('OUTBOX_DIR') ?? `${dataDir}/outbox`),
     searchRateLimit,
     trustProxy,
+    agreementReminderDays: [...new Set(agreementReminderDays.map(Number))].sort((a, b) => b - a),
   };
 }
 

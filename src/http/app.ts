@@ -11,6 +11,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminJobRoutes } from './routes/admin-jobs.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { organisationManagementRoutes } from './routes/organisation-management.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(organisationManagementRoutes(options.services));
       await api.register(adminRoutes(options.services));
       await api.register(registryRoutes(options.services));
+      await api.register(adminJobRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

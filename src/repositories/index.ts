@@ -4,6 +4,8 @@ import { AreaRepository } from './area.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { ClassificationRepository } from './classification.repository.js';
 import { GlossaryRepository } from './glossary.repository.js';
+import { JobRepository } from './jobs/job.repository.js';
+import { ReminderRepository } from './jobs/reminder.repository.js';
 import { systemClock, type Clock, type MailTransport } from './mail.repository.js';
 import { MatchRepository } from './match.repository.js';
 import { NotificationRepository } from './notification.repository.js';
@@ -25,6 +27,8 @@ export interface Repositories {
   audit: AuditRepository;
   classifications: ClassificationRepository;
   glossary: GlossaryRepository;
+  /** The background job queue. */
+  jobs: JobRepository;
   matches: MatchRepository;
   notifications: NotificationRepository;
   messaging: MessagingRepository;
@@ -39,6 +43,8 @@ export interface Repositories {
   /** Parties not on the platform yet. */
   namedParties: NamedPartyRepository;
   regions: RegionRepository;
+  /** The registry as reminders read it (agreements ending, overdue milestones). */
+  reminders: ReminderRepository;
   search: SearchRepository;
   /** Translations of words between ru, fr and en learnt from the shared vocabularies (absent: no bridges). */
   bridges?: BridgeReader;
@@ -80,6 +86,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     audit: new AuditRepository(db),
     classifications,
     glossary: new GlossaryRepository(db),
+    jobs: new JobRepository(db),
     matches: new MatchRepository(db),
     notifications: new NotificationRepository(db),
     messaging: new MessagingRepository(db),
@@ -90,6 +97,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     recordParts: new RecordPartsRepository(db),
     namedParties: new NamedPartyRepository(db),
     regions: new RegionRepository(db, cache),
+    reminders: new ReminderRepository(db),
     search: new SearchRepository(db),
     bridges: { translate: bridgeTranslate, label: bridgeLabels },
     clock: outside.clock ?? systemClock,

@@ -51,6 +51,7 @@ export const ERROR_CODES = {
   },
   document_too_large: { status: 413, message: 'The file is larger than the platform accepts.' },
   already_merged: { status: 409, message: 'This party not yet on the platform has been merged into an organisation already.' },
+  job_not_failed: { status: 409, message: 'Only a failed job is retried: this one is queued, running or done.' },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },

@@ -6,6 +6,7 @@ import { ClassificationService } from './classification.service.js';
 import { DirectoryService } from './directory.service.js';
 import type { MailSettings } from './mailer.js';
 import { GlossaryService } from './glossary/glossary.service.js';
+import { JobsService, type JobsOptions } from './jobs/jobs.service.js';
 import { MatchService } from './matching/match.service.js';
 import { MessagingService } from './messaging/messaging.service.js';
 import { MembersService } from './organisations/members.service.js';
@@ -33,9 +34,11 @@ export interface Services {
   admin: AdminService;
   /** The cooperation registry: agreements, initiatives, academic partnerships, residencies. */
   registry: RegistryServices;
+  /** Background jobs: the runner (started by `serve`) and its reminders. */
+  jobs: JobsService;
 }
 
-export function createServices(repos: Repositories, mail: MailSettings): Services {
+export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
   const classifications = new ClassificationService(repos.classifications);
   const limiter = new RateLimiter(repos.clock);
   const context = { repos, mail, limiter };
@@ -57,5 +60,6 @@ export function createServices(repos: Repositories, mail: MailSettings): Service
     glossary: new GlossaryService(repos, classifications),
     admin: new AdminService(repos),
     registry: createRegistryServices(repos),
+    jobs: new JobsService(repos, mail, notices, jobs),
   };
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../shared/languages.js';
+import { REMINDER_MESSAGES } from './jobs/reminder-mail.js';
 import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
 
 type Message = (vars: Record<string, string>) => { subject: string; text: string };
@@ -149,4 +150,5 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
     }),
   },
   ...MESSAGING_MESSAGES,
+  ...REMINDER_MESSAGES,
 };

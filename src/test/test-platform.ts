@@ -15,6 +15,8 @@ import { openPlatform, type Platform } from '../platform.js';
 export interface TestPlatform extends Platform {
   app: FastifyInstance;
   engine: 'pglite' | 'postgres';
+  /** The PostgreSQL database's address (for a second connection, as a second server process has); null on PGlite. */
+  databaseUrl: string | null;
 }
 
 export async function createTestPlatform(
@@ -63,6 +65,7 @@ export async function createTestPlatform(
     ...platform,
     app,
     engine: platform.database.kind,
+    databaseUrl,
     close: async () => {
       // e-mails sent after an answer still need the database
       await app.close();

@@ -117,6 +117,7 @@ const CASES: Case[] = [
   },
   { name: 'read the audit log', allowed: ['coordinatorIn', 'coordinatorOut', 'admin'], request: () => ['GET', '/api/v1/audit-events'] },
   { name: 'read the outbox', allowed: ['admin'], request: () => ['GET', '/api/v1/admin/emails'] },
+  { name: 'see the background jobs', allowed: ['admin'], request: () => ['GET', '/api/v1/admin/jobs'] },
   // both coordinators cover a side of the Kaluga–Limousin partnership (FR-NAQ covers the Limousin departments)
   {
     name: 'edit the partnership',

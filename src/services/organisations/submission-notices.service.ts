@@ -16,7 +16,7 @@ export const reviewPath = (slug: string) => `/validation/${slug}`;
  * Tells coordinators of submitted profiles: each submission is written down for every coordinator who
  * decides on it, in the submission's transaction, and sent by `sendDue`: at once (after the answer) to
  * those who chose "each submission", in one daily digest to the others. `serve` runs `sendDue` every
- * minute and `send-digests` runs it once, so a notice lost with a stopped process is sent later.
+ * minute as a background job (services/jobs/jobs.service.ts) and `send-digests` runs it once, so a notice lost with a stopped process is sent later.
  */
 export class SubmissionNoticesService {
   readonly afterAnswer = new AfterAnswer();
@@ -81,23 +81,6 @@ export class SubmissionNoticesService {
       }
       return sent;
     });
-  }
-
-  /**
-   * Runs `sendDue` every `intervalMs` (serve: every minute) until stopped; a run still going when the
-   * next is due is not doubled. Failures are logged and the next run tries again.
-   */
-  every(intervalMs: number, onError: (error: unknown) => void): () => void {
-    let running = false;
-    const timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      this.sendDue()
-        .catch(onError)
-        .finally(() => (running = false));
-    }, intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
   }
 
   /** A coordinator's choice: an e-mail for each submission, or one digest a day. */

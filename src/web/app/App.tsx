@@ -20,6 +20,7 @@ const InvitationPage = lazyPage(() => import('../features/accounts/components/To
 const ResetPasswordPage = lazyPage(() => import('../features/accounts/components/TokenPages'), 'ResetPasswordPage');
 const AuditLogPage = lazyPage(() => import('../features/admin/components/AdminPages'), 'AuditLogPage');
 const OutboxPage = lazyPage(() => import('../features/admin/components/AdminPages'), 'OutboxPage');
+const JobsPage = lazyPage(() => import('../features/admin/components/JobsPage'), 'JobsPage');
 const EditPartnershipPage = lazyPage(() => import('../features/home/components/EditPartnershipPage'), 'EditPartnershipPage');
 const MyOrganisationsPage = lazyPage(() => import('../features/my-organisations/components/MyOrganisationsPage'), 'MyOrganisationsPage');
 const NewOrganisationPage = lazyPage(() => import('../features/my-organisations/components/ProfileEditorPage'), 'NewOrganisationPage');
@@ -92,6 +93,7 @@ export function App() {
                   <Route path="validation/:slug" element={<ReviewPage />} />
                   <Route path="admin/outbox" element={<OutboxPage />} />
                   <Route path="admin/audit" element={<AuditLogPage />} />
+                  <Route path="admin/jobs" element={<JobsPage />} />
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -36,7 +36,12 @@ export function Layout() {
                 <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
               </>
             )}
-            {hasRole(session, 'platform_admin') && <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>}
+            {hasRole(session, 'platform_admin') && (
+              <>
+                <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+                <NavLink to="/admin/jobs">{t('nav.jobs')}</NavLink>
+              </>
+            )}
           </nav>
           <div className="account-nav">
             {user ? (
