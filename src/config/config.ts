@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { DOCUMENT_MAX_BYTES_DEFAULT } from '../shared/registry.js';
 
 /**
  * Which X-Forwarded-For hops to believe: none (false), the nearest N proxies, or the proxies at these
@@ -45,6 +46,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** SEARCH_RATE_LIMIT: directory searches and listings a client address may make a minute (a burst of that many, then that many a minute); 0 turns the limit off. Default 300. */
   searchRateLimit: number;
+  /** DOCUMENT_MAX_BYTES: the largest document a registry record takes, in bytes. Default 20 MiB (20971520). */
+  documentMaxBytes: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -106,6 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (rawSearchLimit !== undefined && !/^\d+$/.test(rawSearchLimit))
     problems.push(`SEARCH_RATE_LIMIT must be a whole number of requests a minute (0 for no limit), got "${rawSearchLimit}"`);
 
+  const rawDocumentMax = value('DOCUMENT_MAX_BYTES');
+  const documentMaxBytes = rawDocumentMax === undefined ? DOCUMENT_MAX_BYTES_DEFAULT : Number(rawDocumentMax);
+  if (rawDocumentMax !== undefined && (!/^\d+$/.test(rawDocumentMax) || documentMaxBytes < 1))
+    problems.push(`DOCUMENT_MAX_BYTES must be a whole number of bytes above 0, got "${rawDocumentMax}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');
   return {
@@ -121,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: value('MAIL_FROM') ?? 'Clusterbridge <no-reply@localhost>',
     outboxDir: resolve(value('OUTBOX_DIR') ?? `${dataDir}/outbox`),
     searchRateLimit,
+    documentMaxBytes,
     trustProxy,
   };
 }

@@ -11,6 +11,7 @@ import { MessagingRepository } from './messaging.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
+import { DocumentRepository } from './registry/document.repository.js';
 import { RecordAccessRepository } from './registry/record-access.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
@@ -21,6 +22,8 @@ export interface Repositories {
   areas: AreaRepository;
   audit: AuditRepository;
   classifications: ClassificationRepository;
+  /** Documents attached to registry records, their bytes in chunks. */
+  documents: DocumentRepository;
   glossary: GlossaryRepository;
   matches: MatchRepository;
   notifications: NotificationRepository;
@@ -70,6 +73,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     areas: new AreaRepository(db, cache),
     audit: new AuditRepository(db),
     classifications,
+    documents: new DocumentRepository(db),
     glossary: new GlossaryRepository(db),
     matches: new MatchRepository(db),
     notifications: new NotificationRepository(db),

@@ -14,6 +14,7 @@ import { ProfileReviewService } from './organisations/profile-review.service.js'
 import { SubmissionNoticesService } from './organisations/submission-notices.service.js';
 import { PartnershipService } from './partnership.service.js';
 import { RateLimiter } from './rate-limiter.js';
+import { DocumentsService } from './registry/documents.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -28,6 +29,7 @@ export interface Services {
   members: MembersService;
   matches: MatchService;
   messaging: MessagingService;
+  documents: DocumentsService;
   glossary: GlossaryService;
   admin: AdminService;
 }
@@ -51,6 +53,7 @@ export function createServices(repos: Repositories, mail: MailSettings): Service
     members: new MembersService(repos, profiles, mail, limiter),
     matches: new MatchService(repos, classifications),
     messaging: new MessagingService(repos, mail, limiter),
+    documents: new DocumentsService(repos),
     glossary: new GlossaryService(repos, classifications),
     admin: new AdminService(repos),
   };

@@ -24,8 +24,10 @@ export class RecordAccessRepository {
         kind: cooperationRecords.kind,
         published: cooperationRecords.published,
         regionCodes: cooperationRecords.regionCodes,
+        // drizzle writes a column in sql`` without its table, and a bare "id" in the subquery would be the
+        // party's own id: the record's id is named in full
         partyOrganisationIds: sql<string[]>`coalesce((select array_agg(${recordParties.organisationId}::text) from ${recordParties}
-          where ${recordParties.recordId} = ${cooperationRecords.id} and ${recordParties.organisationId} is not null), '{}')`,
+          where ${recordParties.recordId} = "cooperation_records"."id" and ${recordParties.organisationId} is not null), '{}')`,
       })
       .from(cooperationRecords)
       .where(isUuid ? or(eq(cooperationRecords.id, idOrSlug), eq(cooperationRecords.slug, idOrSlug)) : eq(cooperationRecords.slug, idOrSlug))

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** The size of a stored chunk: big enough for few rows, small enough that a download holds little. */
+export const CHUNK_BYTES = 256 * 1024;
+
+/** An upload received whole into a temporary file: its size and digest, read on the way in. */
+export interface SpooledFile {
+  path: string;
+  size: number;
+  sha256: string;
+  /** The file in CHUNK_BYTES pieces (the last one shorter), read from disk one at a time. */
+  chunks(): AsyncIterable<Buffer>;
+  /** Removes the temporary file; safe to call twice. */
+  discard(): Promise<void>;
+}
+
+/** Thrown when the stream passes `limit` bytes; what arrived so far is removed. */
+export class SpoolLimitExceeded extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} bytes`);
+  }
+}
+
+/**
+ * Receives an upload into a temporary file (never whole in memory), counting and hashing it, and stopping
+ * at `limit` bytes. The database transaction that stores it then lasts as long as a copy from the disk,
+ * not as long as a slow client takes to send it (docs/decisions.md, "Documents in the database").
+ */
+export async function spool(source: Readable, limit: number): Promise<SpooledFile> {
+  const folder = await mkdtemp(join(tmpdir(), 'cb-upload-'));
+  const path = join(folder, 'file');
+  const discard = () => rm(folder, { recursive: true, force: true });
+  const hash = createHash('sha256');
+  let size = 0;
+  // past the limit the rest is read and dropped, not refused by closing the connection: the client then
+  // gets its 413 instead of a broken pipe (the request timeout bounds how long that lasts)
+  const count = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > limit) return done();
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(source, count, createWriteStream(path));
+    if (size > limit) throw new SpoolLimitExceeded(limit);
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  return {
+    path,
+    size,
+    sha256: hash.digest('hex'),
+    chunks: () => createReadStream(path, { highWaterMark: CHUNK_BYTES }),
+    discard,
+  };
+}
