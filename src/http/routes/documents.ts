@@ -4,7 +4,13 @@ import { Readable } from 'node:stream';
 import { AppError } from '../../services/errors.js';
 import type { Services } from '../../services/index.js';
 import { DOCUMENT_MAX_BYTES_DEFAULT } from '../../shared/registry.js';
-import { DocumentListSchema, DocumentParamsSchema, DocumentSchema, RecordParamsSchema, UploadQuerySchema } from '../../shared/schemas/documents.js';
+import {
+  DocumentListSchema,
+  DocumentParamsSchema,
+  DocumentSchema,
+  RecordParamsSchema,
+  UploadQuerySchema,
+} from '../../shared/schemas/documents.js';
 import { errors, readErrors } from './responses.js';
 
 const tags = ['documents'];

@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-/** The size of a stored chunk: big enough for few rows, small enough that a download holds little. */
-export const CHUNK_BYTES = 256 * 1024;
+/**
+ * The size of a stored chunk: few rows a document (320 for 20 MB), and each chunk's base64 text (87 KiB)
+ * small enough for V8's young generation, so that an upload's garbage dies young; with 256 KiB chunks
+ * the server's memory grew by up to 2.7 times a 20 MB file on PostgreSQL, with 64 KiB by 1.7 (docs/benchmarks.md).
+ */
+export const CHUNK_BYTES = 64 * 1024;
 
 /** An upload received whole into a temporary file: its size and digest, read on the way in. */
 export interface SpooledFile {

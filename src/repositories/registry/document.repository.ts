@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { documentChunks, documents, users } from '../../db/schema/index.js';
 
@@ -51,12 +51,21 @@ export class DocumentRepository {
     return row!.id;
   }
 
+  /**
+   * Bytes travel as base64 text, decoded and encoded by the database: PGlite turns a bytea parameter or
+   * value into hex text byte by byte in JavaScript (about 140 ms a 256 KiB chunk in, 65 ms out), where
+   * base64 is done natively on both sides (about 15 ms and 8 ms); PostgreSQL takes it the same way.
+   */
   async addChunk(documentId: string, seq: number, data: Buffer): Promise<void> {
-    await this.db.insert(documentChunks).values({ documentId, seq, data });
+    await this.db.insert(documentChunks).values({ documentId, seq, data: sql`decode(${data.toString('base64')}, 'base64')` });
   }
 
   async get(id: string): Promise<DocumentRow | null> {
-    const [row] = await this.db.select(columns).from(documents).leftJoin(users, eq(users.id, documents.uploadedBy)).where(eq(documents.id, id));
+    const [row] = await this.db
+      .select(columns)
+      .from(documents)
+      .leftJoin(users, eq(users.id, documents.uploadedBy))
+      .where(eq(documents.id, id));
     return row ?? null;
   }
 
@@ -78,12 +87,14 @@ export class DocumentRepository {
   async *chunks(documentId: string, size: number): AsyncGenerator<Buffer> {
     for (let seq = 0, sent = 0; sent < size; seq++) {
       const [row] = await this.db
-        .select({ data: documentChunks.data })
+        .select({ data: sql<string>`encode(${documentChunks.data}, 'base64')` })
         .from(documentChunks)
         .where(and(eq(documentChunks.documentId, documentId), eq(documentChunks.seq, seq)));
       if (!row) throw new Error(`document ${documentId} lost its chunk ${seq}`);
-      sent += row.data.length;
-      yield row.data;
+      // PostgreSQL's base64 has a line break every 76 characters, which Node's decoder skips
+      const data = Buffer.from(row.data, 'base64');
+      sent += data.length;
+      yield data;
     }
   }
 

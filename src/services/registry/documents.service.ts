@@ -68,7 +68,15 @@ export class DocumentsService {
       }
       const id = await this.repos.transaction(async (tx) => {
         const at = tx.clock.now();
-        const documentId = await tx.documents.create({ recordId: record.id, fileName, mediaType, size: file.size, sha256: file.sha256, uploadedBy: actor.user.id, at });
+        const documentId = await tx.documents.create({
+          recordId: record.id,
+          fileName,
+          mediaType,
+          size: file.size,
+          sha256: file.sha256,
+          uploadedBy: actor.user.id,
+          at,
+        });
         let seq = 0;
         for await (const chunk of file.chunks()) await tx.documents.addChunk(documentId, seq++, chunk);
         await audit(tx, {
@@ -95,7 +103,8 @@ export class DocumentsService {
   async remove(actorOrNull: Actor | null, id: string): Promise<void> {
     const actor = requireActor(actorOrNull);
     const { document, record } = await this.readableDocument(actor, id);
-    if (!(await this.mayEdit(actor, record))) throw refusal(actor, 'Only the parties’ editors and their regions’ coordinators delete documents.');
+    if (!(await this.mayEdit(actor, record)))
+      throw refusal(actor, 'Only the parties’ editors and their regions’ coordinators delete documents.');
     await this.repos.transaction(async (tx) => {
       if (!(await tx.documents.delete(document.id))) throw notFound('The document', 'params.id');
       await audit(tx, {
@@ -104,7 +113,13 @@ export class DocumentsService {
         entityType: 'document',
         entityId: document.id,
         regionCode: record.regionCodes[0] ?? null,
-        before: { record: record.slug, fileName: document.fileName, mediaType: document.mediaType, size: document.size, sha256: document.sha256 },
+        before: {
+          record: record.slug,
+          fileName: document.fileName,
+          mediaType: document.mediaType,
+          size: document.size,
+          sha256: document.sha256,
+        },
       });
     });
   }
@@ -122,7 +137,8 @@ export class DocumentsService {
 
   private async editable(actor: Actor, idOrSlug: string): Promise<RecordAccessRow> {
     const record = await this.readable(actor, idOrSlug);
-    if (!(await this.mayEdit(actor, record))) throw refusal(actor, 'Only the parties’ editors and their regions’ coordinators attach documents.');
+    if (!(await this.mayEdit(actor, record)))
+      throw refusal(actor, 'Only the parties’ editors and their regions’ coordinators attach documents.');
     return record;
   }
 
