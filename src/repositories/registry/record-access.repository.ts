@@ -30,9 +30,7 @@ export class RecordAccessRepository {
           where ${recordParties.recordId} = "cooperation_records"."id" and ${recordParties.organisationId} is not null), '{}')`,
       })
       .from(cooperationRecords)
-      .where(
-        isUuid ? or(eq(cooperationRecords.id, idOrSlug), eq(cooperationRecords.slug, idOrSlug)) : eq(cooperationRecords.slug, idOrSlug),
-      )
+      .where(isUuid ? or(eq(cooperationRecords.id, idOrSlug), eq(cooperationRecords.slug, idOrSlug)) : eq(cooperationRecords.slug, idOrSlug))
       .limit(1);
     return row ?? null;
   }
