@@ -32,7 +32,8 @@ interface Memory {
   external: number;
 }
 type Report =
-  { kind: 'ready'; port: number; slug: string; cookie: string; csrf: string } | { kind: 'memory'; baseline: Memory; peak: Memory };
+  | { kind: 'ready'; port: number; slug: string; cookie: string; csrf: string }
+  | { kind: 'memory'; baseline: Memory; peak: Memory; after: Memory };
 
 /** The server side: a platform on its own database, an editor signed in, a record to attach to. */
 async function serve(engine: string): Promise<void> {
@@ -101,7 +102,9 @@ async function serve(engine: string): Promise<void> {
       peak = baseline;
       process.send!('reset');
     } else if (message === 'memory') {
-      process.send!({ kind: 'memory', baseline, peak } satisfies Report);
+      // what stays once the garbage is collected: the phase's own memory, not the collector's slack
+      global.gc?.();
+      process.send!({ kind: 'memory', baseline, peak, after: read() } satisfies Report);
     } else if (message === 'stop') {
       await app.close();
       await platform.database.db.delete(cooperationRecords).where(eq(cooperationRecords.id, record!.id));
@@ -156,8 +159,9 @@ async function benchEngine(engine: string, target: string, file: string, size: n
   };
   const headers = { cookie: `cb_session=${ready.cookie}`, 'x-csrf-token': ready.csrf };
   const growth = (r: Report | string) => {
-    const { baseline, peak } = r as Extract<Report, { kind: 'memory' }>;
-    return { rss: peak.rss - baseline.rss, js: peak.heapUsed + peak.external - baseline.heapUsed - baseline.external };
+    const { baseline, peak, after } = r as Extract<Report, { kind: 'memory' }>;
+    const js = (m: Memory) => m.heapUsed + m.external;
+    return { rss: peak.rss - baseline.rss, js: js(peak) - js(baseline), kept: js(after) - js(baseline) };
   };
   for (let run = 1; run <= Number(args.runs); run++) {
     await ask('reset');
@@ -183,8 +187,8 @@ async function benchEngine(engine: string, target: string, file: string, size: n
     if (downloaded.digest !== digest) throw new Error('the download differs from the upload');
     await send(ready.port, document.url, 'DELETE', headers);
     console.log(
-      `${engine} run ${run}: upload ${uploadMs.toFixed(0)} ms (server RSS +${mb(up.rss)} MB = ${(up.rss / size).toFixed(2)}× the file, JS heap+buffers +${mb(up.js)} MB); ` +
-        `download ${downloadMs.toFixed(0)} ms (RSS +${mb(down.rss)} MB = ${(down.rss / size).toFixed(2)}×, JS +${mb(down.js)} MB)`,
+      `${engine} run ${run}: upload ${uploadMs.toFixed(0)} ms (server RSS +${mb(up.rss)} MB = ${(up.rss / size).toFixed(2)}× the file, JS heap+buffers peak +${mb(up.js)} MB, kept +${mb(up.kept)} MB); ` +
+        `download ${downloadMs.toFixed(0)} ms (RSS +${mb(down.rss)} MB = ${(down.rss / size).toFixed(2)}×, JS peak +${mb(down.js)} MB, kept +${mb(down.kept)} MB)`,
     );
   }
   const exited = once(child, 'exit');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -18,7 +18,10 @@ export interface SpooledFile {
   path: string;
   size: number;
   sha256: string;
-  /** The file in CHUNK_BYTES pieces (the last one shorter), read from disk one at a time. */
+  /**
+   * The file in CHUNK_BYTES pieces (the last one shorter), read from disk one at a time into the same
+   * buffer: each piece is good until the next is asked for (copy it to keep it).
+   */
   chunks(): AsyncIterable<Buffer>;
   /** Removes the temporary file; safe to call twice. */
   discard(): Promise<void>;
@@ -63,7 +66,22 @@ export async function spool(source: Readable, limit: number): Promise<SpooledFil
     path,
     size,
     sha256: hash.digest('hex'),
-    chunks: () => createReadStream(path, { highWaterMark: CHUNK_BYTES }),
+    chunks: () => readChunks(path),
     discard,
   };
+}
+
+/** One buffer for the whole file, not one a chunk: an upload's copy into the database makes no garbage of its own. */
+async function* readChunks(path: string): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
 }
