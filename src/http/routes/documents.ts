@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { AppError } from '../../services/errors.js';
 import type { Services } from '../../services/index.js';
 import { DOCUMENT_MAX_BYTES_DEFAULT } from '../../shared/registry.js';
+import { transliterate } from '../../shared/transliterate.js';
 import {
   DocumentListSchema,
   DocumentParamsSchema,
@@ -15,6 +16,16 @@ import { errors, readErrors } from './responses.js';
 
 const tags = ['documents'];
 const UPLOAD_TYPE = 'application/octet-stream';
+
+/**
+ * The name for clients that do not read `filename*` (RFC 5987): Cyrillic transliterated, anything else
+ * outside printable ASCII as "_", so that «Соглашение 2004.pdf» saves as "Soglashenie 2004.pdf", not "?".
+ */
+const asciiName = (name: string) =>
+  transliterate(name)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_');
 
 const notAFileBody = () =>
   new AppError('unsupported_media_type', `Send the file itself as the request body, as ${UPLOAD_TYPE}.`, 'headers.content-type');
@@ -93,7 +104,7 @@ export const documentRoutes =
         return reply
           .header('content-type', document.mediaType)
           .header('content-length', String(document.size))
-          .header('content-disposition', contentDisposition(document.fileName))
+          .header('content-disposition', contentDisposition(document.fileName, { fallback: asciiName(document.fileName) }))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-cache')
           .header('etag', `"${document.sha256}"`)
