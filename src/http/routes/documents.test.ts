@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHUNK_BYTES } from '../../repositories/registry/document-spool.js';
 import { auditEvents, cooperationRecords, documentChunks, documents, recordParties } from '../../db/schema/index.js';
 import { compoundFile, exe, fixture, pdf } from '../../services/registry/documents/test-files.js';
@@ -143,6 +147,28 @@ describe('documents of a registry record', () => {
       expect((await upload(editor, published.slug, 'small.pdf', pdf(900), small)).statusCode).toBe(201);
     } finally {
       await small.close();
+    }
+  });
+
+  it('leaves nothing behind when the client goes away mid-file', async () => {
+    const server = await buildApp({ services: t.services, database: t.engine, webRoot: null });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const before = await storedRows();
+      const spools = () => readdirSync(tmpdir()).filter((name) => name.startsWith('cb-upload-')).length;
+      const spooledBefore = spools();
+      const port = (server.server.address() as AddressInfo).port;
+      const path = `/api/v1/records/${published.slug}/documents?name=half.pdf`;
+      const headers = { ...headersOf(editor), 'content-type': 'application/octet-stream', 'content-length': '1000000' };
+      const sending = request({ host: '127.0.0.1', port, path, method: 'POST', headers });
+      sending.on('error', () => {});
+      sending.write(pdf(100_000));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      sending.destroy();
+      await vi.waitFor(() => expect(spools()).toBe(spooledBefore), { timeout: 5000 });
+      expect(await storedRows()).toEqual(before);
+    } finally {
+      await server.close();
     }
   });
 

@@ -30,6 +30,10 @@ export interface Download {
 
 const NAME_FIELD = 'query.name';
 
+const ABORTS = new Set(['ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE', 'ECONNABORTED']);
+const isAbort = (error: unknown) =>
+  ABORTS.has((error as NodeJS.ErrnoException | null)?.code ?? '') || (error as Error | null)?.message === 'aborted';
+
 const tooLarge = (limit: number) =>
   new AppError('document_too_large', `The file is larger than ${limit} bytes.`, 'body').because('file_too_large', { limit });
 
@@ -57,6 +61,8 @@ export class DocumentsService {
       file = await spool(upload.body, upload.maxBytes);
     } catch (error) {
       if (error instanceof SpoolLimitExceeded) throw tooLarge(error.limit);
+      // a client that went away mid-file is not a fault of the server's (nothing was stored)
+      if (isAbort(error)) throw new AppError('bad_request', 'The file did not arrive whole.', 'body');
       throw error;
     }
     try {
