@@ -53,6 +53,7 @@ export function cli(config: () => Config): Command {
         logger: { level: cfg.logLevel },
         trustProxy: cfg.trustProxy,
         searchRateLimit: cfg.searchRateLimit,
+        documentMaxBytes: cfg.documentMaxBytes,
       });
       // the CLI's read commands (search, export, backup…) reach a PGlite folder through the server while it runs
       const control = platform.database.kind === 'pglite' ? await openControlSocket(platform, cfg.dataDir, app.log) : null;

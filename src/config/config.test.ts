@@ -26,6 +26,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AGREEMENT_REMINDER_DAYS: '0' })).toThrow(/AGREEMENT_REMINDER_DAYS/);
   });
 
+  it('reads the document size limit, 20 MiB unless set, and refuses anything but a positive whole number', () => {
+    expect(loadConfig({}).documentMaxBytes).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ DOCUMENT_MAX_BYTES: '1048576' }).documentMaxBytes).toBe(1048576);
+    expect(() => loadConfig({ DOCUMENT_MAX_BYTES: '20MB' })).toThrow(/DOCUMENT_MAX_BYTES/);
+    expect(() => loadConfig({ DOCUMENT_MAX_BYTES: '0' })).toThrow(/DOCUMENT_MAX_BYTES/);
+  });
+
   it('reads every variable', () => {
     const config = loadConfig({
       PORT: '8080',

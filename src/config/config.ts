@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { DOCUMENT_MAX_BYTES_DEFAULT } from '../shared/registry.js';
 
 /**
  * Which X-Forwarded-For hops to believe: none (false), the nearest N proxies, or the proxies at these
@@ -47,6 +48,8 @@ export interface Config {
   searchRateLimit: number;
   /** AGREEMENT_REMINDER_DAYS: days before an agreement's validity ends that its parties' administrators are e-mailed, comma-separated. Default 60,7. */
   agreementReminderDays: number[];
+  /** DOCUMENT_MAX_BYTES: the largest document a registry record takes, in bytes. Default 20 MiB (20971520). */
+  documentMaxBytes: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -114,6 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       `AGREEMENT_REMINDER_DAYS must be whole numbers of days from 1 to 999, separated by commas (60,7), got "${rawReminderDays}"`,
     );
+  const rawDocumentMax = value('DOCUMENT_MAX_BYTES');
+  const documentMaxBytes = rawDocumentMax === undefined ? DOCUMENT_MAX_BYTES_DEFAULT : Number(rawDocumentMax);
+  if (rawDocumentMax !== undefined && (!/^\d+$/.test(rawDocumentMax) || documentMaxBytes < 1))
+    problems.push(`DOCUMENT_MAX_BYTES must be a whole number of bytes above 0, got "${rawDocumentMax}"`);
 
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');
@@ -130,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: value('MAIL_FROM') ?? 'Clusterbridge <no-reply@localhost>',
     outboxDir: resolve(value('OUTBOX_DIR') ?? `${dataDir}/outbox`),
     searchRateLimit,
+    documentMaxBytes,
     trustProxy,
     agreementReminderDays: [...new Set(agreementReminderDays.map(Number))].sort((a, b) => b - a),
   };

@@ -13,6 +13,7 @@ import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminJobRoutes } from './routes/admin-jobs.js';
 import { authRoutes } from './routes/auth.js';
+import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { organisationManagementRoutes } from './routes/organisation-management.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   timeouts?: Partial<typeof REQUEST_TIMEOUTS>;
   /** Directory searches and listings an address may make a minute (SEARCH_RATE_LIMIT); unset or 0: no limit. */
   searchRateLimit?: number;
+  /** The largest document a registry record takes (DOCUMENT_MAX_BYTES); default DOCUMENT_MAX_BYTES_DEFAULT. */
+  documentMaxBytes?: number;
 }
 
 export const BODY_LIMIT = 256 * 1024;
@@ -85,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(organisationRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
       await api.register(partnerRoutes(options.services));
       await api.register(messageRoutes(options.services));
+      await api.register(documentRoutes(options.services, { maxBytes: options.documentMaxBytes }));
       await api.register(glossaryRoutes(options.services));
       await api.register(referenceRoutes(options.services));
       await api.register(partnershipRoutes(options.services));

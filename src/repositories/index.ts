@@ -13,6 +13,7 @@ import { MessagingRepository } from './messaging.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
+import { DocumentRepository } from './registry/document.repository.js';
 import { RecordAccessRepository } from './registry/record-access.repository.js';
 import { NamedPartyRepository } from './registry/named-party.repository.js';
 import { RecordPartsRepository } from './registry/record-parts.repository.js';
@@ -26,6 +27,8 @@ export interface Repositories {
   areas: AreaRepository;
   audit: AuditRepository;
   classifications: ClassificationRepository;
+  /** Documents attached to registry records, their bytes in chunks. */
+  documents: DocumentRepository;
   glossary: GlossaryRepository;
   /** The background job queue. */
   jobs: JobRepository;
@@ -85,6 +88,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     areas: new AreaRepository(db, cache),
     audit: new AuditRepository(db),
     classifications,
+    documents: new DocumentRepository(db),
     glossary: new GlossaryRepository(db),
     jobs: new JobRepository(db),
     matches: new MatchRepository(db),

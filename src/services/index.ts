@@ -16,6 +16,7 @@ import { SubmissionNoticesService } from './organisations/submission-notices.ser
 import { PartnershipService } from './partnership.service.js';
 import { RateLimiter } from './rate-limiter.js';
 import { createRegistryServices, type RegistryServices } from './registry/index.js';
+import { DocumentsService } from './registry/documents.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -30,6 +31,7 @@ export interface Services {
   members: MembersService;
   matches: MatchService;
   messaging: MessagingService;
+  documents: DocumentsService;
   glossary: GlossaryService;
   admin: AdminService;
   /** The cooperation registry: agreements, initiatives, academic partnerships, residencies. */
@@ -57,6 +59,7 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     members: new MembersService(repos, profiles, mail, limiter),
     matches: new MatchService(repos, classifications),
     messaging: new MessagingService(repos, mail, limiter),
+    documents: new DocumentsService(repos),
     glossary: new GlossaryService(repos, classifications),
     admin: new AdminService(repos),
     registry: createRegistryServices(repos),

@@ -31,6 +31,8 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+/** The token, for writes that do not go through sendJson (file uploads with their progress). */
+export const currentCsrfToken = () => csrfToken;
 
 /**
  * A write. `ifMatch` is the version of the record the change is based on (sent as If-Match): a record saved
