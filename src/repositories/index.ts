@@ -12,6 +12,7 @@ import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
 import { RecordAccessRepository } from './registry/record-access.repository.js';
+import { RecordBatchRepository } from './registry/record-batch.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -29,6 +30,8 @@ export interface Repositories {
   partnerships: PartnershipRepository;
   /** A registry record as access checks read it. */
   recordAccess: RecordAccessRepository;
+  /** Writes of many registry records at once (synthetic sets). */
+  recordBatches: RecordBatchRepository;
   regions: RegionRepository;
   search: SearchRepository;
   /** Translations of words between ru, fr and en learnt from the shared vocabularies (absent: no bridges). */
@@ -77,6 +80,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
     recordAccess: new RecordAccessRepository(db),
+    recordBatches: new RecordBatchRepository(db),
     regions: new RegionRepository(db, cache),
     search: new SearchRepository(db),
     bridges: { translate: bridgeTranslate, label: bridgeLabels },
