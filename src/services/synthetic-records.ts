@@ -137,15 +137,28 @@ class PartyPool {
     if (candidates.length < 2) throw new Error('Synthetic records need at least two organisations: generate organisations first.');
   }
 
+  private readonly lists = new Map<string, PartyCandidate[]>();
+
+  /** The organisations of the country (or of its founding-case regions), of the kinds given when there are some; made once. */
+  private list(country: 'RU' | 'FR', home: boolean, kinds?: string[]): PartyCandidate[] {
+    const key = `${country}|${home}|${kinds?.join(',') ?? ''}`;
+    let list = this.lists.get(key);
+    if (!list) {
+      const codes = country === 'RU' ? ['RU-KLU'] : ['FR-19', 'FR-23', 'FR-87'];
+      const inHome = home ? codes.flatMap((code) => this.byRegion.get(code) ?? []) : [];
+      list = inHome.length > 0 ? inHome : (this.byCountry.get(country) ?? [...this.byCountry.values()].flat());
+      if (kinds) {
+        const preferred = list.filter((c) => kinds.includes(c.kind));
+        if (preferred.length > 0) list = preferred;
+      }
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+
   /** An organisation of the country (half of the time in the founding case's regions), preferring the kinds given. */
   pick(country: 'RU' | 'FR', kinds?: string[]): PartyCandidate {
-    const home = country === 'RU' ? ['RU-KLU'] : ['FR-19', 'FR-23', 'FR-87'];
-    const inHome = this.rnd() < 0.5 ? home.flatMap((code) => this.byRegion.get(code) ?? []) : [];
-    let list = inHome.length > 0 ? inHome : (this.byCountry.get(country) ?? [...this.byCountry.values()].flat());
-    if (kinds) {
-      const preferred = list.filter((c) => kinds.includes(c.kind));
-      if (preferred.length > 0) list = preferred;
-    }
+    const list = this.list(country, this.rnd() < 0.5, kinds);
     return list[Math.floor(this.rnd() * list.length)]!;
   }
 
