@@ -63,7 +63,11 @@ async function ensureData(platform: Platform): Promise<void> {
         areaCodes: [],
         sides: p.sides.map((regionCodes, i) => ({ name: { original: 'en', en: `side ${i + 1}` }, regionCodes })),
       });
-  if ((await repos.recordBatches.countBySource('synthetic')) > 0) return;
+  const wanted = COUNTS.agreements + COUNTS.initiatives + COUNTS.residencies;
+  const have = await repos.recordBatches.countBySource('synthetic');
+  if (have === wanted) return;
+  // a set left half-made (an interrupted run) is made again whole
+  if (have > 0) await repos.recordBatches.deleteBySource('synthetic');
   let started = performance.now();
   // the demo's few organisations are there from the start
   if ((await repos.organisations.count()) < COUNTS.organisations) {

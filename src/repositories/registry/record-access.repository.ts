@@ -28,7 +28,9 @@ export class RecordAccessRepository {
           where ${recordParties.recordId} = ${cooperationRecords.id} and ${recordParties.organisationId} is not null), '{}')`,
       })
       .from(cooperationRecords)
-      .where(isUuid ? or(eq(cooperationRecords.id, idOrSlug), eq(cooperationRecords.slug, idOrSlug)) : eq(cooperationRecords.slug, idOrSlug))
+      .where(
+        isUuid ? or(eq(cooperationRecords.id, idOrSlug), eq(cooperationRecords.slug, idOrSlug)) : eq(cooperationRecords.slug, idOrSlug),
+      )
       .limit(1);
     return row ?? null;
   }

@@ -1,4 +1,4 @@
-import { asc, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   academicParticipation,
@@ -83,6 +83,11 @@ export class RecordBatchRepository {
       const participation = bundles.flatMap((b) => b.participation);
       if (participation.length > 0) await tx.insert(academicParticipation).values(participation);
     });
+  }
+
+  /** Removes the records of a source (their parties, milestones and history go with them). */
+  async deleteBySource(source: 'synthetic'): Promise<void> {
+    await this.db.delete(cooperationRecords).where(eq(cooperationRecords.source, source));
   }
 
   async countBySource(source: string): Promise<number> {
