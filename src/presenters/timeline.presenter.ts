@@ -1,4 +1,4 @@
-import type { TimelineParty, TimelineRow } from '../repositories/registry/timeline.repository.js';
+import type { TimelineRow } from '../repositories/registry/timeline.repository.js';
 import { partialDate } from '../shared/partial-date.js';
 import type { TimelineEntry } from '../shared/schemas/timeline.js';
 
@@ -6,7 +6,7 @@ import type { TimelineEntry } from '../shared/schemas/timeline.js';
  * A timeline entry as the API gives it: the record (or milestone) with its date at its own precision, so
  * that a page puts "2004" under the year's heading and never on 1 January.
  */
-export function presentTimelineEntry(row: TimelineRow, parties: TimelineParty[]): TimelineEntry {
+export function presentTimelineEntry(row: TimelineRow): TimelineEntry {
   const { value, precision, first, last } = partialDate(row.dateValue);
   const entry: TimelineEntry = {
     kind: row.entry === 'milestone' ? 'milestone' : row.kind,
@@ -15,7 +15,7 @@ export function presentTimelineEntry(row: TimelineRow, parties: TimelineParty[])
     type: row.types[0] ?? null,
     stage: row.stage,
     date: { value, precision, first, last },
-    parties: parties.map((p) => ({ name: p.name, slug: p.slug })),
+    parties: row.parties.map((p) => ({ name: p.name, slug: p.slug })),
     areas: row.areaCodes,
   };
   if (row.entry === 'milestone') entry.milestone = { initiative: row.title, dueOn: row.dueOn, doneOn: row.doneOn };

@@ -66,10 +66,11 @@ export interface TimelineRow {
   milestoneTitle: MultilingualText | null;
   dueOn: string | null;
   doneOn: string | null;
+  /** The record's parties in their order. */
+  parties: TimelineParty[];
 }
 
 export interface TimelineParty {
-  recordId: string;
   name: MultilingualText;
   /** The organisation's slug; null for a party not on the platform. */
   slug: string | null;
@@ -95,27 +96,23 @@ export class TimelineRepository {
     if (query.milestones) parts.push(this.milestoneEntries(query, newest));
     if (parts.length === 0) return [];
     const dir = newest ? sql`desc` : sql`asc`;
+    // the parties are read for the page's entries only, in the same round trip
     const result = (await this.db.execute(sql`
-      select * from (${sql.join(
-        parts.map((p) => sql`(${p})`),
-        sql` union all `,
-      )}) e
-      order by e.day ${dir}, e.length_key ${dir}, e.id ${dir}
-      limit ${query.limit}`)) as unknown as { rows: (TimelineRow & { length_key: number })[] };
+      select e.*, coalesce((
+          select json_agg(json_build_object('name', coalesce(o.name, n.name), 'slug', o.slug) order by p.position)
+          from ${recordParties} p
+          left join ${organisations} o on o.id = p.organisation_id
+          left join ${namedParties} n on n.id = p.named_party_id
+          where p.record_id = e."recordId"), '[]') as parties
+      from (
+        select * from (${sql.join(
+          parts.map((p) => sql`(${p})`),
+          sql` union all `,
+        )}) u
+        order by u.day ${dir}, u.length_key ${dir}, u.id ${dir}
+        limit ${query.limit}) e
+      order by e.day ${dir}, e.length_key ${dir}, e.id ${dir}`)) as unknown as { rows: (TimelineRow & { length_key: number })[] };
     return result.rows.map(({ length_key: _k, ...row }) => row);
-  }
-
-  /** The parties of the records, in their order: an organisation's name and slug, or a named party's name. */
-  async parties(recordIds: string[]): Promise<TimelineParty[]> {
-    if (recordIds.length === 0) return [];
-    const result = (await this.db.execute(sql`
-      select p.record_id as "recordId", coalesce(o.name, n.name) as name, o.slug
-      from ${recordParties} p
-      left join ${organisations} o on o.id = p.organisation_id
-      left join ${namedParties} n on n.id = p.named_party_id
-      where p.record_id = any(${sql.param(recordIds)}::uuid[])
-      order by p.record_id, p.position`)) as unknown as { rows: TimelineParty[] };
-    return result.rows;
   }
 
   /** The conditions on a record that every entry of the timeline meets: whose it is, filters, who reads. */

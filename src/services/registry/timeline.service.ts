@@ -63,15 +63,9 @@ export class TimelineService {
       limit: limit + 1,
     });
     const shown = rows.slice(0, limit);
-    const parties = await this.repos.timeline.parties([...new Set(shown.map((r) => r.recordId))]);
     const last = shown.at(-1);
     return {
-      entries: shown.map((row) =>
-        presentTimelineEntry(
-          row,
-          parties.filter((p) => p.recordId === row.recordId),
-        ),
-      ),
+      entries: shown.map(presentTimelineEntry),
       order,
       nextCursor: rows.length > limit && last ? encodeCursor({ day: last.day, length: last.length, id: last.id }, order) : null,
     };
