@@ -145,12 +145,18 @@ export class TimelineRepository {
       sql`${r.kind} = any(${textArray(query.recordKinds)})`,
       sql`${place.first} is not null`,
     ];
-    // a date covers a calendar year at most, so each bound also bounds the other end (a date that starts by
-    // `to` ends by the end of to's year): the order's index then starts and stops near the period instead of
-    // filtering every later (or earlier) record
-    if (query.from)
-      conditions.push(sql`${place.last} >= ${query.from}::date`, sql`${place.first} >= ${`${query.from.slice(0, 4)}-01-01`}::date`);
-    if (query.to) conditions.push(sql`${place.first} <= ${query.to}::date`, sql`${place.last} <= ${`${query.to.slice(0, 4)}-12-31`}::date`);
+    // a date covers a calendar year at most, so a bound also bounds the order's own key (a date that starts
+    // by `to` ends by the end of to's year): its index scan then starts near the period instead of filtering
+    // every later (or earlier) record; the other key is left unbounded, which keeps the planner off a
+    // bitmap of both indexes and a sort
+    if (query.from) {
+      conditions.push(sql`${place.last} >= ${query.from}::date`);
+      if (!newest) conditions.push(sql`${place.first} >= ${`${query.from.slice(0, 4)}-01-01`}::date`);
+    }
+    if (query.to) {
+      conditions.push(sql`${place.first} <= ${query.to}::date`);
+      if (newest) conditions.push(sql`${place.last} <= ${`${query.to.slice(0, 4)}-12-31`}::date`);
+    }
     if (query.after) {
       const key = newest ? -query.after.length : query.after.length;
       conditions.push(
