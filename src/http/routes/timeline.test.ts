@@ -127,7 +127,11 @@ describe('a partnership’s timeline', () => {
     expect(done.kind).toBe('milestone');
     expect(done.slug).toBe('initiative-2012');
     expect(done.title.en).toBe('Milestone 1 of initiative-2012');
-    expect(done.milestone).toEqual({ initiative: expect.objectContaining({ en: 'Record initiative-2012' }), dueOn: '2012-09-01', doneOn: '2012-09-20' });
+    expect(done.milestone).toEqual({
+      initiative: expect.objectContaining({ en: 'Record initiative-2012' }),
+      dueOn: '2012-09-01',
+      doneOn: '2012-09-20',
+    });
     expect(page.entries[1]!.milestone!.doneOn).toBeNull();
   });
 
