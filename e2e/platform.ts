@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
  * Starts the built platform as `npm start` would, on a fresh data folder with the demo data: each test
  * file gets its own, so that what one file writes never changes what another sees.
  */
-export async function startPlatform(options: { examples?: boolean } = {}): Promise<RunningPlatform> {
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   // test files start their platforms in parallel: a port taken between the probe and the listen is tried again
   for (let attempt = 1; ; attempt++) {
     try {
@@ -41,8 +41,25 @@ export async function startPlatform(options: { examples?: boolean } = {}): Promi
 
 class PortTaken extends Error {}
 
-async function startOnce(options: { examples?: boolean }, port: number): Promise<RunningPlatform> {
+export interface PlatformOptions {
+  examples?: boolean;
+  /** CLI commands run on the data folder before the server starts (e.g. ['seed'], ['generate', …]). */
+  prepare?: string[][];
+}
+
+async function startOnce(options: PlatformOptions, port: number): Promise<RunningPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cb-e2e-'));
+  for (const args of options.prepare ?? []) {
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      SEED_EXAMPLES: String(options.examples ?? false),
+    };
+    const done = spawnSync(process.execPath, ['bin/clusterbridge.js', ...args], { env, encoding: 'utf8' });
+    if (done.status !== 0) throw new Error(`clusterbridge ${args.join(' ')} failed: ${done.stderr}`);
+  }
   const server: ChildProcess = spawn(process.execPath, ['bin/clusterbridge.js', 'serve'], {
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, newContext } from './browser.js';
-import { startPlatform, type RunningPlatform } from './platform.js';
+import { startPlatform, type PlatformOptions, type RunningPlatform } from './platform.js';
 
 /** The demo accounts' password (README.md). */
 export const DEMO_PASSWORD = 'Demo-Clusterbridge-2026';
@@ -17,7 +17,7 @@ export interface PageOptions {
  * One built platform (demo data; `examples` adds the invented organisations) and one browser for a test
  * file: started before its tests, stopped after them.
  */
-export function useSite(options: { examples?: boolean } = {}) {
+export function useSite(options: PlatformOptions = {}) {
   let platform: RunningPlatform | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {

@@ -24,6 +24,7 @@ import { partnershipRoutes } from './routes/partnerships.js';
 import { referenceRoutes } from './routes/reference.js';
 import { reviewRoutes } from './routes/review.js';
 import { registryRoutes } from './routes/registry/index.js';
+import { timelineRoutes } from './routes/timeline.js';
 
 export interface AppOptions {
   services: Services;
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(glossaryRoutes(options.services));
       await api.register(referenceRoutes(options.services));
       await api.register(partnershipRoutes(options.services));
+      await api.register(timelineRoutes(options.services));
       await api.register(authRoutes(options.services));
       await api.register(accountRoutes(options.services));
       await api.register(reviewRoutes(options.services));

@@ -18,6 +18,8 @@ import { RecordAccessRepository } from './registry/record-access.repository.js';
 import { NamedPartyRepository } from './registry/named-party.repository.js';
 import { RecordPartsRepository } from './registry/record-parts.repository.js';
 import { RecordRepository } from './registry/record.repository.js';
+import { RecordBatchRepository } from './registry/record-batch.repository.js';
+import { TimelineRepository } from './registry/timeline.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -45,6 +47,10 @@ export interface Repositories {
   recordParts: RecordPartsRepository;
   /** Parties not on the platform yet. */
   namedParties: NamedPartyRepository;
+  /** Writes of many registry records at once (synthetic sets). */
+  recordBatches: RecordBatchRepository;
+  /** The registry's timelines: records and milestones by date, a page at a time. */
+  timeline: TimelineRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -100,6 +106,8 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     records: new RecordRepository(db),
     recordParts: new RecordPartsRepository(db),
     namedParties: new NamedPartyRepository(db),
+    recordBatches: new RecordBatchRepository(db),
+    timeline: new TimelineRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

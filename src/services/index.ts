@@ -17,6 +17,7 @@ import { PartnershipService } from './partnership.service.js';
 import { RateLimiter } from './rate-limiter.js';
 import { createRegistryServices, type RegistryServices } from './registry/index.js';
 import { DocumentsService } from './registry/documents.service.js';
+import { TimelineService } from './registry/timeline.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -38,6 +39,7 @@ export interface Services {
   registry: RegistryServices;
   /** Background jobs: the runner (started by `serve`) and its reminders. */
   jobs: JobsService;
+  timeline: TimelineService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -64,5 +66,6 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     admin: new AdminService(repos),
     registry: createRegistryServices(repos),
     jobs: new JobsService(repos, mail, notices, jobs),
+    timeline: new TimelineService(repos),
   };
 }

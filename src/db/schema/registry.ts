@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { OrganisationKind, RecordSource } from '../../shared/domain.js';
 import type { LinkTargetKind, PartyRole, RecordDetails, RecordKind } from '../../shared/registry.js';
 import { users } from './accounts.js';
@@ -29,6 +44,26 @@ export const namedParties = pgTable(
   },
   (t) => [index('named_parties_region_idx').on(t.regionCode)],
 );
+
+/**
+ * Where a record stands on a timeline: its own date, else the start of its validity; the first and the
+ * last day that date covers, and its precision as the length of its text (4 a year, 7 a month, 10 a day).
+ * The timeline's indexes are on these expressions, so its queries use the same ones.
+ */
+export const timelinePlace = (t: {
+  dated: AnyPgColumn;
+  datedFirst: AnyPgColumn;
+  datedLast: AnyPgColumn;
+  validFrom: AnyPgColumn;
+  validFromFirst: AnyPgColumn;
+}) => ({
+  first: sql<string>`coalesce(${t.datedFirst}, ${t.validFromFirst})`,
+  last: sql<string>`coalesce(${t.datedLast}, case length(${t.validFrom}) when 4 then (${t.validFromFirst} + interval '1 year - 1 day')::date when 7 then (${t.validFromFirst} + interval '1 month - 1 day')::date else ${t.validFromFirst} end)`,
+  length: sql<number>`length(coalesce(${t.dated}, ${t.validFrom}))`,
+});
+
+/** Where a milestone stands on a timeline: the day it was done, else the day it is due. */
+export const milestonePlace = (t: { doneOn: AnyPgColumn; dueOn: AnyPgColumn }) => sql<string>`coalesce(${t.doneOn}, ${t.dueOn})`;
 
 /**
  * One record of the cooperation registry: an agreement, a joint initiative, an academic partnership or a
@@ -86,7 +121,12 @@ export const cooperationRecords = pgTable(
     index('cooperation_records_search_idx').using('gin', t.searchVector),
     index('cooperation_records_revision_idx').on(t.revision),
     index('cooperation_records_partnership_idx').on(t.partnershipId).where(sql`${t.partnershipId} is not null`),
-    index('cooperation_records_valid_until_idx').on(t.validUntilLast).where(sql`${t.validUntilLast} is not null`),
+    index('cooperation_records_valid_until_idx')
+      .on(t.validUntilLast)
+      .where(sql`${t.validUntilLast} is not null`),
+    // a timeline's first page, oldest first and newest first (read backwards), without sorting what it filters
+    index('cooperation_records_timeline_first_idx').on(timelinePlace(t).first, timelinePlace(t).length, t.id),
+    index('cooperation_records_timeline_last_idx').on(timelinePlace(t).last, sql`(- ${timelinePlace(t).length})`, t.id),
   ],
 );
 
@@ -146,7 +186,10 @@ export const recordMilestones = pgTable(
   },
   (t) => [
     index('record_milestones_record_idx').on(t.recordId, t.position),
-    index('record_milestones_overdue_idx').on(t.dueOn).where(sql`${t.doneOn} is null`),
+    index('record_milestones_overdue_idx')
+      .on(t.dueOn)
+      .where(sql`${t.doneOn} is null`),
+    index('record_milestones_timeline_idx').on(milestonePlace(t), t.id),
   ],
 );
 

@@ -30,7 +30,9 @@ export class RecordAccessRepository {
           where p.record_id = "cooperation_records"."id" and p.organisation_id is not null), '{}')`,
       })
       .from(cooperationRecords)
-      .where(isUuid ? or(eq(cooperationRecords.id, idOrSlug), eq(cooperationRecords.slug, idOrSlug)) : eq(cooperationRecords.slug, idOrSlug))
+      .where(
+        isUuid ? or(eq(cooperationRecords.id, idOrSlug), eq(cooperationRecords.slug, idOrSlug)) : eq(cooperationRecords.slug, idOrSlug),
+      )
       .limit(1);
     return row ?? null;
   }

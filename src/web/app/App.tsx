@@ -2,7 +2,7 @@ import type { ComponentProps } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomePage } from '../features/home/components/HomePage';
 import { NotFoundPage } from '../features/not-found/components/NotFoundPage';
-import { I18nProvider } from '../shared/i18n/I18nProvider';
+import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
 import { RequireSignIn } from '../shared/session/RequireSignIn';
 import { SessionProvider } from '../shared/session/SessionProvider';
 import { ThemeProvider } from '../shared/ui/theme';
@@ -41,10 +41,21 @@ const RecordPage = lazyPage(() => import('../features/registry/components/Record
 const NewRecordPage = lazyPage(() => import('../features/registry/components/RecordEditorPages'), 'NewRecordPage');
 const EditRecordPage = lazyPage(() => import('../features/registry/components/RecordEditorPages'), 'EditRecordPage');
 const HostPage = lazyPage(() => import('../features/registry/components/HostPage'), 'HostPage');
+const Timeline = lazyPage(() => import('../features/timeline'), 'Timeline');
 
 const contactPartner = (o: { slug: string; name: ComponentProps<typeof ContactButton>['name'] }) => (
   <ContactButton slug={o.slug} name={o.name} />
 );
+
+/** The timelines the home and organisation pages embed, with their headings in the reader's language. */
+function PartnershipTimeline({ slug }: { slug: string }) {
+  const { t } = useI18n();
+  return <Timeline source={{ partnership: slug }} title={t('timeline.partnershipTitle')} />;
+}
+function OrganisationTimeline({ slug }: { slug: string }) {
+  const { t } = useI18n();
+  return <Timeline source={{ organisation: slug }} title={t('timeline.organisationTitle')} />;
+}
 
 export function App() {
   return (
@@ -54,13 +65,14 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route element={<Layout />}>
-                <Route index element={<HomePage />} />
+                <Route index element={<HomePage timeline={(slug) => <PartnershipTimeline slug={slug} />} />} />
                 <Route path="organisations" element={<DirectoryPage />} />
                 <Route
                   path="organisations/:slug"
                   element={
                     <OrganisationPage
                       contact={(o) => <OrganisationContact organisation={o} />}
+                      timeline={(o) => <OrganisationTimeline slug={o.slug} />}
                       related={(o) => <SuggestedPartners organisationId={o.id} slug={o.slug} cardAction={contactPartner} />}
                     />
                   }

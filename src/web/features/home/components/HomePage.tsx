@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { queryString } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
@@ -9,8 +10,11 @@ import { useTitle } from '../../../shared/ui/useTitle';
 import { usePartnership, usePartnerships } from '../api/partnerships';
 import { CountBars } from './CountBars';
 
-/** The home page of a partnership between regions: both sides, their institutions and counts. */
-export function HomePage() {
+/**
+ * The home page of a partnership between regions: both sides, their institutions and counts; `timeline`
+ * adds the partnership's timeline (another feature, loaded when the page is).
+ */
+export function HomePage({ timeline }: { timeline?: (slug: string) => ReactNode } = {}) {
   const { t } = useI18n();
   const text = useMlString();
   const list = usePartnerships();
@@ -92,6 +96,7 @@ export function HomePage() {
       </div>
 
       <AreaChips id="areas" title={t('home.areas')} areas={p.areas} />
+      {timeline?.(p.slug)}
     </>
   );
 }

@@ -43,13 +43,18 @@ function personName(p: PersonRole, lang: Language): { shown: string; original: s
   return { shown, original: shown === p.name ? null : p.name };
 }
 
-/** An organisation's public page; `contact` and `related` add sections from other features (contact, suggested partners). */
+/**
+ * An organisation's public page; `contact`, `related` and `timeline` add sections from other features
+ * (contact, suggested partners, the records it is a party of).
+ */
 export function OrganisationPage({
   related,
   contact,
+  timeline,
 }: {
   related?: (organisation: OrganisationDetail) => ReactNode;
   contact?: (organisation: OrganisationDetail) => ReactNode;
+  timeline?: (organisation: OrganisationDetail) => ReactNode;
 }) {
   const { slug = '' } = useParams();
   const { t, lang } = useI18n();
@@ -154,6 +159,7 @@ export function OrganisationPage({
         </section>
       )}
 
+      {timeline?.(o)}
       {related?.(o)}
 
       {o.people.length > 0 && (

@@ -1,0 +1,3 @@
+CREATE INDEX "cooperation_records_timeline_first_idx" ON "cooperation_records" USING btree (coalesce("dated_first", "valid_from_first"),length(coalesce("dated", "valid_from")),"id");--> statement-breakpoint
+CREATE INDEX "cooperation_records_timeline_last_idx" ON "cooperation_records" USING btree (coalesce("dated_last", case length("valid_from") when 4 then ("valid_from_first" + interval '1 year - 1 day')::date when 7 then ("valid_from_first" + interval '1 month - 1 day')::date else "valid_from_first" end),(- length(coalesce("dated", "valid_from"))),"id");--> statement-breakpoint
+CREATE INDEX "record_milestones_timeline_idx" ON "record_milestones" USING btree (coalesce("done_on", "due_on"),"id");
