@@ -21,6 +21,7 @@ import { glossaryRoutes } from './routes/glossary.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { referenceRoutes } from './routes/reference.js';
 import { reviewRoutes } from './routes/review.js';
+import { registrySearchRoutes } from './routes/registry-search.js';
 
 export interface AppOptions {
   services: Services;
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reviewRoutes(options.services));
       await api.register(organisationManagementRoutes(options.services));
       await api.register(adminRoutes(options.services));
+      await api.register(registrySearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
     },
     { prefix: '/api/v1' },
   );

@@ -12,6 +12,7 @@ import { OrganisationRepository } from './organisation.repository.js';
 import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
 import { RecordAccessRepository } from './registry/record-access.repository.js';
+import { RecordSearchRepository } from './registry/record-search.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -29,6 +30,8 @@ export interface Repositories {
   partnerships: PartnershipRepository;
   /** A registry record as access checks read it. */
   recordAccess: RecordAccessRepository;
+  /** What the registry's search reads: records written since a horizon, a result page's rows. */
+  recordSearch: RecordSearchRepository;
   regions: RegionRepository;
   search: SearchRepository;
   /** Translations of words between ru, fr and en learnt from the shared vocabularies (absent: no bridges). */
@@ -77,6 +80,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     organisations: new OrganisationRepository(db, classifications),
     partnerships: new PartnershipRepository(db),
     recordAccess: new RecordAccessRepository(db),
+    recordSearch: new RecordSearchRepository(db),
     regions: new RegionRepository(db, cache),
     search: new SearchRepository(db),
     bridges: { translate: bridgeTranslate, label: bridgeLabels },

@@ -14,6 +14,7 @@ import { ProfileReviewService } from './organisations/profile-review.service.js'
 import { SubmissionNoticesService } from './organisations/submission-notices.service.js';
 import { PartnershipService } from './partnership.service.js';
 import { RateLimiter } from './rate-limiter.js';
+import { RegistrySearchService } from './registry-search/registry-search.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -30,6 +31,7 @@ export interface Services {
   messaging: MessagingService;
   glossary: GlossaryService;
   admin: AdminService;
+  registrySearch: RegistrySearchService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings): Services {
@@ -53,5 +55,6 @@ export function createServices(repos: Repositories, mail: MailSettings): Service
     messaging: new MessagingService(repos, mail, limiter),
     glossary: new GlossaryService(repos, classifications),
     admin: new AdminService(repos),
+    registrySearch: new RegistrySearchService(repos),
   };
 }
