@@ -13,6 +13,7 @@ import { importOrganisations, ImportInvalidError } from '../services/import-orga
 import { readCsv, readJsonLines, type ImportFormat } from '../services/organisation-record.js';
 import { seedDemo } from '../services/seed-demo.js';
 import { syntheticOrganisations } from '../services/synthetic-organisations.js';
+import { insertSyntheticRecords } from '../services/synthetic-records.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { CommandError } from './command-error.js';
 import { openControlSocket } from './control-socket.js';
@@ -172,30 +173,75 @@ export function cli(config: () => Config): Command {
 
   program
     .command('generate')
-    .description('add a SYNTHETIC set of organisations (labelled source "synthetic") for benchmarks and load tests')
+    .description('add a SYNTHETIC set of organisations and registry records (labelled source "synthetic") for benchmarks and load tests')
     .option('--count <n>', 'how many organisations', '100000')
+    .option('--organisations <n>', 'how many organisations (the same as --count; 0 adds records among those already there)')
+    .option('--agreements <n>', 'how many agreements', '0')
+    .option('--initiatives <n>', 'how many joint initiatives', '0')
+    .option('--academic-partnerships <n>', 'how many academic partnerships', '0')
+    .option('--residencies <n>', 'how many technopark residencies', '0')
     .option('--seed <n>', 'random seed: the same seed gives the same set', '1')
-    .option('--out <file>', 'write JSON Lines to a file instead of the database')
-    .action(async (options: { count: string; seed: string; out?: string }) => {
-      const count = Number(options.count);
-      if (!Number.isInteger(count) || count < 1 || count > 2_000_000)
-        throw new AppError('validation_failed', '--count must be a whole number from 1 to 2000000', 'count');
-      const records = syntheticOrganisations(count, Number(options.seed));
-      if (options.out) {
-        const out = createWriteStream(options.out);
-        for (const r of records) out.write(JSON.stringify(r) + '\n');
-        await new Promise<void>((ok) => out.end(ok));
-        console.log(`Wrote ${count} synthetic organisations to ${options.out}.`);
-        return;
-      }
-      await withPlatform(config(), async ({ services }) => {
-        const rows = [...records].map((value, i) => ({ line: i + 1, value }));
-        const report = await importOrganisations(services.repos, services.classifications, rows, {
-          onProgress: progressBar('generate').update,
+    .option('--out <file>', 'write the organisations as JSON Lines to a file instead of the database')
+    .action(
+      async (options: {
+        count: string;
+        organisations?: string;
+        agreements: string;
+        initiatives: string;
+        academicPartnerships: string;
+        residencies: string;
+        seed: string;
+        out?: string;
+      }) => {
+        const whole = (value: string, option: string, min: number) => {
+          const n = Number(value);
+          if (!Number.isInteger(n) || n < min || n > 2_000_000)
+            throw new AppError('validation_failed', `--${option} must be a whole number from ${min} to 2000000`, option);
+          return n;
+        };
+        const counts = {
+          agreements: whole(options.agreements, 'agreements', 0),
+          initiatives: whole(options.initiatives, 'initiatives', 0),
+          academicPartnerships: whole(options.academicPartnerships, 'academic-partnerships', 0),
+          residencies: whole(options.residencies, 'residencies', 0),
+        };
+        const recordTotal = Object.values(counts).reduce((a, n) => a + n, 0);
+        const count =
+          options.organisations !== undefined
+            ? whole(options.organisations, 'organisations', recordTotal > 0 ? 0 : 1)
+            : whole(options.count, 'count', 1);
+        const seed = Number(options.seed);
+        const records = syntheticOrganisations(count, seed);
+        if (options.out) {
+          if (recordTotal > 0)
+            throw new AppError('validation_failed', '--out writes organisations only: leave out the record counts', 'out');
+          const out = createWriteStream(options.out);
+          for (const r of records) out.write(JSON.stringify(r) + '\n');
+          await new Promise<void>((ok) => out.end(ok));
+          console.log(`Wrote ${count} synthetic organisations to ${options.out}.`);
+          return;
+        }
+        await withPlatform(config(), async ({ services }) => {
+          if (count > 0) {
+            const rows = [...records].map((value, i) => ({ line: i + 1, value }));
+            const report = await importOrganisations(services.repos, services.classifications, rows, {
+              onProgress: progressBar('generate organisations').update,
+            });
+            console.log(`Added ${report.inserted} synthetic organisations.`);
+          }
+          if (recordTotal > 0) {
+            const report = await insertSyntheticRecords(services.repos, counts, {
+              seed,
+              onProgress: progressBar('generate records').update,
+            });
+            console.log(
+              `Added ${report.inserted} synthetic registry records (${counts.agreements} agreements, ${counts.initiatives} initiatives, ` +
+                `${counts.academicPartnerships} academic partnerships, ${counts.residencies} residencies).`,
+            );
+          }
         });
-        console.log(`Added ${report.inserted} synthetic organisations.`);
-      });
-    });
+      },
+    );
 
   program
     .command('create-admin')

@@ -13,6 +13,7 @@ import { PartnershipRepository } from './partnership.repository.js';
 import { ReferenceCache } from './reference-cache.js';
 import { RecordAccessRepository } from './registry/record-access.repository.js';
 import { RecordSearchRepository } from './registry/record-search.repository.js';
+import { RecordBatchRepository } from './registry/record-batch.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -32,6 +33,8 @@ export interface Repositories {
   recordAccess: RecordAccessRepository;
   /** What the registry's search reads: records written since a horizon, a result page's rows. */
   recordSearch: RecordSearchRepository;
+  /** Writes of many registry records at once (synthetic sets). */
+  recordBatches: RecordBatchRepository;
   regions: RegionRepository;
   search: SearchRepository;
   /** Translations of words between ru, fr and en learnt from the shared vocabularies (absent: no bridges). */
@@ -81,6 +84,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     partnerships: new PartnershipRepository(db),
     recordAccess: new RecordAccessRepository(db),
     recordSearch: new RecordSearchRepository(db),
+    recordBatches: new RecordBatchRepository(db),
     regions: new RegionRepository(db, cache),
     search: new SearchRepository(db),
     bridges: { translate: bridgeTranslate, label: bridgeLabels },

@@ -8,8 +8,8 @@ import { transliterate } from '../shared/transliterate.js';
  * seed gives the same set. Names are made from syllables so that they match nothing real.
  */
 
-type Activity = { ru: string; fr: string; en: string; nace: string; area?: string };
-const ACTIVITIES: Activity[] = [
+export type Activity = { ru: string; fr: string; en: string; nace: string; area?: string };
+export const ACTIVITIES: Activity[] = [
   { ru: 'фильтрующие материалы', fr: 'matériaux filtrants', en: 'filtering materials', nace: '13.95', area: 'filters-filtering-materials' },
   { ru: 'фильтры для воды', fr: 'filtres à eau', en: 'water filters', nace: '28.29', area: 'filters-filtering-materials' },
   { ru: 'очистка воздуха', fr: "épuration de l'air", en: 'air purification', nace: '28.25' },
@@ -70,7 +70,7 @@ const ACTIVITIES: Activity[] = [
   { ru: 'программное обеспечение', fr: 'logiciels', en: 'software', nace: '62.02' },
 ];
 
-const REGIONS: { code: string; lang: Language; cities: { ru: string; fr: string; en: string }[] }[] = [
+export const REGIONS: { code: string; lang: Language; cities: { ru: string; fr: string; en: string }[] }[] = [
   {
     code: 'RU-KLU',
     lang: 'ru',
@@ -132,7 +132,7 @@ const KIND_WEIGHTS: [OrganisationKind, number][] = [
 ];
 
 /** mulberry32: small, fast and good enough for test data. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -205,6 +205,6 @@ export function* syntheticOrganisations(count: number, seed = 1): Generator<Orga
   }
 }
 
-function capitalise(s: string): string {
+export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
