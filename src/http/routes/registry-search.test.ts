@@ -6,6 +6,8 @@ import type { RecordKind } from '../../shared/registry.js';
 import type { MultilingualText } from '../../shared/multilingual.js';
 import type { RecordSearchList } from '../../shared/schemas/registry-search.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
+import { AppError } from '../../services/errors.js';
+import { RegistrySearchService } from '../../services/registry-search/registry-search.service.js';
 
 let t: TestPlatform;
 const recordIds: string[] = [];
@@ -188,6 +190,18 @@ describe('registry search', () => {
     expect(slugs(await search(q('roulements')))).toEqual(['rs-late-residency']);
     await t.database.db.update(cooperationRecords).set({ published: false }).where(eq(cooperationRecords.id, id));
     expect(slugs(await search(q('roulements')))).toEqual([]);
+  });
+
+  it('answers 503 search_starting, with when to try again, while its index loads after a start', async () => {
+    const repos = t.services.repos;
+    // a load that takes longer than a search waits
+    const loading = new RegistrySearchService(
+      { ...repos, recordSearch: Object.assign(Object.create(repos.recordSearch), { recordsSince: () => new Promise(() => {}) }) },
+      20,
+    );
+    const error = await loading.search({ q: 'filtres', page: 1, pageSize: 20 }).catch((e: AppError) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'search_starting', status: 503, retryAfter: 5 });
   });
 
   it('refuses an empty query, a query without words, and a date that does not exist, naming the field', async () => {
