@@ -122,6 +122,19 @@ async function main() {
   console.log('|------------------------|--------:|-------:|-------:|-------:|');
   console.log(row('all (1–6 words, ru/fr/en)', times));
   for (const [length, list] of [...byLength].sort(([a], [b]) => a - b)) console.log(row(`${length} word${length > 1 ? 's' : ''}`, list));
+  // the same words in SQL, for the decision between a SQL path and the index (docs/decisions.md): the stored
+  // documents' GIN index and ts_rank over what it finds, the words as typed only (no stems of other
+  // languages, concepts or translations: less than the index does, so a lower bound of that path's cost)
+  const sqlTimes: number[] = [];
+  for (const query of asked.slice(0, 100)) {
+    const words = queryWords(query.q!).map((w) => w.toLowerCase());
+    const started = performance.now();
+    await platform.database.db.execute(sql`
+      select id from cooperation_records, to_tsquery('simple', ${words.map((w) => `${w.replace(/'/g, '')}:*`).join(' & ')}) q
+       where published and search_vector @@ q order by ts_rank(search_vector, q) desc, id limit 20`);
+    sqlTimes.push(performance.now() - started);
+  }
+  console.log(row('SQL, words as typed', sqlTimes));
   const p95 = percentile([...times].sort((a, b) => a - b), 95);
   console.log(`\ntarget p95 ≤ 30 ms: ${p95 <= 30 ? 'met' : 'NOT met'} (${p95.toFixed(1)} ms)`);
   await platform.close();

@@ -7,7 +7,7 @@ import type { HitWay, IndexWord } from '../search/directory-index.js';
 import { rankMatches } from '../search/directory-rank.js';
 import { Lexicon } from '../search/lexicon.js';
 import { topOrder } from '../search/ordering.js';
-import { inEveryGroup, Postings } from '../search/postings.js';
+import { inEveryGroup, postFeatures, Postings, renumberFeatures } from '../search/postings.js';
 import { readSearchVector } from '../search/text-rank.js';
 import { hitWays, matchWords, type MatchSource } from '../search/word-matches.js';
 
@@ -170,11 +170,7 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
       ...record.regionCodes.map(feature.region),
       ...record.conceptCodes.map(feature.concept),
     ];
-    for (const key of new Set(keys)) {
-      let list = this.features.get(key);
-      if (!list) this.features.set(key, (list = new Postings(false)));
-      list.push(slot);
-    }
+    postFeatures(this.features, keys, slot);
   }
 
   protected remove(id: string): void {
@@ -213,10 +209,7 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
     this.ids.length = next;
     this.titleKeys.length = next;
     this.lexemes.renumber(renumber);
-    for (const [key, list] of this.features) {
-      list.renumber(renumber);
-      if (list.length === 0) this.features.delete(key);
-    }
+    renumberFeatures(this.features, renumber);
     this.live.fill(0);
     this.live.fill(1, 0, next);
     this.dead = 0;

@@ -2,7 +2,7 @@ import type { OrganisationFilter, PageRange } from '../../repositories/organisat
 import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
 import { requiredWords, type Bridged, type SearchWord } from '../../repositories/search-query.js';
 import { detached } from '../detached-string.js';
-import { inEveryGroup, Postings } from './postings.js';
+import { inEveryGroup, postFeatures, Postings, renumberFeatures } from './postings.js';
 import { topOrder } from './ordering.js';
 import { Lexicon } from './lexicon.js';
 import { DirectoryOrders, type ListOrder } from './slot-orders.js';
@@ -258,11 +258,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       feature.region(organisation.regionCode),
       feature.sector(organisation.sector),
     ];
-    for (const key of new Set(keys)) {
-      let list = this.features.get(key);
-      if (!list) this.features.set(key, (list = new Postings(false)));
-      list.push(slot);
-    }
+    postFeatures(this.features, keys, slot);
   }
 
   protected remove(id: string): void {
@@ -284,10 +280,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       ids.push(this.ids[slot]!);
     }
     this.lexemes.renumber(renumber);
-    for (const [key, list] of this.features) {
-      list.renumber(renumber);
-      if (list.length === 0) this.features.delete(key);
-    }
+    renumberFeatures(this.features, renumber);
     this.ids = ids;
     this.orders.renumber(renumber);
     this.live = new Uint8Array(Math.max(1024, ids.length * 2));

@@ -77,3 +77,20 @@ export function inEveryGroup(groups: Postings[][], size: number, live: Uint8Arra
   }
   return { slots, hits };
 }
+
+/** Posts a slot under each key (once each) of an index's features (areas, kinds, concepts, …). */
+export function postFeatures(features: Map<string, Postings>, keys: string[], slot: number): void {
+  for (const key of new Set(keys)) {
+    let list = features.get(key);
+    if (!list) features.set(key, (list = new Postings(false)));
+    list.push(slot);
+  }
+}
+
+/** Every feature's postings renumbered (Postings.renumber); features left without slots are forgotten. */
+export function renumberFeatures(features: Map<string, Postings>, renumber: Int32Array): void {
+  for (const [key, list] of features) {
+    list.renumber(renumber);
+    if (list.length === 0) features.delete(key);
+  }
+}
