@@ -70,6 +70,7 @@ describe('system routes', () => {
       '/api/v1/partnerships',
       '/api/v1/partnerships/{slug}',
       '/api/v1/regions',
+      '/api/v1/registry/search',
       '/api/v1/stats/organisations',
       '/api/v1/validation-queue',
     ]);
