@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.js';
 import type { MultilingualText } from '../../shared/multilingual.js';
 import type { RecordKind } from '../../shared/registry.js';
 import { LANGUAGES } from '../../shared/languages.js';
+import type { TermRow } from '../glossary.repository.js';
 import { codeList, rowsSince, type RevisionPage, type RevisionRead } from '../revisions.js';
 import { TEXT_SEARCH_CONFIG } from '../search-query.js';
 
@@ -119,13 +120,22 @@ export class RecordSearchRepository {
   }
 
   /** The live terms of these concepts with their lexemes: what marks a concept's words in a result's texts. */
-  async conceptTerms(conceptCodes: string[]): Promise<{ conceptCode: string; lexemes: string[] }[]> {
+  async conceptTerms(conceptCodes: string[]): Promise<(TermRow & { lexemes: string[] })[]> {
     if (conceptCodes.length === 0) return [];
     const rows = await this.db
-      .select({ conceptCode: glossaryTerms.conceptCode, lexemes: glossaryTerms.lexemes })
+      .select({
+        id: glossaryTerms.id,
+        conceptCode: glossaryTerms.conceptCode,
+        language: glossaryTerms.language,
+        term: glossaryTerms.term,
+        position: glossaryTerms.position,
+        source: glossaryTerms.source,
+        lexemes: glossaryTerms.lexemes,
+      })
       .from(glossaryTerms)
-      .where(and(eq(glossaryTerms.removed, false), inArray(glossaryTerms.conceptCode, conceptCodes)));
-    return rows;
+      .where(and(eq(glossaryTerms.removed, false), inArray(glossaryTerms.conceptCode, conceptCodes)))
+      .orderBy(glossaryTerms.conceptCode, glossaryTerms.language, glossaryTerms.position);
+    return rows as (TermRow & { lexemes: string[] })[];
   }
 
   /** These records as result lines show them, in the order given. */

@@ -5,13 +5,23 @@ import type { RecordResultRow } from '../../repositories/registry/record-search.
 import { allTexts, type MultilingualText } from '../../shared/multilingual.js';
 import type { HitWay } from '../search/directory-index.js';
 import { explainWords } from '../search/explain-matches.js';
-import { hasHits, highlight } from '../search/highlight.js';
+import { fold, highlight } from '../search/highlight.js';
 import type { ReadQuery } from '../search/read-query.js';
 
 /** A multilingual text in its original language with the stems marked; null when it has none. */
 function marked(text: MultilingualText | null, stems: string[]) {
   const original = text?.[text.original];
   return text && original ? { language: text.original, segments: highlight(original, stems) } : null;
+}
+
+/** Whether the texts hold a word that a stem marks, as highlight() marks it: read once, asked per stem. */
+function wordsOf(texts: string[]): (stem: string) => boolean {
+  const words = [...new Set(texts.flatMap((text) => text.match(/[\p{L}\p{N}]+/gu) ?? []).map(fold))];
+  return (stem) => {
+    const folded = fold(stem);
+    const prefix = folded.length >= 6 ? folded.slice(0, -1) : folded;
+    return folded.length >= 3 && words.some((w) => w.startsWith(prefix));
+  };
 }
 
 /**
@@ -26,8 +36,7 @@ export async function explainRecords(
   hits: ReadonlyMap<string, { ways: (HitWay | null)[]; concepts: string[] }>,
 ): Promise<Map<string, RecordExplanation>> {
   const concepts = [...new Set([...hits.values()].flatMap((h) => h.concepts))];
-  const [terms, termLexemes, areas] = await Promise.all([
-    concepts.length > 0 ? repos.glossary.terms(concepts) : Promise.resolve([]),
+  const [terms, areas] = await Promise.all([
     repos.recordSearch.conceptTerms(concepts),
     repos.areas.byCodes([...new Set(rows.flatMap((r) => r.areaCodes))]),
   ]);
@@ -37,7 +46,8 @@ export async function explainRecords(
     const own = [row.title, row.summary, row.commitments, ...row.parties].flatMap(allTexts);
     // the query's words, and the words of its concepts' terms that the record's texts hold (every word of a term)
     const shared = new Set(hit?.concepts ?? []);
-    const found = termLexemes.filter((term) => shared.has(term.conceptCode) && term.lexemes.every((lexeme) => own.some((text) => hasHits(highlight(text, [lexeme])))));
+    const holds = wordsOf(own);
+    const found = terms.filter((term) => shared.has(term.conceptCode) && term.lexemes.every(holds));
     const stems = [...query.wordStems.flat(), ...found.flatMap((term) => term.lexemes)];
     const codeTitles = areas.filter((a) => row.areaCodes.includes(a.code)).flatMap((a) => allTexts(a.name));
     // a summary that does not say the words, but commitments that do: those are shown
