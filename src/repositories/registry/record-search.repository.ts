@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.js';
 import type { MultilingualText } from '../../shared/multilingual.js';
 import type { RecordKind } from '../../shared/registry.js';
 import { LANGUAGES } from '../../shared/languages.js';
-import type { TermRow } from '../glossary.repository.js';
+import { termColumns, type TermRow } from '../glossary.repository.js';
 import { codeList, rowsSince, type RevisionPage, type RevisionRead } from '../revisions.js';
 import { TEXT_SEARCH_CONFIG } from '../search-query.js';
 
@@ -123,15 +123,7 @@ export class RecordSearchRepository {
   async conceptTerms(conceptCodes: string[]): Promise<(TermRow & { lexemes: string[] })[]> {
     if (conceptCodes.length === 0) return [];
     const rows = await this.db
-      .select({
-        id: glossaryTerms.id,
-        conceptCode: glossaryTerms.conceptCode,
-        language: glossaryTerms.language,
-        term: glossaryTerms.term,
-        position: glossaryTerms.position,
-        source: glossaryTerms.source,
-        lexemes: glossaryTerms.lexemes,
-      })
+      .select({ ...termColumns, lexemes: glossaryTerms.lexemes })
       .from(glossaryTerms)
       .where(and(eq(glossaryTerms.removed, false), inArray(glossaryTerms.conceptCode, conceptCodes)))
       .orderBy(glossaryTerms.conceptCode, glossaryTerms.language, glossaryTerms.position);
