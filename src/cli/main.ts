@@ -85,6 +85,7 @@ export function cli(config: () => Config): Command {
         platform.services.directory
           .warmUp()
           .then(() => platform.services.matches.warmUp())
+          .then(() => platform.services.registrySearch.warmUp())
           .then(() => app.log.info(`search and partner indexes loaded in ${Math.round(performance.now() - warming)} ms`))
           .catch((error: unknown) => app.log.warn({ err: error }, 'the search and partner indexes will load on first use'));
       }, INDEX_WARM_UP_DELAY_MS).unref();

@@ -25,6 +25,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { reviewRoutes } from './routes/review.js';
 import { registryRoutes } from './routes/registry/index.js';
 import { timelineRoutes } from './routes/timeline.js';
+import { registrySearchRoutes } from './routes/registry-search.js';
 
 export interface AppOptions {
   services: Services;
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(adminRoutes(options.services));
       await api.register(registryRoutes(options.services));
       await api.register(adminJobRoutes(options.services));
+      await api.register(registrySearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
     },
     { prefix: '/api/v1' },
   );

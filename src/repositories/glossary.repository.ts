@@ -53,7 +53,7 @@ const configOf = (language: SQL) =>
 const queryDocument = (text: SQL) =>
   sql`(to_tsvector('simple', unaccent(${text})) || to_tsvector('russian', unaccent(${text})) || to_tsvector('french', unaccent(${text})))`;
 
-const termColumns = {
+export const termColumns = {
   id: glossaryTerms.id,
   conceptCode: glossaryTerms.conceptCode,
   language: glossaryTerms.language,

@@ -18,6 +18,7 @@ import { RecordAccessRepository } from './registry/record-access.repository.js';
 import { NamedPartyRepository } from './registry/named-party.repository.js';
 import { RecordPartsRepository } from './registry/record-parts.repository.js';
 import { RecordRepository } from './registry/record.repository.js';
+import { RecordSearchRepository } from './registry/record-search.repository.js';
 import { RecordBatchRepository } from './registry/record-batch.repository.js';
 import { TimelineRepository } from './registry/timeline.repository.js';
 import { RegionRepository } from './region.repository.js';
@@ -47,6 +48,8 @@ export interface Repositories {
   recordParts: RecordPartsRepository;
   /** Parties not on the platform yet. */
   namedParties: NamedPartyRepository;
+  /** What the registry's search reads: records written since a horizon, a result page's rows. */
+  recordSearch: RecordSearchRepository;
   /** Writes of many registry records at once (synthetic sets). */
   recordBatches: RecordBatchRepository;
   /** The registry's timelines: records and milestones by date, a page at a time. */
@@ -106,6 +109,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     records: new RecordRepository(db),
     recordParts: new RecordPartsRepository(db),
     namedParties: new NamedPartyRepository(db),
+    recordSearch: new RecordSearchRepository(db),
     recordBatches: new RecordBatchRepository(db),
     timeline: new TimelineRepository(db),
     regions: new RegionRepository(db, cache),

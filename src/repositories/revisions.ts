@@ -66,22 +66,10 @@ export async function profilesSince(
     // last, so that a separator in it could do no harm
     sql`sort_name`,
   ];
-  const after = page.after ? sql`and id > ${page.after}::uuid` : sql``;
-  const result = (await db.execute(sql`
-    select ${HORIZON} || pg_snapshot_xmin(pg_current_snapshot())::text as line
-    union all
-    (select concat_ws(${SEPARATOR}, ${sql.join(fields, sql`, `)}) from ${organisations} where revision >= ${horizon} ${after} order by id limit ${page.limit})`)) as unknown as {
-    rows: { line: string }[];
-  };
-  let next = horizon;
+  const read = await rowsSince(db, organisations, fields, horizon, page);
   const items: RevisionRead<{ profile: OrganisationProfile; more: string[] }>['items'] = [];
-  // a union's order is not promised: the horizon's line is told apart by its mark (lines start with an id)
-  for (const { line } of result.rows) {
-    if (line.startsWith(HORIZON)) {
-      next = Number(line.slice(HORIZON.length));
-      continue;
-    }
-    const [id, published, kind, sector, regionCode, areas, nace, concepts, products, ...rest] = line.split(SEPARATOR);
+  for (const line of read.items) {
+    const [id, published, kind, sector, regionCode, areas, nace, concepts, products, ...rest] = line;
     const profile: OrganisationProfile = {
       id: id!,
       published: published === 'true',
@@ -95,6 +83,30 @@ export async function profilesSince(
       sortName: rest.slice(more.length).join(SEPARATOR),
     };
     items.push({ profile, more: rest.slice(0, more.length) });
+  }
+  return { horizon: read.horizon, items };
+}
+
+/**
+ * The rows of a table stamped with a revision (organisations, cooperation records) whose revision is at or
+ * after the horizon, a page in id order, each as its fields (the first must be the id; a separator in the
+ * last stays in it); and the oldest transaction still running when they were read, in the same statement.
+ * `from` may be a table or a subquery aliased to expose `id` and `revision`.
+ */
+export async function rowsSince(db: Database, from: SQL | typeof organisations, fields: SQL[], horizon: number, page: RevisionPage): Promise<RevisionRead<string[]>> {
+  const after = page.after ? sql`and id > ${page.after}::uuid` : sql``;
+  const result = (await db.execute(sql`
+    select ${HORIZON} || pg_snapshot_xmin(pg_current_snapshot())::text as line
+    union all
+    (select concat_ws(${SEPARATOR}, ${sql.join(fields, sql`, `)}) from ${from} where revision >= ${horizon} ${after} order by id limit ${page.limit})`)) as unknown as {
+    rows: { line: string }[];
+  };
+  let next = horizon;
+  const items: string[][] = [];
+  // a union's order is not promised: the horizon's line is told apart by its mark (lines start with an id)
+  for (const { line } of result.rows) {
+    if (line.startsWith(HORIZON)) next = Number(line.slice(HORIZON.length));
+    else items.push(line.split(SEPARATOR));
   }
   return { horizon: next, items };
 }

@@ -2,7 +2,7 @@ import type { Repositories } from '../repositories/index.js';
 import { presentOrganisationDetail, presentOrganisationSummary } from '../presenters/organisation.presenter.js';
 import type { OrganisationDetail, OrganisationList, OrganisationListQuery } from '../shared/schemas/organisations.js';
 import { canSeeContacts, canSeeUnpublished, type Actor } from './access.js';
-import { AppError, notFound } from './errors.js';
+import { notFound } from './errors.js';
 import { explainMatches } from './search/explain-matches.js';
 import { readQuery } from './search/read-query.js';
 import { DirectoryIndex, type IndexWord, type ResultOrder } from './search/directory-index.js';
@@ -13,6 +13,7 @@ import { requireKnownAreas } from './known-areas.js';
 import type { ClassificationService } from './classification.service.js';
 import { coalescing } from './revision-follower.js';
 import { BoundedCache } from './search/bounded-cache.js';
+import { withinFirstLoad } from './search/first-load.js';
 import type { WordAnalysis } from '../repositories/glossary.repository.js';
 import type { OrganisationRepository, OrganisationRow } from '../repositories/organisation.repository.js';
 import type { RegionRow } from '../repositories/region.repository.js';
@@ -45,9 +46,8 @@ interface OrganisationPage {
  */
 const FUZZY_WORDS_MAX = 3;
 
-/** How long a search waits for the directory index's first load before answering 503 search_starting, and the Retry-After it sends. */
+/** How long a search waits for the directory index's first load before answering 503 search_starting (first-load.ts). */
 const INDEX_LOAD_WAIT_MS = 15_000;
-const RETRY_AFTER_LOAD_S = 5;
 
 /** Result pages kept (a page with its explanations: 10–50 kB), analysed queries, organisation pages. */
 const RESULTS_KEPT = 500;
@@ -104,23 +104,9 @@ export class DirectoryService {
     return this.readGlossaryVersion();
   }
 
-  /**
-   * current(), but a search with words waits for the index's first load at most `waitMs`: after a start
-   * with 100,000 organisations on a busy machine the load takes tens of seconds, longer than the server
-   * keeps a silent connection open (REQUEST_TIMEOUTS.idleMs), so the answer is a 503 to try again, not a
-   * dropped connection. The load goes on meanwhile.
-   */
-  private async currentWithin(waitMs: number | null): Promise<string> {
-    if (waitMs === null || this.index.loaded) return this.current();
-    const loading = this.current();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
-    const state = await Promise.race([loading, late]).finally(() => clearTimeout(timer));
-    if (state !== null) return state;
-    loading.catch(() => undefined);
-    const error = new AppError('search_starting');
-    error.retryAfter = RETRY_AFTER_LOAD_S;
-    throw error;
+  /** current(), but a search with words waits for the index's first load at most `waitMs` (first-load.ts). */
+  private currentWithin(waitMs: number | null): Promise<string> {
+    return withinFirstLoad(this.index.loaded, () => this.current(), waitMs);
   }
 
   /** Takes in the writes committed so far; says which state of organisations and glossary it then holds. */

@@ -18,6 +18,7 @@ import { RateLimiter } from './rate-limiter.js';
 import { createRegistryServices, type RegistryServices } from './registry/index.js';
 import { DocumentsService } from './registry/documents.service.js';
 import { TimelineService } from './registry/timeline.service.js';
+import { RegistrySearchService } from './registry-search/registry-search.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -40,6 +41,7 @@ export interface Services {
   /** Background jobs: the runner (started by `serve`) and its reminders. */
   jobs: JobsService;
   timeline: TimelineService;
+  registrySearch: RegistrySearchService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -67,5 +69,6 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     registry: createRegistryServices(repos),
     jobs: new JobsService(repos, mail, notices, jobs),
     timeline: new TimelineService(repos),
+    registrySearch: new RegistrySearchService(repos),
   };
 }

@@ -96,6 +96,7 @@ describe('system routes', () => {
       '/api/v1/partnerships/{slug}/timeline',
       '/api/v1/records/{idOrSlug}/documents',
       '/api/v1/regions',
+      '/api/v1/registry/search',
       '/api/v1/residencies',
       '/api/v1/residencies/{slug}',
       '/api/v1/residencies/{slug}/links',

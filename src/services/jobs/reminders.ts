@@ -4,7 +4,7 @@ import { REMINDED_AGREEMENT_STAGES, type ReminderSubject } from '../../repositor
 import type { UserRow } from '../../repositories/account.repository.js';
 import { resolveText } from '../../shared/multilingual.js';
 import type { RecordKind } from '../../shared/registry.js';
-import { RECORD_COLLECTIONS } from '../../shared/schemas/registry.js';
+import { recordPagePath } from '../../shared/record-pages.js';
 import { sendMail, type MailSettings } from '../mailer.js';
 import type { JobRunner } from './job-runner.js';
 import { dateIn, daysIn } from './reminder-mail.js';
@@ -27,7 +27,7 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
 
 /** The record's page, as the web app routes it (the same form as the other e-mails' links). */
 export const recordPath = (subject: Pick<ReminderSubject, 'kind' | 'slug'>) =>
-  `/cooperation/${RECORD_COLLECTIONS[subject.kind as RecordKind]}/${encodeURIComponent(subject.slug)}`;
+  recordPagePath(subject.kind as RecordKind, subject.slug);
 
 type Skipped = { skipped: string };
 

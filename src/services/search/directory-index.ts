@@ -2,12 +2,13 @@ import type { OrganisationFilter, PageRange } from '../../repositories/organisat
 import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
 import { requiredWords, type Bridged, type SearchWord } from '../../repositories/search-query.js';
 import { detached } from '../detached-string.js';
-import { Postings } from './postings.js';
-import { compare, lowerBound, topOrder } from './ordering.js';
+import { inEveryGroup, postFeatures, Postings, renumberFeatures } from './postings.js';
+import { topOrder } from './ordering.js';
+import { Lexicon } from './lexicon.js';
 import { DirectoryOrders, type ListOrder } from './slot-orders.js';
 import { readSearchVector, type RankItem } from './text-rank.js';
 import { rankMatches } from './directory-rank.js';
-import { bridgeItem, matchWords, waysOf, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
+import { hitWays, matchWords, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
 import type { Language } from '../../shared/languages.js';
 import { feature } from '../profile-features.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
@@ -61,10 +62,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
   private live = new Uint8Array(1024);
-  private readonly lexemes = new Map<string, Postings>();
-  /** The lexemes in order, for prefixes; lexemes added since it was sorted wait in `unsorted`. */
-  private sorted: string[] = [];
-  private unsorted: string[] = [];
+  private readonly lexemes = new Lexicon();
   private readonly features = new Map<string, Postings>();
   private readonly orders = new DirectoryOrders();
   private dead = 0;
@@ -126,20 +124,16 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
 
   /** The required words matched against every record; kept for the facets of the same search. */
   private matchWords(words: IndexWord[]): WordMatches {
-    this.sortLexemes();
+    this.lexemes.sort();
     if (this.lastMatch?.words === words && this.lastMatch.generation === this.generation) return this.lastMatch.matches;
     const matches = matchWords(this.source(), requiredWords(words));
     this.lastMatch = { words, generation: this.generation, matches };
     return matches;
   }
 
-  /** How a result matched each word; for a bridge, which one (postings are in slot order: a binary search each). */
+  /** How a result matched each word; for a bridge, which one. */
   private hitWays(matches: WordMatches, required: IndexWord[], slot: number): (HitWay | null)[] {
-    return waysOf(matches, slot).map((way, i) => {
-      if (way !== 'bridge') return way && { way };
-      const bridge = (required[i]!.bridges ?? []).find((b) => this.lexemePostings(bridgeItem(b.lexeme)).some((list) => list.has(slot)));
-      return bridge ? { way, bridge } : { way };
-    });
+    return hitWays(matches, required, slot, (item) => this.lexemePostings(item));
   }
 
   private source(): MatchSource {
@@ -215,14 +209,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
   }
 
   private lexemePostings(item: RankItem): Postings[] {
-    if (!item.prefix) {
-      const list = this.lexemes.get(item.lexeme);
-      return list ? [list] : [];
-    }
-    const lists: Postings[] = [];
-    for (let i = lowerBound(this.sorted, item.lexeme); i < this.sorted.length && this.sorted[i]!.startsWith(item.lexeme); i++)
-      lists.push(this.lexemes.get(this.sorted[i]!)!);
-    return lists;
+    return this.lexemes.postings(item);
   }
 
   private featurePostings(keys: string[]): Postings[] {
@@ -238,26 +225,8 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
     return result;
   }
 
-  /**
-   * The live slots found in every group (in any posting of it). A slot's count goes from g to g + 1 in
-   * group g, so after the last group the slots at the number of groups are those found in all.
-   */
   private inEveryGroup(groups: Postings[][]): { slots: number[]; hits: Uint8Array } {
-    const hits = new Uint8Array(this.ids.length);
-    const slots: number[] = [];
-    const last = groups.length - 1;
-    for (const [g, lists] of groups.entries()) {
-      for (const list of lists) {
-        const entries = list.slots;
-        for (let i = 0; i < list.length; i++) {
-          const slot = entries[i]!;
-          if (hits[slot] !== g) continue;
-          hits[slot] = g + 1;
-          if (g === last && this.live[slot]) slots.push(slot);
-        }
-      }
-    }
-    return { slots, hits };
+    return inEveryGroup(groups, this.ids.length, this.live);
   }
 
   protected override settle(): void {
@@ -278,15 +247,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       this.live = live;
     }
     this.live[slot] = 1;
-    readSearchVector(organisation.searchVector, (lexeme, rankPart) => {
-      let list = this.lexemes.get(lexeme);
-      if (!list) {
-        const key = detached(lexeme);
-        this.lexemes.set(key, (list = new Postings(true)));
-        this.unsorted.push(key);
-      }
-      list.push(slot, rankPart);
-    });
+    readSearchVector(organisation.searchVector, (lexeme, rankPart) => this.lexemes.add(lexeme, slot, rankPart));
     const keys = [
       ...organisation.areaCodes.map(feature.area),
       ...organisation.naceClasses.map(feature.nace),
@@ -297,11 +258,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       feature.region(organisation.regionCode),
       feature.sector(organisation.sector),
     ];
-    for (const key of new Set(keys)) {
-      let list = this.features.get(key);
-      if (!list) this.features.set(key, (list = new Postings(false)));
-      list.push(slot);
-    }
+    postFeatures(this.features, keys, slot);
   }
 
   protected remove(id: string): void {
@@ -322,26 +279,12 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
       this.slotOf.set(this.ids[slot]!, ids.length);
       ids.push(this.ids[slot]!);
     }
-    for (const postings of [this.lexemes, this.features]) {
-      for (const [key, list] of postings) {
-        list.renumber(renumber);
-        if (list.length === 0) postings.delete(key);
-      }
-    }
+    this.lexemes.renumber(renumber);
+    renumberFeatures(this.features, renumber);
     this.ids = ids;
     this.orders.renumber(renumber);
     this.live = new Uint8Array(Math.max(1024, ids.length * 2));
     this.live.fill(1, 0, ids.length);
     this.dead = 0;
-    this.sorted = [...this.lexemes.keys()].sort(compare);
-    this.unsorted = [];
-  }
-
-  /** Lexemes added since the last search join the sorted list: one by one when few, by a sort when many. */
-  private sortLexemes(): void {
-    if (this.unsorted.length === 0) return;
-    if (this.unsorted.length > 1000) this.sorted = [...this.sorted, ...this.unsorted].sort(compare);
-    else for (const lexeme of this.unsorted) this.sorted.splice(lowerBound(this.sorted, lexeme), 0, lexeme);
-    this.unsorted = [];
   }
 }

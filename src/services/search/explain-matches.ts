@@ -55,7 +55,7 @@ export async function explainMatches(
       ...areas.filter((a) => row.areaCodes.includes(a.code)).flatMap((a) => allTexts(a.name)),
     ];
     result.set(row.id, {
-      words: wordMatches(
+      words: explainWords(
         query,
         ways.get(row.id),
         [row.name, row.description].flatMap((t) => (t ? allTexts(t) : [])),
@@ -81,11 +81,11 @@ export async function explainMatches(
 }
 
 /**
- * Each required word and how the record matched it. A text match that is neither in its name nor in its
- * description was in the title of one of its codes (NACE class, area): said so, as that is what a reader
- * would look for.
+ * Each required word and how the record matched it. A text match that is neither in its own texts (an
+ * organisation's name and description, a registry record's title, summary and parties) was in the title of
+ * one of its codes (NACE class, area): said so, as that is what a reader would look for.
  */
-function wordMatches(
+export function explainWords(
   query: ReadQuery,
   ways: (HitWay | null)[] | undefined,
   ownTexts: string[],

@@ -1,6 +1,6 @@
 import type { TextSegment } from '../../shared/schemas/search.js';
 
-const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+export const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * Cuts a text into pieces, marking the words that start with one of the stems (accent- and case-folded).

@@ -54,3 +54,43 @@ export class Postings {
     this.length = kept;
   }
 }
+
+/**
+ * The live slots found in every group (in any posting of it): what passes every filter, a filter being a
+ * group. A slot's count goes from g to g + 1 in group g, so after the last group the slots at the number
+ * of groups are those found in all (`hits[slot] === groups.length`).
+ */
+export function inEveryGroup(groups: Postings[][], size: number, live: Uint8Array): { slots: number[]; hits: Uint8Array } {
+  const hits = new Uint8Array(size);
+  const slots: number[] = [];
+  const last = groups.length - 1;
+  for (const [g, lists] of groups.entries()) {
+    for (const list of lists) {
+      const entries = list.slots;
+      for (let i = 0; i < list.length; i++) {
+        const slot = entries[i]!;
+        if (hits[slot] !== g) continue;
+        hits[slot] = g + 1;
+        if (g === last && live[slot]) slots.push(slot);
+      }
+    }
+  }
+  return { slots, hits };
+}
+
+/** Posts a slot under each key (once each) of an index's features (areas, kinds, concepts, …). */
+export function postFeatures(features: Map<string, Postings>, keys: string[], slot: number): void {
+  for (const key of new Set(keys)) {
+    let list = features.get(key);
+    if (!list) features.set(key, (list = new Postings(false)));
+    list.push(slot);
+  }
+}
+
+/** Every feature's postings renumbered (Postings.renumber); features left without slots are forgotten. */
+export function renumberFeatures(features: Map<string, Postings>, renumber: Int32Array): void {
+  for (const [key, list] of features) {
+    list.renumber(renumber);
+    if (list.length === 0) features.delete(key);
+  }
+}

@@ -1,5 +1,5 @@
 import { feature } from '../profile-features.js';
-import type { IndexWord } from './directory-index.js';
+import type { HitWay, IndexWord } from './directory-index.js';
 import { Postings } from './postings.js';
 import type { RankItem } from './text-rank.js';
 
@@ -162,6 +162,15 @@ export function matchWords(source: MatchSource, required: IndexWord[]): WordMatc
 /** How a slot matched each required word, in words (null: not matched). */
 export function waysOf(matches: WordMatches, slot: number): (WordWay | null)[] {
   return matches.ways.map((way) => WAYS[way[slot]!]!);
+}
+
+/** How a slot matched each required word; for a bridge, which one (postings are in slot order: a binary search each). */
+export function hitWays(matches: WordMatches, required: IndexWord[], slot: number, lexemes: (item: RankItem) => Postings[]): (HitWay | null)[] {
+  return waysOf(matches, slot).map((way, i) => {
+    if (way !== 'bridge') return way && { way };
+    const bridge = (required[i]!.bridges ?? []).find((b) => lexemes(bridgeItem(b.lexeme)).some((list) => list.has(slot)));
+    return bridge ? { way, bridge } : { way };
+  });
 }
 
 function intersection(each: Postings[][]): Postings[] {

@@ -13,6 +13,7 @@ import { FiltersDisclosure } from './FiltersDisclosure';
 import { OrganisationCard } from './OrganisationCard';
 import { Pagination } from './Pagination';
 import { SortChoice } from './SortChoice';
+import { RecordResults } from '../../registry-search/components/RecordResults';
 
 export function DirectoryPage() {
   const { t, lang } = useI18n();
@@ -52,6 +53,8 @@ export function DirectoryPage() {
         maxLength={QUERY_MAX_LENGTH}
         onSearch={(q) => update({ q })}
       />
+      {/* the same words find the registry's agreements, initiatives, partnerships and residencies */}
+      <RecordResults q={query.q} />
       <div className="directory">
         <FiltersDisclosure active={FILTERS.filter((f) => query[f]?.length).length}>
           <DirectoryFilters query={query} onChange={update} facets={data?.facets} />

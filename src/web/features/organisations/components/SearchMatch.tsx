@@ -77,7 +77,7 @@ export function MatchExplanation({ match, description }: { match: Match; descrip
  * concept, a translation), then those it did not: a long query ranks records by how much of it they
  * cover, so the reader sees what each covers. Nothing for a one-word query matched as typed.
  */
-function MatchedWords({ words }: { words: Match['words'] }) {
+export function MatchedWords({ words }: { words: Match['words'] }) {
   const { lang, t } = useI18n();
   const found = words.filter((w) => w.way !== null);
   const missing = words.filter((w) => w.way === null);

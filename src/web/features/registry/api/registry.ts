@@ -21,8 +21,7 @@ export function kindOfCollection(collection: string | undefined): RecordKind | n
 }
 
 /** The web app's pages of a kind and of one record: the API's collection names, under /cooperation. */
-export const listPage = (kind: RecordKind) => `/cooperation/${RECORD_COLLECTIONS[kind]}`;
-export const recordPage = (kind: RecordKind, slug: string) => `${listPage(kind)}/${encodeURIComponent(slug)}`;
+export { recordListPath as listPage, recordPagePath as recordPage } from '../../../../shared/record-pages';
 
 const collection = (kind: RecordKind) => `/${RECORD_COLLECTIONS[kind]}`;
 const one = (kind: RecordKind, slug: string) => `${collection(kind)}/${encodeURIComponent(slug)}`;

@@ -1,3 +1,4 @@
+import { recordPagePath } from '../../../../shared/record-pages';
 import type { TimelineEntryKind, TimelinePage } from '../../../../shared/schemas/timeline';
 import { getJson, queryString } from '../../../shared/api/client';
 
@@ -39,11 +40,5 @@ export const fetchTimeline = (path: string, signal?: AbortSignal) => getJson<Tim
 
 /** The page of a record of the registry (a milestone's: its initiative's). */
 export function recordPath(kind: TimelineEntryKind, slug: string): string {
-  const folder = {
-    agreement: 'agreements',
-    initiative: 'initiatives',
-    academic_partnership: 'academic-partnerships',
-    residency: 'residencies',
-  } as const;
-  return `/cooperation/${folder[kind === 'milestone' ? 'initiative' : kind]}/${encodeURIComponent(slug)}`;
+  return recordPagePath(kind === 'milestone' ? 'initiative' : kind, slug);
 }
