@@ -15,6 +15,7 @@ import { seedDemo } from '../services/seed-demo.js';
 import { syntheticOrganisations } from '../services/synthetic-organisations.js';
 import { insertSyntheticRecords } from '../services/synthetic-records.js';
 import { registerBackupCommands } from './backup-commands.js';
+import { registerRegistryCommands } from './registry-commands.js';
 import { CommandError } from './command-error.js';
 import { openControlSocket } from './control-socket.js';
 import { progressBar } from './progress.js';
@@ -117,8 +118,8 @@ export function cli(config: () => Config): Command {
     .action(async () => {
       const cfg = config();
       await withPlatform(cfg, async ({ services }) => {
-        const { organisations } = await seedDemo(services.repos, services.classifications, { examples: cfg.seedExamples });
-        console.log(`Demo data loaded: ${organisations} new organisation(s).`);
+        const { organisations, records } = await seedDemo(services.repos, services.classifications, { examples: cfg.seedExamples });
+        console.log(`Demo data loaded: ${organisations} new organisation(s), ${records} new cooperation record(s).`);
       });
     });
 
@@ -296,6 +297,7 @@ export function cli(config: () => Config): Command {
 
   registerSearchCommands(program, config);
   registerBackupCommands(program, config);
+  registerRegistryCommands(program, config);
   return program;
 }
 

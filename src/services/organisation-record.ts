@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LANGUAGES, isLanguage, type Language } from '../shared/languages.js';
@@ -104,12 +104,20 @@ export function describeAjvError(error: ErrorObject): { field: string; message: 
 
 /** Checks a row against the record schema; the problems name the field. */
 export function checkRecord(row: RawRow): { record: OrganisationRecord } | { problems: RowProblem[] } {
+  return checkRow(validateRecord, row);
+}
+
+/** A validator of import rows against a schema (the registry's lines use it too). */
+export const rowValidator = <T>(schema: object) => ajv.compile<T>(schema);
+
+/** A row checked against a compiled schema: the value, or every problem with its field. */
+export function checkRow<T>(validate: ValidateFunction<T>, row: RawRow): { record: T } | { problems: RowProblem[] } {
   if (row.problem) return { problems: [{ line: row.line, field: '', message: row.problem }] };
   // the schema lets NUL characters, lone surrogates and 1e400 through; the database would refuse the whole import
   const unsafe = findUnsafeValues(row.value).map((u) => ({ line: row.line, field: fieldPath(u.pointer), message: u.message }));
-  if (validateRecord(row.value) && unsafe.length === 0) return { record: row.value };
+  if (validate(row.value) && unsafe.length === 0) return { record: row.value };
   // anyOf errors repeat what their branches said; keep the most specific ones
-  const errors = (validateRecord.errors ?? []).filter((e, _, all) => e.keyword !== 'anyOf' || all.length === 1);
+  const errors = (validate.errors ?? []).filter((e, _, all) => e.keyword !== 'anyOf' || all.length === 1);
   const seen = new Set<string>();
   const problems: RowProblem[] = [...unsafe];
   for (const e of errors) {

@@ -1,5 +1,6 @@
 import demoAccounts from '../reference/demo/accounts.json' with { type: 'json' };
 import demo from '../reference/demo/founding-case.json' with { type: 'json' };
+import cooperation from '../reference/demo/cooperation-records.json' with { type: 'json' };
 import examples from '../reference/demo/example-organisations.json' with { type: 'json' };
 import type { Language } from '../shared/languages.js';
 import type { Role } from '../shared/roles.js';
@@ -8,6 +9,7 @@ import type { Repositories } from '../repositories/index.js';
 import type { MultilingualText } from '../shared/multilingual.js';
 import type { ClassificationService } from './classification.service.js';
 import { importOrganisations } from './import-organisations.js';
+import { importRecords } from './registry/transfer/import-records.js';
 
 /**
  * Loads the founding case (Kaluga region ↔ Limousin) and, when asked, the invented example organisations
@@ -18,7 +20,7 @@ export async function seedDemo(
   repos: Repositories,
   classifications: ClassificationService,
   options: { examples?: boolean } = {},
-): Promise<{ organisations: number }> {
+): Promise<{ organisations: number; records: number }> {
   return repos.transaction(async (tx) => {
     const p = demo.partnership;
     if (!(await tx.partnerships.getBySlug(p.slug))) {
@@ -38,8 +40,10 @@ export async function seedDemo(
         await importOrganisations(tx, classifications, sample, { defaultSource: 'synthetic', skipExisting: true })
       ).inserted;
     }
+    const records = cooperation.records.map((value, i) => ({ line: i + 1, value }));
+    const registry = await importRecords(tx, records, { skipExisting: true, source: 'demo' });
     await seedDemoAccounts(tx);
-    return { organisations: report.inserted };
+    return { organisations: report.inserted, records: registry.inserted };
   });
 }
 

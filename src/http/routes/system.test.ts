@@ -96,6 +96,8 @@ describe('system routes', () => {
       '/api/v1/partnerships/{slug}/timeline',
       '/api/v1/records/{idOrSlug}/documents',
       '/api/v1/regions',
+      '/api/v1/registry/export',
+      '/api/v1/registry/import',
       '/api/v1/registry/search',
       '/api/v1/residencies',
       '/api/v1/residencies/{slug}',

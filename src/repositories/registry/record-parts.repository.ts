@@ -106,7 +106,7 @@ export class RecordPartsRepository {
     return !!row;
   }
 
-  async addLink(recordId: string, targetKind: LinkTargetKind, targetId: string, createdBy: string, at: Date): Promise<void> {
+  async addLink(recordId: string, targetKind: LinkTargetKind, targetId: string, createdBy: string | null, at: Date): Promise<void> {
     await this.db.insert(recordLinks).values({ recordId, targetKind, targetId, createdBy, createdAt: at }).onConflictDoNothing();
   }
 

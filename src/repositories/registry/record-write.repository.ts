@@ -1,3 +1,4 @@
+import type { RecordSource } from '../../shared/domain.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { areas, cooperationRecords, recordParties, recordStageChanges } from '../../db/schema/index.js';
@@ -6,6 +7,13 @@ import { allTexts, type MultilingualText } from '../../shared/multilingual.js';
 import type { PartyRole, RecordDetails, RecordKind } from '../../shared/registry.js';
 import { slugify } from '../../shared/transliterate.js';
 import { searchDocument, type DocumentText } from '../search-query.js';
+
+/** A record has the slug an import gives already. */
+export class SlugTakenError extends Error {
+  constructor(readonly slug: string) {
+    super(`A record has the slug ${slug} already.`);
+  }
+}
 
 /** The columns a record's create and edit write (the derived ones, region_codes and search_vector, follow). */
 export interface RecordColumns {
@@ -29,7 +37,9 @@ export interface RecordColumns {
 export interface NewRecord extends RecordColumns {
   kind: RecordKind;
   stage: string;
-  createdBy: string;
+  /** null: written by the platform itself (the demo seed, an import from the CLI). */
+  createdBy: string | null;
+  source?: RecordSource;
 }
 
 /** A party row to write: exactly one of organisationId and namedPartyId. */
@@ -46,7 +56,7 @@ export interface NewStageChange {
   happened: string;
   happenedFirst: string;
   reason: string | null;
-  changedBy: string;
+  changedBy: string | null;
   at: Date;
 }
 
@@ -61,6 +71,17 @@ export abstract class RecordWriteRepository {
    * Inserts a record under a free slug made from its title. Two creations of one title at once may choose
    * the same slug: the insert then does nothing (ON CONFLICT) and the next one is tried.
    */
+  /** A record under the slug given (an import's); false when a record has it already. */
+  async insertWithSlug(values: NewRecord, slug: string, now: Date): Promise<{ id: string; slug: string }> {
+    const [row] = await this.db
+      .insert(cooperationRecords)
+      .values({ ...values, slug, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: cooperationRecords.slug })
+      .returning({ id: cooperationRecords.id, slug: cooperationRecords.slug });
+    if (!row) throw new SlugTakenError(slug);
+    return row;
+  }
+
   async insertWithFreeSlug(values: NewRecord, now: Date): Promise<{ id: string; slug: string }> {
     const base = slugify(values.title[values.title.original] ?? allTexts(values.title)[0] ?? '', 70) || values.kind.replace('_', '-');
     for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, desc, eq, exists, getTableColumns, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, exists, getTableColumns, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cooperationRecords, namedParties, organisations, recordParties, recordStageChanges, users } from '../../db/schema/index.js';
 import type { MultilingualText } from '../../shared/multilingual.js';
@@ -127,6 +127,22 @@ export class RecordRepository extends RecordWriteRepository {
       rows.push(...(await page(true, Math.max(0, filter.offset - dated), filter.limit - rows.length)));
     }
     return { rows, total, capped: (counts?.total ?? 0) > LIST_COUNT_LIMIT };
+  }
+
+  /** Records in id order after `afterId` (an export's pages), of one kind or all, published ones only if asked. */
+  exportPage(afterId: string | null, limit: number, options: { kind?: RecordKind; publishedOnly: boolean }): Promise<RecordRow[]> {
+    return this.db
+      .select(recordColumns)
+      .from(cooperationRecords)
+      .where(
+        and(
+          afterId ? gt(cooperationRecords.id, afterId) : undefined,
+          options.kind ? eq(cooperationRecords.kind, options.kind) : undefined,
+          options.publishedOnly ? eq(cooperationRecords.published, true) : undefined,
+        ),
+      )
+      .orderBy(asc(cooperationRecords.id))
+      .limit(limit);
   }
 
   async get(idOrSlug: string): Promise<RecordRow | undefined> {

@@ -3,6 +3,7 @@ import { NamedPartyService } from './named-party.service.js';
 import { RecordPartsService } from './record-parts.service.js';
 import { RecordService } from './record.service.js';
 import { StageService } from './stage.service.js';
+import { RecordTransferService } from './transfer/transfer.service.js';
 
 /** The cooperation registry's services: records, their stage changes, their parts, named parties. */
 export interface RegistryServices {
@@ -10,6 +11,7 @@ export interface RegistryServices {
   stages: StageService;
   parts: RecordPartsService;
   namedParties: NamedPartyService;
+  transfer: RecordTransferService;
 }
 
 export const createRegistryServices = (repos: Repositories): RegistryServices => ({
@@ -17,4 +19,5 @@ export const createRegistryServices = (repos: Repositories): RegistryServices =>
   stages: new StageService(repos),
   parts: new RecordPartsService(repos),
   namedParties: new NamedPartyService(repos),
+  transfer: new RecordTransferService(repos),
 });

@@ -93,7 +93,7 @@ const partyKey = (p: ResolvedParty) =>
       : `new:${p.regionCode}:${JSON.stringify(p.newNamed.name[p.newNamed.name.original] ?? '').toLowerCase()}`;
 
 /** The parties checked: each once, the roles the kind uses, as many as the kind needs. */
-async function checkedParties(repos: Repositories, kind: RecordKind, inputs: PartyInput[]): Promise<ResolvedParty[]> {
+async function checkedParties(repos: Repositories, kind: RecordKind, inputs: PartyInput[], filed: boolean): Promise<ResolvedParty[]> {
   const parties: ResolvedParty[] = [];
   const seen = new Set<string>();
   for (const [i, input] of inputs.entries()) {
@@ -110,7 +110,8 @@ async function checkedParties(repos: Repositories, kind: RecordKind, inputs: Par
   if (kind === 'agreement' && parties.length < 2) throw invalid('body.parties', 'too_few_parties', 'An agreement has at least two parties.');
   if (kind === 'residency' && (parties.length !== 2 || parties[0]!.role === parties[1]!.role))
     throw invalid('body.parties', 'resident_and_host', 'A residency has one resident and one host.');
-  if (parties.length === 0) throw invalid('body.parties', 'minItems', 'Name at least one party.', { limit: 1 });
+  // a record filed under a partnership may name no party: the source may not tell who took part
+  if (parties.length === 0 && !filed) throw invalid('body.parties', 'minItems', 'Name at least one party, or the partnership it is filed under.', { limit: 1 });
   return parties;
 }
 
@@ -147,7 +148,7 @@ export async function checkRecord(repos: Repositories, kind: RecordKind, input: 
   const validUntil = input.validUntil ? checkedPartialDate(input.validUntil, 'body.validUntil') : null;
   if (validFrom && validUntil && endsBeforeStart(validFrom.value, validUntil.value))
     throw invalid('body.validUntil', 'ends_before_start', 'The validity ends before it starts.');
-  const parties = await checkedParties(repos, kind, input.parties);
+  const parties = await checkedParties(repos, kind, input.parties, !!input.partnership);
   const areaCodes = [...new Set(input.areas ?? [])];
   await requireKnownAreas(repos, areaCodes, 'body.areas');
   const types = kind === 'agreement' ? [input.type] : kind === 'academic_partnership' ? [...new Set(input.kinds ?? [])] : [];

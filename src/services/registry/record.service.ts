@@ -9,9 +9,8 @@ import { requireKnownAreas } from '../known-areas.js';
 import { requireWritten, VersionConflictError, type ExpectedVersion } from '../versioning.js';
 import { canEditRecord } from './record-access.js';
 import { checkedPartialDate, checkRecord, invalid, partyRows, type RecordInput } from './record-input.js';
-import { auditRecord, editableRecord, readableRecord, recordView, refusalAt, today, visibilityOf } from './record-view.js';
-import { stageActor, stageRefusal } from './stage-rules.js';
-import { refusedStage } from './stage.service.js';
+import { insertRecord } from './insert-record.js';
+import { auditRecord, editableRecord, readableRecord, recordView, refusalAt, visibilityOf } from './record-view.js';
 
 const TYPES: Record<RecordKind, readonly string[]> = {
   agreement: AGREEMENT_TYPES,
@@ -38,6 +37,7 @@ async function currentInput(repos: Repositories, row: RecordRow, parties: PartyR
     commitmentRoles: row.details.commitmentRoles ?? [],
     services: row.details.services ?? [],
     participation: participation.map((p) => ({ academicYear: p.academicYear, participants: p.participants })),
+    partnership: row.partnershipId ? ((await repos.partnerships.list()).find((p) => p.id === row.partnershipId)?.slug ?? null) : null,
   };
 }
 
@@ -96,41 +96,7 @@ export class RecordService {
   /** A new record, with its first stage change; its creator must be one who may edit it. */
   async create(actorOrNull: Actor | null, kind: RecordKind, body: RecordCreateBody): Promise<RegistryRecord> {
     const actor = requireActor(actorOrNull);
-    const id = await this.repos.transaction(async (tx) => {
-      const checked = await checkRecord(tx, kind, body);
-      const regions = await tx.regions.list();
-      if (!canEditRecord(actor, checked.access, regions))
-        throw refusalAt(actor, 'body.parties', 'Record what one of your organisations, or an organisation of a region you coordinate, is a party to.');
-      const stage = body.stage ?? firstStage(kind);
-      if (!stagesOf(kind).includes(stage)) throw unknownValue('body.stage', [stage], `stage of ${kind}`);
-      if (kind === 'residency' && stage !== firstStage(kind)) {
-        // a residency recorded as admitted already is the host's (or a coordinator's) to record
-        const parties = checked.parties.map((p) => ({ role: p.role, organisation: 'organisationId' in p ? ({ id: p.organisationId } as PartyRow['organisation']) : null }));
-        const refusal = stageRefusal(kind, firstStage(kind), stage, stageActor(actor, checked.access, parties, regions));
-        if (refusal) throw refusedStage(actor, refusal, 'body.stage');
-      }
-      // a record entered at a later stage is history: its stage was reached on its own date, unless told otherwise
-      const happened = checkedPartialDate(body.happened ?? (stage !== firstStage(kind) ? checked.columns.dated : null) ?? today(tx), 'body.happened');
-      const now = tx.clock.now();
-      const created = await tx.records.insertWithFreeSlug({ ...checked.columns, kind, stage, createdBy: actor.user.id }, now);
-      await tx.records.replaceParties(created.id, await partyRows(tx, checked.parties));
-      if (checked.participation.length > 0) await tx.recordParts.replaceParticipation(created.id, checked.participation);
-      for (const milestone of checked.milestones) await tx.recordParts.addMilestone(created.id, milestone);
-      await tx.records.refreshDerived([created.id]);
-      await tx.records.addStageChange({
-        recordId: created.id,
-        fromStage: null,
-        toStage: stage,
-        happened: happened.value,
-        happenedFirst: happened.first,
-        reason: null,
-        changedBy: actor.user.id,
-        at: now,
-      });
-      const row = (await tx.records.get(created.id))!;
-      await auditRecord(tx, actor, 'registry_record.created', row, undefined, { kind, slug: row.slug, ...checked.columns, stage });
-      return created.id;
-    });
+    const id = await this.repos.transaction((tx) => insertRecord(tx, actor, kind, body));
     return recordView(this.repos, actor, id);
   }
 
