@@ -27,7 +27,7 @@ export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 export async function openPlatform(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> &
     Partial<Pick<Config, 'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom' | 'agreementReminderDays'>>,
-  options: { seedDemoIfEmpty?: boolean; seedExamples?: boolean; clock?: Clock; mail?: MailTransport } = {},
+  options: { seedDemoIfEmpty?: boolean; seedExamples?: boolean; seedRecords?: boolean; clock?: Clock; mail?: MailTransport } = {},
 ): Promise<Platform> {
   // an empty dataDir means an in-memory PGlite (tests)
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir || null });
@@ -46,7 +46,7 @@ export async function openPlatform(
     await syncShippedGlossary(repos);
     await rebuildStaleDocuments(repos);
     if (options.seedDemoIfEmpty && (await repos.partnerships.list()).length === 0 && (await repos.organisations.count()) === 0) {
-      await seedDemo(repos, services.classifications, { examples: options.seedExamples ?? false });
+      await seedDemo(repos, services.classifications, { examples: options.seedExamples ?? false, records: options.seedRecords ?? true });
     }
     const close = async () => {
       // a background job that is running finishes (and records its outcome) before the database closes

@@ -19,7 +19,7 @@ import { importRecords } from './registry/transfer/import-records.js';
 export async function seedDemo(
   repos: Repositories,
   classifications: ClassificationService,
-  options: { examples?: boolean } = {},
+  options: { examples?: boolean; records?: boolean } = {},
 ): Promise<{ organisations: number; records: number }> {
   return repos.transaction(async (tx) => {
     const p = demo.partnership;
@@ -41,7 +41,7 @@ export async function seedDemo(
       ).inserted;
     }
     const records = cooperation.records.map((value, i) => ({ line: i + 1, value }));
-    const registry = await importRecords(tx, records, { skipExisting: true, source: 'demo' });
+    const registry = options.records === false ? { inserted: 0 } : await importRecords(tx, records, { skipExisting: true, source: 'demo' });
     await seedDemoAccounts(tx);
     return { organisations: report.inserted, records: registry.inserted };
   });

@@ -20,7 +20,13 @@ export interface TestPlatform extends Platform {
 }
 
 export async function createTestPlatform(
-  options: { seedDemo?: boolean; seedExamples?: boolean; clock?: Clock } = {},
+  options: {
+    seedDemo?: boolean;
+    seedExamples?: boolean;
+    /** false: the demo without its cooperation records (tests that count every record they list). */
+    seedRecords?: boolean;
+    clock?: Clock;
+  } = {},
 ): Promise<TestPlatform> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let databaseUrl: string | null = null;
@@ -56,7 +62,7 @@ export async function createTestPlatform(
   const outboxDir = mkdtempSync(join(tmpdir(), 'cb-outbox-'));
   const platform = await openPlatform(
     { databaseUrl, dataDir: '', outboxDir },
-    { seedDemoIfEmpty: options.seedDemo ?? true, seedExamples: options.seedExamples ?? false, clock: options.clock },
+    { seedDemoIfEmpty: options.seedDemo ?? true, seedExamples: options.seedExamples ?? false, seedRecords: options.seedRecords, clock: options.clock },
   );
   // trusting one proxy hop (the test client) lets tests act from several addresses and over HTTPS
   const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null, trustProxy: 1 });

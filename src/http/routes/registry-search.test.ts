@@ -66,7 +66,7 @@ const slugs = (list: RecordSearchList) => list.results.map((r) => r.slug);
 const q = (words: string) => `q=${encodeURIComponent(words)}`;
 
 beforeAll(async () => {
-  t = await createTestPlatform();
+  t = await createTestPlatform({ seedRecords: false });
   await insertRecord({
     slug: 'rs-filter-agreement',
     kind: 'agreement',

@@ -57,7 +57,7 @@ async function record(
 }
 
 beforeAll(async () => {
-  t = await createTestPlatform();
+  t = await createTestPlatform({ seedRecords: false });
   await record('agreement-2004', 'agreement', '2004', ['airko', 'limousin-technical-university'], {
     areas: ['non-metallic-materials-industrial-ceramics'],
   });

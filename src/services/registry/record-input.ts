@@ -1,6 +1,7 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { NewParty, RecordColumns } from '../../repositories/registry/record-write.repository.js';
 import type { MilestoneValues } from '../../repositories/registry/record-parts.repository.js';
+import type { MultilingualText } from '../../shared/multilingual.js';
 import { endsBeforeStart, parsePartialDate, partialDateProblem } from '../../shared/partial-date.js';
 import { isAcademicYear, type RecordDetails, type RecordKind } from '../../shared/registry.js';
 import type { MilestoneInput, PartyInput, RecordCreateBody } from '../../shared/schemas/registry.js';
@@ -46,6 +47,7 @@ export function checkedDay(value: string | null | undefined, field: string): str
 }
 
 export function checkedMilestone(input: Partial<MilestoneInput>, field: string): Partial<MilestoneValues> {
+  requireOriginal(input.title, `${field}.title`);
   return {
     ...(input.title ? { title: input.title } : {}),
     ...(input.dueOn !== undefined ? { dueOn: checkedDay(input.dueOn, `${field}.dueOn`) } : {}),
@@ -142,7 +144,21 @@ function checkedParticipation(input: RecordInput) {
  * Checks a record's input in full and resolves its parties, throwing the first problem with the field it
  * is in; nothing is written here (new named parties are created with the record, in its transaction).
  */
+/** A multilingual text holds the language it says it was written in: a title of `{ original: 'en' }` alone is no title. */
+function requireOriginal(text: MultilingualText | null | undefined, field: string): void {
+  if (text && !text[text.original]?.trim())
+    throw invalid(`${field}.${text.original}`, 'original_language_missing', `The text is needed in the language it was written in (${text.original}).`, {
+      language: text.original,
+    });
+}
+
 export async function checkRecord(repos: Repositories, kind: RecordKind, input: RecordInput): Promise<CheckedRecord> {
+  requireOriginal(input.title, 'body.title');
+  requireOriginal(input.summary, 'body.summary');
+  requireOriginal(input.commitments, 'body.commitments');
+  input.parties.forEach((p, i) => requireOriginal(p.named?.name, `body.parties[${i}].named.name`));
+  input.commitmentRoles?.forEach((c, i) => requireOriginal(c.eventSeries, `body.commitmentRoles[${i}].eventSeries`));
+  input.milestones?.forEach((m, i) => requireOriginal(m.title, `body.milestones[${i}].title`));
   const dated = input.dated ? checkedPartialDate(input.dated, 'body.dated') : null;
   const validFrom = input.validFrom ? checkedPartialDate(input.validFrom, 'body.validFrom') : null;
   const validUntil = input.validUntil ? checkedPartialDate(input.validUntil, 'body.validUntil') : null;

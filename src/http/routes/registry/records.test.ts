@@ -7,7 +7,7 @@ import { agreement, academicPartnership, expectStatus, initiative, registryPeopl
 let t: TestPlatform;
 let p: RegistryPeople;
 beforeAll(async () => {
-  t = await createTestPlatform();
+  t = await createTestPlatform({ seedRecords: false });
   p = await registryPeople(t, 'records');
 });
 afterAll(() => t.close());
@@ -107,6 +107,12 @@ describe('refusing bad input, naming the field, storing nothing', () => {
     await refused(agreement({ dated: '2023-02-30' }), 400, { code: 'validation_failed', field: 'body.dated', reason: 'no_such_day' });
     await refused(agreement({ dated: '30/02/2023' }), 400, { code: 'validation_failed', field: 'body.dated' });
     await refused(agreement({ validFrom: '2023-13' }), 400, { field: 'body.validFrom' });
+  });
+
+  it('a title, or a named party’s name, without its original language’s text', async () => {
+    await refused(agreement({ title: { original: 'en' } }), 400, { field: 'body.title.en', reason: 'original_language_missing' });
+    await refused(agreement({ title: { original: 'fr', ru: 'Соглашение' } }), 400, { field: 'body.title.fr', reason: 'original_language_missing' });
+    await refused(agreement({ title: { original: 'en', en: '   ' } }), 400, { field: 'body.title.en', reason: 'original_language_missing' });
   });
 
   it('a validity that ends before it starts', async () => {
