@@ -45,6 +45,8 @@ export interface PlatformOptions {
   examples?: boolean;
   /** CLI commands run on the data folder before the server starts (e.g. ['seed'], ['generate', …]). */
   prepare?: string[][];
+  /** More environment for `serve` (e.g. REMINDER_SCAN_SECONDS for a reminders' scan every few seconds). */
+  env?: Record<string, string>;
 }
 
 async function startOnce(options: PlatformOptions, port: number): Promise<RunningPlatform> {
@@ -69,6 +71,7 @@ async function startOnce(options: PlatformOptions, port: number): Promise<Runnin
       LOG_LEVEL: 'warn',
       SEED_EXAMPLES: String(options.examples ?? false),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

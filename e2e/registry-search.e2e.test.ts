@@ -75,7 +75,7 @@ describe('registry search on the directory page', () => {
     await expect.poll(() => section.locator('.card').count()).toBe(2);
     expect(asked[0]).toContain('q=mat%C3%A9riaux+filtrants');
     expect(await section.locator('h2').innerText()).toBe('Registre de coopération');
-    expect(await section.locator('.record-kinds button').allInnerTexts()).toEqual(['Toutes : 2', '1 accord', '1 initiative commune']);
+    expect(await section.locator('.record-kinds button').allInnerTexts()).toEqual(['Toutes\u00a0: 2', '1 accord', '1 initiative commune']);
     const agreement = section.locator('.card').first();
     // no French title: the Russian original (before the English translation) with the words marked, and the summary too
     expect(await agreement.locator('h3').innerText()).toBe('Соглашение о сотрудничестве в области фильтрующих материалов');
@@ -90,8 +90,8 @@ describe('registry search on the directory page', () => {
     await expect.poll(() => section.locator('.card').count()).toBe(1);
     expect(asked.at(-1)).toContain('kind=initiative');
     expect(await section.getByRole('button', { name: '1 initiative commune' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await section.locator('.card h3 a').getAttribute('href')).toBe('/initiatives/filter-trials');
-    await section.getByRole('button', { name: 'Toutes : 2' }).click();
+    expect(await section.locator('.card h3 a').getAttribute('href')).toBe('/cooperation/initiatives/filter-trials');
+    await section.getByRole('button', { name: 'Toutes\u00a0: 2' }).click();
     await expect.poll(() => section.locator('.card').count()).toBe(2);
     expect(await section.locator('.card h3 a').first().getAttribute('href')).toBe('/cooperation/agreements/obninsk-limoges-filters-2004');
     await page.context().close();

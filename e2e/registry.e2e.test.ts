@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, newContext, PHONE, seriousA11yViolations } from './browser.js';
-import { DEMO_PASSWORD, useSite } from './site.js';
+import { DESKTOP, PHONE, seriousA11yViolations } from './browser.js';
+import { apiAs as apiAsOn, IATE_ADMIN, IATE_EDITOR, LIMOUSIN, obninskTechnopark, recordStages } from './registry-helpers.js';
+import { useSite } from './site.js';
 import { pick } from './typeahead.js';
 
 /**
@@ -12,64 +13,14 @@ import { pick } from './typeahead.js';
  * host; the list and a record fit a 390 px phone.
  */
 const site = useSite();
-const LIMOUSIN = 'coordinator.limousin@demo.clusterbridge.test';
-const KALUGA = 'coordinator.kaluga@demo.clusterbridge.test';
-const IATE_ADMIN = 'iate.admin@demo.clusterbridge.test';
-const IATE_EDITOR = 'iate.editor@demo.clusterbridge.test';
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-/** A demo account's API session: its requests carry the cookie and the anti-forgery token. */
-async function apiAs(email: string): Promise<{ request: APIRequestContext; headers: Record<string, string> }> {
-  const context = await newContext(site.browser, {});
-  const signIn = await context.request.post(`${site.baseUrl}/api/v1/auth/sign-in`, { data: { email, password: DEMO_PASSWORD } });
-  expect(signIn.status()).toBe(200);
-  return { request: context.request, headers: { 'x-csrf-token': (await signIn.json()).csrfToken } };
-}
-
-/** The directory answers searches once its index has loaded, a few seconds after the start (a hook cannot poll). */
-async function directoryFinds(q: string, slug: string) {
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const response = await fetch(`${site.baseUrl}/api/v1/organisations?q=${encodeURIComponent(q)}`);
-    if (response.ok && ((await response.json()) as { items: { slug: string }[] }).items.some((o) => o.slug === slug)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the directory does not find ${slug} by «${q}»`);
-}
+const apiAs = (email: string) => apiAsOn(site, email);
 
 let technopark = '';
 
 beforeAll(async () => {
-  // a technopark of Obninsk joins the platform: created by IATE's administrator, validated by the coordinator
-  const admin = await apiAs(IATE_ADMIN);
-  const created = await admin.request.post(`${site.baseUrl}/api/v1/organisations`, {
-    headers: admin.headers,
-    data: {
-      kind: 'technopark',
-      sector: 'business',
-      region: 'RU-KLU',
-      city: { original: 'ru', ru: 'Обнинск' },
-      name: { original: 'ru', ru: 'Технопарк «Обнинск»', en: 'Obninsk Technopark' },
-      shortName: null,
-      description: { original: 'ru', ru: 'Площадка для инновационных компаний.' },
-      website: null,
-      nace: ['68.20'],
-      areas: [],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  technopark = (await created.json()).slug;
-  expect((await admin.request.post(`${site.baseUrl}/api/v1/organisations/${technopark}/submit`, { headers: admin.headers })).status()).toBe(
-    200,
-  );
-  const coordinator = await apiAs(KALUGA);
-  const validated = await coordinator.request.post(`${site.baseUrl}/api/v1/organisations/${technopark}/decision`, {
-    headers: coordinator.headers,
-    data: { decision: 'validated' },
-  });
-  expect(validated.status(), await validated.text()).toBe(200);
-  await directoryFinds('ARDL', 'ardl');
-  await directoryFinds('Технопарк Обнинск', technopark);
+  technopark = await obninskTechnopark(site);
 });
 
 describe('the cooperation registry', () => {
@@ -174,17 +125,11 @@ describe('the cooperation registry', () => {
     expect(await stage.innerText()).toBe('Предложена');
     // an editor is offered the next step and the ends, never a skip
     expect((await page.getByLabel('Новый этап').locator('option').allInnerTexts()).sort()).toEqual(['Обсуждается', 'Отменена']);
-    for (const [next, reason] of [
+    await recordStages(page, [
       ['Обсуждается', 'Партнёры согласились обсудить программу'],
       ['Согласована', 'Программа утверждена'],
       ['Выполняется', 'Набор слушателей открыт'],
-    ] as const) {
-      await page.getByLabel('Новый этап').selectOption({ label: next });
-      await page.getByLabel('Причина (необязательно)').fill(reason);
-      await page.getByRole('button', { name: 'Записать этап' }).click();
-      await expect.poll(() => stage.innerText()).toBe(next);
-      await page.locator('.stage-history li', { hasText: reason }).waitFor();
-    }
+    ]);
     expect(await page.locator('.stage-history li').count()).toBe(4);
 
     // a milestone, then marked done

@@ -55,7 +55,9 @@ describe('the timeline', () => {
     expect(await entries.count()).toBeLessThanOrEqual(5);
     const badges = await timeline.locator('.timeline-entry .timeline-kind').allInnerTexts();
     expect(badges.every((b) => b.includes('Residency'))).toBe(true);
-    expect(await entries.first().locator('a').first().getAttribute('href')).toMatch(/^\/residencies\/synthetic-residency-3-\d+$/);
+    expect(await entries.first().locator('a').first().getAttribute('href')).toMatch(
+      /^\/cooperation\/residencies\/synthetic-residency-3-\d+$/,
+    );
     expect(await timeline.getByRole('button', { name: 'Load more' }).count()).toBe(0);
 
     // a period that ends before it starts is refused, in the reader's words

@@ -26,6 +26,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AGREEMENT_REMINDER_DAYS: '0' })).toThrow(/AGREEMENT_REMINDER_DAYS/);
   });
 
+  it('reads how often the reminders are looked for, hourly by default, and refuses anything but a positive whole number', () => {
+    expect(loadConfig({}).reminderScanSeconds).toBe(3600);
+    expect(loadConfig({ REMINDER_SCAN_SECONDS: '5' }).reminderScanSeconds).toBe(5);
+    expect(() => loadConfig({ REMINDER_SCAN_SECONDS: '0' })).toThrow(/REMINDER_SCAN_SECONDS/);
+    expect(() => loadConfig({ REMINDER_SCAN_SECONDS: '1h' })).toThrow(/REMINDER_SCAN_SECONDS/);
+  });
+
   it('reads the document size limit, 20 MiB unless set, and refuses anything but a positive whole number', () => {
     expect(loadConfig({}).documentMaxBytes).toBe(20 * 1024 * 1024);
     expect(loadConfig({ DOCUMENT_MAX_BYTES: '1048576' }).documentMaxBytes).toBe(1048576);

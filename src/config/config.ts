@@ -48,6 +48,8 @@ export interface Config {
   searchRateLimit: number;
   /** AGREEMENT_REMINDER_DAYS: days before an agreement's validity ends that its parties' administrators are e-mailed, comma-separated. Default 60,7. */
   agreementReminderDays: number[];
+  /** REMINDER_SCAN_SECONDS: how often the registry is looked through for due reminders, in seconds. Default 3600 (hourly); shorter for trials and browser tests. */
+  reminderScanSeconds: number;
   /** DOCUMENT_MAX_BYTES: the largest document a registry record takes, in bytes. Default 20 MiB (20971520). */
   documentMaxBytes: number;
 }
@@ -117,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       `AGREEMENT_REMINDER_DAYS must be whole numbers of days from 1 to 999, separated by commas (60,7), got "${rawReminderDays}"`,
     );
+  const rawScan = value('REMINDER_SCAN_SECONDS');
+  const reminderScanSeconds = rawScan === undefined ? 3600 : Number(rawScan);
+  if (rawScan !== undefined && (!/^\d+$/.test(rawScan) || reminderScanSeconds < 1))
+    problems.push(`REMINDER_SCAN_SECONDS must be a whole number of seconds above 0 (3600 for hourly), got "${rawScan}"`);
   const rawDocumentMax = value('DOCUMENT_MAX_BYTES');
   const documentMaxBytes = rawDocumentMax === undefined ? DOCUMENT_MAX_BYTES_DEFAULT : Number(rawDocumentMax);
   if (rawDocumentMax !== undefined && (!/^\d+$/.test(rawDocumentMax) || documentMaxBytes < 1))
@@ -140,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMaxBytes,
     trustProxy,
     agreementReminderDays: [...new Set(agreementReminderDays.map(Number))].sort((a, b) => b - a),
+    reminderScanSeconds,
   };
 }
 

@@ -16,6 +16,8 @@ const NOTICES_EVERY_MS = 60_000;
 export interface JobsOptions {
   /** Days before an agreement's end that its parties are reminded. */
   agreementReminderDays?: number[];
+  /** How often the reminders' scan runs, in seconds (REMINDER_SCAN_SECONDS); hourly by default. */
+  reminderScanSeconds?: number;
   runner?: RunnerOptions;
 }
 
@@ -34,7 +36,7 @@ export class JobsService {
     options: JobsOptions = {},
   ) {
     this.runner = new JobRunner(repos, options.runner);
-    this.reminders = new ReminderService(repos, mail, options.agreementReminderDays);
+    this.reminders = new ReminderService(repos, mail, options.agreementReminderDays, options.reminderScanSeconds);
     this.reminders.register(this.runner);
     this.runner
       .define(NOTICES_JOB, async () => ({ sent: await notices.sendDue() }))

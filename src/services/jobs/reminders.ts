@@ -15,7 +15,7 @@ export const REMINDER_JOBS = {
   milestoneOverdue: 'reminders.milestone_overdue',
 } as const;
 
-/** How often the registry is looked through for due reminders. */
+/** How often the registry is looked through for due reminders, unless REMINDER_SCAN_SECONDS says otherwise. */
 export const REMINDER_SCAN_MS = 60 * 60_000;
 
 /** Days before an agreement's end that its parties are reminded (AGREEMENT_REMINDER_DAYS). */
@@ -26,8 +26,7 @@ const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
 /** The record's page, as the web app routes it (the same form as the other e-mails' links). */
-export const recordPath = (subject: Pick<ReminderSubject, 'kind' | 'slug'>) =>
-  recordPagePath(subject.kind as RecordKind, subject.slug);
+export const recordPath = (subject: Pick<ReminderSubject, 'kind' | 'slug'>) => recordPagePath(subject.kind as RecordKind, subject.slug);
 
 type Skipped = { skipped: string };
 
@@ -44,6 +43,7 @@ export class ReminderService {
     private readonly repos: Repositories,
     private readonly mail: MailSettings,
     private readonly agreementDays: number[] = DEFAULT_AGREEMENT_REMINDER_DAYS,
+    private readonly scanSeconds?: number,
   ) {}
 
   register(runner: JobRunner): void {
@@ -51,7 +51,7 @@ export class ReminderService {
       .define(REMINDER_JOBS.scan, () => this.scan(runner))
       .define(REMINDER_JOBS.agreementEnding, (job) => this.sendAgreementEnding(job))
       .define(REMINDER_JOBS.milestoneOverdue, (job) => this.sendMilestoneOverdue(job))
-      .every(REMINDER_JOBS.scan, REMINDER_SCAN_MS, { maxAttempts: 3 });
+      .every(REMINDER_JOBS.scan, this.scanSeconds ? this.scanSeconds * 1000 : REMINDER_SCAN_MS, { maxAttempts: 3 });
   }
 
   /** Queues the reminders that have come due; returns how many of each. */

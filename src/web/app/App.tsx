@@ -42,6 +42,9 @@ const NewRecordPage = lazyPage(() => import('../features/registry/components/Rec
 const EditRecordPage = lazyPage(() => import('../features/registry/components/RecordEditorPages'), 'EditRecordPage');
 const HostPage = lazyPage(() => import('../features/registry/components/HostPage'), 'HostPage');
 const Timeline = lazyPage(() => import('../features/timeline'), 'Timeline');
+const DocumentsPanel = lazyPage(() => import('../features/documents/components/DocumentsPanel'), 'DocumentsPanel');
+
+const recordDocuments = (record: { id: string; canEdit: boolean }) => <DocumentsPanel record={record.id} canEdit={record.canEdit} />;
 
 const contactPartner = (o: { slug: string; name: ComponentProps<typeof ContactButton>['name'] }) => (
   <ContactButton slug={o.slug} name={o.name} />
@@ -80,8 +83,7 @@ export function App() {
                 <Route path="glossary" element={<GlossaryPage />} />
                 <Route path="cooperation" element={<RegistryListPage />} />
                 <Route path="cooperation/:collection" element={<RegistryListPage />} />
-                {/* the record's documents panel is given to RecordPage as its `documents` slot */}
-                <Route path="cooperation/:collection/:slug" element={<RecordPage />} />
+                <Route path="cooperation/:collection/:slug" element={<RecordPage documents={recordDocuments} />} />
                 <Route path="sign-in" element={<SignInPage />} />
                 <Route path="sign-up" element={<SignUpPage />} />
                 <Route path="confirm-email" element={<ConfirmEmailPage />} />

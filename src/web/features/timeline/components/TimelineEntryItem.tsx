@@ -29,6 +29,9 @@ function DateLabel({ entry }: { entry: TimelineEntry }) {
   );
 }
 
+/** A milestone not done whose day has passed (days are UTC, as the server's reminders count them). */
+const isOverdue = (dueOn: string | null) => dueOn !== null && dueOn < new Date().toISOString().slice(0, 10);
+
 export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
   const { t } = useI18n();
   const text = useMlString();
@@ -49,7 +52,7 @@ export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
         {milestone ? (
           <p className="timeline-meta">
             {t('timeline.ofInitiative', { initiative: text(milestone.initiative) })} ·{' '}
-            {milestone.doneOn ? t('timeline.done') : t('timeline.due')}
+            {t(milestone.doneOn ? 'timeline.done' : isOverdue(milestone.dueOn) ? 'timeline.overdue' : 'timeline.due')}
           </p>
         ) : (
           <p className="timeline-meta">
