@@ -185,7 +185,7 @@ describe('a cooperation of the Kaluga–Limousin partnership, from the agreement
     expect(await joint.locator('a').first().getAttribute('href')).toBe(`/cooperation/initiatives/${initiative}`);
     // the milestone three days late says so, as its initiative's page does
     const milestone = await timelineEntry(timeline, MILESTONE);
-    expect(await milestone.locator('.timeline-meta').innerText()).toBe(`Этап проекта «${INITIATIVE.ru}» · просрочен`);
+    expect(await milestone.locator('.timeline-meta').innerText()).toBe(`Веха инициативы «${INITIATIVE.ru}» · просрочен`);
     const residency = await timelineEntry(timeline, RESIDENCY);
     expect(await residency.locator('.timeline-kind').innerText()).toContain('Резидентство');
     await page.context().close();

@@ -92,17 +92,15 @@ function RecordFacts({ record }: { record: RegistryRecord }) {
       )}
       <dt>{t('registry.fields.validity')}</dt>
       <dd>
-        {record.validFrom && (
-          <>
-            {t('registry.fields.from')} <RecordDate date={record.validFrom} />{' '}
-          </>
-        )}
-        {record.validUntil ? (
-          <>
-            {t('registry.fields.until')} <RecordDate date={record.validUntil} />
-          </>
+        {/* "2004 – 2009" with a dash: prepositions would need each language's case ("с июня", "de juin") */}
+        {!record.validFrom && !record.validUntil ? (
+          <span className="open-ended">{t('registry.fields.notStated')}</span>
         ) : (
-          <span className="open-ended">{t('registry.fields.openEnded')}</span>
+          <>
+            {record.validFrom ? <RecordDate date={record.validFrom} /> : '…'}
+            {' – '}
+            {record.validUntil ? <RecordDate date={record.validUntil} /> : <span className="open-ended">{t('registry.fields.openEnded')}</span>}
+          </>
         )}
       </dd>
       {record.areas.length > 0 && (

@@ -61,7 +61,7 @@ export function newDraft(kind: RecordKind, language: Language): RecordDraft {
     areas: [],
     dated: null,
     validFrom: null,
-    validUntil: null,
+    validUntil: '',
     published: true,
     parties: startingParties(kind),
     type: kind === 'agreement' ? 'cooperation_agreement' : '',
@@ -119,7 +119,11 @@ export function draftOf(record: RegistryRecord): RecordDraft {
 function partyInput(party: PartyDraft): PartyInput {
   if ('organisation' in party) return { role: party.role, organisation: party.organisation.slug };
   if ('namedParty' in party) return { role: party.role, namedParty: party.namedParty.id };
-  if ('named' in party) return { role: party.role, named: party.named };
+  if ('named' in party) {
+    // no region chosen: sent without one, and the API asks for the region or at least the country
+    const { region, ...named } = party.named;
+    return { role: party.role, named: region ? { ...named, region } : named };
+  }
   // a row left empty is sent as it is: the API names the field (body.parties[i]) in the reader's language
   return { role: party.role } as PartyInput;
 }
