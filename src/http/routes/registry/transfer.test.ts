@@ -23,7 +23,7 @@ describe('registry export and import over the API', () => {
     expect(lines.find((l) => l.slug === 'obninsk-ardl-cooperation-agreement-2004')).toMatchObject({ kind: 'agreement', dated: '2004' });
     const csv = await t.app.inject({ method: 'GET', url: '/api/v1/registry/export?format=csv&kind=initiative&separator=semicolon' });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.body.split('\n')[0]).toBe('kind;slug;type;stage;dated;valid_from;valid_until;original_language;title;title_ru;title_fr;title_en;areas;parties;partnership;published');
+    expect(csv.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe('kind;slug;type;stage;dated;valid_from;valid_until;original_language;title;title_ru;title_fr;title_en;areas;parties;partnership;published');
     expect(csv.body).toContain('initiative;round-table-joint-cluster-initiatives;');
   });
 

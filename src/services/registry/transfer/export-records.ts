@@ -123,9 +123,9 @@ export function csvRowOf(line: RecordLine): string[] {
   ];
 }
 
-/** The whole list as CSV text, header first. */
+/** The whole list as CSV text, header first, after a byte order mark (spreadsheets then read Cyrillic and accents). */
 export async function exportRecordsCsv(repos: Repositories, options: RecordExportOptions, separator: CsvSeparator = ','): Promise<string> {
   const rows: string[][] = [[...RECORD_CSV_COLUMNS]];
   for await (const line of exportRecordLines(repos, options)) rows.push(csvRowOf(line));
-  return csvRows(rows, separator);
+  return `\uFEFF${csvRows(rows, separator)}`;
 }

@@ -104,7 +104,8 @@ describe('registry import and export', () => {
 
   it('lists records as CSV for a spreadsheet, a year-only date as its year', async () => {
     const csv = await exportRecordsCsv(repos(), { kind: 'agreement', publishedOnly: true });
-    const [header, ...rows] = csv.trim().split('\n');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = csv.slice(1).trim().split('\n');
     expect(header).toBe('kind,slug,type,stage,dated,valid_from,valid_until,original_language,title,title_ru,title_fr,title_en,areas,parties,partnership,published');
     expect(rows.find((r) => r.startsWith('agreement,obninsk-ardl-cooperation-agreement-2004,'))).toContain(',signed,2004,');
     expect(rows.every((r) => r.startsWith('agreement,'))).toBe(true);
