@@ -2,7 +2,8 @@
 // the synthetic organisations and records (made once in `.bench/pglite-COUNT`), through the service as the
 // route calls it; and the server's extra memory for the records index.
 //   npm run bench:record-search [-- --count 100000 --agreements 50000 --initiatives 20000 --residencies 10000
-//                                  --academic 0 --queries 300]
+//                                  --academic 0 --queries 300 --data-dir .bench/timeline-pglite-1]
+// --data-dir reads another PGlite folder of the synthetic set (the timeline benchmark's holds the same records).
 import { sql } from 'drizzle-orm';
 import { parseArgs } from 'node:util';
 import { progressBar } from '../src/cli/progress.js';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     residencies: { type: 'string', default: '10000' },
     academic: { type: 'string', default: '0' },
     queries: { type: 'string', default: '300' },
+    'data-dir': { type: 'string' },
   },
 });
 const COUNT = Number(args.count);
@@ -76,13 +78,17 @@ async function queries(platform: Awaited<ReturnType<typeof openBenchPlatform>>):
 }
 
 async function main() {
-  const platform = await openBenchPlatform('pglite', COUNT, DEFAULT_POSTGRES_URL);
+  const platform = await openBenchPlatform('pglite', COUNT, DEFAULT_POSTGRES_URL, args['data-dir']);
   const { repos, registrySearch } = platform.services;
   const wanted = Object.values(RECORDS).reduce((a, b) => a + b, 0);
   const have = Number(
-    ((await platform.database.db.execute(sql`select count(*)::int as n from cooperation_records where source = 'synthetic'`)) as unknown as {
-      rows: { n: number }[];
-    }).rows[0]!.n,
+    (
+      (await platform.database.db.execute(
+        sql`select count(*)::int as n from cooperation_records where source = 'synthetic'`,
+      )) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0]!.n,
   );
   if (have < wanted) {
     console.log(`generating ${wanted} synthetic records (once per database)…`);
@@ -93,13 +99,15 @@ async function main() {
 
   // the planner's statistics of the records (PGlite runs no autovacuum): without them the look for records
   // written since the index's last refresh walked every record by id (300 ms) instead of the revision index
-  await platform.database.db.execute(sql`analyze cooperation_records, record_parties, named_parties`);
+  await repos.recordBatches.analyse();
   const before = heap();
   const loadStarted = performance.now();
   await registrySearch.warmUp();
   const loadMs = performance.now() - loadStarted;
   const extra = heap() - before;
-  console.log(`records index: ${registrySearch.indexed} published records loaded in ${(loadMs / 1000).toFixed(1)} s, ${(extra / 1048576).toFixed(0)} MB of heap and typed arrays`);
+  console.log(
+    `records index: ${registrySearch.indexed} published records loaded in ${(loadMs / 1000).toFixed(1)} s, ${(extra / 1048576).toFixed(0)} MB of heap and typed arrays`,
+  );
 
   const asked = await queries(platform);
   // a round to warm the code up, then the measured one
@@ -122,7 +130,9 @@ async function main() {
     const sorted = [...list].sort((a, b) => a - b);
     return `| ${label.padEnd(22)} | ${String(sorted.length).padStart(7)} | ${percentile(sorted, 50).toFixed(1).padStart(6)} | ${percentile(sorted, 95).toFixed(1).padStart(6)} | ${sorted.at(-1)!.toFixed(1).padStart(6)} |`;
   };
-  console.log(`\nPGlite, ${COUNT} organisations, ${registrySearch.indexed} records; mean ${(found / times.length).toFixed(0)} matches, ${empty} queries without any`);
+  console.log(
+    `\nPGlite, ${COUNT} organisations, ${registrySearch.indexed} records; mean ${(found / times.length).toFixed(0)} matches, ${empty} queries without any`,
+  );
   console.log('| queries                | queries |  p50 ms |  p95 ms |  max ms |');
   console.log('|------------------------|--------:|-------:|-------:|-------:|');
   console.log(row('all (1–6 words, ru/fr/en)', times));
@@ -140,7 +150,10 @@ async function main() {
     sqlTimes.push(performance.now() - started);
   }
   console.log(row('SQL, words as typed', sqlTimes));
-  const p95 = percentile([...times].sort((a, b) => a - b), 95);
+  const p95 = percentile(
+    [...times].sort((a, b) => a - b),
+    95,
+  );
   console.log(`\ntarget p95 ≤ 30 ms: ${p95 <= 30 ? 'met' : 'NOT met'} (${p95.toFixed(1)} ms)`);
   await platform.close();
 }

@@ -40,11 +40,16 @@ export async function ensureDatabase(url: string): Promise<void> {
 }
 
 /** Opens the benchmark platform of an engine, with its synthetic set made or checked. */
-export async function openBenchPlatform(engine: 'pglite' | 'postgres', count: number, postgresUrl: string): Promise<Platform> {
+export async function openBenchPlatform(
+  engine: 'pglite' | 'postgres',
+  count: number,
+  postgresUrl: string,
+  dataDir = benchDataDir(count),
+): Promise<Platform> {
   if (engine === 'postgres') await ensureDatabase(postgresUrl);
   const platform =
     engine === 'pglite'
-      ? await openPlatform({ databaseUrl: null, dataDir: benchDataDir(count) })
+      ? await openPlatform({ databaseUrl: null, dataDir: resolve(dataDir) })
       : await openPlatform({ databaseUrl: postgresUrl, dataDir: '' });
   await ensureData(platform, count);
   return platform;

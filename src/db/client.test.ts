@@ -14,11 +14,14 @@ describe('writeCount (PGlite, the only writer)', () => {
     const before = writeCount(handle.db)!;
     await handle.db.execute(sql`select count(*) from t`);
     await handle.db.execute(sql`(select 1)`);
+    await handle.db.execute(sql`with recursive x(n) as (select 1 union select n + 1 from x where n < 3) select * from x`);
     expect(writeCount(handle.db)).toBe(before);
     await handle.db.execute(sql`insert into t values (1)`);
     expect(writeCount(handle.db)).toBe(before + 1);
     await handle.db.execute(sql`with x as (update t set n = 2 returning n) select * from x`);
     expect(writeCount(handle.db)).toBe(before + 2);
+    await handle.db.execute(sql`with x as (select 4 as n) insert into t select n from x`);
+    expect(writeCount(handle.db)).toBe(before + 3);
   });
 
   it('counts a transaction once it has committed, not while it runs', async () => {

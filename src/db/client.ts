@@ -31,8 +31,16 @@ export interface DatabaseHandle {
 /** The extensions the migrations create; a data folder opens with the same ones. */
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
-/** Statements that only read: the rest (updates, inserts, `with` statements that may write) count as writes. */
+/** Statements that only read: the rest (updates, inserts, `with` statements that write) count as writes. */
 const READ_ONLY = /^\s*\(?\s*(select|explain|show)\b/i;
+/**
+ * A `with` statement reads only when none of its parts inserts, updates, deletes or merges: the glossary's
+ * reading of a query and a timeline's page are `with` statements, and counted as writes they made every
+ * search look again for recent writes (5 ms on PGlite).
+ */
+const WITH = /^\s*with\b/i;
+const WRITES = /\b(insert|update|delete|merge)\b/i;
+const readsOnly = (text: string) => READ_ONLY.test(text) || (WITH.test(text) && !WRITES.test(text));
 
 const writeCounts = new WeakMap<Database, () => number>();
 
@@ -59,7 +67,7 @@ function countWrites(client: PGlite): () => number {
   const transaction = client.transaction.bind(client);
   client.query = ((text: string, ...rest: never[]) => {
     const run = query(text, ...rest);
-    return READ_ONLY.test(text) ? run : counted(run);
+    return readsOnly(text) ? run : counted(run);
   }) as typeof client.query;
   client.exec = ((...args: Parameters<typeof exec>) => counted(exec(...args))) as typeof client.exec;
   client.transaction = ((...args: Parameters<typeof transaction>) => counted(transaction(...args))) as typeof client.transaction;

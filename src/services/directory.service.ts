@@ -11,10 +11,9 @@ import type { OrganisationFilter, PageRange } from '../repositories/organisation
 import { countryRegions, expandRegions } from './regions.js';
 import { requireKnownAreas } from './known-areas.js';
 import type { ClassificationService } from './classification.service.js';
-import { coalescing } from './revision-follower.js';
+import { AnalysedQueries } from './search/analysed-queries.js';
 import { BoundedCache } from './search/bounded-cache.js';
 import { withinFirstLoad } from './search/first-load.js';
-import type { WordAnalysis } from '../repositories/glossary.repository.js';
 import type { OrganisationRepository, OrganisationRow } from '../repositories/organisation.repository.js';
 import type { RegionRow } from '../repositories/region.repository.js';
 import type { AreaRow } from '../repositories/area.repository.js';
@@ -66,28 +65,17 @@ const PAGES_KEPT = 5000;
 export class DirectoryService {
   private readonly index: DirectoryIndex;
   private readonly results = new BoundedCache<OrganisationList>(RESULTS_KEPT);
-  private readonly analyses = new BoundedCache<WordAnalysis[]>(ANALYSES_KEPT);
+  private readonly analyses: AnalysedQueries;
   private readonly pages = new BoundedCache<OrganisationPage>(PAGES_KEPT);
   /** The slug each kept page was read by, by organisation id: a write to the organisation forgets it. */
   private readonly pageSlugs = new Map<string, string>();
-  private glossaryVersion: string | null = null;
-  private glossaryChanges = 0;
-  /** The write count when the last glossary check began (skipped while it stays: see writeCount). */
-  private glossaryCheckedAt: number | null = null;
-  private readonly readGlossaryVersion = coalescing(async () => {
-    const mark = this.repos.search.writeCount();
-    const version = await this.repos.search.glossaryVersion();
-    if (version !== this.glossaryVersion) this.glossaryChanges++;
-    this.glossaryVersion = version;
-    this.glossaryCheckedAt = mark;
-  });
-
   constructor(
     private readonly repos: Repositories,
     private readonly classifications: ClassificationService,
     private readonly indexLoadWaitMs = INDEX_LOAD_WAIT_MS,
   ) {
     this.index = new DirectoryIndex(repos.search);
+    this.analyses = new AnalysedQueries(repos, ANALYSES_KEPT);
     this.index.onChange((ids) => {
       for (const id of ids) {
         const slug = this.pageSlugs.get(id);
@@ -98,12 +86,6 @@ export class DirectoryService {
     });
   }
 
-  private checkGlossary(): Promise<void> {
-    const mark = this.repos.search.writeCount();
-    if (mark !== null && mark === this.glossaryCheckedAt) return Promise.resolve();
-    return this.readGlossaryVersion();
-  }
-
   /** current(), but a search with words waits for the index's first load at most `waitMs` (first-load.ts). */
   private currentWithin(waitMs: number | null): Promise<string> {
     return withinFirstLoad(this.index.loaded, () => this.current(), waitMs);
@@ -111,8 +93,8 @@ export class DirectoryService {
 
   /** Takes in the writes committed so far; says which state of organisations and glossary it then holds. */
   private async current(): Promise<string> {
-    await Promise.all([this.index.refresh(), this.checkGlossary()]);
-    return `${this.index.generation}/${this.glossaryChanges}`;
+    const [, glossary] = await Promise.all([this.index.refresh(), this.analyses.current()]);
+    return `${this.index.generation}/${glossary}`;
   }
 
   async search(asked: OrganisationListQuery): Promise<OrganisationList> {
@@ -130,15 +112,9 @@ export class DirectoryService {
 
   /** A search or listing as the index and the database now have it; `state` null when the index has not loaded. */
   private async compute(query: OrganisationListQuery, state: string | null): Promise<OrganisationList> {
-    const glossary = String(this.glossaryChanges);
-    const read = await readQuery(this.repos, query.q, 'query.q', async (words) => {
-      const key = words.join(' ');
-      const kept = state ? this.analyses.get(key, glossary) : undefined;
-      if (kept) return kept;
-      const analysis = await this.repos.glossary.analyseQuery(words);
-      if (state) this.analyses.set(key, glossary, analysis);
-      return analysis;
-    });
+    // the glossary's part of the state (after the slash) is what an analysis is kept by
+    const glossary = state === null ? null : state.slice(state.indexOf('/') + 1);
+    const read = await readQuery(this.repos, query.q, 'query.q', (words) => this.analyses.analyse(words, glossary));
 
     // a country is all its regions; with regions too, an organisation in either matches
     const regionCodes = [

@@ -378,5 +378,6 @@ export async function insertSyntheticRecords(
     done += batch.length;
     options.onProgress?.(done, total);
   }
+  await repos.recordBatches.analyse();
   return { inserted: done };
 }

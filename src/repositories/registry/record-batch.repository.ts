@@ -90,6 +90,22 @@ export class RecordBatchRepository {
     await this.db.delete(cooperationRecords).where(eq(cooperationRecords.source, source));
   }
 
+  /**
+   * Refreshes the planner's statistics of the registry's tables after a bulk insert, and empties the GIN
+   * indexes' pending lists: PGlite runs no autovacuum, and without statistics the search's look for records
+   * written since its last refresh walked every record instead of the revision index. VACUUM cannot run
+   * inside a transaction: there, only the statistics are refreshed.
+   */
+  async analyse(): Promise<void> {
+    const tables = sql`cooperation_records, record_parties, record_milestones, record_stage_changes, academic_participation, named_parties`;
+    try {
+      await this.db.execute(sql`VACUUM ANALYZE ${tables}`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '25001') throw error;
+      await this.db.execute(sql`ANALYZE ${tables}`);
+    }
+  }
+
   async countBySource(source: string): Promise<number> {
     const [row] = await this.db
       .select({ n: sql<number>`count(*)::int` })

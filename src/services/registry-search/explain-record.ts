@@ -5,23 +5,13 @@ import type { RecordResultRow } from '../../repositories/registry/record-search.
 import { allTexts, type MultilingualText } from '../../shared/multilingual.js';
 import type { HitWay } from '../search/directory-index.js';
 import { explainWords } from '../search/explain-matches.js';
-import { fold, highlight } from '../search/highlight.js';
+import { highlight, marksAny } from '../search/highlight.js';
 import type { ReadQuery } from '../search/read-query.js';
 
 /** A multilingual text in its original language with the stems marked; null when it has none. */
 function marked(text: MultilingualText | null, stems: string[]) {
   const original = text?.[text.original];
   return text && original ? { language: text.original, segments: highlight(original, stems) } : null;
-}
-
-/** Whether the texts hold a word that a stem marks, as highlight() marks it: read once, asked per stem. */
-function wordsOf(texts: string[]): (stem: string) => boolean {
-  const words = [...new Set(texts.flatMap((text) => text.match(/[\p{L}\p{N}]+/gu) ?? []).map(fold))];
-  return (stem) => {
-    const folded = fold(stem);
-    const prefix = folded.length >= 6 ? folded.slice(0, -1) : folded;
-    return folded.length >= 3 && words.some((w) => w.startsWith(prefix));
-  };
 }
 
 /**
@@ -46,14 +36,16 @@ export async function explainRecords(
     const own = [row.title, row.summary, row.commitments, ...row.parties].flatMap(allTexts);
     // the query's words, and the words of its concepts' terms that the record's texts hold (every word of a term)
     const shared = new Set(hit?.concepts ?? []);
-    const holds = wordsOf(own);
+    const marks = marksAny(own);
+    const holds = (lexeme: string) => marks([lexeme]);
     const found = terms.filter((term) => shared.has(term.conceptCode) && term.lexemes.every(holds));
     const stems = [...query.wordStems.flat(), ...found.flatMap((term) => term.lexemes)];
     const codeTitles = areas.filter((a) => row.areaCodes.includes(a.code)).flatMap((a) => allTexts(a.name));
     // a summary that does not say the words, but commitments that do: those are shown
     const summary = marked(row.summary, stems);
     const commitments = marked(row.commitments, stems);
-    const shown = summary?.segments.some((s) => s.hit) || !commitments?.segments.some((s) => s.hit) ? (summary ?? commitments) : commitments;
+    const shown =
+      summary?.segments.some((s) => s.hit) || !commitments?.segments.some((s) => s.hit) ? (summary ?? commitments) : commitments;
     result.set(row.id, {
       words: explainWords(query, hit?.ways, own, codeTitles, repos),
       concepts: (hit?.concepts ?? []).map((code) => presentConceptRef(code, terms)),

@@ -5,6 +5,7 @@ import type { RecordSearchList, RecordSearchQuery } from '../../shared/schemas/r
 import { AppError } from '../errors.js';
 import { requireKnownAreas } from '../known-areas.js';
 import { expandRegions } from '../regions.js';
+import { AnalysedQueries } from '../search/analysed-queries.js';
 import { withinFirstLoad } from '../search/first-load.js';
 import { readQuery } from '../search/read-query.js';
 import { explainRecords } from './explain-record.js';
@@ -12,6 +13,8 @@ import { RecordIndex, type RecordFilter } from './record-index.js';
 
 /** How long a search waits for the records index's first load before answering 503 search_starting. */
 const INDEX_LOAD_WAIT_MS = 15_000;
+/** Analysed queries kept (the directory keeps as many): a query asked again, or its next page, skips the glossary's round trip. */
+const ANALYSES_KEPT = 2000;
 
 /** A partial date of the period filter, or a 400 naming the field (2023-02-30 has no such day). */
 function periodBound(value: string | undefined, field: string) {
@@ -32,16 +35,19 @@ function periodBound(value: string | undefined, field: string) {
  */
 export class RegistrySearchService {
   private readonly index: RecordIndex;
+  private readonly analyses: AnalysedQueries;
 
   constructor(
     private readonly repos: Repositories,
     private readonly indexLoadWaitMs = INDEX_LOAD_WAIT_MS,
   ) {
     this.index = new RecordIndex(repos.recordSearch, () => repos.search.writeCount());
+    this.analyses = new AnalysedQueries(repos, ANALYSES_KEPT);
   }
 
   async search(query: RecordSearchQuery): Promise<RecordSearchList> {
-    const read = await readQuery(this.repos, query.q ?? '', 'query.q');
+    const glossary = await this.analyses.current();
+    const read = await readQuery(this.repos, query.q ?? '', 'query.q', (words) => this.analyses.analyse(words, glossary));
     const from = periodBound(query.from, 'query.from');
     const to = periodBound(query.to, 'query.to');
     if (from && to && to.last < from.first)

@@ -6,7 +6,7 @@ import type { Language } from '../../shared/languages.js';
 import { allTexts } from '../../shared/multilingual.js';
 import type { Highlight, SearchMatch, WordMatch } from '../../shared/schemas/search.js';
 import type { HitWay } from './directory-index.js';
-import { hasHits, highlight } from './highlight.js';
+import { hasHits, highlight, marksAny } from './highlight.js';
 import type { ReadQuery } from './read-query.js';
 
 /**
@@ -92,6 +92,8 @@ export function explainWords(
   codeTitles: string[],
   repos: Repositories,
 ): WordMatch[] {
+  let marksOwn: ((stems: string[]) => boolean) | undefined;
+  let marksCode: ((stems: string[]) => boolean) | undefined;
   return query.required.map((word, i) => {
     const hit = ways?.[i] ?? null;
     if (!hit) return { word, way: null };
@@ -106,8 +108,8 @@ export function explainWords(
     }
     if (hit.way !== 'text') return { word, way: hit.way };
     const stems = query.wordStems[i]!;
-    const inOwn = ownTexts.some((text) => hasHits(highlight(text, stems)));
-    const inCode = !inOwn && codeTitles.some((text) => hasHits(highlight(text, stems)));
+    const inOwn = (marksOwn ??= marksAny(ownTexts))(stems);
+    const inCode = !inOwn && (marksCode ??= marksAny(codeTitles))(stems);
     return { word, way: inCode ? 'code' : 'text' };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasHits, highlight } from './highlight.js';
+import { hasHits, highlight, marksAny } from './highlight.js';
 
 describe('highlight', () => {
   it('marks the words that begin with a stem, whatever their ending, case or accents', () => {
@@ -23,5 +23,14 @@ describe('highlight', () => {
     const segments = highlight(text, ['de', 'a']);
     expect(hasHits(segments)).toBe(false);
     expect(segments.map((s) => s.text).join('')).toBe(text);
+  });
+
+  it('says of several texts whether highlight would mark a word, for each list of stems asked', () => {
+    const texts = ['Нетканые фильтрующие материалы.', 'Battery recycling', 'Fabrication de filtres à air'];
+    const marks = marksAny(texts);
+    for (const stems of [['фильтр'], ['batteri'], ['de', 'a'], ['ceram'], ['FILTRE'], []])
+      expect(marks(stems)).toBe(texts.some((text) => hasHits(highlight(text, stems))));
+    expect(marks(['batteri'])).toBe(true);
+    expect(marks(['ceram'])).toBe(false);
   });
 });

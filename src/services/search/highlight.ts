@@ -36,4 +36,18 @@ export function highlight(text: string, stems: string[]): TextSegment[] {
   return segments;
 }
 
+/**
+ * Whether highlight() would mark any word of these texts with the stems, asked for many stem lists: each
+ * distinct word is cut and folded once, not once per question (an explanation asks it per query word of
+ * every result, over a record's title, summary and parties in three languages).
+ */
+export function marksAny(texts: string[]): (stems: string[]) => boolean {
+  let words: string[] | null = null;
+  return (stems) => {
+    words ??= [...new Set(texts.flatMap((text) => text.match(/[\p{L}\p{N}]+/gu) ?? []))].map(fold);
+    const prefixes = [...new Set(stems.map(fold).filter((s) => s.length >= 3))].flatMap((s) => (s.length >= 6 ? [s, s.slice(0, -1)] : [s]));
+    return prefixes.length > 0 && words.some((word) => prefixes.some((p) => word.startsWith(p)));
+  };
+}
+
 export const hasHits = (segments: TextSegment[]) => segments.some((s) => s.hit);
