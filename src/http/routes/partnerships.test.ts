@@ -22,7 +22,7 @@ describe('partnerships', () => {
     expect(kaluga.regions.map((r: { code: string }) => r.code)).toEqual(['RU-KLU']);
     expect(limousin.regions.map((r: { code: string }) => r.code).sort()).toEqual(['FR-19', 'FR-23', 'FR-87']);
     // institutions: public bodies first, then agencies, universities, venues
-    expect(kaluga.institutions.map((o: { slug: string }) => o.slug)).toEqual(['airko', 'iate-mephi', 'obninsk-house-of-scientists']);
+    expect(kaluga.institutions.map((o: { slug: string }) => o.slug)).toEqual(['airko', 'iate-mephi', 'obninsk-administration', 'obninsk-house-of-scientists']);
     expect(limousin.institutions.map((o: { slug: string }) => o.slug)).toEqual([
       'limousin-regional-council',
       'ardl',
@@ -33,7 +33,7 @@ describe('partnerships', () => {
     expect(kaluga.stats.bySector).toEqual([
       { value: 'business', count: 0 },
       { value: 'science', count: 2 },
-      { value: 'government', count: 1 },
+      { value: 'government', count: 2 },
     ]);
   });
 
@@ -44,7 +44,7 @@ describe('partnerships', () => {
   });
 
   it('counts organisations of some regions, and refuses an unknown one', async () => {
-    expect((await t.app.inject('/api/v1/stats/organisations')).json().total).toBe(6);
+    expect((await t.app.inject('/api/v1/stats/organisations')).json().total).toBe(7);
     expect((await t.app.inject('/api/v1/stats/organisations?region=FR-NAQ')).json().total).toBe(3);
     const bad = await t.app.inject('/api/v1/stats/organisations?region=FR-ZZZ');
     expect(bad.statusCode).toBe(422);
