@@ -45,7 +45,7 @@ describe('languages', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe('Каталог организаций');
     await page.reload();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Каталог организаций');
-    await expect.poll(() => resultCount(page)).toBe('Найдено 6 организаций');
+    await expect.poll(() => resultCount(page)).toBe('Найдено 7 организаций');
     await page.context().close();
   });
 });
@@ -67,12 +67,13 @@ describe('home page', () => {
 describe('organisation directory', () => {
   it('searches across scripts, filters and opens an organisation', async () => {
     const page = await open('/organisations');
-    await expect.poll(() => resultCount(page)).toBe('6 organisations found');
+    await expect.poll(() => resultCount(page)).toBe('7 organisations found');
 
     await page.getByRole('searchbox', { name: 'Search organisations' }).fill('Обнинск');
     await page.keyboard.press('Enter');
-    await expect.poll(() => resultCount(page)).toBe('2 organisations found');
+    await expect.poll(() => resultCount(page)).toBe('3 organisations found');
     expect((await cardTitles(page)).sort()).toEqual([
+      'Obninsk City Administration',
       'Obninsk House of Scientists',
       'Obninsk Institute for Nuclear Power Engineering of the National Research Nuclear University MEPhI',
     ]);
@@ -140,7 +141,7 @@ describe('organisation directory', () => {
 
   it('works on a phone without sideways scrolling', async () => {
     const page = await open('/organisations', { viewport: PHONE });
-    await expect.poll(() => resultCount(page)).toBe('6 organisations found');
+    await expect.poll(() => resultCount(page)).toBe('7 organisations found');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole('searchbox').fill('AIRKO');
