@@ -6,7 +6,7 @@ import type { RecordCreateBody } from '../../shared/schemas/registry.js';
 import type { Actor } from '../access.js';
 import { unknownValue } from '../errors.js';
 import { canEditRecord } from './record-access.js';
-import { checkedPartialDate, checkRecord, partyRows } from './record-input.js';
+import { checkedHappened, checkRecord, partyRows } from './record-input.js';
 import { auditRecord, refusalAt, today } from './record-view.js';
 import { stageActor, stageRefusal } from './stage-rules.js';
 import { refusedStage } from './stage.service.js';
@@ -36,7 +36,7 @@ export async function insertRecord(tx: Repositories, actor: Actor | null, kind: 
     if (refusal) throw refusedStage(actor, refusal, 'body.stage');
   }
   // a record entered at a later stage is history: its stage was reached on its own date, unless told otherwise
-  const happened = checkedPartialDate(body.happened ?? (stage !== firstStage(kind) ? checked.columns.dated : null) ?? today(tx), 'body.happened');
+  const happened = checkedHappened(body.happened ?? (stage !== firstStage(kind) ? checked.columns.dated : null) ?? today(tx), today(tx), 'body.happened');
   const now = tx.clock.now();
   const values = { ...checked.columns, kind, stage, createdBy: actor?.user.id ?? null, ...(options.source ? { source: options.source } : {}) };
   const created = options.slug ? await tx.records.insertWithSlug(values, options.slug, now) : await tx.records.insertWithFreeSlug(values, now);

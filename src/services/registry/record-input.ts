@@ -38,6 +38,13 @@ export function checkedPartialDate(value: string, field: string) {
   return parsePartialDate(value)!;
 }
 
+/** When a stage was reached: a partial date that exists and has begun (a record's history is not the future). */
+export function checkedHappened(value: string, today: string, field: string) {
+  const date = checkedPartialDate(value, field);
+  if (date.first > today) throw invalid(field, 'invalid', `A stage is reached on a day that has come: ${value} is after today.`, { value });
+  return date;
+}
+
 /** A full day that exists, for milestones. */
 export function checkedDay(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined) return null;

@@ -4,7 +4,7 @@ import type { RegistryRecord, StageChangeBody } from '../../shared/schemas/regis
 import { refusal as plainRefusal, type Actor } from '../access.js';
 import { AppError, unknownValue, type ErrorReason } from '../errors.js';
 import { requireWritten, VersionConflictError, type ExpectedVersion } from '../versioning.js';
-import { checkedPartialDate } from './record-input.js';
+import { checkedHappened } from './record-input.js';
 import { accessView, auditRecord, editableRecord, recordView, today } from './record-view.js';
 import { stageActor, stageRefusal } from './stage-rules.js';
 
@@ -38,7 +38,7 @@ export class StageService {
       const who = stageActor(editor, accessView(row, parties), parties, await tx.regions.list());
       const refusal = stageRefusal(kind, row.stage, body.to, who);
       if (refusal) throw refusedStage(editor, refusal, 'body.to');
-      const happened = checkedPartialDate(body.happened ?? today(tx), 'body.happened');
+      const happened = checkedHappened(body.happened ?? today(tx), today(tx), 'body.happened');
       const now = tx.clock.now();
       await requireWritten(await tx.records.update(row.id, { stage: body.to }, now, row.version), () => tx.records.currentVersion(row.id));
       await tx.records.addStageChange({

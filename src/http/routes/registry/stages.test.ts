@@ -20,6 +20,9 @@ const move = (user: typeof p.iateEditor, collection: string, slug: string, body:
 describe('stage changes along the pipeline', () => {
   it('lets an editor take the next step or an end, with its date and reason, and keeps the history', async () => {
     const record = await create('initiatives', initiative());
+    // a stage is reached on a day that has come
+    const future = expectStatus(await move(p.ardlEditor, 'initiatives', record.slug, { to: 'under_discussion', happened: '2099' }, 1), 400);
+    expect(future.json().error).toMatchObject({ field: 'body.happened', reason: 'invalid' });
     const discussed = expectStatus(await move(p.ardlEditor, 'initiatives', record.slug, { to: 'under_discussion', happened: '2025-07', reason: 'First meeting in Limoges' }, 1), 200);
     expect(discussed.headers.etag).toBe('"2"');
     const moved = discussed.json() as RegistryRecord;
