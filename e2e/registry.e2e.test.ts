@@ -61,7 +61,8 @@ describe('the cooperation registry', () => {
     await page.waitForURL(/\/cooperation\/agreements\/[^/]+$/);
     await page.getByRole('heading', { name: 'Accord de coopération Limousin – Obninsk' }).waitFor();
     expect(await page.locator('.record-facts time').first().innerText()).toBe('2004');
-    expect(await page.locator('.record-facts').innerText()).toContain('Sans limite de durée');
+    // no validity was given: the page says so, rather than calling it open-ended
+    expect(await page.locator('.record-facts').innerText()).toContain('non précisée');
     const parties = await page.locator('.party-list li').allInnerTexts();
     expect(parties).toHaveLength(3);
     expect(parties[0]).toContain('Agence régionale de développement du Limousin');
