@@ -57,9 +57,9 @@ describe('suggested partners', () => {
     expect(text).toMatch(/Shares \d+ areas? of cooperation: .*Non-metallic materials and industrial ceramics/);
     expect(text).toContain('technical ceramics');
     // a filter narrows the list
-    await page.getByLabel('Kind').selectOption('university');
+    await page.getByLabel('Kind', { exact: true }).selectOption('university');
     await expect.poll(() => page.locator('.partner-list h3').allInnerTexts()).toEqual(['Université de Limoges FR']);
-    await page.getByLabel('Kind').selectOption('');
+    await page.getByLabel('Kind', { exact: true }).selectOption('');
     // a region chosen replaces the default (beyond the company's own region); the sector narrows too
     await pick(page, 'Region', 'Ile-de', /^Île-de-France/);
     await expect.poll(() => page.locator('.partner-list h3').allInnerTexts()).toEqual(['Advanced Ceramic Components']);
