@@ -49,7 +49,8 @@ describe('the profile’s product codes', () => {
     // a 9-digit ОКПД 2 code typed in full says the 6-digit code it is stored as
     await input.pressSequentially('23.43.10.110;');
     await expect.poll(() => chips(page)).toHaveLength(2);
-    expect((await chips(page))[1]).toMatch(/^CPA 23\.43\.10 Изоляторы электрические из керамики.* · сохраняется как cpa:23\.43\.10$/);
+    // its title arrives with the answer to the code's look-up
+    await expect.poll(async () => (await chips(page))[1]).toMatch(/^CPA 23\.43\.10 Изоляторы электрические из керамики.* · сохраняется как cpa:23\.43\.10$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await expect.poll(() => savedProducts(page)).toEqual(['hs:8482', 'cpa:23.43.10']);

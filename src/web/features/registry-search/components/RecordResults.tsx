@@ -43,7 +43,7 @@ export function RecordResults({ q }: { q: string | undefined }) {
               </button>
             ))}
           </div>
-          {data.partial && data.results.length > 0 && <p className="partial-notice">{t('registrySearch.partial')}</p>}
+          {data.partial && data.results.length > 0 && <p className="partial-notice records-partial">{t('registrySearch.partial')}</p>}
           {data.results.length === 0 ? (
             <p>{t('registrySearch.none')}</p>
           ) : (
