@@ -29,18 +29,21 @@ export class RecordTransferService {
   async import(actorOrNull: Actor | null, records: unknown[]): Promise<RecordImportReport> {
     const actor = requireActor(actorOrNull);
     if (!isAdmin(actor)) throw refusal(actor, 'Only platform administrators import cooperation records.');
-    const report = await importRecords(
-      this.repos,
-      records.map((value, i) => ({ line: i + 1, value })),
-    );
-    await audit(this.repos, {
-      actorId: actor.user.id,
-      action: 'registry_record.imported',
-      entityType: 'cooperation_record',
-      entityId: 'import',
-      regionCode: null,
-      after: report,
+    // the import and its audit event land together, or neither does
+    return this.repos.transaction(async (tx) => {
+      const report = await importRecords(
+        tx,
+        records.map((value, i) => ({ line: i + 1, value })),
+      );
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'registry_record.imported',
+        entityType: 'cooperation_record',
+        entityId: 'import',
+        regionCode: null,
+        after: report,
+      });
+      return report;
     });
-    return report;
   }
 }

@@ -90,3 +90,30 @@ export function EveryLanguage({ value }: { value: MultilingualText }) {
     </>
   );
 }
+
+/**
+ * What an editor page shows around a save that met someone else's: the conflict while it is open, and once
+ * their version is taken, a note that the person's other edits were kept on top of it.
+ */
+export function ConflictNotice<T extends object>({
+  conflict,
+  mine,
+  merged,
+  ...rest
+}: Omit<Parameters<typeof VersionConflict<T>>[0], 'mine' | 'theirs'> & {
+  conflict: { theirs: T } | null;
+  mine: T | null | undefined;
+  merged: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {conflict && mine && <VersionConflict mine={mine} theirs={conflict.theirs} {...rest} />}
+      {merged && (
+        <p role="status" className="notice">
+          {t('conflict.merged')}
+        </p>
+      )}
+    </>
+  );
+}

@@ -10,7 +10,7 @@ import { AreaCheckboxes } from '../../../shared/ui/AreaCheckboxes';
 import { Status } from '../../../shared/ui/Status';
 import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
 import { useTitle } from '../../../shared/ui/useTitle';
-import { VersionConflict } from '../../../shared/ui/VersionConflict';
+import { ConflictNotice } from '../../../shared/ui/VersionConflict';
 import { mergeEdits, versionConflict, type Conflict } from '../../../shared/versioning';
 import { usePartnership } from '../api/partnerships';
 
@@ -109,22 +109,16 @@ export function EditPartnershipPage() {
         <Link to="/">← {t('nav.home')}</Link>
       </p>
       <h1>{t('partnership.edit')}</h1>
-      {conflict && mine && (
-        <VersionConflict
-          mine={mine}
-          theirs={conflict.theirs}
-          label={(field) => labels[field]}
-          show={show}
-          busy={keepMine.busy}
-          onKeepMine={() => void keepMine.onSubmit()}
-          onTakeTheirs={takeTheirs}
-        />
-      )}
-      {merged && (
-        <p role="status" className="notice">
-          {t('conflict.merged')}
-        </p>
-      )}
+      <ConflictNotice
+        conflict={conflict}
+        mine={mine}
+        merged={merged}
+        label={(field) => labels[field]}
+        show={show}
+        busy={keepMine.busy}
+        onKeepMine={() => void keepMine.onSubmit()}
+        onTakeTheirs={takeTheirs}
+      />
       <form onSubmit={save.onSubmit} className="stack">
         <div className="language-grid">
           {LANGUAGES.map((l) => (

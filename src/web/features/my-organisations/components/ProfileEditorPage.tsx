@@ -8,7 +8,7 @@ import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
-import { VersionConflict } from '../../../shared/ui/VersionConflict';
+import { ConflictNotice } from '../../../shared/ui/VersionConflict';
 import { mergeEdits, versionConflict, type Conflict } from '../../../shared/versioning';
 import { MembersPanel } from './MembersPanel';
 import { newProfile, ProfileForm, withScheme } from './ProfileForm';
@@ -148,22 +148,16 @@ export function ProfileEditorPage() {
           {t('myOrgs.returnedBecause')} <q>{lastReturn.reason}</q>
         </p>
       )}
-      {conflict && (
-        <VersionConflict
-          mine={profile}
-          theirs={conflict.theirs}
-          label={labelOf}
-          show={showValue}
-          busy={keepMine.busy}
-          onKeepMine={() => void keepMine.onSubmit()}
-          onTakeTheirs={takeTheirs}
-        />
-      )}
-      {merged && (
-        <p role="status" className="notice">
-          {t('conflict.merged')}
-        </p>
-      )}
+      <ConflictNotice
+        conflict={conflict}
+        mine={profile}
+        merged={merged}
+        label={labelOf}
+        show={showValue}
+        busy={keepMine.busy}
+        onKeepMine={() => void keepMine.onSubmit()}
+        onTakeTheirs={takeTheirs}
+      />
       <form onSubmit={save.onSubmit}>
         <ProfileForm
           value={profile}

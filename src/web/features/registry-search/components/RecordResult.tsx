@@ -5,7 +5,7 @@ import { formatPartialDate } from '../../../../shared/partial-date';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { MlText, useMlString } from '../../../shared/ui/MlText';
 import { Highlighted, MatchedWords } from '../../organisations/components/SearchMatch';
-import { recordPath } from '../hooks/record-paths';
+import { recordPagePath } from '../../../../shared/record-pages';
 
 /** One record found: its title (marked where the reader sees the original), kind, stage, date, parties, and why it matched. */
 export function RecordResult({ record: r }: { record: RecordSearchResult }) {
@@ -15,7 +15,7 @@ export function RecordResult({ record: r }: { record: RecordSearchResult }) {
   return (
     <li className="card record-result">
       <h3>
-        <Link to={recordPath(r.kind, r.slug)}>
+        <Link to={recordPagePath(r.kind, r.slug)}>
           {titleShown?.lang === r.titleHighlight.language ? <Highlighted segments={r.titleHighlight.segments} /> : <MlText value={r.title} />}
         </Link>
       </h3>

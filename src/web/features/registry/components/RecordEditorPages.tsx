@@ -5,7 +5,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
-import { VersionConflict } from '../../../shared/ui/VersionConflict';
+import { ConflictNotice } from '../../../shared/ui/VersionConflict';
 import { mergeEdits, versionConflict, type Conflict } from '../../../shared/versioning';
 import { createRecord, getRecord, kindOfCollection, listPage, recordPage, updateRecord, useRecord } from '../api/registry';
 import { draftOf, newDraft, toBody, toCreateBody, type RecordDraft } from '../hooks/record-draft';
@@ -105,22 +105,16 @@ export function EditRecordPage() {
         <Link to={recordPage(kind, slug)}>← {t('registry.record.back')}</Link>
       </p>
       <h1>{t('registry.form.edit')}</h1>
-      {conflict && (
-        <VersionConflict
-          mine={draft}
-          theirs={conflict.theirs}
-          label={labelOf}
-          show={showValue}
-          busy={keepMine.busy}
-          onKeepMine={() => void keepMine.onSubmit()}
-          onTakeTheirs={takeTheirs}
-        />
-      )}
-      {merged && (
-        <p role="status" className="notice">
-          {t('conflict.merged')}
-        </p>
-      )}
+      <ConflictNotice
+        conflict={conflict}
+        mine={draft}
+        merged={merged}
+        label={labelOf}
+        show={showValue}
+        busy={keepMine.busy}
+        onKeepMine={() => void keepMine.onSubmit()}
+        onTakeTheirs={takeTheirs}
+      />
       <form onSubmit={submit.onSubmit} noValidate>
         <RecordForm
           draft={draft}
