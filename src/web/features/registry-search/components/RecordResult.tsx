@@ -30,8 +30,14 @@ export function RecordResult({ record: r }: { record: RecordSearchResult }) {
         </p>
       )}
       {r.summary && (
-        <p className="description" lang={r.summary.language}>
-          <Highlighted segments={r.summary.segments} />
+        <p className="description">
+          {/* the words are marked in the text as written: said so, as the directory's results do */}
+          {r.summary.language !== lang && (
+            <span className="match-label">{t('directory.inOriginal', { language: t(`language.names.${r.summary.language}`) })} </span>
+          )}
+          <span lang={r.summary.language}>
+            <Highlighted segments={r.summary.segments} />
+          </span>
         </p>
       )}
       <div className="match">
