@@ -21,6 +21,7 @@ import { RecordRepository } from './registry/record.repository.js';
 import { RecordSearchRepository } from './registry/record-search.repository.js';
 import { RecordBatchRepository } from './registry/record-batch.repository.js';
 import { TimelineRepository } from './registry/timeline.repository.js';
+import { OfferDocumentRepository } from './offers/offer-document.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -54,6 +55,8 @@ export interface Repositories {
   recordBatches: RecordBatchRepository;
   /** The registry's timelines: records and milestones by date, a page at a time. */
   timeline: TimelineRepository;
+  // the marketplace (offers and requests)
+  offerDocuments: OfferDocumentRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -112,6 +115,8 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     recordSearch: new RecordSearchRepository(db),
     recordBatches: new RecordBatchRepository(db),
     timeline: new TimelineRepository(db),
+    // the marketplace (offers and requests)
+    offerDocuments: new OfferDocumentRepository(db, classifications),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

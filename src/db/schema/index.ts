@@ -7,3 +7,4 @@ export * from './messaging.js';
 export * from './registry.js';
 export * from './documents.js';
 export * from './jobs.js';
+export * from './offers.js';
