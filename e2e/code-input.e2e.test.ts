@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, seriousA11yViolations } from './browser.js';
 import { useSite, type PageOptions } from './site.js';
-import { pick } from './typeahead.js';
+import { clickOption, pick } from './typeahead.js';
 
 /** Activity codes as chips with type-ahead (shared/ui/CodeInput), and the directory's NACE filter. */
 
@@ -69,7 +69,7 @@ describe('the profile’s activity codes', () => {
     const input = page.locator('#profile-nace');
     await input.click();
     await input.pressSequentially('керамич');
-    await page.getByRole('option', { name: /^23\.44 NACE Производство прочих технических керамических изделий/ }).click();
+    await clickOption(page, /^23\.44 NACE Производство прочих технических керамических изделий/);
     await expect.poll(() => chips(page)).toEqual(['23.44 Производство прочих технических керамических изделий']);
     // an ОКВЭД 2 code says which NACE class it is stored as
     await input.pressSequentially('62.02.1,');

@@ -8,7 +8,7 @@ import { readOutbox } from '../src/test/outbox.js';
 import { DESKTOP, PHONE, seriousA11yViolations } from './browser.js';
 import { apiAs, IATE_ADMIN, IATE_EDITOR, KALUGA, LIMOUSIN, obninskTechnopark, recordStages } from './registry-helpers.js';
 import { useSite } from './site.js';
-import { pick } from './typeahead.js';
+import { clickOption, pick } from './typeahead.js';
 
 /**
  * The cooperation registry end to end, as the Kaluga–Limousin partnership uses it: a French coordinator
@@ -112,7 +112,7 @@ describe('a cooperation of the Kaluga–Limousin partnership, from the agreement
     const target = page.getByRole('textbox', { name: 'Fiche', exact: true });
     await target.click();
     await target.pressSequentially('École');
-    await page.getByRole('option', { name: INITIATIVE.fr }).click();
+    await clickOption(page, INITIATIVE.fr);
     await page.getByRole('button', { name: 'Lier', exact: true }).click();
     await page.locator('.link-list').getByRole('link', { name: INITIATIVE.fr }).click();
     await page.getByRole('heading', { name: INITIATIVE.fr }).waitFor();

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, newContext, PHONE, seriousA11yViolations } from './browser.js';
 import { DEMO_PASSWORD, useSite, type PageOptions } from './site.js';
+import { clickOption } from './typeahead.js';
 
 /** Product codes on a profile (shared/ui/ProductCodeInput): picked by a word of their title, saved, shown once validated. */
 
@@ -44,13 +45,15 @@ describe('the profile’s product codes', () => {
     const input = page.locator('#profile-products');
     await input.click();
     await input.pressSequentially('подшип');
-    await page.getByRole('option', { name: /^HS 8482 Подшипники шариковые или роликовые/ }).click();
+    await clickOption(page, /^HS 8482 Подшипники шариковые или роликовые/);
     await expect.poll(() => chips(page)).toEqual(['HS 8482 Подшипники шариковые или роликовые · сохраняется как hs:8482']);
     // a 9-digit ОКПД 2 code typed in full says the 6-digit code it is stored as
     await input.pressSequentially('23.43.10.110;');
     await expect.poll(() => chips(page)).toHaveLength(2);
     // its title arrives with the answer to the code's look-up
-    await expect.poll(async () => (await chips(page))[1]).toMatch(/^CPA 23\.43\.10 Изоляторы электрические из керамики.* · сохраняется как cpa:23\.43\.10$/);
+    await expect
+      .poll(async () => (await chips(page))[1])
+      .toMatch(/^CPA 23\.43\.10 Изоляторы электрические из керамики.* · сохраняется как cpa:23\.43\.10$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await expect.poll(() => savedProducts(page)).toEqual(['hs:8482', 'cpa:23.43.10']);
@@ -72,7 +75,7 @@ describe('the profile’s product codes', () => {
     const input = page.locator('#profile-products');
     await input.click();
     await input.pressSequentially('roulements à billes');
-    await page.getByRole('option', { name: /^HS 8482\.10 / }).click();
+    await clickOption(page, /^HS 8482\.10 /);
     await expect
       .poll(() => chips(page))
       .toEqual(['HS 8482.10 Roulements à billes, à galets, à rouleaux ou à aiguilles — Roulements à billes · enregistré comme hs:848210']);

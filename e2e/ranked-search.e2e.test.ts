@@ -34,7 +34,9 @@ describe('a search that ranks descriptions', () => {
 
   it('says so when no organisation matches enough of the words (en)', async () => {
     const page = await searchFor('ceramics zzqxv', 'en-GB');
-    await expect.poll(() => page.locator('.partial-notice:not(.records-partial)').innerText()).toContain('No organisation matches enough of your words');
+    await expect
+      .poll(() => page.locator('.partial-notice:not(.records-partial)').innerText())
+      .toContain('No organisation matches enough of your words');
     expect(await page.locator('.card').count()).toBeGreaterThan(0);
     expect(await page.locator('.card .match-words').first().innerText()).toMatch(/Not found:.*zzqxv/s);
   });

@@ -15,7 +15,11 @@ const answer = (kind: string | null): RecordSearchList => {
   const agreement: RecordSearchList['results'][number] = {
     kind: 'agreement',
     slug: 'obninsk-limoges-filters-2004',
-    title: { original: 'ru', ru: 'Соглашение о сотрудничестве в области фильтрующих материалов', en: 'Cooperation agreement on filtering materials' },
+    title: {
+      original: 'ru',
+      ru: 'Соглашение о сотрудничестве в области фильтрующих материалов',
+      en: 'Cooperation agreement on filtering materials',
+    },
     titleHighlight: {
       language: 'ru',
       segments: [
@@ -23,7 +27,13 @@ const answer = (kind: string | null): RecordSearchList => {
         { text: 'фильтрующих материалов', hit: true },
       ],
     },
-    summary: { language: 'ru', segments: [{ text: 'Стороны разрабатывают ', hit: false }, { text: 'фильтрующие материалы', hit: true }] },
+    summary: {
+      language: 'ru',
+      segments: [
+        { text: 'Стороны разрабатывают ', hit: false },
+        { text: 'фильтрующие материалы', hit: true },
+      ],
+    },
     types: ['cooperation_agreement'],
     stage: 'signed',
     date: { value: '2004', precision: 'year' },
@@ -36,7 +46,12 @@ const answer = (kind: string | null): RecordSearchList => {
         { word: 'matériaux', way: 'concept' },
         { word: 'filtrants', way: 'concept' },
       ],
-      concepts: [{ code: 'filtering-materials', label: { original: 'en', en: 'filtering materials', fr: 'matériaux filtrants', ru: 'фильтрующие материалы' } }],
+      concepts: [
+        {
+          code: 'filtering-materials',
+          label: { original: 'en', en: 'filtering materials', fr: 'matériaux filtrants', ru: 'фильтрующие материалы' },
+        },
+      ],
     },
   };
   const initiative: RecordSearchList['results'][number] = {
@@ -44,15 +59,34 @@ const answer = (kind: string | null): RecordSearchList => {
     kind: 'initiative',
     slug: 'filter-trials',
     title: { original: 'fr', fr: 'Essais communs de matériaux filtrants' },
-    titleHighlight: { language: 'fr', segments: [{ text: 'Essais communs de ', hit: false }, { text: 'matériaux filtrants', hit: true }] },
+    titleHighlight: {
+      language: 'fr',
+      segments: [
+        { text: 'Essais communs de ', hit: false },
+        { text: 'matériaux filtrants', hit: true },
+      ],
+    },
     summary: null,
     types: [],
     stage: 'active',
     date: { value: '2019-06', precision: 'month' },
-    match: { words: [{ word: 'matériaux', way: 'text' }, { word: 'filtrants', way: 'text' }], concepts: [] },
+    match: {
+      words: [
+        { word: 'matériaux', way: 'text' },
+        { word: 'filtrants', way: 'text' },
+      ],
+      concepts: [],
+    },
   };
   const results = [agreement, initiative].filter((r) => kind === null || r.kind === kind);
-  return { results, total: results.length, page: 1, pageSize: 5, facets: { kind: { agreement: 1, initiative: 1 }, stage: {} }, partial: false };
+  return {
+    results,
+    total: results.length,
+    page: 1,
+    pageSize: 5,
+    facets: { kind: { agreement: 1, initiative: 1 }, stage: {} },
+    partial: false,
+  };
 };
 
 async function withRegistry(page: Page): Promise<string[]> {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, seriousA11yViolations } from './browser.js';
 import { apiAs as apiAsOn, IATE_ADMIN, IATE_EDITOR, LIMOUSIN, obninskTechnopark, recordStages } from './registry-helpers.js';
 import { useSite } from './site.js';
-import { pick } from './typeahead.js';
+import { clickOption, pick } from './typeahead.js';
 
 /**
  * The cooperation registry in the browser: a French coordinator records an agreement known only by its
@@ -40,7 +40,7 @@ describe('the cooperation registry', () => {
     const region = page.getByRole('textbox', { name: 'Région de la partie 3', exact: true });
     await region.click();
     await region.pressSequentially('Vienne');
-    await page.getByRole('option', { name: /\(FR-87\)/ }).click();
+    await clickOption(page, /\(FR-87\)/);
     await page.getByLabel('Rôle de la partie 3').selectOption('observer');
     // a day that does not exist is refused by the API, which names the field: its message is beside it, in French
     await page.getByLabel('Signé', { exact: true }).fill('2023-02-30');
@@ -159,7 +159,7 @@ describe('the cooperation registry', () => {
     const target = page.getByRole('textbox', { name: 'Запись', exact: true });
     await target.click();
     await target.pressSequentially('Двойной');
-    await page.getByRole('option', { name: 'Двойной диплом по ядерной медицине' }).click();
+    await clickOption(page, 'Двойной диплом по ядерной медицине');
     await page.getByRole('button', { name: 'Связать', exact: true }).click();
     await page.locator('.link-list').getByRole('link', { name: 'Двойной диплом по ядерной медицине' }).click();
     await page.getByRole('heading', { name: 'Двойной диплом по ядерной медицине' }).waitFor();

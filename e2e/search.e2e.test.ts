@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, PHONE, a11yReport } from './browser.js';
 import { useSite } from './site.js';
-import { typeahead } from './typeahead.js';
+import { clickOption, typeahead } from './typeahead.js';
 
 const site = useSite({ examples: true });
 
@@ -66,7 +66,7 @@ describe('suggested partners', () => {
     // typed key by key, as a person does (a filled-in text may close Mantine's list of choices)
     await typeahead(page, 'Region').click();
     await typeahead(page, 'Region').pressSequentially('Ile-de');
-    await page.getByRole('option', { name: /^Île-de-France/ }).first().click();
+    await clickOption(page, /^Île-de-France/);
     await expect.poll(() => page.locator('.partner-list h3').allInnerTexts()).toEqual(['Advanced Ceramic Components']);
     await page.getByRole('button', { name: 'Clear the region' }).click();
     await page.getByLabel('Sector').selectOption('science');

@@ -105,22 +105,25 @@ describe.each([
     const theirs = `Saved through the API, ${viewport.width} px.`;
     const theirName = `Калуга — Лимузен (${viewport.width})`;
     // someone else saves the description and the Russian name while the page is open
-    const status = await coordinator.evaluate(async ([description, ru]) => {
-      const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
-      const got = await fetch('/api/v1/partnerships/kaluga-limousin');
-      const p = await got.json();
-      const body = {
-        name: { ...p.name, ru },
-        description: { original: 'en', en: description },
-        areas: p.areas.map((a: { code: string }) => a.code),
-      };
-      const put = await fetch('/api/v1/partnerships/kaluga-limousin', {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, 'if-match': got.headers.get('etag')! },
-        body: JSON.stringify(body),
-      });
-      return put.status;
-    }, [theirs, theirName]);
+    const status = await coordinator.evaluate(
+      async ([description, ru]) => {
+        const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
+        const got = await fetch('/api/v1/partnerships/kaluga-limousin');
+        const p = await got.json();
+        const body = {
+          name: { ...p.name, ru },
+          description: { original: 'en', en: description },
+          areas: p.areas.map((a: { code: string }) => a.code),
+        };
+        const put = await fetch('/api/v1/partnerships/kaluga-limousin', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, 'if-match': got.headers.get('etag')! },
+          body: JSON.stringify(body),
+        });
+        return put.status;
+      },
+      [theirs, theirName],
+    );
     expect(status).toBe(200);
 
     const name = `Kalouga — Limousin (${viewport.width})`;

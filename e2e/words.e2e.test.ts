@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser.js';
 import { useSite } from './site.js';
 
-
 // with the invented example organisations, as a demo shows them
 const site = useSite({ examples: true });
 
@@ -41,7 +40,17 @@ describe('partner cards', () => {
     const page = await open('/organisations/iate-mephi', 'en-GB');
     await page.locator('.partner-list > li').first().waitFor();
     const subjects = (await page.locator('.partner-list .concept').allInnerTexts()).map((s) => s.toLowerCase());
-    for (const notSubject of ['kaluga', 'kaluga region', 'obninsk', 'limousin', 'limoges', 'university', 'russia', 'france', 'technopark']) {
+    for (const notSubject of [
+      'kaluga',
+      'kaluga region',
+      'obninsk',
+      'limousin',
+      'limoges',
+      'university',
+      'russia',
+      'france',
+      'technopark',
+    ]) {
       expect(subjects).not.toContain(notSubject);
     }
     await page.context().close();
@@ -104,7 +113,9 @@ describe('the glossary', () => {
   it("is in the alphabetical order of the reader's language, with wider concepts by name (ru)", async () => {
     const page = await open('/glossary', 'ru-RU');
     await page.locator('.concept-card').first().waitFor();
-    const titles = await page.locator('.concept-card .card-title').evaluateAll((hs) => hs.map((h) => h.firstChild?.textContent?.trim() ?? ''));
+    const titles = await page
+      .locator('.concept-card .card-title')
+      .evaluateAll((hs) => hs.map((h) => h.firstChild?.textContent?.trim() ?? ''));
     expect(titles.length).toBeGreaterThan(5);
     expect(titles).toEqual([...titles].sort(new Intl.Collator('ru', { sensitivity: 'base' }).compare));
     await page.getByLabel('Найти понятие по любому термину').fill('университет');
@@ -129,7 +140,9 @@ describe('the glossary', () => {
     await expect.poll(() => card.innerText()).toMatch(/ceramic/i);
     await card.getByLabel('New term', { exact: true }).fill('ceramic ware');
     await card.getByRole('button', { name: 'Add term' }).click();
-    await expect.poll(() => card.innerText()).toMatch(/Saved\. (Search now finds \d+ more organisations?|No other organisation mentions this term yet)/);
+    await expect
+      .poll(() => card.innerText())
+      .toMatch(/Saved\. (Search now finds \d+ more organisations?|No other organisation mentions this term yet)/);
     expect(await card.innerText()).not.toContain('re-tagged');
     await page.context().close();
   });
