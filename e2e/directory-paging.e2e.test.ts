@@ -63,6 +63,9 @@ describe('an address the app has no page for', () => {
     await deep.getByRole('heading', { name: 'Page not found' }).waitFor();
     const unknown = await open('/organisations/no-such-slug', { locale: 'en-GB' });
     await unknown.getByRole('heading', { name: 'This organisation does not exist.' }).waitFor();
+    // a cooperation list of no kind is no page either (not the agreements' list under another name)
+    const noKind = await open('/cooperation/no-such-kind', { locale: 'en-GB' });
+    await noKind.getByRole('heading', { name: 'Page not found' }).waitFor();
   });
 });
 

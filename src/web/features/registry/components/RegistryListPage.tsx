@@ -1,6 +1,8 @@
 import '../registry.css';
 import { Link, NavLink, useParams } from 'react-router';
-import { RECORD_KINDS } from '../../../../shared/registry';
+import { RECORD_KINDS, type RecordKind } from '../../../../shared/registry';
+// a list address of no kind answers as every unknown address does
+import { NotFoundPage } from '../../not-found/components/NotFoundPage';
 import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useMlString } from '../../../shared/ui/MlText';
@@ -19,7 +21,12 @@ const PAGE_SIZE = 20;
 /** The Cooperation section: one list per kind (a switch between them), filtered, newest first. */
 export function RegistryListPage() {
   const { collection } = useParams();
-  const kind = kindOfCollection(collection) ?? 'agreement';
+  // /cooperation is the agreements' list; /cooperation/<anything else> is no page
+  if (collection !== undefined && !kindOfCollection(collection)) return <NotFoundPage />;
+  return <RecordList kind={kindOfCollection(collection) ?? 'agreement'} collection={collection} />;
+}
+
+function RecordList({ kind, collection }: { kind: RecordKind; collection: string | undefined }) {
   const { t } = useI18n();
   const { session } = useSession();
   const { query, update } = useRecordQuery();
