@@ -245,4 +245,19 @@ describe('declined and withdrawn interests', () => {
     expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(both.find((r) => r.statusCode === 409)!.json().error.code).toBe('interest_exists');
   });
+
+  it('two decisions at once: one lands, the other is told it was decided, and one thread opens', async () => {
+    const other = await insertOffer(t, 'iate-mephi', {});
+    const created = (await third.send('POST', `/api/v1/offers/${other.slug}/interests`, interestBody())).json() as Interest;
+    const [accept, decline] = await Promise.all([
+      ownerAdmin.send('POST', `/api/v1/interests/${created.id}/accept`),
+      // a decline without a body (no reason) is a decline too
+      ownerEditor.send('POST', `/api/v1/interests/${created.id}/decline`),
+    ]);
+    expect([accept!.statusCode, decline!.statusCode].sort()).toEqual([200, 409]);
+    const loser = accept!.statusCode === 409 ? accept! : decline!;
+    expect(loser.json().error.code).toBe('interest_not_pending');
+    const threads = await rowsOf<{ n: number }>(sql`select count(*)::int as n from message_threads where subject_id = ${other.id}`);
+    expect(Number(threads.rows[0]!.n)).toBe(accept!.statusCode === 200 ? 1 : 0);
+  });
 });

@@ -127,9 +127,13 @@ export const offerInterestRoutes =
           body: InterestDeclineSchema,
           response: { 200: InterestSchema, ...errors },
         },
+        // a decline without a reason may come without a body
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
       },
       async (request, reply) =>
-        withVersion(reply, await interests.decline(request.actor, request.params.id, request.body ?? {}, expectedVersion(request))),
+        withVersion(reply, await interests.decline(request.actor, request.params.id, request.body, expectedVersion(request))),
     );
 
     app.post(
