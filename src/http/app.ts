@@ -26,6 +26,8 @@ import { reviewRoutes } from './routes/review.js';
 import { registryRoutes } from './routes/registry/index.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { registrySearchRoutes } from './routes/registry-search.js';
+// the marketplace: expressions of interest
+import { offerInterestRoutes } from './routes/offers/offer-interest.js';
 
 export interface AppOptions {
   services: Services;
@@ -103,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registryRoutes(options.services));
       await api.register(adminJobRoutes(options.services));
       await api.register(registrySearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
+      // the marketplace: expressions of interest
+      await api.register(offerInterestRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

@@ -22,6 +22,7 @@ import { RecordSearchRepository } from './registry/record-search.repository.js';
 import { RecordBatchRepository } from './registry/record-batch.repository.js';
 import { TimelineRepository } from './registry/timeline.repository.js';
 import { OfferDocumentRepository } from './offers/offer-document.repository.js';
+import { OfferInterestRepository } from './offers/offer-interest.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -57,6 +58,8 @@ export interface Repositories {
   timeline: TimelineRepository;
   // the marketplace (offers and requests)
   offerDocuments: OfferDocumentRepository;
+  /** Expressions of interest in offers, their decisions and outcomes. */
+  offerInterests: OfferInterestRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -117,6 +120,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     timeline: new TimelineRepository(db),
     // the marketplace (offers and requests)
     offerDocuments: new OfferDocumentRepository(db, classifications),
+    offerInterests: new OfferInterestRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

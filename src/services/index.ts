@@ -19,6 +19,9 @@ import { createRegistryServices, type RegistryServices } from './registry/index.
 import { DocumentsService } from './registry/documents.service.js';
 import { TimelineService } from './registry/timeline.service.js';
 import { RegistrySearchService } from './registry-search/registry-search.service.js';
+// the marketplace: expressions of interest and what they led to
+import { OfferInterestService } from './offer-interest/offer-interest.service.js';
+import { OfferOutcomeService } from './offer-interest/outcome.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -42,6 +45,9 @@ export interface Services {
   jobs: JobsService;
   timeline: TimelineService;
   registrySearch: RegistrySearchService;
+  // the marketplace: expressions of interest and what they led to
+  offerInterests: OfferInterestService;
+  offerOutcomes: OfferOutcomeService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -70,5 +76,8 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     jobs: new JobsService(repos, mail, notices, jobs),
     timeline: new TimelineService(repos),
     registrySearch: new RegistrySearchService(repos),
+    // the marketplace: expressions of interest and what they led to
+    offerInterests: new OfferInterestService(repos, mail),
+    offerOutcomes: new OfferOutcomeService(repos),
   };
 }
