@@ -24,6 +24,9 @@ import { TimelineRepository } from './registry/timeline.repository.js';
 import { OfferDocumentRepository } from './offers/offer-document.repository.js';
 import { OfferRepository } from './offers/offer.repository.js';
 import { OfferWriteRepository } from './offers/offer-write.repository.js';
+// offer matching and follows
+import { OfferMatchRepository } from './offer-matching/offer-match.repository.js';
+import { OfferFollowRepository } from './offer-matching/offer-follow.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -63,6 +66,11 @@ export interface Repositories {
   offers: OfferRepository;
   /** Writes of offers: creation, edits with their version, stage changes with their history row. */
   offerWrites: OfferWriteRepository;
+  // offer matching and follows
+  /** Offers as the offer index reads them (matching). */
+  offerMatches: OfferMatchRepository;
+  /** Who follows which offer, and the offers' changes their updates tell. */
+  offerFollows: OfferFollowRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -125,6 +133,9 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     offerDocuments: new OfferDocumentRepository(db, classifications),
     offers: new OfferRepository(db),
     offerWrites: new OfferWriteRepository(db),
+    // offer matching and follows
+    offerMatches: new OfferMatchRepository(db),
+    offerFollows: new OfferFollowRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

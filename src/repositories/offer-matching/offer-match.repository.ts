@@ -29,46 +29,76 @@ export interface OfferMatchProfile {
 // each offer with its owner's kind, exposing id and revision as rowsSince reads them
 const OFFERS_WITH_OWNERS = sql`(select o.*, g.kind as owner_kind from offers o join organisations g on g.id = o.organisation_id) x`;
 
+const PROFILE_FIELDS = [
+  sql`id`,
+  sql`(stage = 'published')::text`,
+  sql`kind`,
+  sql`organisation_id`,
+  sql`owner_kind`,
+  sql`region_code`,
+  sql`array_to_string(area_codes, ' ')`,
+  sql`array_to_string(nace_codes, ' ')`,
+  sql`array_to_string(product_codes, ' ')`,
+  sql`array_to_string(concept_codes, ' ')`,
+  sql`array_to_string(partner_kinds, ' ')`,
+  sql`array_to_string(target_region_codes, ' ')`,
+  sql`expires_on::text`,
+  sql`slug`,
+];
+
+const profileOf = ([
+  id,
+  published,
+  kind,
+  organisationId,
+  ownerKind,
+  regionCode,
+  areas,
+  nace,
+  products,
+  concepts,
+  partners,
+  targets,
+  expiresOn,
+  slug,
+]: string[]): OfferMatchProfile => ({
+  id: id!,
+  published: published === 'true',
+  kind: kind as OfferKind,
+  organisationId: organisationId!,
+  ownerKind: ownerKind as OrganisationKind,
+  regionCode: regionCode!,
+  areaCodes: codeList(areas),
+  naceClasses: codeList(nace),
+  productCodes: codeList(products),
+  conceptCodes: codeList(concepts),
+  partnerKinds: codeList(partners) as OrganisationKind[],
+  targetRegionCodes: codeList(targets),
+  expiresOn: expiresOn!,
+  sortName: slug!,
+});
+
 /** The offers as the offer index reads them: written since a horizon, a page at a time (as organisations are). */
 export class OfferMatchRepository {
   constructor(private readonly db: Database) {}
 
+  /** The profiles of these offers (any stage), by id: what scorePair explains for the index's best. */
+  async profiles(ids: string[]): Promise<Map<string, OfferMatchProfile>> {
+    if (ids.length === 0) return new Map();
+    const wanted = sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const from = sql`(select * from ${OFFERS_WITH_OWNERS} where id in (${wanted})) y`;
+    const read = await rowsSince(this.db, from, PROFILE_FIELDS, 0, { after: null, limit: ids.length });
+    return new Map(read.items.map((line) => [line[0]!, profileOf(line)]));
+  }
+
   async profilesSince(horizon: number, page: RevisionPage): Promise<RevisionRead<OfferMatchProfile>> {
-    const fields = [
-      sql`id`,
-      sql`(stage = 'published')::text`,
-      sql`kind`,
-      sql`organisation_id`,
-      sql`owner_kind`,
-      sql`region_code`,
-      sql`array_to_string(area_codes, ' ')`,
-      sql`array_to_string(nace_codes, ' ')`,
-      sql`array_to_string(product_codes, ' ')`,
-      sql`array_to_string(concept_codes, ' ')`,
-      sql`array_to_string(partner_kinds, ' ')`,
-      sql`array_to_string(target_region_codes, ' ')`,
-      sql`expires_on::text`,
-      sql`slug`,
-    ];
-    const read = await rowsSince(this.db, OFFERS_WITH_OWNERS, fields, horizon, page);
+    const read = await rowsSince(this.db, OFFERS_WITH_OWNERS, PROFILE_FIELDS, horizon, page);
     return {
       horizon: read.horizon,
-      items: read.items.map(([id, published, kind, organisationId, ownerKind, regionCode, areas, nace, products, concepts, partners, targets, expiresOn, slug]) => ({
-        id: id!,
-        published: published === 'true',
-        kind: kind as OfferKind,
-        organisationId: organisationId!,
-        ownerKind: ownerKind as OrganisationKind,
-        regionCode: regionCode!,
-        areaCodes: codeList(areas),
-        naceClasses: codeList(nace),
-        productCodes: codeList(products),
-        conceptCodes: codeList(concepts),
-        partnerKinds: codeList(partners) as OrganisationKind[],
-        targetRegionCodes: codeList(targets),
-        expiresOn: expiresOn!,
-        sortName: slug!,
-      })),
+      items: read.items.map(profileOf),
     };
   }
 }
