@@ -22,6 +22,8 @@ import { RecordSearchRepository } from './registry/record-search.repository.js';
 import { RecordBatchRepository } from './registry/record-batch.repository.js';
 import { TimelineRepository } from './registry/timeline.repository.js';
 import { OfferDocumentRepository } from './offers/offer-document.repository.js';
+// the marketplace's search and alerts
+import { OfferAlertsRepository } from './offers/offer-alerts.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -57,6 +59,9 @@ export interface Repositories {
   timeline: TimelineRepository;
   // the marketplace (offers and requests)
   offerDocuments: OfferDocumentRepository;
+  // the marketplace's search and alerts
+  /** Saved searches, digests' deliveries, unsubscribe links' secret. */
+  offerAlerts: OfferAlertsRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -117,6 +122,8 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     timeline: new TimelineRepository(db),
     // the marketplace (offers and requests)
     offerDocuments: new OfferDocumentRepository(db, classifications),
+    // the marketplace's search and alerts
+    offerAlerts: new OfferAlertsRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),
