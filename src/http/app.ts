@@ -26,6 +26,8 @@ import { reviewRoutes } from './routes/review.js';
 import { registryRoutes } from './routes/registry/index.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { registrySearchRoutes } from './routes/registry-search.js';
+// the marketplace's search and alerts
+import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
 
 export interface AppOptions {
   services: Services;
@@ -106,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // the marketplace's alerts: one-click unsubscribe outside the session's scope (no sign-in, no anti-forgery token; docs/decisions.md)
+  await app.register(unsubscribeRoutes(options.services), { prefix: '/api/v1' });
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;

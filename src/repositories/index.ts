@@ -24,6 +24,8 @@ import { TimelineRepository } from './registry/timeline.repository.js';
 import { OfferDocumentRepository } from './offers/offer-document.repository.js';
 import { OfferRepository } from './offers/offer.repository.js';
 import { OfferWriteRepository } from './offers/offer-write.repository.js';
+// the marketplace's search and alerts
+import { OfferAlertsRepository } from './offers/offer-alerts.repository.js';
 // offer matching and follows
 import { OfferMatchRepository } from './offer-matching/offer-match.repository.js';
 import { OfferFollowRepository } from './offer-matching/offer-follow.repository.js';
@@ -66,6 +68,9 @@ export interface Repositories {
   offers: OfferRepository;
   /** Writes of offers: creation, edits with their version, stage changes with their history row. */
   offerWrites: OfferWriteRepository;
+  // the marketplace's search and alerts
+  /** Saved searches, digests' deliveries, unsubscribe links' secret. */
+  offerAlerts: OfferAlertsRepository;
   // offer matching and follows
   /** Offers as the offer index reads them (matching). */
   offerMatches: OfferMatchRepository;
@@ -133,6 +138,8 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     offerDocuments: new OfferDocumentRepository(db, classifications),
     offers: new OfferRepository(db),
     offerWrites: new OfferWriteRepository(db),
+    // the marketplace's search and alerts
+    offerAlerts: new OfferAlertsRepository(db),
     // offer matching and follows
     offerMatches: new OfferMatchRepository(db),
     offerFollows: new OfferFollowRepository(db),

@@ -19,6 +19,8 @@ import { createRegistryServices, type RegistryServices } from './registry/index.
 import { DocumentsService } from './registry/documents.service.js';
 import { TimelineService } from './registry/timeline.service.js';
 import { RegistrySearchService } from './registry-search/registry-search.service.js';
+// the marketplace's search and alerts
+import { UnsubscribeLinks } from './offer-alerts/unsubscribe.js';
 
 export interface Services {
   repos: Repositories;
@@ -42,6 +44,9 @@ export interface Services {
   jobs: JobsService;
   timeline: TimelineService;
   registrySearch: RegistrySearchService;
+  // the marketplace's search and alerts
+  /** One-click unsubscribe links (RFC 8058) of alert e-mails: digests and follows. */
+  unsubscribe: UnsubscribeLinks;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -70,5 +75,7 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     jobs: new JobsService(repos, mail, notices, jobs),
     timeline: new TimelineService(repos),
     registrySearch: new RegistrySearchService(repos),
+    // the marketplace's search and alerts
+    unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
   };
 }
