@@ -28,6 +28,8 @@ import { timelineRoutes } from './routes/timeline.js';
 import { registrySearchRoutes } from './routes/registry-search.js';
 // the marketplace's search and alerts
 import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
+// offer matching and follows
+import { offerMatchingRoutes } from './routes/offers/offer-matching.js';
 
 export interface AppOptions {
   services: Services;
@@ -105,6 +107,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registryRoutes(options.services));
       await api.register(adminJobRoutes(options.services));
       await api.register(registrySearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
+      // offer matching and follows
+      await api.register(offerMatchingRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

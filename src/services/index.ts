@@ -21,6 +21,10 @@ import { TimelineService } from './registry/timeline.service.js';
 import { RegistrySearchService } from './registry-search/registry-search.service.js';
 // the marketplace's search and alerts
 import { UnsubscribeLinks } from './offer-alerts/unsubscribe.js';
+// offer matching and follows
+import { createOfferMatchingServices, type OfferMatchingServiceNames } from './offer-matching/index.js';
+import type { OfferMatchingService } from './offer-matching/offer-matching.service.js';
+import type { OfferFollowsService } from './offer-alerts/offer-follows.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -47,6 +51,11 @@ export interface Services {
   // the marketplace's search and alerts
   /** One-click unsubscribe links (RFC 8058) of alert e-mails: digests and follows. */
   unsubscribe: UnsubscribeLinks;
+  // offer matching and follows
+  /** An offer's matches, its suggested partners, an organisation's suggested offers. */
+  offerMatching: OfferMatchingService;
+  /** Following offers (their updates are the follow-updates job's). */
+  offerFollows: OfferFollowsService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -55,7 +64,7 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
   const context = { repos, mail, limiter };
   const notices = new SubmissionNoticesService(repos, mail);
   const profiles = new ProfileWorkflowService(repos, classifications, mail, notices);
-  return {
+  const services: Omit<Services, OfferMatchingServiceNames> = {
     repos,
     classifications,
     directory: new DirectoryService(repos, classifications),
@@ -78,4 +87,6 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     // the marketplace's search and alerts
     unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
   };
+  // offer matching and follows (their follow-updates job goes on the runner)
+  return { ...services, ...createOfferMatchingServices(services, mail, jobs) };
 }

@@ -158,7 +158,13 @@ export interface MatchingWeights {
 }
 
 /** A profile of each kind, to read pairComplementarity and partnerSought off for one side only. */
-const organisationOfKind = (kind: OrganisationKind): MatchProfile => ({ kind, regionCode: '', areaCodes: [], naceClasses: [], conceptCodes: [] });
+const organisationOfKind = (kind: OrganisationKind): MatchProfile => ({
+  kind,
+  regionCode: '',
+  areaCodes: [],
+  naceClasses: [],
+  conceptCodes: [],
+});
 const offerOfKind = (kind: OfferKind): MatchProfile => ({
   ...organisationOfKind('enterprise'),
   offer: { kind, partnerKinds: [], targetRegionCodes: [] },
@@ -168,7 +174,11 @@ const offerOfKind = (kind: OfferKind): MatchProfile => ({
  * The weights one source's candidates are ranked with: the same as scorePair's. `candidates` says whether
  * they are organisations or offers (whose `kinds` weigh their owner's kind for the partner sought only).
  */
-export function matchingWeights(source: MatchProfile, context: MatchContext, candidates: 'organisations' | 'offers' = 'organisations'): MatchingWeights {
+export function matchingWeights(
+  source: MatchProfile,
+  context: MatchContext,
+  candidates: 'organisations' | 'offers' = 'organisations',
+): MatchingWeights {
   const kindWeight = (k: OrganisationKind) => {
     const other = candidates === 'offers' ? { ...offerOfKind('technology_offer'), kind: k } : organisationOfKind(k);
     const complement = candidates === 'offers' ? 0 : pairComplementarity(source, other);

@@ -41,7 +41,11 @@ const SENTENCES: Record<MatchSignal, Record<Language, (items: string) => string>
     fr: (i) => `Domaines de coopération communs : ${i}`,
     ru: (i) => `Общие направления сотрудничества: ${i}`,
   },
-  nace: { en: (i) => `Shared activities (NACE): ${i}`, fr: (i) => `Activités communes (NACE) : ${i}`, ru: (i) => `Общие виды деятельности (NACE): ${i}` },
+  nace: {
+    en: (i) => `Shared activities (NACE): ${i}`,
+    fr: (i) => `Activités communes (NACE) : ${i}`,
+    ru: (i) => `Общие виды деятельности (NACE): ${i}`,
+  },
   products: { en: (i) => `Shared products: ${i}`, fr: (i) => `Produits communs : ${i}`, ru: (i) => `Общая продукция: ${i}` },
   concepts: { en: (i) => `Shared subjects: ${i}`, fr: (i) => `Sujets communs : ${i}`, ru: (i) => `Общие темы: ${i}` },
   partnerSought: {
@@ -96,7 +100,10 @@ export function explainPair(pair: ScoredPair, sides: ExplainedSides, labels: Exp
         : [],
     areas: pair.areas.map((code) => ({ code, label: pick(labels.area(code), lang, code) })),
     nace: pair.nace.map((code) => ({ code, label: `${code} ${pick(labels.nace(code), lang, '')}`.trim() })),
-    products: pair.products.map((p) => ({ code: p.code, label: `${p.code.replace(/^\w+:/, '')} ${pick(labels.product(p.code), lang, '')}`.trim() })),
+    products: pair.products.map((p) => ({
+      code: p.code,
+      label: `${p.code.replace(/^\w+:/, '')} ${pick(labels.product(p.code), lang, '')}`.trim(),
+    })),
     concepts: pair.concepts.map((c) => ({ code: c.code, label: pick(labels.concept(c.code), lang, c.code) })),
     partnerSought: [
       ...(pair.partnerSought.sourceSeeks ? [sides.candidate.kind] : []),
@@ -106,7 +113,12 @@ export function explainPair(pair: ScoredPair, sides: ExplainedSides, labels: Exp
       ? [{ code: sides.candidate.regionCode, label: pick(labels.region(sides.candidate.regionCode), lang, sides.candidate.regionCode) }]
       : [],
     regionPair: pair.regionPair
-      ? [{ code: sides.candidate.regionCode, label: pick(labels.partnership(sides.candidate.regionCode), lang, sides.candidate.regionCode) }]
+      ? [
+          {
+            code: sides.candidate.regionCode,
+            label: pick(labels.partnership(sides.candidate.regionCode), lang, sides.candidate.regionCode),
+          },
+        ]
       : [],
   };
   const signals: MatchSignalExplained[] = (Object.keys(items) as MatchSignal[])

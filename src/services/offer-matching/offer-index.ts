@@ -80,7 +80,10 @@ export class OfferIndex extends RevisionFollower<OfferMatchProfile> {
 
   /** The rarity of a profile's NACE classes and product code levels among the published offers. */
   rarities(profile: { naceClasses: string[]; productCodes?: string[] }): Map<string, number> {
-    const keys = [...profile.naceClasses.map(feature.nace), ...(profile.productCodes ?? []).flatMap(productCodeLevels).map(feature.product)];
+    const keys = [
+      ...profile.naceClasses.map(feature.nace),
+      ...(profile.productCodes ?? []).flatMap(productCodeLevels).map(feature.product),
+    ];
     return new Map(keys.map((key) => [key, rarity(this.carriers(key)?.size ?? 1, this.size)]));
   }
 
@@ -108,7 +111,9 @@ export class OfferIndex extends RevisionFollower<OfferMatchProfile> {
       ...[...weights.areas.keys()].map((code) => this.carriers(feature.area(code))),
       ...[...weights.nace.keys()].map((code) => this.carriers(feature.nace(code))),
       ...weights.candidateProducts.map((code) => this.carriers(feature.product(code))),
-      ...[...weights.concepts].filter(([, w]) => w >= weights.minCandidateConceptWeight).map(([code]) => this.carriers(feature.concept(code))),
+      ...[...weights.concepts]
+        .filter(([, w]) => w >= weights.minCandidateConceptWeight)
+        .map(([code]) => this.carriers(feature.concept(code))),
     ];
     const passes = this.candidateTest(filter);
     const seen = new Set<Slot>();

@@ -3,7 +3,6 @@ import { conceptLabel } from '../../presenters/glossary.presenter.js';
 import { presentOrganisationSummary } from '../../presenters/organisation.presenter.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { OfferMatchProfile } from '../../repositories/offer-matching/offer-match.repository.js';
-import type { OrganisationRow } from '../../repositories/organisation.repository.js';
 import type { Language } from '../../shared/languages.js';
 import type { MultilingualText } from '../../shared/multilingual.js';
 import type {
@@ -18,14 +17,34 @@ import { isAdmin, organisationRole, refusal, requireActor, type Actor } from '..
 import type { ClassificationService } from '../classification.service.js';
 import { notFound } from '../errors.js';
 import type { MatchService } from '../matching/match.service.js';
-import { complementaryOfferKinds, matchingWeights, scorePair, type MatchContext, type MatchProfile, type ScoredPair } from '../matching/scoring.js';
+import {
+  complementaryOfferKinds,
+  matchingWeights,
+  scorePair,
+  type MatchContext,
+  type MatchProfile,
+  type ScoredPair,
+} from '../matching/scoring.js';
 import { canReviewOffer, canSeeOffer, isOwnersPerson, organisationShown } from '../offers/offer-visibility.js';
 import { expandRegions } from '../regions.js';
 import { explainPair, type ExplainedSides, type ExplanationLabels } from './explanation.js';
 import { OfferIndex } from './offer-index.js';
 
 /** An offer as matching sees it: its codes, its kind and what it seeks, its owner's kind. */
-export const offerProfile = (o: Pick<OfferMatchProfile, 'kind' | 'ownerKind' | 'regionCode' | 'areaCodes' | 'naceClasses' | 'productCodes' | 'conceptCodes' | 'partnerKinds' | 'targetRegionCodes'>): MatchProfile => ({
+export const offerProfile = (
+  o: Pick<
+    OfferMatchProfile,
+    | 'kind'
+    | 'ownerKind'
+    | 'regionCode'
+    | 'areaCodes'
+    | 'naceClasses'
+    | 'productCodes'
+    | 'conceptCodes'
+    | 'partnerKinds'
+    | 'targetRegionCodes'
+  >,
+): MatchProfile => ({
   kind: o.ownerKind,
   regionCode: o.regionCode,
   areaCodes: o.areaCodes,
@@ -78,7 +97,16 @@ export class OfferMatchingService {
       },
       query.limit,
     );
-    return { items: await this.presentOffers(profile, { kind: source.organisation.kind, offerKind: source.kind }, best.map((b) => b.id), context, actor, lang) };
+    return {
+      items: await this.presentOffers(
+        profile,
+        { kind: source.organisation.kind, offerKind: source.kind },
+        best.map((b) => b.id),
+        context,
+        actor,
+        lang,
+      ),
+    };
   }
 
   async suggestedPartners(slug: string, query: SuggestedPartnersQuery, actor: Actor | null, lang: Language): Promise<SuggestedPartners> {
@@ -108,7 +136,10 @@ export class OfferMatchingService {
     );
     const rows = await this.repos.organisations.inOrder(best.map((b) => b.id));
     const scored = rows.map((row) => ({ row, pair: scorePair(profile, row, context) }));
-    const labels = await this.labels(scored.map((s) => s.pair), source.regionCode);
+    const labels = await this.labels(
+      scored.map((s) => s.pair),
+      source.regionCode,
+    );
     return {
       items: scored.map(({ row, pair }) => ({
         organisation: presentOrganisationSummary(row),
@@ -141,7 +172,16 @@ export class OfferMatchingService {
       },
       query.limit,
     );
-    return { items: await this.presentOffers(profile, { kind: organisation.kind }, best.map((b) => b.id), context, actor, lang) };
+    return {
+      items: await this.presentOffers(
+        profile,
+        { kind: organisation.kind },
+        best.map((b) => b.id),
+        context,
+        actor,
+        lang,
+      ),
+    };
   }
 
   /** The offer the reader may see (published, or theirs, or theirs to review); else "not found". */
@@ -181,7 +221,11 @@ export class OfferMatchingService {
     return codes;
   }
 
-  private async context(profile: MatchProfile, index: Pick<OfferIndex, 'conceptWeights' | 'rarities'>, targets?: Set<string>): Promise<MatchContext> {
+  private async context(
+    profile: MatchProfile,
+    index: Pick<OfferIndex, 'conceptWeights' | 'rarities'>,
+    targets?: Set<string>,
+  ): Promise<MatchContext> {
     const pairs = await this.partners.regionPairs(profile.regionCode);
     return {
       conceptWeights: index.conceptWeights(profile.conceptCodes),
@@ -209,12 +253,20 @@ export class OfferMatchingService {
       const candidate = profiles.get(row.id);
       return candidate ? [{ row, candidate, pair: scorePair(profile, offerProfile(candidate), context) }] : [];
     });
-    const labels = await this.labels(scored.map((s) => s.pair), profile.regionCode);
+    const labels = await this.labels(
+      scored.map((s) => s.pair),
+      profile.regionCode,
+    );
     return scored.map(({ row, candidate, pair }) => ({
       offer: presentOfferSummary(row, { shown: organisationShown(actor, row, regions, revealed.get(row.id)), why: [] }),
       score: round(pair.score),
       // the candidate's owner is named by no signal: kinds, codes and regions only
-      explanation: explainPair(pair, { source, candidate: { kind: candidate.ownerKind, offerKind: candidate.kind, regionCode: candidate.regionCode } }, labels, lang),
+      explanation: explainPair(
+        pair,
+        { source, candidate: { kind: candidate.ownerKind, offerKind: candidate.kind, regionCode: candidate.regionCode } },
+        labels,
+        lang,
+      ),
     }));
   }
 

@@ -38,7 +38,10 @@ export const OfferMatchQuerySchema = Type.Object(
       Type.Array(Type.Enum(OFFER_KINDS), { maxItems: OFFER_KINDS.length, description: 'among the complementary kinds, only these' }),
     ),
     region: Type.Optional(
-      Type.Array(RegionCodeSchema, { maxItems: 20, description: 'only offers of owners in these regions (a region covers its subdivisions)' }),
+      Type.Array(RegionCodeSchema, {
+        maxItems: 20,
+        description: 'only offers of owners in these regions (a region covers its subdivisions)',
+      }),
     ),
     limit: Limit,
     lang: Lang,
@@ -50,7 +53,10 @@ export type OfferMatchQuery = Static<typeof OfferMatchQuerySchema>;
 export const SuggestedPartnersQuerySchema = Type.Object(
   {
     region: Type.Optional(
-      Type.Array(RegionCodeSchema, { maxItems: 20, description: 'only organisations in these regions (within the offer’s target regions)' }),
+      Type.Array(RegionCodeSchema, {
+        maxItems: 20,
+        description: 'only organisations in these regions (within the offer’s target regions)',
+      }),
     ),
     limit: Limit,
     lang: Lang,
