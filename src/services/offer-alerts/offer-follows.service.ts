@@ -5,10 +5,15 @@ import { requireActor, type Actor } from '../access.js';
 import { audit } from '../audit.js';
 import { AppError, notFound } from '../errors.js';
 import { canSeeOffer, organisationShown } from '../offers/offer-visibility.js';
+import type { FollowUpdates } from './follow-updates.js';
 
 /** Following an offer: a member is told by e-mail when it is renewed, closed, expires or is edited (follow-updates.ts). */
 export class OfferFollowsService {
-  constructor(private readonly repos: Repositories) {}
+  constructor(
+    private readonly repos: Repositories,
+    /** The job that tells followers of changes (on the job runner; run by hand in tests and the CLI). */
+    readonly updates: FollowUpdates,
+  ) {}
 
   /** Follows a published offer; following it again changes nothing. */
   async follow(slug: string, actorOrNull: Actor | null): Promise<FollowState> {

@@ -13,12 +13,10 @@ export function createOfferMatchingServices(
   mail: MailSettings,
   jobs: JobsOptions & { followUpdatesSeconds?: number } = {},
 ): Pick<Services, OfferMatchingServiceNames> {
-  new FollowUpdates(services.repos, mail, services.unsubscribe).register(
-    services.jobs.runner,
-    jobs.followUpdatesSeconds ? jobs.followUpdatesSeconds * 1000 : undefined,
-  );
+  const updates = new FollowUpdates(services.repos, mail, services.unsubscribe);
+  updates.register(services.jobs.runner, jobs.followUpdatesSeconds ? jobs.followUpdatesSeconds * 1000 : undefined);
   return {
     offerMatching: new OfferMatchingService(services.repos, services.classifications, services.matches),
-    offerFollows: new OfferFollowsService(services.repos),
+    offerFollows: new OfferFollowsService(services.repos, updates),
   };
 }
