@@ -70,8 +70,8 @@ export class OfferFollowRepository {
   }
 
   /**
-   * The changes after `since` of the offers someone follows: their stage changes, and their edits (a
-   * version written after `since` with no stage change then: a stage change is told as such).
+   * The changes after `since` of the offers someone follows: their stage changes, and their edits (the
+   * latest version, written after `since` and not by a stage change: a stage change is told as such).
    */
   async changesSince(since: Date): Promise<FollowedChange[]> {
     const followed = sql`exists (select 1 from ${offerFollows} f where f.offer_id = ${offers.id})`;
@@ -106,7 +106,8 @@ export class OfferFollowRepository {
             gt(offers.updatedAt, since),
             sql`${offers.version} > 1`,
             followed,
-            sql`not exists (select 1 from ${offerStageChanges} c where c.offer_id = ${offers.id} and c.changed_at > ${since})`,
+            // the write of a stage change (its history row stamped with the offer's updated_at) is told as that change
+            sql`not exists (select 1 from ${offerStageChanges} c where c.offer_id = ${offers.id} and c.changed_at = ${offers.updatedAt})`,
           ),
         ),
     ]);

@@ -56,11 +56,19 @@ async function indexOf(offers: OfferMatchProfile[]) {
 }
 
 const request = offer('request', { kind: 'technology_request', regionCode: 'RU-KLU', areaCodes: ['ceramics'], organisationId: 'kaluga' });
-const context = (values: Partial<MatchContext> = {}): MatchContext => ({ conceptWeights: new Map(), pairedRegions: new Set(['FR-87']), ...values });
+const context = (values: Partial<MatchContext> = {}): MatchContext => ({
+  conceptWeights: new Map(),
+  pairedRegions: new Set(['FR-87']),
+  ...values,
+});
 
 function rank(index: OfferIndex, source: OfferMatchProfile, values: Partial<OfferCandidateFilter> = {}, ctx = context()) {
   const kinds = complementaryOfferKinds(source.kind);
-  return index.best(matchingWeights(offerProfile(source), ctx, 'offers'), filter({ kinds, excludedOffers: new Set([source.id]), ...values }), 20);
+  return index.best(
+    matchingWeights(offerProfile(source), ctx, 'offers'),
+    filter({ kinds, excludedOffers: new Set([source.id]), ...values }),
+    20,
+  );
 }
 
 /** A candidate as the index makes it one: it shares an area, a NACE class, a 4-digit product level or a telling concept. */
@@ -110,7 +118,7 @@ describe('OfferIndex', () => {
 
   it('scores as scorePair does, for offers and for organisations, over random profiles rewritten many times', async () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const some = <T>(xs: readonly T[]) => xs.filter(() => rnd() < 0.3);
     const one = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const regions = ['FR-87', 'RU-KLU', 'FR-19', 'DE-BY'];
@@ -135,7 +143,12 @@ describe('OfferIndex', () => {
       await index.refresh();
     }
     const organisations: MatchProfile[] = Array.from({ length: 10 }, (_, i) =>
-      organisationProfile(`org${i}`, { kind: one(ORGANISATION_KINDS), regionCode: one(regions), areaCodes: some(['a1', 'a2', 'a3']), naceClasses: some(['23.44', '72.19']) }),
+      organisationProfile(`org${i}`, {
+        kind: one(ORGANISATION_KINDS),
+        regionCode: one(regions),
+        areaCodes: some(['a1', 'a2', 'a3']),
+        naceClasses: some(['23.44', '72.19']),
+      }),
     );
     const sources: MatchProfile[] = [...offers.slice(0, 20).map(offerProfile), ...organisations];
     for (const [n, source] of sources.entries()) {
@@ -146,7 +159,11 @@ describe('OfferIndex', () => {
         pairedRegions: new Set(['FR-87']),
         targetRegions: targets,
       };
-      const ranked = index.best(matchingWeights(source, ctx, 'offers'), filter({ excludedOffers: new Set(n < 20 ? [offers[n]!.id] : []), sourceRegions: [] }), 500);
+      const ranked = index.best(
+        matchingWeights(source, ctx, 'offers'),
+        filter({ excludedOffers: new Set(n < 20 ? [offers[n]!.id] : []), sourceRegions: [] }),
+        500,
+      );
       const expected = offers
         .filter((o, i) => i !== n || n >= 20)
         .filter((o) => o.targetRegionCodes.length === 0)
@@ -164,7 +181,9 @@ describe('OfferIndex', () => {
     for (const p of [technopark, university, organisationProfile('company', { areaCodes: ['ceramics'] })]) log.write(p);
     const partners = new PartnerIndex({ profilesSince: (h, p) => log.since(h, p) });
     await partners.refresh();
-    const landing = offerProfile(offer('landing', { kind: 'soft_landing_request', regionCode: 'RU-KLU', areaCodes: ['ceramics'], partnerKinds: ['university'] }));
+    const landing = offerProfile(
+      offer('landing', { kind: 'soft_landing_request', regionCode: 'RU-KLU', areaCodes: ['ceramics'], partnerKinds: ['university'] }),
+    );
     const ctx = context({ targetRegions: new Set(['IT-25']) });
     const ranked = partners.best(
       matchingWeights(landing, ctx, 'organisations'),

@@ -32,8 +32,16 @@ beforeAll(async () => {
     title: { original: 'fr', fr: 'Technologie de céramique technique pour filtres' },
     areaCodes: [CERAMICS],
   });
-  await insertOffer(t, 'example-hepa', { kind: 'technology_offer', title: { original: 'en', en: 'Air purifier firmware' }, areaCodes: ['industrial-control-software'] });
-  await insertOffer(t, 'example-refractaires', { kind: 'technology_request', title: { original: 'fr', fr: 'Recherche de céramiques' }, areaCodes: [CERAMICS] });
+  await insertOffer(t, 'example-hepa', {
+    kind: 'technology_offer',
+    title: { original: 'en', en: 'Air purifier firmware' },
+    areaCodes: ['industrial-control-software'],
+  });
+  await insertOffer(t, 'example-refractaires', {
+    kind: 'technology_request',
+    title: { original: 'fr', fr: 'Recherche de céramiques' },
+    areaCodes: [CERAMICS],
+  });
   anonymousOffer = await insertOffer(t, 'example-porcelaine', {
     kind: 'technology_offer',
     anonymous: true,
@@ -54,7 +62,14 @@ const get = async <T>(url: string, as?: TestUser, status = 200): Promise<T> => {
 /** Fails on any trace of the anonymous offer's owner: its id, slug, website or any of its names. */
 function expectNoOwner(body: unknown) {
   const text = JSON.stringify(body);
-  for (const trace of [owner.id, owner.slug, owner.website, ...Object.entries(owner.name).filter(([k]) => k !== 'original').map(([, v]) => v)])
+  for (const trace of [
+    owner.id,
+    owner.slug,
+    owner.website,
+    ...Object.entries(owner.name)
+      .filter(([k]) => k !== 'original')
+      .map(([, v]) => v),
+  ])
     if (trace) expect(text).not.toContain(trace);
 }
 
@@ -78,9 +93,14 @@ describe('an offer’s matches', () => {
     expect(areas.items.map((i) => i.code)).toEqual([CERAMICS]);
     expect(areas.text).toMatch(/^Domaines de coopération communs/);
     expect(first!.explanation.signals.find((s) => s.signal === 'complementarity')!.text).toContain('demande de technologie');
-    expect(first!.score).toBeCloseTo(first!.explanation.signals.reduce((sum, s) => sum + s.points, 0), 2);
+    expect(first!.score).toBeCloseTo(
+      first!.explanation.signals.reduce((sum, s) => sum + s.points, 0),
+      2,
+    );
     const russian = await t.app.inject({ url: `/api/v1/offers/${request.slug}/matches`, headers: { 'accept-language': 'ru' } });
-    expect((russian.json() as OfferMatches).items[0]!.explanation.signals.find((s) => s.signal === 'areas')!.text).toMatch(/^Общие направления/);
+    expect((russian.json() as OfferMatches).items[0]!.explanation.signals.find((s) => s.signal === 'areas')!.text).toMatch(
+      /^Общие направления/,
+    );
   });
 
   it('keeps to the target regions: an offer seeking partners elsewhere is none, a request’s targets bound its matches', async () => {
