@@ -73,8 +73,12 @@ describe('system routes', () => {
       '/api/v1/messages',
       '/api/v1/messages/{id}',
       '/api/v1/messages/{id}/replies',
+      '/api/v1/my/follows',
       '/api/v1/named-parties',
       '/api/v1/named-parties/{id}/merge',
+      '/api/v1/offers/{slug}/follow',
+      '/api/v1/offers/{slug}/matches',
+      '/api/v1/offers/{slug}/suggested-partners',
       '/api/v1/organisations',
       '/api/v1/organisations/{slug}',
       '/api/v1/organisations/{slug}/contact',
@@ -89,6 +93,7 @@ describe('system routes', () => {
       '/api/v1/organisations/{slug}/profile',
       '/api/v1/organisations/{slug}/review',
       '/api/v1/organisations/{slug}/submit',
+      '/api/v1/organisations/{slug}/suggested-offers',
       '/api/v1/organisations/{slug}/timeline',
       '/api/v1/organisations/{slug}/transfer-administration',
       '/api/v1/partnerships',
@@ -105,6 +110,7 @@ describe('system routes', () => {
       '/api/v1/residencies/{slug}/links/{targetKind}/{targetId}',
       '/api/v1/residencies/{slug}/stage',
       '/api/v1/stats/organisations',
+      '/api/v1/unsubscribe/{token}',
       '/api/v1/validation-queue',
     ]);
     expect(routes).toContain('/api/v1/organisations');

@@ -165,7 +165,7 @@ describe('OfferIndex', () => {
         500,
       );
       const expected = offers
-        .filter((o, i) => i !== n || n >= 20)
+        .filter((_, i) => i !== n || n >= 20)
         .filter((o) => o.targetRegionCodes.length === 0)
         .map((o) => ({ o, pair: scorePair(source, offerProfile(o), ctx) }))
         .filter(({ pair }) => telling(pair));

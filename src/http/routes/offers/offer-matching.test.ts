@@ -49,7 +49,7 @@ beforeAll(async () => {
     areaCodes: [CERAMICS],
   });
   const row = (await t.services.repos.organisations.getBySlug('example-porcelaine'))!;
-  owner = { id: row.id, slug: row.slug, name: row.name as Record<string, string>, website: row.website ?? null };
+  owner = { id: row.id, slug: row.slug, name: row.name as unknown as Record<string, string>, website: row.website ?? null };
 });
 afterAll(() => t.close());
 
