@@ -28,6 +28,10 @@ import { timelineRoutes } from './routes/timeline.js';
 import { registrySearchRoutes } from './routes/registry-search.js';
 // the marketplace: expressions of interest
 import { offerInterestRoutes } from './routes/offers/offer-interest.js';
+// the marketplace's search and alerts
+import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
+// offer matching and follows
+import { offerMatchingRoutes } from './routes/offers/offer-matching.js';
 
 export interface AppOptions {
   services: Services;
@@ -107,9 +111,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registrySearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
       // the marketplace: expressions of interest
       await api.register(offerInterestRoutes(options.services));
+      // offer matching and follows
+      await api.register(offerMatchingRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );
+  // the marketplace's alerts: one-click unsubscribe outside the session's scope (no sign-in, no anti-forgery token; docs/decisions.md)
+  await app.register(unsubscribeRoutes(options.services), { prefix: '/api/v1' });
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;

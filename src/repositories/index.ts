@@ -23,6 +23,13 @@ import { RecordBatchRepository } from './registry/record-batch.repository.js';
 import { TimelineRepository } from './registry/timeline.repository.js';
 import { OfferDocumentRepository } from './offers/offer-document.repository.js';
 import { OfferInterestRepository } from './offers/offer-interest.repository.js';
+import { OfferRepository } from './offers/offer.repository.js';
+import { OfferWriteRepository } from './offers/offer-write.repository.js';
+// the marketplace's search and alerts
+import { OfferAlertsRepository } from './offers/offer-alerts.repository.js';
+// offer matching and follows
+import { OfferMatchRepository } from './offer-matching/offer-match.repository.js';
+import { OfferFollowRepository } from './offer-matching/offer-follow.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -60,6 +67,18 @@ export interface Repositories {
   offerDocuments: OfferDocumentRepository;
   /** Expressions of interest in offers, their decisions and outcomes. */
   offerInterests: OfferInterestRepository;
+  /** Offers and requests: pages, result lines (summaries), lists, history, who an anonymous owner is revealed to. */
+  offers: OfferRepository;
+  /** Writes of offers: creation, edits with their version, stage changes with their history row. */
+  offerWrites: OfferWriteRepository;
+  // the marketplace's search and alerts
+  /** Saved searches, digests' deliveries, unsubscribe links' secret. */
+  offerAlerts: OfferAlertsRepository;
+  // offer matching and follows
+  /** Offers as the offer index reads them (matching). */
+  offerMatches: OfferMatchRepository;
+  /** Who follows which offer, and the offers' changes their updates tell. */
+  offerFollows: OfferFollowRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -121,6 +140,13 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     // the marketplace (offers and requests)
     offerDocuments: new OfferDocumentRepository(db, classifications),
     offerInterests: new OfferInterestRepository(db),
+    offers: new OfferRepository(db),
+    offerWrites: new OfferWriteRepository(db),
+    // the marketplace's search and alerts
+    offerAlerts: new OfferAlertsRepository(db),
+    // offer matching and follows
+    offerMatches: new OfferMatchRepository(db),
+    offerFollows: new OfferFollowRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

@@ -22,6 +22,12 @@ import { RegistrySearchService } from './registry-search/registry-search.service
 // the marketplace: expressions of interest and what they led to
 import { OfferInterestService } from './offer-interest/offer-interest.service.js';
 import { OfferOutcomeService } from './offer-interest/outcome.service.js';
+// the marketplace's search and alerts
+import { UnsubscribeLinks } from './offer-alerts/unsubscribe.js';
+// offer matching and follows
+import { createOfferMatchingServices, type OfferMatchingServiceNames } from './offer-matching/index.js';
+import type { OfferMatchingService } from './offer-matching/offer-matching.service.js';
+import type { OfferFollowsService } from './offer-alerts/offer-follows.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -48,6 +54,14 @@ export interface Services {
   // the marketplace: expressions of interest and what they led to
   offerInterests: OfferInterestService;
   offerOutcomes: OfferOutcomeService;
+  // the marketplace's search and alerts
+  /** One-click unsubscribe links (RFC 8058) of alert e-mails: digests and follows. */
+  unsubscribe: UnsubscribeLinks;
+  // offer matching and follows
+  /** An offer's matches, its suggested partners, an organisation's suggested offers. */
+  offerMatching: OfferMatchingService;
+  /** Following offers (their updates are the follow-updates job's). */
+  offerFollows: OfferFollowsService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -56,7 +70,7 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
   const context = { repos, mail, limiter };
   const notices = new SubmissionNoticesService(repos, mail);
   const profiles = new ProfileWorkflowService(repos, classifications, mail, notices);
-  return {
+  const services: Omit<Services, OfferMatchingServiceNames> = {
     repos,
     classifications,
     directory: new DirectoryService(repos, classifications),
@@ -79,5 +93,9 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     // the marketplace: expressions of interest and what they led to
     offerInterests: new OfferInterestService(repos, mail),
     offerOutcomes: new OfferOutcomeService(repos),
+    // the marketplace's search and alerts
+    unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
   };
+  // offer matching and follows (their follow-updates job goes on the runner)
+  return { ...services, ...createOfferMatchingServices(services, mail, jobs) };
 }

@@ -61,7 +61,6 @@ describe('system routes', () => {
       '/api/v1/initiatives/{slug}/milestones',
       '/api/v1/initiatives/{slug}/milestones/{id}',
       '/api/v1/initiatives/{slug}/stage',
-      // the marketplace: expressions of interest (sorted into place on merge)
       '/api/v1/interests/{id}',
       '/api/v1/interests/{id}/accept',
       '/api/v1/interests/{id}/decline',
@@ -79,11 +78,15 @@ describe('system routes', () => {
       '/api/v1/messages',
       '/api/v1/messages/{id}',
       '/api/v1/messages/{id}/replies',
+      '/api/v1/my/follows',
       '/api/v1/my/interests',
       '/api/v1/named-parties',
       '/api/v1/named-parties/{id}/merge',
       '/api/v1/offers/outcomes',
+      '/api/v1/offers/{slug}/follow',
       '/api/v1/offers/{slug}/interests',
+      '/api/v1/offers/{slug}/matches',
+      '/api/v1/offers/{slug}/suggested-partners',
       '/api/v1/organisations',
       '/api/v1/organisations/{slug}',
       '/api/v1/organisations/{slug}/contact',
@@ -98,6 +101,7 @@ describe('system routes', () => {
       '/api/v1/organisations/{slug}/profile',
       '/api/v1/organisations/{slug}/review',
       '/api/v1/organisations/{slug}/submit',
+      '/api/v1/organisations/{slug}/suggested-offers',
       '/api/v1/organisations/{slug}/timeline',
       '/api/v1/organisations/{slug}/transfer-administration',
       '/api/v1/partnerships',
@@ -114,7 +118,9 @@ describe('system routes', () => {
       '/api/v1/residencies/{slug}/links/{targetKind}/{targetId}',
       '/api/v1/residencies/{slug}/stage',
       '/api/v1/stats/organisations',
+      '/api/v1/unsubscribe/{token}',
       '/api/v1/validation-queue',
+      // the marketplace: expressions of interest (sorted into place on merge),
     ]);
     expect(routes).toContain('/api/v1/organisations');
     expect(doc.paths['/api/v1/organisations'].get.responses['400']).toBeDefined();
