@@ -28,6 +28,7 @@ import { timelineRoutes } from './routes/timeline.js';
 import { registrySearchRoutes } from './routes/registry-search.js';
 // the marketplace's search and alerts
 import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
+import { offerSearchRoutes } from './routes/offers/offer-search.js';
 
 export interface AppOptions {
   services: Services;
@@ -105,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registryRoutes(options.services));
       await api.register(adminJobRoutes(options.services));
       await api.register(registrySearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
+      // the marketplace's search and alerts
+      await api.register(offerSearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
     },
     { prefix: '/api/v1' },
   );

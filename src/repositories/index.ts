@@ -26,6 +26,7 @@ import { OfferRepository } from './offers/offer.repository.js';
 import { OfferWriteRepository } from './offers/offer-write.repository.js';
 // the marketplace's search and alerts
 import { OfferAlertsRepository } from './offers/offer-alerts.repository.js';
+import { OfferSearchRepository } from './offers/offer-search.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -68,6 +69,8 @@ export interface Repositories {
   // the marketplace's search and alerts
   /** Saved searches, digests' deliveries, unsubscribe links' secret. */
   offerAlerts: OfferAlertsRepository;
+  /** What the marketplace's search index reads: offers written since a horizon, what explains a result. */
+  offerSearch: OfferSearchRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -132,6 +135,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     offerWrites: new OfferWriteRepository(db),
     // the marketplace's search and alerts
     offerAlerts: new OfferAlertsRepository(db),
+    offerSearch: new OfferSearchRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

@@ -21,6 +21,7 @@ import { TimelineService } from './registry/timeline.service.js';
 import { RegistrySearchService } from './registry-search/registry-search.service.js';
 // the marketplace's search and alerts
 import { UnsubscribeLinks } from './offer-alerts/unsubscribe.js';
+import { OfferSearchService } from './offer-search/offer-search.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -47,6 +48,8 @@ export interface Services {
   // the marketplace's search and alerts
   /** One-click unsubscribe links (RFC 8058) of alert e-mails: digests and follows. */
   unsubscribe: UnsubscribeLinks;
+  /** The marketplace's search of published offers and requests. */
+  offerSearch: OfferSearchService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -77,5 +80,6 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     registrySearch: new RegistrySearchService(repos),
     // the marketplace's search and alerts
     unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
+    offerSearch: new OfferSearchService(repos, classifications),
   };
 }

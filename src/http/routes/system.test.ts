@@ -75,6 +75,8 @@ describe('system routes', () => {
       '/api/v1/messages/{id}/replies',
       '/api/v1/named-parties',
       '/api/v1/named-parties/{id}/merge',
+      // the marketplace's search and alerts
+      '/api/v1/offers',
       '/api/v1/organisations',
       '/api/v1/organisations/{slug}',
       '/api/v1/organisations/{slug}/contact',
@@ -105,6 +107,8 @@ describe('system routes', () => {
       '/api/v1/residencies/{slug}/links/{targetKind}/{targetId}',
       '/api/v1/residencies/{slug}/stage',
       '/api/v1/stats/organisations',
+      // the marketplace's alerts
+      '/api/v1/unsubscribe/{token}',
       '/api/v1/validation-queue',
     ]);
     expect(routes).toContain('/api/v1/organisations');
