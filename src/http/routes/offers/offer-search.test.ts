@@ -7,7 +7,7 @@ import type { OfferList } from '../../../shared/schemas/offers.js';
 let t: TestPlatform;
 let reader: TestUser;
 let owner: TestUser;
-const ids: Record<string, string> = {};
+const ids = {} as Record<'filters' | 'business' | 'expired' | 'draft', string>;
 
 beforeAll(async () => {
   t = await createTestPlatform();
