@@ -29,6 +29,7 @@ import { registrySearchRoutes } from './routes/registry-search.js';
 // the marketplace's search and alerts
 import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
 import { offerSearchRoutes } from './routes/offers/offer-search.js';
+import { savedSearchRoutes } from './routes/offers/saved-searches.js';
 
 export interface AppOptions {
   services: Services;
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registrySearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
       // the marketplace's search and alerts
       await api.register(offerSearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
+      await api.register(savedSearchRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

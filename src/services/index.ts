@@ -22,6 +22,7 @@ import { RegistrySearchService } from './registry-search/registry-search.service
 // the marketplace's search and alerts
 import { UnsubscribeLinks } from './offer-alerts/unsubscribe.js';
 import { OfferSearchService } from './offer-search/offer-search.service.js';
+import { SavedSearchesService } from './offer-alerts/saved-searches.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -50,6 +51,8 @@ export interface Services {
   unsubscribe: UnsubscribeLinks;
   /** The marketplace's search of published offers and requests. */
   offerSearch: OfferSearchService;
+  /** Members' saved searches (and areas) of the marketplace. */
+  savedSearches: SavedSearchesService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -58,6 +61,8 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
   const context = { repos, mail, limiter };
   const notices = new SubmissionNoticesService(repos, mail);
   const profiles = new ProfileWorkflowService(repos, classifications, mail, notices);
+  // the marketplace's search and alerts
+  const offerSearch = new OfferSearchService(repos, classifications);
   return {
     repos,
     classifications,
@@ -80,6 +85,7 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     registrySearch: new RegistrySearchService(repos),
     // the marketplace's search and alerts
     unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
-    offerSearch: new OfferSearchService(repos, classifications),
+    offerSearch,
+    savedSearches: new SavedSearchesService(repos, offerSearch),
   };
 }

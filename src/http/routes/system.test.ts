@@ -73,6 +73,9 @@ describe('system routes', () => {
       '/api/v1/messages',
       '/api/v1/messages/{id}',
       '/api/v1/messages/{id}/replies',
+      // the marketplace's alerts
+      '/api/v1/my/saved-searches',
+      '/api/v1/my/saved-searches/{id}',
       '/api/v1/named-parties',
       '/api/v1/named-parties/{id}/merge',
       // the marketplace's search and alerts

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { offerFollows, platformSecrets, savedSearches } from '../../db/schema/index.js';
+import { offerFollows, platformSecrets, savedSearches, users, type SavedOfferQuery } from '../../db/schema/index.js';
+import type { DigestFrequency } from '../../shared/offers.js';
 
-/** The alerts' SQL: the signing secret of unsubscribe links, and what a one-click unsubscribe writes. */
+export type SavedSearchRow = typeof savedSearches.$inferSelect;
+
+/** The alerts' SQL: saved searches, the signing secret of unsubscribe links, what a one-click unsubscribe writes. */
 export class OfferAlertsRepository {
   constructor(private readonly db: Database) {}
 
@@ -35,5 +38,48 @@ export class OfferAlertsRepository {
   async unfollow(userId: string, offerId: string): Promise<boolean> {
     await this.db.delete(offerFollows).where(and(eq(offerFollows.userId, userId), eq(offerFollows.offerId, offerId)));
     return true;
+  }
+
+  /** A member's saved searches, oldest first. */
+  savedSearches(userId: string): Promise<SavedSearchRow[]> {
+    return this.db.select().from(savedSearches).where(eq(savedSearches.userId, userId)).orderBy(asc(savedSearches.createdAt), asc(savedSearches.id));
+  }
+
+  async savedSearch(id: string): Promise<SavedSearchRow | undefined> {
+    const [row] = await this.db.select().from(savedSearches).where(eq(savedSearches.id, id));
+    return row;
+  }
+
+  /**
+   * How many saved searches the member has, read under a lock of the member's row: two saves at once
+   * count one after the other, so neither passes the limit behind the other's back (in a transaction).
+   */
+  async countForUpdate(userId: string): Promise<number> {
+    await this.db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(savedSearches).where(eq(savedSearches.userId, userId));
+    return row?.n ?? 0;
+  }
+
+  async insertSavedSearch(values: { userId: string; name: string; query: SavedOfferQuery; frequency: DigestFrequency; coveredUntil: Date }): Promise<SavedSearchRow> {
+    const [row] = await this.db.insert(savedSearches).values(values).returning();
+    return row!;
+  }
+
+  /** Writes the changes if the saved search is at the expected version (null: any); the row written, or null when it was not. */
+  async updateSavedSearch(
+    id: string,
+    expected: number | null,
+    changes: Partial<Pick<SavedSearchRow, 'name' | 'query' | 'frequency' | 'unsubscribedAt'>>,
+  ): Promise<SavedSearchRow | null> {
+    const [row] = await this.db
+      .update(savedSearches)
+      .set({ ...changes, version: sql`${savedSearches.version} + 1` })
+      .where(and(eq(savedSearches.id, id), expected === null ? undefined : eq(savedSearches.version, expected)))
+      .returning();
+    return row ?? null;
+  }
+
+  async deleteSavedSearch(id: string): Promise<void> {
+    await this.db.delete(savedSearches).where(eq(savedSearches.id, id));
   }
 }
