@@ -23,6 +23,7 @@ import { RegistrySearchService } from './registry-search/registry-search.service
 import { UnsubscribeLinks } from './offer-alerts/unsubscribe.js';
 import { OfferSearchService } from './offer-search/offer-search.service.js';
 import { SavedSearchesService } from './offer-alerts/saved-searches.service.js';
+import { DigestService } from './offer-alerts/digest.js';
 
 export interface Services {
   repos: Repositories;
@@ -53,6 +54,8 @@ export interface Services {
   offerSearch: OfferSearchService;
   /** Members' saved searches (and areas) of the marketplace. */
   savedSearches: SavedSearchesService;
+  /** The daily and weekly digests of saved searches (jobs on the runner). */
+  digests: DigestService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -63,6 +66,10 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
   const profiles = new ProfileWorkflowService(repos, classifications, mail, notices);
   // the marketplace's search and alerts
   const offerSearch = new OfferSearchService(repos, classifications);
+  const unsubscribe = new UnsubscribeLinks(repos, mail.publicUrl);
+  const digests = new DigestService(repos, mail, offerSearch, unsubscribe);
+  const jobsService = new JobsService(repos, mail, notices, jobs);
+  digests.register(jobsService.runner);
   return {
     repos,
     classifications,
@@ -80,12 +87,13 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     glossary: new GlossaryService(repos, classifications),
     admin: new AdminService(repos),
     registry: createRegistryServices(repos),
-    jobs: new JobsService(repos, mail, notices, jobs),
+    jobs: jobsService,
     timeline: new TimelineService(repos),
     registrySearch: new RegistrySearchService(repos),
     // the marketplace's search and alerts
-    unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
+    unsubscribe,
     offerSearch,
     savedSearches: new SavedSearchesService(repos, offerSearch),
+    digests,
   };
 }

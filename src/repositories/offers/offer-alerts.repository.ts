@@ -1,10 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { offerFollows, platformSecrets, savedSearches, users, type SavedOfferQuery } from '../../db/schema/index.js';
+import { digestDeliveries, offerFollows, platformSecrets, savedSearches, users, type SavedOfferQuery } from '../../db/schema/index.js';
+import type { Language } from '../../shared/languages.js';
 import type { DigestFrequency } from '../../shared/offers.js';
 
 export type SavedSearchRow = typeof savedSearches.$inferSelect;
+
+/** A saved search due for a digest, with its member's address and language. */
+export interface DueSavedSearch {
+  id: string;
+  name: string;
+  query: SavedOfferQuery;
+  coveredUntil: Date;
+  email: string;
+  displayName: string;
+  language: Language;
+}
 
 /** The alerts' SQL: saved searches, the signing secret of unsubscribe links, what a one-click unsubscribe writes. */
 export class OfferAlertsRepository {
@@ -81,5 +93,69 @@ export class OfferAlertsRepository {
 
   async deleteSavedSearch(id: string): Promise<void> {
     await this.db.delete(savedSearches).where(eq(savedSearches.id, id));
+  }
+
+  // the digests
+  /** The saved searches of a frequency that are subscribed and had no digest for the period yet. */
+  private due(frequency: DigestFrequency, period: string) {
+    return and(
+      eq(savedSearches.frequency, frequency),
+      isNull(savedSearches.unsubscribedAt),
+      notExists(
+        this.db
+          .select({ one: sql`1` })
+          .from(digestDeliveries)
+          .where(and(eq(digestDeliveries.savedSearchId, savedSearches.id), eq(digestDeliveries.period, period))),
+      ),
+    );
+  }
+
+  async dueCount(frequency: DigestFrequency, period: string): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(savedSearches).where(this.due(frequency, period));
+    return row?.n ?? 0;
+  }
+
+  /** A page of the due saved searches, in id order after `after`. */
+  duePage(frequency: DigestFrequency, period: string, after: string | null, limit: number): Promise<DueSavedSearch[]> {
+    return this.db
+      .select({
+        id: savedSearches.id,
+        name: savedSearches.name,
+        query: savedSearches.query,
+        coveredUntil: savedSearches.coveredUntil,
+        email: users.email,
+        displayName: users.displayName,
+        language: users.language,
+      })
+      .from(savedSearches)
+      .innerJoin(users, eq(users.id, savedSearches.userId))
+      .where(and(this.due(frequency, period), after ? gt(savedSearches.id, after) : undefined))
+      .orderBy(asc(savedSearches.id))
+      .limit(limit);
+  }
+
+  /**
+   * Records the saved search's digest for the period and moves its coverage on to `until` (never back), in
+   * one transaction, before the mail goes: false when the period's digest was recorded already (by an
+   * earlier run that crashed after it, or another worker), and then nothing is written nor sent.
+   */
+  async recordDelivery(savedSearchId: string, period: string, offerCount: number, until: Date, at: Date): Promise<boolean> {
+    const [inserted] = await this.db
+      .insert(digestDeliveries)
+      .values({ savedSearchId, period, offerCount, sentAt: at })
+      .onConflictDoNothing()
+      .returning({ id: digestDeliveries.savedSearchId });
+    if (!inserted) return false;
+    await this.db
+      .update(savedSearches)
+      .set({ coveredUntil: sql`greatest(${savedSearches.coveredUntil}, ${until.toISOString()}::timestamptz)` })
+      .where(eq(savedSearches.id, savedSearchId));
+    return true;
+  }
+
+  /** How many digests were recorded for a period (the benchmark's and tests' check). */
+  async deliveriesCount(period: string): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(digestDeliveries).where(eq(digestDeliveries.period, period));
+    return row?.n ?? 0;
   }
 }

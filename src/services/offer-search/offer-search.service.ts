@@ -41,13 +41,18 @@ export class OfferSearchService {
     this.analyses = new AnalysedQueries(repos, ANALYSES_KEPT);
   }
 
-  async search(query: OfferSearchQuery, actor: Actor | null): Promise<OfferList> {
+  async search(
+    query: OfferSearchQuery,
+    actor: Actor | null,
+    options: { publishedUntil?: Date; facets?: boolean } = {},
+  ): Promise<OfferList> {
     const glossary = await this.analyses.current();
     const read = await readQuery(this.repos, query.q, 'query.q', (words) => this.analyses.analyse(words, glossary));
     const filter = await this.filter(query);
+    if (options.publishedUntil) filter.publishedUntil = options.publishedUntil.getTime();
     await withinFirstLoad(this.index.loaded, () => this.index.refresh(), this.indexLoadWaitMs);
     const { page, pageSize } = query;
-    const found = this.index.search(read?.words ?? [], filter, { offset: (page - 1) * pageSize, limit: pageSize });
+    const found = this.index.search(read?.words ?? [], filter, { offset: (page - 1) * pageSize, limit: pageSize }, { facets: options.facets });
     const rows = await this.repos.offers.summaries(found.hits.map((h) => h.id));
     const [regions, revealed] = await Promise.all([
       this.repos.regions.all(),
@@ -130,8 +135,11 @@ export class OfferSearchService {
    * (at most `limit`), with their reasons in the recipient's language. Read as nobody in particular: an
    * anonymous offer's owner is not named in a digest.
    */
-  async newFor(query: SavedOfferQuery, after: Date, lang: Language, limit: number): Promise<OfferList> {
-    return this.search({ ...query, publishedAfter: after.toISOString(), lang, page: 1, pageSize: limit }, null);
+  async newFor(query: SavedOfferQuery, after: Date, until: Date, lang: Language, limit: number): Promise<OfferList> {
+    return this.search({ ...query, publishedAfter: after.toISOString(), lang, page: 1, pageSize: limit }, null, {
+      publishedUntil: until,
+      facets: false,
+    });
   }
 
   /** Loads the offers index now rather than on the first search. */
