@@ -1,4 +1,6 @@
 import type { Repositories } from '../../repositories/index.js';
+import type { DueSavedSearch } from '../../repositories/offers/offer-alerts.repository.js';
+import type { OfferSummary } from '../../shared/schemas/offers.js';
 import type { JobRow } from '../../repositories/jobs/job.repository.js';
 import { DIGEST_FREQUENCIES, offerPagePath, type DigestFrequency } from '../../shared/offers.js';
 import type { JobRunner } from '../jobs/job-runner.js';
@@ -20,6 +22,8 @@ export const DIGEST_HOUR_UTC = 5;
 export const DIGEST_MAX_OFFERS = 10;
 const SCHEDULE_EVERY_MS = 60 * 60_000;
 const PAGE = 200;
+/** Searches a run keeps the answers of (by query, coverage and language). */
+const ASKED_KEPT = 2000;
 /** How often (saved searches) a run writes its progress for the jobs page. */
 const PROGRESS_EVERY = 100;
 
@@ -89,10 +93,12 @@ export class DigestService {
     let sent = 0;
     await this.repos.jobs.setProgress(job.id, { done, total });
     let after: string | null = null;
+    // saved searches of one query (an area many follow) since one moment find the same offers: asked once a run
+    const found = new Map<string, Promise<OfferSummary[]>>();
     for (;;) {
       const page = await alerts.duePage(frequency, period, after, PAGE);
       for (const saved of page) {
-        if (await this.deliver(saved, period, until)) sent++;
+        if (await this.deliver(saved, period, until, found)) sent++;
         done++;
         if (done % PROGRESS_EVERY === 0) await this.repos.jobs.setProgress(job.id, { done, total: Math.max(total, done) });
       }
@@ -104,9 +110,23 @@ export class DigestService {
   }
 
   /** One saved search's digest: true when a mail went. */
-  private async deliver(saved: Awaited<ReturnType<Repositories['offerAlerts']['duePage']>>[number], period: string, until: Date): Promise<boolean> {
-    const found =
-      saved.coveredUntil < until ? (await this.search.newFor(saved.query, saved.coveredUntil, until, saved.language, DIGEST_MAX_OFFERS)).items : [];
+  private async deliver(
+    saved: DueSavedSearch,
+    period: string,
+    until: Date,
+    asked: Map<string, Promise<OfferSummary[]>>,
+  ): Promise<boolean> {
+    const key = JSON.stringify([saved.query, saved.coveredUntil.getTime(), saved.language]);
+    if (!asked.has(key)) {
+      if (asked.size >= ASKED_KEPT) asked.clear();
+      asked.set(
+        key,
+        saved.coveredUntil < until
+          ? this.search.newFor(saved.query, saved.coveredUntil, until, saved.language, DIGEST_MAX_OFFERS).then((list) => list.items)
+          : Promise.resolve([]),
+      );
+    }
+    const found = await asked.get(key)!;
     const now = this.repos.clock.now();
     const recorded = await this.repos.transaction((tx) => tx.offerAlerts.recordDelivery(saved.id, period, found.length, until, now));
     if (!recorded || found.length === 0) return false;
