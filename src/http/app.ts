@@ -32,6 +32,8 @@ import { offerInterestRoutes } from './routes/offers/offer-interest.js';
 import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
 // offer matching and follows
 import { offerMatchingRoutes } from './routes/offers/offer-matching.js';
+import { offerSearchRoutes } from './routes/offers/offer-search.js';
+import { savedSearchRoutes } from './routes/offers/saved-searches.js';
 
 export interface AppOptions {
   services: Services;
@@ -113,6 +115,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(offerInterestRoutes(options.services));
       // offer matching and follows
       await api.register(offerMatchingRoutes(options.services));
+      // the marketplace's search and alerts
+      await api.register(offerSearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
+      await api.register(savedSearchRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

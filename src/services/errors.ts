@@ -53,6 +53,8 @@ export const ERROR_CODES = {
   },
   document_too_large: { status: 413, message: 'The file is larger than the platform accepts.' },
   already_merged: { status: 409, message: 'This party not yet on the platform has been merged into an organisation already.' },
+  // the marketplace's alerts
+  saved_searches_full: { status: 409, message: 'You keep 20 saved searches at most: delete one before saving another.' },
   job_not_failed: { status: 409, message: 'Only a failed job is retried: this one is queued, running or done.' },
   // the marketplace: expressions of interest and their outcome
   offer_not_open: { status: 409, message: 'This offer is not open to expressions of interest: it is not published, or it has expired.' },

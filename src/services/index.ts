@@ -28,6 +28,9 @@ import { UnsubscribeLinks } from './offer-alerts/unsubscribe.js';
 import { createOfferMatchingServices, type OfferMatchingServiceNames } from './offer-matching/index.js';
 import type { OfferMatchingService } from './offer-matching/offer-matching.service.js';
 import type { OfferFollowsService } from './offer-alerts/offer-follows.service.js';
+import { OfferSearchService } from './offer-search/offer-search.service.js';
+import { SavedSearchesService } from './offer-alerts/saved-searches.service.js';
+import { DigestService } from './offer-alerts/digest.js';
 
 export interface Services {
   repos: Repositories;
@@ -62,6 +65,12 @@ export interface Services {
   offerMatching: OfferMatchingService;
   /** Following offers (their updates are the follow-updates job's). */
   offerFollows: OfferFollowsService;
+  /** The marketplace's search of published offers and requests. */
+  offerSearch: OfferSearchService;
+  /** Members' saved searches (and areas) of the marketplace. */
+  savedSearches: SavedSearchesService;
+  /** The daily and weekly digests of saved searches (jobs on the runner). */
+  digests: DigestService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -70,6 +79,12 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
   const context = { repos, mail, limiter };
   const notices = new SubmissionNoticesService(repos, mail);
   const profiles = new ProfileWorkflowService(repos, classifications, mail, notices);
+  // the marketplace's search and alerts
+  const offerSearch = new OfferSearchService(repos, classifications);
+  const unsubscribe = new UnsubscribeLinks(repos, mail.publicUrl);
+  const digests = new DigestService(repos, mail, offerSearch, unsubscribe);
+  const jobsService = new JobsService(repos, mail, notices, jobs);
+  digests.register(jobsService.runner);
   const services: Omit<Services, OfferMatchingServiceNames> = {
     repos,
     classifications,
@@ -87,14 +102,17 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     glossary: new GlossaryService(repos, classifications),
     admin: new AdminService(repos),
     registry: createRegistryServices(repos),
-    jobs: new JobsService(repos, mail, notices, jobs),
+    jobs: jobsService,
     timeline: new TimelineService(repos),
     registrySearch: new RegistrySearchService(repos),
     // the marketplace: expressions of interest and what they led to
     offerInterests: new OfferInterestService(repos, mail),
     offerOutcomes: new OfferOutcomeService(repos),
     // the marketplace's search and alerts
-    unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
+    unsubscribe,
+    offerSearch,
+    savedSearches: new SavedSearchesService(repos, offerSearch),
+    digests,
   };
   // offer matching and follows (their follow-updates job goes on the runner)
   return { ...services, ...createOfferMatchingServices(services, mail, jobs) };

@@ -80,8 +80,11 @@ describe('system routes', () => {
       '/api/v1/messages/{id}/replies',
       '/api/v1/my/follows',
       '/api/v1/my/interests',
+      '/api/v1/my/saved-searches',
+      '/api/v1/my/saved-searches/{id}',
       '/api/v1/named-parties',
       '/api/v1/named-parties/{id}/merge',
+      '/api/v1/offers',
       '/api/v1/offers/outcomes',
       '/api/v1/offers/{slug}/follow',
       '/api/v1/offers/{slug}/interests',
@@ -120,6 +123,8 @@ describe('system routes', () => {
       '/api/v1/stats/organisations',
       '/api/v1/unsubscribe/{token}',
       '/api/v1/validation-queue',
+      // the marketplace's alerts,
+      // the marketplace's search and alerts,
       // the marketplace: expressions of interest (sorted into place on merge),
     ]);
     expect(routes).toContain('/api/v1/organisations');
