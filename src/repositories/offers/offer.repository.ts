@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { offerInterests, offers, offerStageChanges, organisations, users } from '../../db/schema/index.js';
 import type { OfferRow, OfferStageChangeRow, OfferSummaryRow } from '../../presenters/offer.presenter.js';
@@ -55,6 +55,10 @@ export interface OfferListFilter {
   organisationIds?: string[];
   regionCodes?: string[];
   stages?: OfferStage[];
+  /** Offers of these organisations left out (a coordinator's own, from their review queue). */
+  excludeOrganisationIds?: string[];
+  /** Waiting longest first (a queue), instead of last changed first. */
+  oldestFirst?: boolean;
   offset: number;
   limit: number;
 }
@@ -111,6 +115,7 @@ export class OfferRepository {
     if (filter.organisationIds) where.push(filter.organisationIds.length ? inArray(offers.organisationId, filter.organisationIds) : sql`false`);
     if (filter.regionCodes) where.push(filter.regionCodes.length ? inArray(offers.regionCode, filter.regionCodes) : sql`false`);
     if (filter.stages && filter.stages.length > 0) where.push(inArray(offers.stage, filter.stages));
+    if (filter.excludeOrganisationIds?.length) where.push(notInArray(offers.organisationId, filter.excludeOrganisationIds));
     const condition = and(...where);
     const [rows, [counted]] = await Promise.all([
       this.db
@@ -118,7 +123,7 @@ export class OfferRepository {
         .from(offers)
         .innerJoin(organisations, eq(organisations.id, offers.organisationId))
         .where(condition)
-        .orderBy(desc(offers.updatedAt), asc(offers.id))
+        .orderBy(filter.oldestFirst ? asc(offers.updatedAt) : desc(offers.updatedAt), asc(offers.id))
         .offset(filter.offset)
         .limit(filter.limit),
       this.db.select({ total: sql<number>`count(*)::int` }).from(offers).where(condition),
