@@ -54,7 +54,8 @@ const OfferFields = {
     maxItems: 20,
     description: 'CPA / ОКПД 2 or HS codes as typed (see profiles)',
   }),
-  trl: Nullable(Type.Integer({ minimum: TRL_MIN, maximum: TRL_MAX, description: 'technology readiness level, 1–9' })),
+  // one type list, not a union with null: the body's type coercion would turn a refused 0 into null
+  trl: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: TRL_MIN, maximum: TRL_MAX, description: 'technology readiness level, 1–9, or null' }),
   developmentStage: Nullable(Type.Enum(DEVELOPMENT_STAGES)),
   ipStatus: Nullable(Type.Enum(IP_STATUSES)),
   partnershipKinds: Type.Array(Type.Enum(PARTNERSHIP_KINDS_SOUGHT), { maxItems: PARTNERSHIP_KINDS_SOUGHT.length, uniqueItems: true }),
@@ -70,7 +71,8 @@ const OfferFields = {
 export const OfferInputSchema = Type.Object({ organisation: SlugSchema, ...OfferFields }, { additionalProperties: false });
 export type OfferInput = Static<typeof OfferInputSchema>;
 
-export const OfferPatchSchema = Type.Partial(Type.Object(OfferFields, { additionalProperties: false }));
+// Partial drops the object's options: unknown fields (an `organisation`, fixed once created) are refused on the partial itself
+export const OfferPatchSchema = Type.Partial(Type.Object(OfferFields), { additionalProperties: false });
 export type OfferPatch = Static<typeof OfferPatchSchema>;
 
 /** Who moves an offer where: the owner submits, closes, renews (with a new expiry); a coordinator returns (with reasons) or publishes. */
