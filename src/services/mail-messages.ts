@@ -1,6 +1,8 @@
 import type { Language } from '../shared/languages.js';
 import { REMINDER_MESSAGES } from './jobs/reminder-mail.js';
 import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
+// the marketplace (offers and requests)
+import { OFFER_EXPIRY_MESSAGES } from './offers/offer-expiry-mail.js';
 
 type Message = (vars: Record<string, string>) => { subject: string; text: string };
 
@@ -151,4 +153,6 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
   },
   ...MESSAGING_MESSAGES,
   ...REMINDER_MESSAGES,
+  // the marketplace (offers and requests)
+  ...OFFER_EXPIRY_MESSAGES,
 };
