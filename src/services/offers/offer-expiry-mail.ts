@@ -14,8 +14,8 @@ export const OFFER_EXPIRY_MESSAGES: Record<string, Record<Language, Message>> = 
       text: `Hello,\n\nThe offer «${v.title}» of ${v.organisation} is published on the marketplace until ${v.ends}: it expires in ${v.days}. To keep it published, renew it with a new expiry date on its page; to take it down, close it:\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `${v.title} : votre offre expire dans ${v.days}`,
-      text: `Bonjour,\n\nL'offre « ${v.title} » de ${v.organisation} est publiée sur la place de marché jusqu'au ${v.ends} : elle expire dans ${v.days}. Pour la garder publiée, renouvelez-la avec une nouvelle date d'expiration depuis sa page ; pour la retirer, clôturez-la :\n${v.link}`,
+      subject: `${v.title} : votre offre expire dans ${v.days}`,
+      text: `Bonjour,\n\nL'offre « ${v.title} » de ${v.organisation} est publiée sur la place de marché jusqu'au ${v.ends} : elle expire dans ${v.days}. Pour la garder publiée, renouvelez-la avec une nouvelle date d'expiration depuis sa page ; pour la retirer, clôturez-la :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `${v.title}: срок публикации истекает через ${v.days}`,

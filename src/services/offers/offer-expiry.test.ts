@@ -93,7 +93,7 @@ describe('the expiry job', () => {
     expect(ru.text).toContain(`http://localhost:3000/marketplace/${soon.slug}`);
     const fr = first.find((m) => m.to === 'fr.editor@expiry.test')!;
     // French typography: a (narrow) no-break space before the colon
-    expect(fr.subject).toMatch(/^Recherche de partenaire en membranes céramiques[\u00a0\u202f]: votre offre expire dans 11 jours$/u);
+    expect(fr.subject).toMatch(/^Recherche de partenaire en membranes céramiques\u00a0: votre offre expire dans 11 jours$/u);
     expect(fr.text).toContain(`/marketplace/${soon.slug}`);
     expect((await stageOf(soon.id)).warned).toBe(14);
 
