@@ -5,6 +5,7 @@ import type { Language } from '../../shared/languages.js';
 import { insertOffer } from '../../test/offers.js';
 import { readOutbox } from '../../test/outbox.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
+import { loadConfig } from '../../config/config.js';
 import { dueWarning, OFFER_EXPIRY_JOBS } from './offer-expiry.js';
 
 const DAY = 24 * 60 * 60_000;
@@ -49,6 +50,15 @@ afterAll(async () => {
   await t.database.db.delete(jobs).where(like(jobs.name, 'offers.%'));
   if (offerIds.length > 0) await t.database.db.delete(offers).where(inArray(offers.id, offerIds));
   await t.close();
+});
+
+describe('OFFER_EXPIRY_WARNING_DAYS', () => {
+  it('defaults to 14 and 3 days, and refuses what is not a list of days', () => {
+    expect(loadConfig({}).offerExpiryWarningDays).toEqual([14, 3]);
+    expect(loadConfig({ OFFER_EXPIRY_WARNING_DAYS: '7, 30,7' }).offerExpiryWarningDays).toEqual([30, 7]);
+    expect(() => loadConfig({ OFFER_EXPIRY_WARNING_DAYS: '7,soon' })).toThrow(/OFFER_EXPIRY_WARNING_DAYS/);
+    expect(() => loadConfig({ OFFER_EXPIRY_WARNING_DAYS: '0' })).toThrow(/OFFER_EXPIRY_WARNING_DAYS/);
+  });
 });
 
 describe('the warning due', () => {
