@@ -19,6 +19,9 @@ describe('the demo offers', () => {
     const page = await t.app.inject(`/api/v1/offers/${iate.slug}`);
     expect(page.statusCode).toBe(200);
     expect(page.json()).toMatchObject({ organisation: { slug: 'iate-mephi' }, stage: 'published', nace: ['23.44'] });
+    const ardl = rows.find((r) => r.kind === 'soft_landing_request')!;
+    const request = (await t.app.inject(`/api/v1/offers/${ardl.slug}`)).json();
+    expect(request).toMatchObject({ organisation: { slug: 'ardl' }, trl: null, developmentStage: null, targetRegions: ['RU-KLU'] });
     await seedDemo(t.services.repos, t.services.classifications, { examples: true });
     expect(await t.database.db.select().from(offers).where(eq(offers.source, 'demo'))).toHaveLength(2);
   });
