@@ -42,7 +42,12 @@ const list = (values: readonly string[]) => values.join(' ');
  * UTF-8; cells never run as formulas: csv/csv.ts). An anonymous offer's owner columns are empty for a
  * reader organisationShown does not show it to: its region stays, as on its page.
  */
-export async function exportOffers(repos: Repositories, actor: Actor | null, publicUrl: string, separator: CsvSeparator = ','): Promise<string> {
+export async function exportOffers(
+  repos: Repositories,
+  actor: Actor | null,
+  publicUrl: string,
+  separator: CsvSeparator = ',',
+): Promise<string> {
   const rows = await repos.offers.published();
   const regions = await repos.regions.list();
   const revealed = await repos.offers.revealedTo(rows.filter((r) => r.anonymous).map((r) => r.id));

@@ -57,7 +57,12 @@ export function describedProducts(classifications: ClassificationService, codes:
 }
 
 /** The offer as the reader sees it: its owner only where organisationShown allows, and what they may do. */
-export async function offerView(repos: Repositories, classifications: ClassificationService, actor: Actor | null, id: string): Promise<Offer> {
+export async function offerView(
+  repos: Repositories,
+  classifications: ClassificationService,
+  actor: Actor | null,
+  id: string,
+): Promise<Offer> {
   const row = (await repos.offers.get(id))!;
   const regions = await repos.regions.list();
   const [shown, history] = await Promise.all([ownerShown(repos, actor, row, regions), repos.offers.history(row.id)]);
@@ -75,6 +80,21 @@ export async function offerView(repos: Repositories, classifications: Classifica
 }
 
 /** The audit event of a write of an offer (its region: the owner's, for the coordinators' log). */
-export function auditOffer(tx: Repositories, actor: Actor | null, action: string, row: Pick<OfferRow, 'id' | 'regionCode'>, before?: unknown, after?: unknown) {
-  return audit(tx, { actorId: actor?.user.id ?? null, action, entityType: 'offer', entityId: row.id, regionCode: row.regionCode, before, after });
+export function auditOffer(
+  tx: Repositories,
+  actor: Actor | null,
+  action: string,
+  row: Pick<OfferRow, 'id' | 'regionCode'>,
+  before?: unknown,
+  after?: unknown,
+) {
+  return audit(tx, {
+    actorId: actor?.user.id ?? null,
+    action,
+    entityType: 'offer',
+    entityId: row.id,
+    regionCode: row.regionCode,
+    before,
+    after,
+  });
 }
