@@ -5,7 +5,7 @@ import type { MultilingualText } from '../../shared/multilingual.js';
 import { offerPagePath } from '../../shared/offers.js';
 import type { Actor } from '../access.js';
 import { csvRows, type CsvSeparator } from '../csv/csv.js';
-import { organisationShown } from './offer-visibility.js';
+import { ownersShownTo } from './offer-view.js';
 
 /** The export's columns, one line an offer; texts in each language beside the language they were written in. */
 export const OFFER_CSV_COLUMNS = [
@@ -49,10 +49,9 @@ export async function exportOffers(
   separator: CsvSeparator = ',',
 ): Promise<string> {
   const rows = await repos.offers.published();
-  const regions = await repos.regions.list();
-  const revealed = await repos.offers.revealedTo(rows.filter((r) => r.anonymous).map((r) => r.id));
+  const shownTo = await ownersShownTo(repos, actor, rows);
   const line = (row: OfferRow) => {
-    const shown = organisationShown(actor, row, regions, revealed.get(row.id));
+    const shown = shownTo.has(row.id);
     return [
       row.slug,
       row.kind,

@@ -31,6 +31,20 @@ export async function ownerShown(repos: Repositories, actor: Actor | null, offer
   return organisationShown(actor, offer, regions, revealed.get(offer.id));
 }
 
+/**
+ * The ids of the offers whose owner the reader is shown (organisationShown, with the organisations each
+ * owner accepted): for lists of result lines, `presentOfferSummary(row, { shown: shown.has(row.id), … })`.
+ */
+export async function ownersShownTo(
+  repos: Repositories,
+  actor: Actor | null,
+  rows: readonly Pick<OfferRow, 'id' | 'organisationId' | 'regionCode' | 'stage' | 'anonymous'>[],
+): Promise<Set<string>> {
+  const regions = await repos.regions.list();
+  const revealed = await repos.offers.revealedTo(rows.filter((r) => r.anonymous).map((r) => r.id));
+  return new Set(rows.filter((r) => organisationShown(actor, r, regions, revealed.get(r.id))).map((r) => r.id));
+}
+
 /** An offer the reader may see; else 404 (an unpublished offer is not revealed to others). */
 export async function readableOffer(repos: Repositories, actor: Actor | null, slug: string): Promise<OfferRow> {
   const row = await repos.offers.get(slug);
