@@ -24,6 +24,8 @@ import { partnershipRoutes } from './routes/partnerships.js';
 import { referenceRoutes } from './routes/reference.js';
 import { reviewRoutes } from './routes/review.js';
 import { registryRoutes } from './routes/registry/index.js';
+// the marketplace (offers and requests)
+import { offerRoutes } from './routes/offers/index.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { registrySearchRoutes } from './routes/registry-search.js';
 // the marketplace: expressions of interest
@@ -118,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // the marketplace's search and alerts
       await api.register(offerSearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
       await api.register(savedSearchRoutes(options.services));
+      // the marketplace (offers and requests)
+      await api.register(offerRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

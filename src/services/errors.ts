@@ -55,6 +55,11 @@ export const ERROR_CODES = {
   already_merged: { status: 409, message: 'This party not yet on the platform has been merged into an organisation already.' },
   // the marketplace's alerts
   saved_searches_full: { status: 409, message: 'You keep 20 saved searches at most: delete one before saving another.' },
+  // the marketplace (offers and requests)
+  offer_stage_refused: {
+    status: 409,
+    message: 'The offer cannot move to this stage from where it is, or not by you: see the reason.',
+  },
   job_not_failed: { status: 409, message: 'Only a failed job is retried: this one is queued, running or done.' },
   // the marketplace: expressions of interest and their outcome
   offer_not_open: { status: 409, message: 'This offer is not open to expressions of interest: it is not published, or it has expired.' },
@@ -122,6 +127,15 @@ export const ERROR_REASONS = [
   'resident_withdraws',
   'same_stage',
   'not_a_draft',
+  // the marketplace (offers and requests)
+  'in_past',
+  'after_expiry',
+  'too_far',
+  'not_editable',
+  'own_offer',
+  'owner_not_published',
+  'reviewer_decides',
+  'owner_decides',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

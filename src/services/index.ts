@@ -31,6 +31,8 @@ import type { OfferFollowsService } from './offer-alerts/offer-follows.service.j
 import { OfferSearchService } from './offer-search/offer-search.service.js';
 import { SavedSearchesService } from './offer-alerts/saved-searches.service.js';
 import { DigestService } from './offer-alerts/digest.js';
+// the marketplace (offers and requests)
+import { createOfferServices, type OfferServices } from './offers/index.js';
 
 export interface Services {
   repos: Repositories;
@@ -71,6 +73,9 @@ export interface Services {
   savedSearches: SavedSearchesService;
   /** The daily and weekly digests of saved searches (jobs on the runner). */
   digests: DigestService;
+  // the marketplace (offers and requests)
+  /** Offers and requests: the editor, the lifecycle and review, tagging, the export. */
+  offers: OfferServices;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -113,6 +118,8 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     offerSearch,
     savedSearches: new SavedSearchesService(repos, offerSearch),
     digests,
+    // the marketplace (offers and requests)
+    offers: createOfferServices(repos, classifications, mail.publicUrl),
   };
   // offer matching and follows (their follow-updates job goes on the runner)
   return { ...services, ...createOfferMatchingServices(services, mail, jobs) };

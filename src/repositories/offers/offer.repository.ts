@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { offerInterests, offers, offerStageChanges, organisations, users } from '../../db/schema/index.js';
+import { offerInterests, offers, offerStageChanges, organisations, roleGrants, users } from '../../db/schema/index.js';
+import type { UserRow } from '../account.repository.js';
 import type { OfferRow, OfferStageChangeRow, OfferSummaryRow } from '../../presenters/offer.presenter.js';
+import type { RecordSource } from '../../shared/domain.js';
 import type { OfferStage } from '../../shared/offers.js';
 
 const owner = {
@@ -55,6 +57,10 @@ export interface OfferListFilter {
   organisationIds?: string[];
   regionCodes?: string[];
   stages?: OfferStage[];
+  /** Offers of these organisations left out (a coordinator's own, from their review queue). */
+  excludeOrganisationIds?: string[];
+  /** Waiting longest first (a queue), instead of last changed first. */
+  oldestFirst?: boolean;
   offset: number;
   limit: number;
 }
@@ -87,6 +93,12 @@ export class OfferRepository {
     return row?.version;
   }
 
+  /** Whether an offer of this source exists (the demo's are loaded once). */
+  async hasSource(source: RecordSource): Promise<boolean> {
+    const [row] = await this.db.select({ id: offers.id }).from(offers).where(eq(offers.source, source)).limit(1);
+    return !!row;
+  }
+
   async slugTaken(slug: string): Promise<boolean> {
     const [row] = await this.db.select({ id: offers.id }).from(offers).where(eq(offers.slug, slug));
     return !!row;
@@ -108,9 +120,11 @@ export class OfferRepository {
   async list(filter: OfferListFilter): Promise<{ rows: OfferSummaryRow[]; total: number }> {
     const where: SQL[] = [];
     // an empty list of owners or regions is no offer, not every offer
-    if (filter.organisationIds) where.push(filter.organisationIds.length ? inArray(offers.organisationId, filter.organisationIds) : sql`false`);
+    if (filter.organisationIds)
+      where.push(filter.organisationIds.length ? inArray(offers.organisationId, filter.organisationIds) : sql`false`);
     if (filter.regionCodes) where.push(filter.regionCodes.length ? inArray(offers.regionCode, filter.regionCodes) : sql`false`);
     if (filter.stages && filter.stages.length > 0) where.push(inArray(offers.stage, filter.stages));
+    if (filter.excludeOrganisationIds?.length) where.push(notInArray(offers.organisationId, filter.excludeOrganisationIds));
     const condition = and(...where);
     const [rows, [counted]] = await Promise.all([
       this.db
@@ -118,10 +132,13 @@ export class OfferRepository {
         .from(offers)
         .innerJoin(organisations, eq(organisations.id, offers.organisationId))
         .where(condition)
-        .orderBy(desc(offers.updatedAt), asc(offers.id))
+        .orderBy(filter.oldestFirst ? asc(offers.updatedAt) : desc(offers.updatedAt), asc(offers.id))
         .offset(filter.offset)
         .limit(filter.limit),
-      this.db.select({ total: sql<number>`count(*)::int` }).from(offers).where(condition),
+      this.db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(offers)
+        .where(condition),
     ]);
     return { rows, total: counted?.total ?? 0 };
   }
@@ -186,5 +203,21 @@ export class OfferRepository {
       .innerJoin(organisations, eq(organisations.id, offers.organisationId))
       .where(and(eq(offers.stage, 'published'), sql`${offers.expiresOn} <= ${until}`))
       .orderBy(asc(offers.expiresOn), asc(offers.id));
+  }
+
+  /** The administrators and editors of the organisation: who is told of its offers' expiry. */
+  async ownerWriters(organisationId: string, userId?: string): Promise<UserRow[]> {
+    const rows = await this.db
+      .selectDistinct({ user: users })
+      .from(users)
+      .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
+      .where(
+        and(
+          eq(roleGrants.organisationId, organisationId),
+          inArray(roleGrants.role, ['org_admin', 'org_editor']),
+          userId ? eq(users.id, userId) : undefined,
+        ),
+      );
+    return rows.map((r) => r.user).sort((a, b) => a.email.localeCompare(b.email));
   }
 }
