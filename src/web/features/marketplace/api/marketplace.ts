@@ -1,0 +1,68 @@
+import type { Offer, OfferInput, OfferList, OfferPatch, OfferStageBody, OfferTagging } from '../../../../shared/schemas/offers';
+import { getJson, queryString, sendJson } from '../../../shared/api/client';
+import { useApi } from '../../../shared/api/useApi';
+import type { RecordList } from '../../../../shared/schemas/registry';
+import type { DigestFrequency } from '../../../../shared/offers';
+import type { InterestAnswers, InterestDetail, InterestList, MatchList, OutcomeCounts, SavedSearchList, SuggestedPartnerList } from './contracts';
+
+const one = (slug: string) => `/offers/${encodeURIComponent(slug)}`;
+
+/** The marketplace's filters as its address holds them (each list may repeat). */
+export interface MarketQuery {
+  q?: string;
+  kind?: string[];
+  area?: string[];
+  region?: string[];
+  target?: string[];
+  partnership?: string[];
+  page: number;
+}
+
+export const useOfferSearch = (query: MarketQuery, pageSize: number) =>
+  useApi<OfferList>(`/offers${queryString({ ...query, page: query.page > 1 ? query.page : undefined, pageSize })}`);
+
+export const useOffer = (slug: string) => useApi<Offer>(one(slug));
+export const getOffer = (slug: string) => getJson<Offer>(one(slug));
+export const createOffer = (body: OfferInput) => sendJson<Offer>('POST', '/offers', body);
+/** Saves the fields sent over the version the edit started from (409 version_conflict when it is stale). */
+export const updateOffer = (slug: string, body: OfferPatch, version: number) => sendJson<Offer>('PATCH', one(slug), body, { ifMatch: version });
+export const deleteOffer = (slug: string) => sendJson<unknown>('DELETE', one(slug));
+export const changeOfferStage = (slug: string, body: OfferStageBody, version: number) =>
+  sendJson<Offer>('POST', `${one(slug)}/stage`, body, { ifMatch: version });
+
+/** How matching sees a draft: the concepts its texts name, its codes and areas (nothing is saved). */
+export const previewTagging = (body: OfferInput) => sendJson<OfferTagging>('POST', '/offers/tagging', body);
+
+export const useMyOffers = (stage?: string) => useApi<OfferList>(`/my/offers${queryString({ stage, pageSize: 100 })}`);
+export const useReviewQueue = () => useApi<OfferList>('/review/offers?pageSize=100');
+
+// expressions of interest
+export const expressInterest = (slug: string, body: { message: string } & InterestAnswers) =>
+  sendJson<InterestDetail>('POST', `${one(slug)}/interests`, body);
+export const useOfferInterests = (slug: string | null) => useApi<InterestList>(slug === null ? null : `${one(slug)}/interests`);
+export const useMyInterests = () => useApi<InterestList>('/my/interests');
+export const useInterest = (id: string) => useApi<InterestDetail>(`/interests/${encodeURIComponent(id)}`);
+export const decideInterest = (id: string, decision: 'accept' | 'decline' | 'withdraw') =>
+  sendJson<InterestDetail>('POST', `/interests/${encodeURIComponent(id)}/${decision}`, {});
+/** Marks an accepted contact as having led to an agreement: an existing one of the registry, or a new one. */
+export const recordOutcome = (id: string, body: { agreement: string } | { create: { title: Record<string, string> } }) =>
+  sendJson<InterestDetail>('POST', `/interests/${encodeURIComponent(id)}/outcome`, body);
+export const removeOutcome = (id: string) => sendJson<unknown>('DELETE', `/interests/${encodeURIComponent(id)}/outcome`);
+export const useOutcomeCounts = () => useApi<OutcomeCounts>('/offers/outcomes');
+
+// matching and follows
+export const useOfferMatches = (slug: string) => useApi<MatchList>(`${one(slug)}/matches`);
+export const useSuggestedPartners = (slug: string | null) =>
+  useApi<SuggestedPartnerList>(slug === null ? null : `${one(slug)}/suggested-partners`);
+export const followOffer = (slug: string, follow: boolean) => sendJson<unknown>(follow ? 'PUT' : 'DELETE', `${one(slug)}/follow`, follow ? {} : undefined);
+export const useMyFollows = (enabled: boolean) => useApi<{ items: { slug: string }[] }>(enabled ? '/my/follows' : null);
+
+// saved searches
+export const useSavedSearches = () => useApi<SavedSearchList>('/my/saved-searches');
+export const saveSearch = (body: { query: Omit<MarketQuery, 'page'>; frequency: DigestFrequency; name?: string }) =>
+  sendJson<unknown>('POST', '/my/saved-searches', body);
+export const deleteSavedSearch = (id: string) => sendJson<unknown>('DELETE', `/my/saved-searches/${encodeURIComponent(id)}`);
+
+/** The registry's agreements an outcome may link to, found by their title. */
+export const useAgreementsOf = (organisation: string | null) =>
+  useApi<RecordList>(organisation === null ? null : `/agreements${queryString({ organisation, pageSize: 50 })}`);

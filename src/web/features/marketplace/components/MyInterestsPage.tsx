@@ -1,0 +1,43 @@
+import '../marketplace.css';
+import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { Status } from '../../../shared/ui/Status';
+import { useTitle } from '../../../shared/ui/useTitle';
+import { useMyInterests } from '../api/marketplace';
+import type { InterestSummary } from '../api/contracts';
+import { InterestItem } from './InterestItem';
+
+/** My expressions of interest: those I sent and those my organisations' offers received, with their state and threads. */
+export function MyInterestsPage() {
+  const { t } = useI18n();
+  const interests = useMyInterests();
+  useTitle(t('marketplace.myInterests.title'));
+  const items = interests.data?.items ?? [];
+  const sent = items.filter((i) => i.mine !== false);
+  const received = items.filter((i) => i.mine === false);
+  return (
+    <>
+      <h1>{t('marketplace.myInterests.title')}</h1>
+      <Status state={interests} />
+      <Group id="interests-sent" title={t('marketplace.interests.sent')} items={sent} side="sent" onChanged={interests.reload} />
+      <Group id="interests-received" title={t('marketplace.interests.received')} items={received} side="received" onChanged={interests.reload} />
+    </>
+  );
+}
+
+function Group({ id, title, items, side, onChanged }: { id: string; title: string; items: InterestSummary[]; side: 'sent' | 'received'; onChanged(): void }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {items.length === 0 ? (
+        <p>{t('marketplace.interests.none')}</p>
+      ) : (
+        <ul className="cards interest-list">
+          {items.map((i) => (
+            <InterestItem key={i.id} interest={i} side={side} owner={null} onChanged={onChanged} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
