@@ -1,9 +1,9 @@
 /**
- * The answers of the expressions of interest, matching and saved searches as the pages read them: the
- * fields they show, typed from the API schemas (shared/schemas/offer-interest.ts, offer-matching.ts,
- * offer-alerts.ts).
+ * The answers of the expressions of interest, matching and saved searches as the pages read them, typed
+ * as the API schemas say (shared/schemas/offer-interest.ts, offer-matching.ts, offer-alerts.ts).
  */
 import type { MultilingualText } from '../../../../shared/multilingual';
+import type { InterestState, OfferKind, OfferStage } from '../../../../shared/offers';
 import type { OfferSummary } from '../../../../shared/schemas/offers';
 
 export interface InterestAnswers {
@@ -12,35 +12,75 @@ export interface InterestAnswers {
   timeline: string;
 }
 
-export interface InterestSummary {
-  id: string;
-  state: 'pending' | 'accepted' | 'declined' | 'withdrawn';
-  offer: { slug: string; title: MultilingualText; kind: string };
-  /** The organisation that expressed it (named to the offer's people). */
-  from?: { slug: string; name: MultilingualText } | null;
-  message?: string;
-  answers?: InterestAnswers;
-  createdAt: string;
-  threadId?: string | null;
-  agreement?: { slug: string; title: MultilingualText } | null;
-  /** Whether the reader sent it (rather than received it). */
-  mine?: boolean;
+interface OrganisationRef {
+  slug: string;
+  name: MultilingualText;
+  regionCode: string;
+  kind: string;
+  website: string | null;
+  contact: { kind?: string; name?: string | null; label?: MultilingualText | null; email?: string | null; phone?: string | null } | null;
 }
 
-export interface InterestDetail extends InterestSummary {
-  contacts?: { name: string; email?: string | null; phone?: string | null; organisation?: MultilingualText }[];
+export interface Interest {
+  id: string;
+  offer: {
+    id: string;
+    slug: string;
+    kind: OfferKind;
+    title: MultilingualText;
+    anonymous: boolean;
+    stage: OfferStage;
+    regionCode: string;
+    expiresOn: string;
+    organisation: { slug: string; name: MultilingualText } | null;
+  };
+  state: InterestState;
+  side: 'owner' | 'interested' | 'staff';
+  interested: OrganisationRef;
+  owner: OrganisationRef | null;
+  author: string | null;
+  message: string;
+  answers: InterestAnswers;
+  language: string;
+  declineReason: string | null;
+  decidedAt: string | null;
+  threadId: string | null;
+  agreement: { id: string; slug: string; title: MultilingualText } | null;
+  outcomeAt: string | null;
+  can: { decide: boolean; withdraw: boolean; recordOutcome: boolean };
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface InterestList {
-  items: InterestSummary[];
+  items: Interest[];
 }
 
-export interface MatchList {
-  items: (OfferSummary & { score?: number })[];
+export interface OutcomeInput {
+  agreement?: string;
+  create?: { title: MultilingualText; type: string };
 }
 
-export interface SuggestedPartnerList {
-  items: { slug: string; name: MultilingualText; regionCode: string; kind: string; why?: { kind: string; text: string }[] }[];
+interface MatchExplanation {
+  language: string;
+  signals: { signal: string; points: number; items: { code: string; label: string }[]; text: string }[];
+}
+
+export interface OfferMatches {
+  items: { offer: OfferSummary; score: number; explanation: MatchExplanation }[];
+}
+
+export interface SuggestedPartners {
+  items: {
+    organisation: { id: string; slug: string; name: MultilingualText; regionCode: string; kind: string };
+    score: number;
+    explanation: MatchExplanation;
+  }[];
+}
+
+export interface MyFollows {
+  items: { offer: OfferSummary; followedAt: string }[];
 }
 
 export interface SavedSearch {
@@ -54,10 +94,14 @@ export interface SavedSearchList {
   items: SavedSearch[];
 }
 
-/** Contacts → agreements, grouped. */
+interface Counts {
+  contacts: number;
+  agreements: number;
+}
+/** Contacts (accepted interests) and the agreements they led to: numbers only, no names. */
 export interface OutcomeCounts {
-  total: { contacts: number; agreements: number };
-  byArea: { area: string; contacts: number; agreements: number }[];
-  byRegionPair: { from: string; to: string; contacts: number; agreements: number }[];
-  byMonth: { month: string; contacts: number; agreements: number }[];
+  totals: Counts;
+  byArea: ({ area: string } & Counts)[];
+  byRegionPair: ({ owner: { code: string; name: MultilingualText }; interested: { code: string; name: MultilingualText } } & Counts)[];
+  byMonth: ({ month: string } & Counts)[];
 }

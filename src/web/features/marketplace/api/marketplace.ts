@@ -3,7 +3,7 @@ import { getJson, queryString, sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import type { RecordList } from '../../../../shared/schemas/registry';
 import type { DigestFrequency } from '../../../../shared/offers';
-import type { InterestAnswers, InterestDetail, InterestList, MatchList, OutcomeCounts, SavedSearchList, SuggestedPartnerList } from './contracts';
+import type { Interest, InterestAnswers, InterestList, MyFollows, OfferMatches, OutcomeCounts, OutcomeInput, SavedSearchList, SuggestedPartners } from './contracts';
 
 const one = (slug: string) => `/offers/${encodeURIComponent(slug)}`;
 
@@ -31,31 +31,32 @@ export const changeOfferStage = (slug: string, body: OfferStageBody, version: nu
   sendJson<Offer>('POST', `${one(slug)}/stage`, body, { ifMatch: version });
 
 /** How matching sees a draft: the concepts its texts name, its codes and areas (nothing is saved). */
-export const previewTagging = (body: OfferInput) => sendJson<OfferTagging>('POST', '/offers/tagging', body);
+export const previewTagging = ({ title, summary, description, partnerRole, areas, nace, productCodes }: OfferInput) =>
+  sendJson<OfferTagging>('POST', '/offers/tagging', { title, summary, description, partnerRole, areas, nace, productCodes });
 
 export const useMyOffers = (stage?: string) => useApi<OfferList>(`/my/offers${queryString({ stage, pageSize: 100 })}`);
 export const useReviewQueue = () => useApi<OfferList>('/review/offers?pageSize=100');
 
 // expressions of interest
-export const expressInterest = (slug: string, body: { message: string } & InterestAnswers) =>
-  sendJson<InterestDetail>('POST', `${one(slug)}/interests`, body);
+const interest = (id: string) => `/interests/${encodeURIComponent(id)}`;
+export const expressInterest = (slug: string, body: { message: string; answers: InterestAnswers; organisation?: string }) =>
+  sendJson<Interest>('POST', `${one(slug)}/interests`, body);
 export const useOfferInterests = (slug: string | null) => useApi<InterestList>(slug === null ? null : `${one(slug)}/interests`);
 export const useMyInterests = () => useApi<InterestList>('/my/interests');
-export const useInterest = (id: string) => useApi<InterestDetail>(`/interests/${encodeURIComponent(id)}`);
-export const decideInterest = (id: string, decision: 'accept' | 'decline' | 'withdraw') =>
-  sendJson<InterestDetail>('POST', `/interests/${encodeURIComponent(id)}/${decision}`, {});
+/** Accept, decline or withdraw, over the version shown (409 when the other side acted since). */
+export const decideInterest = (it: Pick<Interest, 'id' | 'version'>, decision: 'accept' | 'decline' | 'withdraw') =>
+  sendJson<Interest>('POST', `${interest(it.id)}/${decision}`, {}, { ifMatch: it.version });
 /** Marks an accepted contact as having led to an agreement: an existing one of the registry, or a new one. */
-export const recordOutcome = (id: string, body: { agreement: string } | { create: { title: Record<string, string> } }) =>
-  sendJson<InterestDetail>('POST', `/interests/${encodeURIComponent(id)}/outcome`, body);
-export const removeOutcome = (id: string) => sendJson<unknown>('DELETE', `/interests/${encodeURIComponent(id)}/outcome`);
+export const recordOutcome = (it: Pick<Interest, 'id' | 'version'>, body: OutcomeInput) =>
+  sendJson<Interest>('POST', `${interest(it.id)}/outcome`, body, { ifMatch: it.version });
 export const useOutcomeCounts = () => useApi<OutcomeCounts>('/offers/outcomes');
 
 // matching and follows
-export const useOfferMatches = (slug: string) => useApi<MatchList>(`${one(slug)}/matches`);
+export const useOfferMatches = (slug: string) => useApi<OfferMatches>(`${one(slug)}/matches`);
 export const useSuggestedPartners = (slug: string | null) =>
-  useApi<SuggestedPartnerList>(slug === null ? null : `${one(slug)}/suggested-partners`);
-export const followOffer = (slug: string, follow: boolean) => sendJson<unknown>(follow ? 'PUT' : 'DELETE', `${one(slug)}/follow`, follow ? {} : undefined);
-export const useMyFollows = (enabled: boolean) => useApi<{ items: { slug: string }[] }>(enabled ? '/my/follows' : null);
+  useApi<SuggestedPartners>(slug === null ? null : `${one(slug)}/suggested-partners`);
+export const followOffer = (slug: string, follow: boolean) => sendJson<unknown>(follow ? 'PUT' : 'DELETE', `${one(slug)}/follow`);
+export const useMyFollows = (enabled: boolean) => useApi<MyFollows>(enabled ? '/my/follows' : null);
 
 // saved searches
 export const useSavedSearches = () => useApi<SavedSearchList>('/my/saved-searches');

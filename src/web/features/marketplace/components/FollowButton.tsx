@@ -9,7 +9,7 @@ export function FollowButton({ slug }: { slug: string }) {
   const follows = useMyFollows(true);
   const [following, setFollowing] = useState(false);
   useEffect(() => {
-    if (follows.data) setFollowing(follows.data.items.some((f) => f.slug === slug));
+    if (follows.data) setFollowing(follows.data.items.some((f) => f.offer.slug === slug));
   }, [follows.data, slug]);
   const { error, run } = useAction();
   return (

@@ -18,7 +18,7 @@ export function InterestForm({ slug }: { slug: string }) {
   const [sent, setSent] = useState(false);
   const send = useSubmit(() =>
     errors.keeping(async () => {
-      await expressInterest(slug, { message, ...answers });
+      await expressInterest(slug, { message, answers });
       setSent(true);
     }),
   );
@@ -35,7 +35,7 @@ export function InterestForm({ slug }: { slug: string }) {
         <TextArea
           key={q}
           id={`interest-${q}`}
-          field={`body.${q}`}
+          field={`body.answers.${q}`}
           label={t(`marketplace.interest.questions.${q}`)}
           value={answers[q]}
           max={OFFER_LIMITS.interestAnswer}

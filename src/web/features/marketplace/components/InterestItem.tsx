@@ -4,29 +4,20 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useAction } from '../../../shared/ui/forms';
 import { MlText } from '../../../shared/ui/MlText';
 import { decideInterest } from '../api/marketplace';
-import type { InterestSummary } from '../api/contracts';
+import type { Interest } from '../api/contracts';
+import { OwnerName } from './offer-words';
 import { OutcomeForm } from './OutcomeForm';
 
 /**
- * One expression of interest: who (to the owner), the message and the three answers, its state; the
- * owner accepts or declines a pending one, its writer withdraws it; an accepted one links to its thread
- * and, for the owner, to "led to an agreement".
+ * One expression of interest: the other side (the owner stays anonymous until it accepts), the message and
+ * the three answers, its state; the owner accepts or declines a pending one, its writer withdraws it; an
+ * accepted one shows both sides' contacts, links to its thread and, for the owner, to "led to an agreement".
  */
-export function InterestItem({
-  interest,
-  side,
-  owner,
-  onChanged,
-}: {
-  interest: InterestSummary;
-  side: 'sent' | 'received';
-  /** The owner organisation's slug, whose agreements an outcome may link to. */
-  owner: string | null;
-  onChanged(): void;
-}) {
+export function InterestItem({ interest, onChanged }: { interest: Interest; onChanged(): void }) {
   const { t, dateTime } = useI18n();
   const { error, run } = useAction();
-  const decide = (decision: 'accept' | 'decline' | 'withdraw') => run(() => decideInterest(interest.id, decision), onChanged);
+  const decide = (decision: 'accept' | 'decline' | 'withdraw') => run(() => decideInterest(interest, decision), onChanged);
+  const other = interest.side === 'interested' ? null : interest.interested;
   return (
     <li className="card interest-item">
       <h3 className="card-title">
@@ -37,25 +28,29 @@ export function InterestItem({
       <p className="meta">
         <span className={`badge interest-${interest.state}`}>{t(`marketplace.interests.states.${interest.state}`)}</span>
         <time dateTime={interest.createdAt}>{dateTime(interest.createdAt)}</time>
-        {side === 'received' && interest.from && (
+        {other ? (
           <span>
-            {t('marketplace.interests.from')} <MlText value={interest.from.name} />
+            {t('marketplace.interests.from')} <MlText value={other.name} />
+          </span>
+        ) : (
+          <span>
+            {t('marketplace.interests.to')} <OwnerName offer={{ organisation: interest.owner ?? interest.offer.organisation, regionCode: interest.offer.regionCode }} />
           </span>
         )}
       </p>
-      {interest.message && <p className="interest-message">{interest.message}</p>}
-      {interest.answers && (
-        <dl className="offer-fields">
-          {(['offers', 'expects', 'timeline'] as const).map((q) => (
-            <div key={q}>
-              <dt>{t(`marketplace.interest.questions.${q}`)}</dt>
-              <dd>{interest.answers![q]}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <p className="interest-message">{interest.message}</p>
+      <dl className="offer-fields">
+        {(['offers', 'expects', 'timeline'] as const).map((q) => (
+          <div key={q}>
+            <dt>{t(`marketplace.interest.questions.${q}`)}</dt>
+            <dd>{interest.answers[q]}</dd>
+          </div>
+        ))}
+      </dl>
+      {interest.declineReason && <p className="reason">{interest.declineReason}</p>}
+      {interest.state === 'accepted' && <Contacts interest={interest} />}
       <div className="row">
-        {side === 'received' && interest.state === 'pending' && (
+        {interest.can.decide && interest.state === 'pending' && (
           <>
             <button type="button" onClick={() => decide('accept')}>
               {t('marketplace.interests.accept')}
@@ -65,12 +60,12 @@ export function InterestItem({
             </button>
           </>
         )}
-        {side === 'sent' && interest.state === 'pending' && (
+        {interest.can.withdraw && (
           <button type="button" className="secondary" onClick={() => decide('withdraw')}>
             {t('marketplace.interests.withdraw')}
           </button>
         )}
-        {interest.state === 'accepted' && interest.threadId && (
+        {interest.threadId && (
           <Link className="button secondary" to={`/messages/${encodeURIComponent(interest.threadId)}`}>
             {t('marketplace.interests.thread')}
           </Link>
@@ -89,9 +84,42 @@ export function InterestItem({
           </Link>
         </p>
       )}
-      {side === 'received' && interest.state === 'accepted' && !interest.agreement && (
-        <OutcomeForm interestId={interest.id} owner={owner} onDone={onChanged} />
-      )}
+      {interest.can.recordOutcome && !interest.agreement && <OutcomeForm interest={interest} onDone={onChanged} />}
     </li>
+  );
+}
+
+/** Once accepted, each side's way in: its page, website and public contact. */
+function Contacts({ interest }: { interest: Interest }) {
+  const { t } = useI18n();
+  const sides = [interest.owner, interest.interested].filter((o) => o !== null);
+  return (
+    <div className="interest-contacts">
+      <h4>{t('marketplace.interests.contacts')}</h4>
+      <ul>
+        {sides.map((o) => (
+          <li key={o.slug}>
+            <Link to={`/organisations/${encodeURIComponent(o.slug)}`}>
+              <MlText value={o.name} />
+            </Link>
+            {o.contact?.email && (
+              <>
+                {' · '}
+                <a href={`mailto:${o.contact.email}`}>{o.contact.email}</a>
+              </>
+            )}
+            {o.contact?.phone && <> · {o.contact.phone}</>}
+            {o.website && (
+              <>
+                {' · '}
+                <a href={o.website} rel="noopener noreferrer">
+                  {o.website}
+                </a>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

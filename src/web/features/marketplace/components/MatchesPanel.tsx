@@ -21,7 +21,7 @@ export function MatchesPanel({ offer }: { offer: Offer }) {
           <h2 id="offer-matches-title">{t('marketplace.matches.title')}</h2>
           <ul className="cards offer-list">
             {matchItems.map((m) => (
-              <OfferCard key={m.id} offer={m} headingLevel={3} />
+              <OfferCard key={m.offer.id} offer={{ ...m.offer, why: m.explanation.signals.map((s) => ({ kind: s.signal, text: s.text })) }} headingLevel={3} />
             ))}
           </ul>
         </section>
@@ -30,7 +30,7 @@ export function MatchesPanel({ offer }: { offer: Offer }) {
         <section aria-labelledby="offer-partners-title">
           <h2 id="offer-partners-title">{t('marketplace.matches.partners')}</h2>
           <ul className="cards">
-            {partnerItems.map((p) => (
+            {partnerItems.map(({ organisation: p, explanation }) => (
               <li key={p.slug} className="card">
                 <h3 className="card-title">
                   <Link to={`/organisations/${encodeURIComponent(p.slug)}`}>
@@ -40,9 +40,9 @@ export function MatchesPanel({ offer }: { offer: Offer }) {
                 <p className="meta">
                   {t(`kinds.${p.kind}`)} · {names.region(p.regionCode)}
                 </p>
-                {p.why && p.why.length > 0 && (
+                {explanation.signals.length > 0 && (
                   <p className="why">
-                    {t('marketplace.labelled', { label: t('marketplace.why') })} {p.why.map((w) => w.text).join(' · ')}
+                    {t('marketplace.labelled', { label: t('marketplace.why') })} {explanation.signals.map((s) => s.text).join(' · ')}
                   </p>
                 )}
               </li>

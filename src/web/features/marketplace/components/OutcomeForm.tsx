@@ -1,32 +1,35 @@
 import { useId, useState } from 'react';
+import { AGREEMENT_TYPES, type AgreementType } from '../../../../shared/registry';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { Outcome, useSubmit } from '../../../shared/ui/forms';
+import { Outcome, SelectField, useSubmit } from '../../../shared/ui/forms';
 import { useMlString } from '../../../shared/ui/MlText';
 import { recordOutcome, useAgreementsOf } from '../api/marketplace';
+import type { Interest } from '../api/contracts';
 import { useFieldErrors } from '../hooks/useFieldErrors';
 import { FieldError, invalidProps } from './FieldError';
 
 /**
- * "This contact led to an agreement": one of the owner organisation's agreements in the registry, or a new
- * one created from here (its title in the reader's language), so that the platform counts it.
+ * "This contact led to an agreement": one of the registry's agreements the two organisations are parties
+ * to, or a new one created from here (its title in the reader's language), so that the platform counts it.
  */
-export function OutcomeForm({ interestId, owner, onDone }: { interestId: string; owner: string | null; onDone(): void }) {
+export function OutcomeForm({ interest, onDone }: { interest: Interest; onDone(): void }) {
   const { t, lang } = useI18n();
   const text = useMlString();
   const id = useId();
   const errors = useFieldErrors();
-  const agreements = useAgreementsOf(owner);
+  const agreements = useAgreementsOf(interest.owner?.slug ?? null);
   const [choice, setChoice] = useState('new');
   const [title, setTitle] = useState('');
+  const [type, setType] = useState<AgreementType>('cooperation_agreement');
   const save = useSubmit(() =>
     errors.keeping(async () => {
-      await recordOutcome(interestId, choice === 'new' ? { create: { title: { original: lang, [lang]: title } } } : { agreement: choice });
+      await recordOutcome(interest, choice === 'new' ? { create: { title: { original: lang, [lang]: title }, type } } : { agreement: choice });
       onDone();
     }),
   );
   return (
     <form className="stack outcome-form" onSubmit={save.onSubmit} noValidate>
-      <fieldset>
+      <fieldset className="stack">
         <legend>{t('marketplace.outcome.title')}</legend>
         <div className="field">
           <label htmlFor={`${id}-agreement`}>{t('marketplace.outcome.agreement')}</label>
@@ -41,12 +44,22 @@ export function OutcomeForm({ interestId, owner, onDone }: { interestId: string;
           <FieldError errors={errors} field="body.agreement" id={`${id}-agreement-error`} />
         </div>
         {choice === 'new' && (
-          <div className="field">
-            <label htmlFor={`${id}-title`}>{t('marketplace.outcome.newTitle')}</label>
-            <input id={`${id}-title`} value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} {...invalidProps(errors, 'body.create', `${id}-title-error`)} />
-            <FieldError errors={errors} field="body.create" id={`${id}-title-error`} />
-          </div>
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-title`}>{t('marketplace.outcome.newTitle')}</label>
+              <input id={`${id}-title`} value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} {...invalidProps(errors, 'body.create.title', `${id}-title-error`)} />
+              <FieldError errors={errors} field="body.create.title" id={`${id}-title-error`} />
+            </div>
+            <SelectField
+              id={`${id}-type`}
+              label={t('marketplace.outcome.type')}
+              value={type}
+              options={AGREEMENT_TYPES.map((v) => ({ value: v, label: t(`registry.types.${v}`) }))}
+              onChange={(v: AgreementType) => setType(v)}
+            />
+          </>
         )}
+        <FieldError errors={errors} field="body" exact id={`${id}-error`} />
         <button type="submit" disabled={save.busy}>
           {t('marketplace.outcome.save')}
         </button>

@@ -2,6 +2,7 @@ import '../marketplace.css';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
+import { useMlString } from '../../../shared/ui/MlText';
 import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
 import { useOutcomeCounts } from '../api/marketplace';
 
@@ -16,6 +17,7 @@ interface Row {
 export function OutcomesPage() {
   const { t, lang } = useI18n();
   const names = useReferenceNames();
+  const text = useMlString();
   const counts = useOutcomeCounts();
   useTitle(t('marketplace.outcomes.title'));
   const data = counts.data;
@@ -28,13 +30,13 @@ export function OutcomesPage() {
       {data && (
         <>
           <p className="outcome-total" role="status">
-            {t('marketplace.outcomes.total', { contacts: data.total.contacts, agreements: data.total.agreements })}
+            {t('marketplace.outcomes.total', { contacts: data.totals.contacts, agreements: data.totals.agreements })}
           </p>
           <CountTable id="outcomes-area" title={t('marketplace.outcomes.byArea')} rows={data.byArea.map((r) => ({ key: r.area, label: names.area(r.area), ...r }))} />
           <CountTable
             id="outcomes-regions"
             title={t('marketplace.outcomes.byRegionPair')}
-            rows={data.byRegionPair.map((r) => ({ key: `${r.from}-${r.to}`, label: `${names.region(r.from)} → ${names.region(r.to)}`, ...r }))}
+            rows={data.byRegionPair.map((r) => ({ key: `${r.owner.code}-${r.interested.code}`, label: `${text(r.owner.name) || r.owner.code} → ${text(r.interested.name) || r.interested.code}`, contacts: r.contacts, agreements: r.agreements }))}
           />
           <CountTable id="outcomes-month" title={t('marketplace.outcomes.byMonth')} rows={data.byMonth.map((r) => ({ key: r.month, label: month(r.month), ...r }))} />
         </>

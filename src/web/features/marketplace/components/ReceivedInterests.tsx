@@ -14,11 +14,13 @@ export function ReceivedInterests({ offer }: { offer: Offer }) {
       <h2 id="offer-interests-title">{t('marketplace.interests.received')}</h2>
       <Status state={interests} />
       {interests.data && items.length === 0 && <p>{t('marketplace.interests.none')}</p>}
-      <ul className="cards interest-list">
-        {items.map((i) => (
-          <InterestItem key={i.id} interest={i} side="received" owner={offer.organisation?.slug ?? null} onChanged={interests.reload} />
-        ))}
-      </ul>
+      {items.length > 0 && (
+        <ul className="cards interest-list">
+          {items.map((i) => (
+            <InterestItem key={i.id} interest={i} onChanged={interests.reload} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
