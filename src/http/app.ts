@@ -24,6 +24,8 @@ import { partnershipRoutes } from './routes/partnerships.js';
 import { referenceRoutes } from './routes/reference.js';
 import { reviewRoutes } from './routes/review.js';
 import { registryRoutes } from './routes/registry/index.js';
+// the marketplace (offers and requests)
+import { offerRoutes } from './routes/offers/index.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { registrySearchRoutes } from './routes/registry-search.js';
 
@@ -103,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registryRoutes(options.services));
       await api.register(adminJobRoutes(options.services));
       await api.register(registrySearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
+      // the marketplace (offers and requests)
+      await api.register(offerRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

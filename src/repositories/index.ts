@@ -22,6 +22,8 @@ import { RecordSearchRepository } from './registry/record-search.repository.js';
 import { RecordBatchRepository } from './registry/record-batch.repository.js';
 import { TimelineRepository } from './registry/timeline.repository.js';
 import { OfferDocumentRepository } from './offers/offer-document.repository.js';
+import { OfferRepository } from './offers/offer.repository.js';
+import { OfferWriteRepository } from './offers/offer-write.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -57,6 +59,10 @@ export interface Repositories {
   timeline: TimelineRepository;
   // the marketplace (offers and requests)
   offerDocuments: OfferDocumentRepository;
+  /** Offers and requests: pages, result lines (summaries), lists, history, who an anonymous owner is revealed to. */
+  offers: OfferRepository;
+  /** Writes of offers: creation, edits with their version, stage changes with their history row. */
+  offerWrites: OfferWriteRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -117,6 +123,8 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     timeline: new TimelineRepository(db),
     // the marketplace (offers and requests)
     offerDocuments: new OfferDocumentRepository(db, classifications),
+    offers: new OfferRepository(db),
+    offerWrites: new OfferWriteRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

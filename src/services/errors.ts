@@ -51,6 +51,11 @@ export const ERROR_CODES = {
   },
   document_too_large: { status: 413, message: 'The file is larger than the platform accepts.' },
   already_merged: { status: 409, message: 'This party not yet on the platform has been merged into an organisation already.' },
+  // the marketplace (offers and requests)
+  offer_stage_refused: {
+    status: 409,
+    message: 'The offer cannot move to this stage from where it is, or not by you: see the reason.',
+  },
   job_not_failed: { status: 409, message: 'Only a failed job is retried: this one is queued, running or done.' },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
@@ -111,6 +116,15 @@ export const ERROR_REASONS = [
   'resident_withdraws',
   'same_stage',
   'not_a_draft',
+  // the marketplace (offers and requests)
+  'in_past',
+  'after_expiry',
+  'too_far',
+  'not_editable',
+  'own_offer',
+  'owner_not_published',
+  'reviewer_decides',
+  'owner_decides',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -19,6 +19,8 @@ import { createRegistryServices, type RegistryServices } from './registry/index.
 import { DocumentsService } from './registry/documents.service.js';
 import { TimelineService } from './registry/timeline.service.js';
 import { RegistrySearchService } from './registry-search/registry-search.service.js';
+// the marketplace (offers and requests)
+import { createOfferServices, type OfferServices } from './offers/index.js';
 
 export interface Services {
   repos: Repositories;
@@ -42,6 +44,9 @@ export interface Services {
   jobs: JobsService;
   timeline: TimelineService;
   registrySearch: RegistrySearchService;
+  // the marketplace (offers and requests)
+  /** Offers and requests: the editor, the lifecycle and review, tagging, the export. */
+  offers: OfferServices;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -70,5 +75,7 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     jobs: new JobsService(repos, mail, notices, jobs),
     timeline: new TimelineService(repos),
     registrySearch: new RegistrySearchService(repos),
+    // the marketplace (offers and requests)
+    offers: createOfferServices(repos, classifications, mail.publicUrl),
   };
 }

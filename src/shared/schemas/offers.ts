@@ -54,7 +54,8 @@ const OfferFields = {
     maxItems: 20,
     description: 'CPA / ОКПД 2 or HS codes as typed (see profiles)',
   }),
-  trl: Nullable(Type.Integer({ minimum: TRL_MIN, maximum: TRL_MAX, description: 'technology readiness level, 1–9' })),
+  // one type list, not a union with null: the body's type coercion would turn a refused 0 into null
+  trl: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: TRL_MIN, maximum: TRL_MAX, description: 'technology readiness level, 1–9, or null' }),
   developmentStage: Nullable(Type.Enum(DEVELOPMENT_STAGES)),
   ipStatus: Nullable(Type.Enum(IP_STATUSES)),
   partnershipKinds: Type.Array(Type.Enum(PARTNERSHIP_KINDS_SOUGHT), { maxItems: PARTNERSHIP_KINDS_SOUGHT.length, uniqueItems: true }),
@@ -70,7 +71,8 @@ const OfferFields = {
 export const OfferInputSchema = Type.Object({ organisation: SlugSchema, ...OfferFields }, { additionalProperties: false });
 export type OfferInput = Static<typeof OfferInputSchema>;
 
-export const OfferPatchSchema = Type.Partial(Type.Object(OfferFields, { additionalProperties: false }));
+// Partial drops the object's options: unknown fields (an `organisation`, fixed once created) are refused on the partial itself
+export const OfferPatchSchema = Type.Partial(Type.Object(OfferFields), { additionalProperties: false });
 export type OfferPatch = Static<typeof OfferPatchSchema>;
 
 /** Who moves an offer where: the owner submits, closes, renews (with a new expiry); a coordinator returns (with reasons) or publishes. */
@@ -187,3 +189,46 @@ export const OfferTaggingSchema = Type.Object({
   areas: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),
 });
 export type OfferTagging = Static<typeof OfferTaggingSchema>;
+
+// ---- the editor's and the queues' requests (added with the offers' routes) ----
+
+/** GET /api/v1/my/offers: the offers of the reader's organisations, one of them or all; any stage or some. */
+export const MyOffersQuerySchema = Type.Object(
+  {
+    organisation: Type.Optional(SlugSchema),
+    stage: Type.Optional(Type.Array(Type.Enum(OFFER_STAGES), { maxItems: OFFER_STAGES.length })),
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),
+  },
+  { additionalProperties: false },
+);
+export type MyOffersQuery = Static<typeof MyOffersQuerySchema>;
+
+/** GET /api/v1/review/offers: the submitted offers of the regions the coordinator reviews (one of them, or all). */
+export const ReviewOffersQuerySchema = Type.Object(
+  {
+    region: Type.Optional(RegionCodeSchema),
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),
+  },
+  { additionalProperties: false },
+);
+export type ReviewOffersQuery = Static<typeof ReviewOffersQuerySchema>;
+
+/** POST /api/v1/offers/tagging: an unsaved draft's texts and codes, for the editor's preview of how matching sees it. */
+export const OfferTaggingBodySchema = Type.Object(
+  {
+    title: Type.Optional(OfferFields.title),
+    summary: Type.Optional(OfferFields.summary),
+    description: Type.Optional(OfferFields.description),
+    partnerRole: Type.Optional(OfferFields.partnerRole),
+    areas: Type.Optional(OfferFields.areas),
+    nace: Type.Optional(OfferFields.nace),
+    productCodes: Type.Optional(OfferFields.productCodes),
+  },
+  { additionalProperties: false },
+);
+export type OfferTaggingBody = Static<typeof OfferTaggingBodySchema>;
+
+/** The language labels are given in (else the reader's, from Accept-Language). */
+export const OfferLanguageQuerySchema = Type.Object({ lang: Type.Optional(Type.Enum(LANGUAGES)) }, { additionalProperties: false });

@@ -1,0 +1,110 @@
+import type { NewOffer } from '../../repositories/offers/offer-write.repository.js';
+import type { Repositories } from '../../repositories/index.js';
+import type { MultilingualText } from '../../shared/multilingual.js';
+import { OFFER_LIMITS } from '../../shared/offers.js';
+import type { OfferPatch } from '../../shared/schemas/offers.js';
+import type { ClassificationService } from '../classification.service.js';
+import { AppError, type ErrorParams, type ErrorReason } from '../errors.js';
+import { requireKnownAreas } from '../known-areas.js';
+import { expandRegions } from '../regions.js';
+
+/** An offer's fields in full: a creation's body, or a patch laid over the offer as it is. */
+export type OfferFieldsInput = Required<OfferPatch>;
+
+/** The columns of an offer its editor writes (the owner, stage and derived columns aside). */
+export type CheckedOfferColumns = Omit<NewOffer, 'organisationId' | 'regionCode' | 'stage' | 'createdBy' | 'source' | 'publishedAt'>;
+
+export const invalid = (field: string, reason: ErrorReason, message: string, params?: ErrorParams) =>
+  new AppError('validation_failed', message, field).because(reason, params);
+
+const DAY_MS = 86_400_000;
+
+/** The day `days` after `day` (YYYY-MM-DD). */
+export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Whether YYYY-MM-DD names a day of the calendar (2027-02-30 does not). */
+const isDay = (value: string) => {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+};
+
+function checkedDay(value: string, field: string): string {
+  if (!isDay(value)) throw invalid(field, 'no_such_day', `There is no such day: ${value}.`, { value });
+  return value;
+}
+
+/** A multilingual text holds the language it says it was written in: `{ original: 'ru' }` alone is no title. */
+function requireOriginal(text: MultilingualText | null | undefined, field: string): void {
+  if (text && !text[text.original]?.trim())
+    throw invalid(`${field}.${text.original}`, 'original_language_missing', `The text is needed in the language it was written in (${text.original}).`, {
+      language: text.original,
+    });
+}
+
+/**
+ * The expiry of a published offer: a day that has not passed (today is its last day at the earliest), and
+ * at most OFFER_LIMITS.maxValidityDays ahead: an offer is renewed, not left up forever.
+ */
+export function checkedExpiry(value: string, today: string, field: string): string {
+  checkedDay(value, field);
+  if (value < today) throw invalid(field, 'in_past', `The expiry date ${value} has passed: give today or a later day.`, { value });
+  const latest = addDays(today, OFFER_LIMITS.maxValidityDays);
+  if (value > latest)
+    throw invalid(field, 'too_far', `An offer is published for at most ${OFFER_LIMITS.maxValidityDays} days: give ${latest} or an earlier day, and renew it then.`, {
+      value,
+      limit: OFFER_LIMITS.maxValidityDays,
+    });
+  return value;
+}
+
+/**
+ * Checks an offer's fields as one (beyond the schema): texts in their original language, days that exist,
+ * an expiry ahead and not too far, a deadline on or before it, and codes, areas and regions the platform
+ * knows. Codes are stored in one form (NACE classes, `cpa:`/`hs:` product codes). Nothing is written.
+ * `expiryFrom` is the day the expiry is checked against: today, or (for an edit that keeps the expiry) null.
+ */
+export async function checkOffer(
+  repos: Repositories,
+  classifications: ClassificationService,
+  input: OfferFieldsInput,
+  today: string,
+  options: { expiryChanged: boolean } = { expiryChanged: true },
+): Promise<CheckedOfferColumns> {
+  requireOriginal(input.title, 'body.title');
+  requireOriginal(input.summary, 'body.summary');
+  requireOriginal(input.description, 'body.description');
+  requireOriginal(input.partnerRole, 'body.partnerRole');
+  const expiresOn = options.expiryChanged ? checkedExpiry(input.expiresOn, today, 'body.expiresOn') : input.expiresOn;
+  const deadline = input.deadline === null ? null : checkedDay(input.deadline, 'body.deadline');
+  if (deadline !== null && deadline > expiresOn)
+    throw invalid('body.deadline', 'after_expiry', `The deadline ${deadline} is after the expiry date ${expiresOn}: an offer is not answered once it has expired.`, {
+      value: deadline,
+      expiresOn,
+    });
+  const areaCodes = [...new Set(input.areas)];
+  await requireKnownAreas(repos, areaCodes, 'body.areas');
+  const naceCodes = classifications.naceClassesOf(input.nace, 'body.nace');
+  const productCodes = classifications.products.storedCodes(input.productCodes, 'body.productCodes');
+  const targetRegionCodes = [...new Set(input.targetRegions)];
+  await expandRegions(repos, targetRegionCodes, 'body.targetRegions');
+  return {
+    kind: input.kind,
+    title: input.title,
+    summary: input.summary,
+    description: input.description,
+    areaCodes,
+    naceCodes,
+    productCodes,
+    trl: input.trl,
+    developmentStage: input.developmentStage,
+    ipStatus: input.ipStatus,
+    partnershipKinds: [...new Set(input.partnershipKinds)],
+    partnerKinds: [...new Set(input.partnerKinds)],
+    partnerSizes: [...new Set(input.partnerSizes)],
+    partnerRole: input.partnerRole,
+    targetRegionCodes,
+    deadline,
+    expiresOn,
+    anonymous: input.anonymous,
+  };
+}
