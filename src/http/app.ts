@@ -28,6 +28,9 @@ import { registryRoutes } from './routes/registry/index.js';
 import { offerRoutes } from './routes/offers/index.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { registrySearchRoutes } from './routes/registry-search.js';
+// the marketplace's search and alerts
+import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
+import { offerSearchRoutes } from './routes/offers/offer-search.js';
 
 export interface AppOptions {
   services: Services;
@@ -107,9 +110,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registrySearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
       // the marketplace (offers and requests)
       await api.register(offerRoutes(options.services));
+      // the marketplace's search and alerts
+      await api.register(offerSearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
     },
     { prefix: '/api/v1' },
   );
+  // the marketplace's alerts: one-click unsubscribe outside the session's scope (no sign-in, no anti-forgery token; docs/decisions.md)
+  await app.register(unsubscribeRoutes(options.services), { prefix: '/api/v1' });
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;

@@ -24,6 +24,9 @@ import { TimelineRepository } from './registry/timeline.repository.js';
 import { OfferDocumentRepository } from './offers/offer-document.repository.js';
 import { OfferRepository } from './offers/offer.repository.js';
 import { OfferWriteRepository } from './offers/offer-write.repository.js';
+// the marketplace's search and alerts
+import { OfferAlertsRepository } from './offers/offer-alerts.repository.js';
+import { OfferSearchRepository } from './offers/offer-search.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -63,6 +66,11 @@ export interface Repositories {
   offers: OfferRepository;
   /** Writes of offers: creation, edits with their version, stage changes with their history row. */
   offerWrites: OfferWriteRepository;
+  // the marketplace's search and alerts
+  /** Saved searches, digests' deliveries, unsubscribe links' secret. */
+  offerAlerts: OfferAlertsRepository;
+  /** What the marketplace's search index reads: offers written since a horizon, what explains a result. */
+  offerSearch: OfferSearchRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -125,6 +133,9 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     offerDocuments: new OfferDocumentRepository(db, classifications),
     offers: new OfferRepository(db),
     offerWrites: new OfferWriteRepository(db),
+    // the marketplace's search and alerts
+    offerAlerts: new OfferAlertsRepository(db),
+    offerSearch: new OfferSearchRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

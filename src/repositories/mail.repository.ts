@@ -10,6 +10,11 @@ export interface OutgoingMail {
   language: string;
   /** Where an answer by e-mail goes (the person who wrote on the platform), when not to the platform's address. */
   replyTo?: string;
+  /**
+   * Further headers, written alike by both transports (the outbox's .eml too): a digest's RFC 8058
+   * `List-Unsubscribe` and `List-Unsubscribe-Post`. The transport's own (Content-Language) come first.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface MailTransport {
@@ -31,7 +36,7 @@ export function smtpTransport(url: string): MailTransport {
         subject: mail.subject,
         text: mail.text,
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
-        headers: { 'Content-Language': mail.language },
+        headers: { ...mail.headers, 'Content-Language': mail.language },
       });
     },
   };
@@ -52,7 +57,7 @@ export function outboxTransport(folder: string): MailTransport {
         subject: mail.subject,
         text: mail.text,
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
-        headers: { 'Content-Language': mail.language },
+        headers: { ...mail.headers, 'Content-Language': mail.language },
       })) as unknown as { message: Buffer };
       // the counter keeps the files of one millisecond in the order they were written
       written += 1;

@@ -21,6 +21,9 @@ import { TimelineService } from './registry/timeline.service.js';
 import { RegistrySearchService } from './registry-search/registry-search.service.js';
 // the marketplace (offers and requests)
 import { createOfferServices, type OfferServices } from './offers/index.js';
+// the marketplace's search and alerts
+import { UnsubscribeLinks } from './offer-alerts/unsubscribe.js';
+import { OfferSearchService } from './offer-search/offer-search.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -47,6 +50,11 @@ export interface Services {
   // the marketplace (offers and requests)
   /** Offers and requests: the editor, the lifecycle and review, tagging, the export. */
   offers: OfferServices;
+  // the marketplace's search and alerts
+  /** One-click unsubscribe links (RFC 8058) of alert e-mails: digests and follows. */
+  unsubscribe: UnsubscribeLinks;
+  /** The marketplace's search of published offers and requests. */
+  offerSearch: OfferSearchService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -77,5 +85,8 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     registrySearch: new RegistrySearchService(repos),
     // the marketplace (offers and requests)
     offers: createOfferServices(repos, classifications, mail.publicUrl),
+    // the marketplace's search and alerts
+    unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
+    offerSearch: new OfferSearchService(repos, classifications),
   };
 }

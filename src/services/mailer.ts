@@ -24,7 +24,7 @@ export async function sendMail(
   to: { email: string; language: Language },
   message: keyof typeof MESSAGES,
   vars: Record<string, string>,
-  options: { replyTo?: string } = {},
+  options: { replyTo?: string; headers?: Record<string, string> } = {},
 ): Promise<void> {
   const absolute = Object.fromEntries(
     Object.entries(vars).map(([name, value]) => [name, /^link$|Link$/.test(name) && value ? `${settings.publicUrl}${value}` : value]),

@@ -7,6 +7,8 @@ export interface DeliveredMail {
   subject: string;
   text: string;
   replyTo?: string;
+  /** Every header, by its lower-case name (unfolded). */
+  headers: Map<string, string>;
 }
 
 /**
@@ -47,6 +49,7 @@ function parseEml(file: string): DeliveredMail {
         : body;
   const replyTo = headers.get('reply-to');
   return {
+    headers,
     to: headers.get('to') ?? '',
     subject: decodeWords(headers.get('subject') ?? ''),
     text: text.replace(/\n$/, ''),

@@ -8,3 +8,4 @@ export * from './registry.js';
 export * from './documents.js';
 export * from './jobs.js';
 export * from './offers.js';
+export * from './offer-alerts.js';

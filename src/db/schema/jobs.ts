@@ -23,6 +23,8 @@ export const jobs = pgTable(
     maxAttempts: integer('max_attempts').notNull().default(5),
     lastError: text('last_error'),
     result: jsonb('result').$type<Record<string, unknown>>(),
+    /** How far a long job has come (a digest run: saved searches done of total), for the administrators' jobs page. */
+    progress: jsonb('progress').$type<{ done: number; total: number }>(),
     /** The process that holds it, and until when: a crashed worker's job is claimed again after that. */
     lockedBy: text('locked_by'),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -114,6 +114,8 @@ describe('system routes', () => {
       '/api/v1/residencies/{slug}/stage',
       '/api/v1/review/offers',
       '/api/v1/stats/organisations',
+      // the marketplace's alerts
+      '/api/v1/unsubscribe/{token}',
       '/api/v1/validation-queue',
     ]);
     expect(routes).toContain('/api/v1/organisations');

@@ -140,6 +140,9 @@ export const OfferListQuerySchema = Type.Object(
     nace: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 20 })),
     partnership: Type.Optional(Type.Array(Type.Enum(PARTNERSHIP_KINDS_SOUGHT), { maxItems: PARTNERSHIP_KINDS_SOUGHT.length })),
     lang: Type.Optional(Type.Enum(LANGUAGES)),
+    publishedAfter: Type.Optional(
+      Type.String({ format: 'date-time', description: 'only offers published after this moment (a digest’s new offers)' }),
+    ),
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),
   },
