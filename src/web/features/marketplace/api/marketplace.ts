@@ -18,8 +18,9 @@ export interface MarketQuery {
   page: number;
 }
 
-export const useOfferSearch = (query: MarketQuery, pageSize: number) =>
-  useApi<OfferList>(`/offers${queryString({ ...query, page: query.page > 1 ? query.page : undefined, pageSize })}`);
+/** The search in the reader's language: the reasons of each result are written in it. */
+export const useOfferSearch = (query: MarketQuery, pageSize: number, lang: string) =>
+  useApi<OfferList>(`/offers${queryString({ ...query, page: query.page > 1 ? query.page : undefined, pageSize, lang })}`);
 
 export const useOffer = (slug: string) => useApi<Offer>(one(slug));
 export const getOffer = (slug: string) => getJson<Offer>(one(slug));

@@ -16,10 +16,10 @@ const PAGE_SIZE = 20;
 
 /** The marketplace: the one search box (any of the three languages), filters with their counts, the offers found and why. */
 export function MarketplacePage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { session } = useSession();
   const { query, update } = useMarketQuery();
-  const result = useOfferSearch(query, PAGE_SIZE);
+  const result = useOfferSearch(query, PAGE_SIZE, lang);
   useTitle(t('marketplace.title'));
   const data = result.data;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
