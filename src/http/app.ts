@@ -31,6 +31,8 @@ import { registrySearchRoutes } from './routes/registry-search.js';
 // the marketplace's search and alerts
 import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
 import { offerSearchRoutes } from './routes/offers/offer-search.js';
+// offer matching and follows
+import { offerMatchingRoutes } from './routes/offers/offer-matching.js';
 
 export interface AppOptions {
   services: Services;
@@ -112,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(offerRoutes(options.services));
       // the marketplace's search and alerts
       await api.register(offerSearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
+      // offer matching and follows
+      await api.register(offerMatchingRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

@@ -27,6 +27,9 @@ import { OfferWriteRepository } from './offers/offer-write.repository.js';
 // the marketplace's search and alerts
 import { OfferAlertsRepository } from './offers/offer-alerts.repository.js';
 import { OfferSearchRepository } from './offers/offer-search.repository.js';
+// offer matching and follows
+import { OfferMatchRepository } from './offer-matching/offer-match.repository.js';
+import { OfferFollowRepository } from './offer-matching/offer-follow.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -71,6 +74,11 @@ export interface Repositories {
   offerAlerts: OfferAlertsRepository;
   /** What the marketplace's search index reads: offers written since a horizon, what explains a result. */
   offerSearch: OfferSearchRepository;
+  // offer matching and follows
+  /** Offers as the offer index reads them (matching). */
+  offerMatches: OfferMatchRepository;
+  /** Who follows which offer, and the offers' changes their updates tell. */
+  offerFollows: OfferFollowRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -136,6 +144,9 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     // the marketplace's search and alerts
     offerAlerts: new OfferAlertsRepository(db),
     offerSearch: new OfferSearchRepository(db),
+    // offer matching and follows
+    offerMatches: new OfferMatchRepository(db),
+    offerFollows: new OfferFollowRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   already_member: { status: 409, message: 'This person is a member of the organisation already.' },
   last_admin: { status: 409, message: 'An organisation keeps at least one administrator: name another one first.' },
   not_published: { status: 409, message: 'This organisation’s profile is not validated yet: partners are suggested for public profiles.' },
+  // offer matching and follows
+  offer_not_published: { status: 409, message: 'Only a published offer can be followed: this one is not, or no longer.' },
   concept_exists: { status: 409, message: 'The glossary has a concept with this code already.' },
   term_exists: { status: 409, message: 'The concept has this term in this language already.' },
   version_conflict: { status: 409, message: 'Someone else saved this record in the meantime: reload it and merge your changes.' },

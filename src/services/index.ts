@@ -24,6 +24,10 @@ import { createOfferServices, type OfferServices } from './offers/index.js';
 // the marketplace's search and alerts
 import { UnsubscribeLinks } from './offer-alerts/unsubscribe.js';
 import { OfferSearchService } from './offer-search/offer-search.service.js';
+// offer matching and follows
+import { createOfferMatchingServices, type OfferMatchingServiceNames } from './offer-matching/index.js';
+import type { OfferMatchingService } from './offer-matching/offer-matching.service.js';
+import type { OfferFollowsService } from './offer-alerts/offer-follows.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -55,6 +59,11 @@ export interface Services {
   unsubscribe: UnsubscribeLinks;
   /** The marketplace's search of published offers and requests. */
   offerSearch: OfferSearchService;
+  // offer matching and follows
+  /** An offer's matches, its suggested partners, an organisation's suggested offers. */
+  offerMatching: OfferMatchingService;
+  /** Following offers (their updates are the follow-updates job's). */
+  offerFollows: OfferFollowsService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -63,7 +72,7 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
   const context = { repos, mail, limiter };
   const notices = new SubmissionNoticesService(repos, mail);
   const profiles = new ProfileWorkflowService(repos, classifications, mail, notices);
-  return {
+  const services: Omit<Services, OfferMatchingServiceNames> = {
     repos,
     classifications,
     directory: new DirectoryService(repos, classifications),
@@ -89,4 +98,6 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
     offerSearch: new OfferSearchService(repos, classifications),
   };
+  // offer matching and follows (their follow-updates job goes on the runner)
+  return { ...services, ...createOfferMatchingServices(services, mail, jobs) };
 }

@@ -9,3 +9,4 @@ export * from './documents.js';
 export * from './jobs.js';
 export * from './offers.js';
 export * from './offer-alerts.js';
+export * from './offer-follow-updates.js';

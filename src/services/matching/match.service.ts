@@ -29,6 +29,12 @@ export class MatchService {
     return this.index.refresh();
   }
 
+  /** The partner index with every write taken in: an offer's suggested partners are ranked over it too. */
+  async currentIndex(): Promise<PartnerIndex> {
+    await this.index.refresh();
+    return this.index;
+  }
+
   async suggest(slug: string, query: PartnerQuery, actor: Actor | null): Promise<PartnerSuggestions> {
     const source = await this.source(slug, actor);
     const regionCodes = await expandRegions(this.repos, query.region ?? [], 'query.region');
@@ -154,7 +160,7 @@ export class MatchService {
   }
 
   /** Regions on the other side of a partnership the region is on, each with that partnership. */
-  private async regionPairs(regionCode: string): Promise<Map<string, { partnership: string; name: MultilingualText }>> {
+  async regionPairs(regionCode: string): Promise<Map<string, { partnership: string; name: MultilingualText }>> {
     const sides = await this.repos.partnerships.allSides();
     const pairs = new Map<string, { partnership: string; name: MultilingualText }>();
     for (const side of sides.filter((s) => s.regionCodes.includes(regionCode))) {

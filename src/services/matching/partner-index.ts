@@ -88,9 +88,10 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
    */
   best(weights: MatchingWeights, filter: CandidateFilter, limit: number): RankedCandidate[] {
     const vector = new Float64Array(this.featureOf.size);
+    // added, not set: a region may be both on the other side of a partnership and among an offer's targets
     const weigh = (key: string, w: number) => {
       const f = this.featureOf.get(key);
-      if (f !== undefined) vector[f] = w;
+      if (f !== undefined) vector[f]! += w;
     };
     for (const [code, w] of weights.areas) weigh(feature.area(code), w);
     for (const [code, w] of weights.nace) weigh(feature.nace(code), w);
@@ -98,6 +99,7 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     for (const [code, w] of weights.concepts) weigh(feature.concept(code), w);
     for (const [kind, w] of weights.kinds) weigh(feature.kind(kind), w);
     for (const code of weights.regionPair.codes) weigh(feature.region(code), weights.regionPair.weight);
+    for (const code of weights.targetRegions.codes) weigh(feature.region(code), weights.targetRegions.weight);
     const lists = [
       ...[...weights.areas.keys()].map((code) => this.carriers(feature.area(code))),
       ...[...weights.nace.keys()].map((code) => this.carriers(feature.nace(code))),

@@ -37,6 +37,9 @@ describe('scorePair', () => {
       concepts: 2.5,
       complementarity: 1.5,
       regionPair: WEIGHTS.regionPair,
+      // offers' own signals: two organisations score nothing for them
+      partnerSought: 0,
+      targetRegion: 0,
     });
     expect(scored.score).toBe(WEIGHTS.area + 2.5 + 1.5 + WEIGHTS.regionPair);
   });

@@ -1,4 +1,5 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../shared/domain.js';
+import { COMPLEMENTARY_OFFER_KINDS, COMPLEMENTARY_ORGANISATION_KINDS, OFFER_KINDS, type OfferKind } from '../../shared/offers.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
 import { feature } from '../profile-features.js';
 import { isSubjectConcept } from './subjects.js';
@@ -22,6 +23,14 @@ export const WEIGHTS = {
   concept: 2,
   /** when the candidate is in a region on the other side of one of the source's partnerships */
   regionPair: 2,
+  /** an offer meeting a request of its family (technology offer ↔ technology request, …): what the marketplace is for */
+  offerKinds: 3,
+  /** an offer or request meeting an organisation of a kind it is made for (a soft-landing request ↔ a technopark) */
+  offerForOrganisation: 1.5,
+  /** per direction: the offer seeks a partner of the other's kind (its owner's kind, for an offer) */
+  partnerSought: 1,
+  /** the candidate is inside the source offer's target regions (outside them it is no candidate) */
+  targetRegion: 1,
 } as const;
 
 /**
@@ -44,6 +53,33 @@ const COMPLEMENTARITY: [OrganisationKind, OrganisationKind, number][] = [
 
 export function complementarity(a: OrganisationKind, b: OrganisationKind): number {
   return COMPLEMENTARITY.find(([x, y]) => (x === a && y === b) || (x === b && y === a))?.[2] ?? 0;
+}
+
+/** Whether two kinds of offer complete each other (COMPLEMENTARY_OFFER_KINDS, symmetric). */
+export const offerKindsMeet = (a: OfferKind, b: OfferKind) =>
+  COMPLEMENTARY_OFFER_KINDS.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+
+/** The kinds of offer that complete an offer of this kind: the candidates of its matches. */
+export const complementaryOfferKinds = (kind: OfferKind): OfferKind[] => OFFER_KINDS.filter((k) => offerKindsMeet(kind, k));
+
+/**
+ * The complementarity of a pair, whichever each side is: two offers by their kinds, an offer and an
+ * organisation by the kinds the offer is made for, two organisations by their kinds.
+ */
+export function pairComplementarity(source: MatchProfile, candidate: MatchProfile): number {
+  if (source.offer && candidate.offer) return offerKindsMeet(source.offer.kind, candidate.offer.kind) ? WEIGHTS.offerKinds : 0;
+  if (source.offer) return COMPLEMENTARY_ORGANISATION_KINDS[source.offer.kind].includes(candidate.kind) ? WEIGHTS.offerForOrganisation : 0;
+  if (candidate.offer)
+    return COMPLEMENTARY_ORGANISATION_KINDS[candidate.offer.kind].includes(source.kind) ? WEIGHTS.offerForOrganisation : 0;
+  return complementarity(source.kind, candidate.kind);
+}
+
+/** Points for the partner sought, each way: the source offer seeks the candidate's kind; the candidate offer the source's. */
+export function partnerSought(source: MatchProfile, candidate: MatchProfile): { sourceSeeks: boolean; candidateSeeks: boolean } {
+  return {
+    sourceSeeks: !!source.offer?.partnerKinds.includes(candidate.kind),
+    candidateSeeks: !!candidate.offer?.partnerKinds.includes(source.kind),
+  };
 }
 
 /** Points at most for a product code shared at each level (digits): exact > same heading or class > same chapter. */
@@ -79,6 +115,11 @@ export interface MatchProfile {
   /** Stored product codes ("cpa:23.43.10", "hs:848210"). */
   productCodes?: string[];
   conceptCodes: string[];
+  /**
+   * Set when the profile is an offer or request (then `kind` is its owner's kind): its kind, the kinds of
+   * partner it seeks, and the regions it seeks them in (empty: anywhere).
+   */
+  offer?: { kind: OfferKind; partnerKinds: OrganisationKind[]; targetRegionCodes: string[] };
 }
 
 export interface MatchContext {
@@ -91,6 +132,8 @@ export interface MatchContext {
   rarity?: Map<string, number>;
   /** Regions on the other side of the source's partnerships. */
   pairedRegions: Set<string>;
+  /** A source offer's target regions with their subdivisions: candidates outside are none, inside score. */
+  targetRegions?: Set<string>;
 }
 
 /** What a candidate scores for each code it shares with the source, for its kind, and for its region. */
@@ -104,12 +147,43 @@ export interface MatchingWeights {
   concepts: Map<string, number>;
   /** Concepts weighing less count in the score, but sharing them does not make a candidate. */
   minCandidateConceptWeight: number;
+  /** By the candidate's kind (an offer's owner's kind): complementarity of organisations, partner sought. */
   kinds: Map<OrganisationKind, number>;
+  /** By a candidate offer's kind: complementarity of an offer with the source (offers only). */
+  offerKinds: Map<OfferKind, number>;
+  /** A candidate offer that seeks a partner of the source's kind scores this (offers only). */
+  seekingSource: { kind: OrganisationKind; weight: number };
   regionPair: { codes: Set<string>; weight: number };
+  targetRegions: { codes: Set<string>; weight: number };
 }
 
-/** The weights one source's candidates are ranked with: the same as scorePair's. */
-export function matchingWeights(source: MatchProfile, context: MatchContext): MatchingWeights {
+/** A profile of each kind, to read pairComplementarity and partnerSought off for one side only. */
+const organisationOfKind = (kind: OrganisationKind): MatchProfile => ({
+  kind,
+  regionCode: '',
+  areaCodes: [],
+  naceClasses: [],
+  conceptCodes: [],
+});
+const offerOfKind = (kind: OfferKind): MatchProfile => ({
+  ...organisationOfKind('enterprise'),
+  offer: { kind, partnerKinds: [], targetRegionCodes: [] },
+});
+
+/**
+ * The weights one source's candidates are ranked with: the same as scorePair's. `candidates` says whether
+ * they are organisations or offers (whose `kinds` weigh their owner's kind for the partner sought only).
+ */
+export function matchingWeights(
+  source: MatchProfile,
+  context: MatchContext,
+  candidates: 'organisations' | 'offers' = 'organisations',
+): MatchingWeights {
+  const kindWeight = (k: OrganisationKind) => {
+    const other = candidates === 'offers' ? { ...offerOfKind('technology_offer'), kind: k } : organisationOfKind(k);
+    const complement = candidates === 'offers' ? 0 : pairComplementarity(source, other);
+    return complement + (partnerSought(source, other).sourceSeeks ? WEIGHTS.partnerSought : 0);
+  };
   return {
     areas: new Map(source.areaCodes.map((c) => [c, WEIGHTS.area])),
     nace: new Map(source.naceClasses.map((c) => [c, naceWeight(c, context)])),
@@ -119,8 +193,15 @@ export function matchingWeights(source: MatchProfile, context: MatchContext): Ma
     ),
     concepts: new Map(source.conceptCodes.filter(isSubjectConcept).map((c) => [c, context.conceptWeights.get(c) ?? WEIGHTS.concept])),
     minCandidateConceptWeight: MIN_CANDIDATE_CONCEPT_WEIGHT,
-    kinds: new Map(ORGANISATION_KINDS.map((k) => [k, complementarity(source.kind, k)] as const).filter(([, w]) => w > 0)),
+    kinds: new Map(ORGANISATION_KINDS.map((k) => [k, kindWeight(k)] as const).filter(([, w]) => w > 0)),
+    offerKinds: new Map(
+      candidates === 'offers'
+        ? OFFER_KINDS.map((k) => [k, pairComplementarity(source, offerOfKind(k))] as const).filter(([, w]) => w > 0)
+        : [],
+    ),
+    seekingSource: { kind: source.kind, weight: candidates === 'offers' ? WEIGHTS.partnerSought : 0 },
     regionPair: { codes: context.pairedRegions, weight: WEIGHTS.regionPair },
+    targetRegions: { codes: context.targetRegions ?? new Set(), weight: WEIGHTS.targetRegion },
   };
 }
 
@@ -157,7 +238,20 @@ export interface ScoredPair {
   concepts: { code: string; weight: number }[];
   complementarity: number;
   regionPair: boolean;
-  contributions: { areas: number; nace: number; products: number; concepts: number; complementarity: number; regionPair: number };
+  /** The source offer seeks the candidate's kind; the candidate offer seeks the source's. */
+  partnerSought: { sourceSeeks: boolean; candidateSeeks: boolean };
+  /** The candidate is inside the source offer's target regions. */
+  targetRegion: boolean;
+  contributions: {
+    areas: number;
+    nace: number;
+    products: number;
+    concepts: number;
+    complementarity: number;
+    regionPair: number;
+    partnerSought: number;
+    targetRegion: number;
+  };
 }
 
 /** The score of a candidate for a source, signal by signal: what the ranking computed, explained. */
@@ -176,14 +270,29 @@ export function scorePair(source: MatchProfile, candidate: MatchProfile, context
     .map((code) => ({ code, weight: context.conceptWeights.get(code) ?? WEIGHTS.concept }))
     .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
   const regionPair = context.pairedRegions.has(candidate.regionCode);
+  const sought = partnerSought(source, candidate);
+  const targetRegion = !!context.targetRegions?.has(candidate.regionCode);
   const contributions = {
     areas: areas.length * WEIGHTS.area,
     nace: nace.reduce((sum, c) => sum + naceWeight(c, context), 0),
     products: sharedLevels.reduce((sum, level) => sum + productWeights.get(level)!, 0),
     concepts: concepts.reduce((sum, c) => sum + c.weight, 0),
-    complementarity: complementarity(source.kind, candidate.kind),
+    complementarity: pairComplementarity(source, candidate),
     regionPair: regionPair ? WEIGHTS.regionPair : 0,
+    partnerSought: (sought.sourceSeeks ? WEIGHTS.partnerSought : 0) + (sought.candidateSeeks ? WEIGHTS.partnerSought : 0),
+    targetRegion: targetRegion ? WEIGHTS.targetRegion : 0,
   };
   const score = Object.values(contributions).reduce((a, b) => a + b, 0);
-  return { score, areas, nace, products, concepts, complementarity: contributions.complementarity, regionPair, contributions };
+  return {
+    score,
+    areas,
+    nace,
+    products,
+    concepts,
+    complementarity: contributions.complementarity,
+    regionPair,
+    partnerSought: sought,
+    targetRegion,
+    contributions,
+  };
 }

@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import type { OrganisationKind } from '../../shared/domain.js';
+import type { OfferKind } from '../../shared/offers.js';
+import { codeList, rowsSince, type RevisionPage, type RevisionRead } from '../revisions.js';
+
+/** What the offer index keeps of an offer: what matching scores and filters on. */
+export interface OfferMatchProfile {
+  id: string;
+  /** Published (and so a candidate); an offer moved to any other stage leaves the index. */
+  published: boolean;
+  kind: OfferKind;
+  organisationId: string;
+  /** The owner's kind: what an offer's partner sought is weighed against (never shown for an anonymous offer). */
+  ownerKind: OrganisationKind;
+  regionCode: string;
+  areaCodes: string[];
+  naceClasses: string[];
+  productCodes: string[];
+  conceptCodes: string[];
+  partnerKinds: OrganisationKind[];
+  targetRegionCodes: string[];
+  /** The last day it is published (YYYY-MM-DD): past it, it is no candidate even before the expiry job runs. */
+  expiresOn: string;
+  /** Ties are shown by slug: stable, and never the owner's name. */
+  sortName: string;
+}
+
+// each offer with its owner's kind, exposing id and revision as rowsSince reads them
+const OFFERS_WITH_OWNERS = sql`(select o.*, g.kind as owner_kind from offers o join organisations g on g.id = o.organisation_id) x`;
+
+const PROFILE_FIELDS = [
+  sql`id`,
+  sql`(stage = 'published')::text`,
+  sql`kind`,
+  sql`organisation_id`,
+  sql`owner_kind`,
+  sql`region_code`,
+  sql`array_to_string(area_codes, ' ')`,
+  sql`array_to_string(nace_codes, ' ')`,
+  sql`array_to_string(product_codes, ' ')`,
+  sql`array_to_string(concept_codes, ' ')`,
+  sql`array_to_string(partner_kinds, ' ')`,
+  sql`array_to_string(target_region_codes, ' ')`,
+  sql`expires_on::text`,
+  sql`slug`,
+];
+
+const profileOf = ([
+  id,
+  published,
+  kind,
+  organisationId,
+  ownerKind,
+  regionCode,
+  areas,
+  nace,
+  products,
+  concepts,
+  partners,
+  targets,
+  expiresOn,
+  slug,
+]: string[]): OfferMatchProfile => ({
+  id: id!,
+  published: published === 'true',
+  kind: kind as OfferKind,
+  organisationId: organisationId!,
+  ownerKind: ownerKind as OrganisationKind,
+  regionCode: regionCode!,
+  areaCodes: codeList(areas),
+  naceClasses: codeList(nace),
+  productCodes: codeList(products),
+  conceptCodes: codeList(concepts),
+  partnerKinds: codeList(partners) as OrganisationKind[],
+  targetRegionCodes: codeList(targets),
+  expiresOn: expiresOn!,
+  sortName: slug!,
+});
+
+/** The offers as the offer index reads them: written since a horizon, a page at a time (as organisations are). */
+export class OfferMatchRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The profiles of these offers (any stage), by id: what scorePair explains for the index's best. */
+  async profiles(ids: string[]): Promise<Map<string, OfferMatchProfile>> {
+    if (ids.length === 0) return new Map();
+    const wanted = sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const from = sql`(select * from ${OFFERS_WITH_OWNERS} where id in (${wanted})) y`;
+    const read = await rowsSince(this.db, from, PROFILE_FIELDS, 0, { after: null, limit: ids.length });
+    return new Map(read.items.map((line) => [line[0]!, profileOf(line)]));
+  }
+
+  async profilesSince(horizon: number, page: RevisionPage): Promise<RevisionRead<OfferMatchProfile>> {
+    const read = await rowsSince(this.db, OFFERS_WITH_OWNERS, PROFILE_FIELDS, horizon, page);
+    return {
+      horizon: read.horizon,
+      items: read.items.map(profileOf),
+    };
+  }
+}
