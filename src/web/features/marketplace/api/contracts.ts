@@ -4,7 +4,6 @@
  */
 import type { MultilingualText } from '../../../../shared/multilingual';
 import type { InterestState, OfferKind, OfferStage } from '../../../../shared/offers';
-import type { OfferSummary } from '../../../../shared/schemas/offers';
 
 export interface InterestAnswers {
   offers: string;
@@ -62,26 +61,7 @@ export interface OutcomeInput {
   create?: { title: MultilingualText; type: string };
 }
 
-interface MatchExplanation {
-  language: string;
-  signals: { signal: string; points: number; items: { code: string; label: string }[]; text: string }[];
-}
-
-export interface OfferMatches {
-  items: { offer: OfferSummary; score: number; explanation: MatchExplanation }[];
-}
-
-export interface SuggestedPartners {
-  items: {
-    organisation: { id: string; slug: string; name: MultilingualText; regionCode: string; kind: string };
-    score: number;
-    explanation: MatchExplanation;
-  }[];
-}
-
-export interface MyFollows {
-  items: { offer: OfferSummary; followedAt: string }[];
-}
+export type { MyFollows, OfferMatches, SuggestedPartners } from '../../../../shared/schemas/offer-matching';
 
 export interface SavedSearch {
   id: string;
