@@ -33,6 +33,8 @@ import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
 import { offerSearchRoutes } from './routes/offers/offer-search.js';
 // offer matching and follows
 import { offerMatchingRoutes } from './routes/offers/offer-matching.js';
+// the marketplace: expressions of interest
+import { offerInterestRoutes } from './routes/offers/offer-interest.js';
 
 export interface AppOptions {
   services: Services;
@@ -116,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(offerSearchRoutes(options.services, { searchRateLimit: options.searchRateLimit }));
       // offer matching and follows
       await api.register(offerMatchingRoutes(options.services));
+      // the marketplace: expressions of interest
+      await api.register(offerInterestRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

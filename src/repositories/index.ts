@@ -30,6 +30,7 @@ import { OfferSearchRepository } from './offers/offer-search.repository.js';
 // offer matching and follows
 import { OfferMatchRepository } from './offer-matching/offer-match.repository.js';
 import { OfferFollowRepository } from './offer-matching/offer-follow.repository.js';
+import { OfferInterestRepository } from './offers/offer-interest.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
@@ -79,6 +80,8 @@ export interface Repositories {
   offerMatches: OfferMatchRepository;
   /** Who follows which offer, and the offers' changes their updates tell. */
   offerFollows: OfferFollowRepository;
+  /** Expressions of interest in offers, their decisions and outcomes. */
+  offerInterests: OfferInterestRepository;
   regions: RegionRepository;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
@@ -147,6 +150,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     // offer matching and follows
     offerMatches: new OfferMatchRepository(db),
     offerFollows: new OfferFollowRepository(db),
+    offerInterests: new OfferInterestRepository(db),
     regions: new RegionRepository(db, cache),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),

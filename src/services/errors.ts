@@ -59,6 +59,13 @@ export const ERROR_CODES = {
     message: 'The offer cannot move to this stage from where it is, or not by you: see the reason.',
   },
   job_not_failed: { status: 409, message: 'Only a failed job is retried: this one is queued, running or done.' },
+  // the marketplace: expressions of interest and their outcome
+  offer_not_open: { status: 409, message: 'This offer is not open to expressions of interest: it is not published, or it has expired.' },
+  own_offer: { status: 409, message: 'An organisation does not express interest in its own offer: choose another of your organisations.' },
+  interest_exists: { status: 409, message: 'Your organisation has expressed interest in this offer already.' },
+  interest_not_pending: { status: 409, message: 'This expression of interest has been decided or withdrawn already.' },
+  interest_not_accepted: { status: 409, message: 'Only an accepted expression of interest (a contact) can be marked as having led to an agreement.' },
+  agreement_not_shared: { status: 422, message: 'Both organisations must be parties to the agreement: the offer’s owner and the interested one.' },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },

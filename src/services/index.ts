@@ -28,6 +28,9 @@ import { OfferSearchService } from './offer-search/offer-search.service.js';
 import { createOfferMatchingServices, type OfferMatchingServiceNames } from './offer-matching/index.js';
 import type { OfferMatchingService } from './offer-matching/offer-matching.service.js';
 import type { OfferFollowsService } from './offer-alerts/offer-follows.service.js';
+// the marketplace: expressions of interest and what they led to
+import { OfferInterestService } from './offer-interest/offer-interest.service.js';
+import { OfferOutcomeService } from './offer-interest/outcome.service.js';
 
 export interface Services {
   repos: Repositories;
@@ -64,6 +67,9 @@ export interface Services {
   offerMatching: OfferMatchingService;
   /** Following offers (their updates are the follow-updates job's). */
   offerFollows: OfferFollowsService;
+  // the marketplace: expressions of interest and what they led to
+  offerInterests: OfferInterestService;
+  offerOutcomes: OfferOutcomeService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -97,6 +103,9 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     // the marketplace's search and alerts
     unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
     offerSearch: new OfferSearchService(repos, classifications),
+    // the marketplace: expressions of interest and what they led to
+    offerInterests: new OfferInterestService(repos, mail),
+    offerOutcomes: new OfferOutcomeService(repos),
   };
   // offer matching and follows (their follow-updates job goes on the runner)
   return { ...services, ...createOfferMatchingServices(services, mail, jobs) };

@@ -1,6 +1,8 @@
 import type { Language } from '../shared/languages.js';
 import { REMINDER_MESSAGES } from './jobs/reminder-mail.js';
 import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
+// the marketplace: expressions of interest
+import { OFFER_INTEREST_MESSAGES } from './offer-interest/mail-messages.js';
 
 type Message = (vars: Record<string, string>) => { subject: string; text: string };
 
@@ -151,4 +153,6 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
   },
   ...MESSAGING_MESSAGES,
   ...REMINDER_MESSAGES,
+  // the marketplace: expressions of interest
+  ...OFFER_INTEREST_MESSAGES,
 };
