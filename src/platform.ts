@@ -26,7 +26,7 @@ export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
  */
 export async function openPlatform(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> &
-    Partial<Pick<Config, 'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom' | 'agreementReminderDays' | 'reminderScanSeconds'>>,
+    Partial<Pick<Config, 'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom' | 'agreementReminderDays' | 'reminderScanSeconds' | 'offerExpiryWarningDays'>>,
   options: { seedDemoIfEmpty?: boolean; seedExamples?: boolean; seedRecords?: boolean; clock?: Clock; mail?: MailTransport } = {},
 ): Promise<Platform> {
   // an empty dataDir means an in-memory PGlite (tests)
@@ -40,7 +40,11 @@ export async function openPlatform(
     const services = createServices(
       repos,
       { publicUrl: config.publicUrl ?? 'http://localhost:3000', mailFrom: config.mailFrom ?? 'Clusterbridge <no-reply@localhost>' },
-      { agreementReminderDays: config.agreementReminderDays, reminderScanSeconds: config.reminderScanSeconds },
+      {
+        agreementReminderDays: config.agreementReminderDays,
+        reminderScanSeconds: config.reminderScanSeconds,
+        offerExpiryWarningDays: config.offerExpiryWarningDays,
+      },
     );
     await syncReferenceData(repos);
     await syncShippedGlossary(repos);

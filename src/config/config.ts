@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { OFFER_EXPIRY_WARNING_DAYS } from '../shared/offers.js';
 import { resolve } from 'node:path';
 import { DOCUMENT_MAX_BYTES_DEFAULT } from '../shared/registry.js';
 
@@ -50,6 +51,8 @@ export interface Config {
   agreementReminderDays: number[];
   /** REMINDER_SCAN_SECONDS: how often the registry is looked through for due reminders, in seconds. Default 3600 (hourly); shorter for trials and browser tests. */
   reminderScanSeconds: number;
+  /** OFFER_EXPIRY_WARNING_DAYS: days before a marketplace offer's expiry that its organisation's administrators and editors are e-mailed, comma-separated. Default 14,3. */
+  offerExpiryWarningDays: number[];
   /** DOCUMENT_MAX_BYTES: the largest document a registry record takes, in bytes. Default 20 MiB (20971520). */
   documentMaxBytes: number;
 }
@@ -123,6 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const reminderScanSeconds = rawScan === undefined ? 3600 : Number(rawScan);
   if (rawScan !== undefined && (!/^\d+$/.test(rawScan) || reminderScanSeconds < 1))
     problems.push(`REMINDER_SCAN_SECONDS must be a whole number of seconds above 0 (3600 for hourly), got "${rawScan}"`);
+  const rawOfferDays = value('OFFER_EXPIRY_WARNING_DAYS');
+  const offerExpiryWarningDays = rawOfferDays === undefined ? [...OFFER_EXPIRY_WARNING_DAYS] : rawOfferDays.split(',').map((d) => d.trim());
+  if (rawOfferDays !== undefined && !offerExpiryWarningDays.every((d) => /^\d{1,3}$/.test(String(d)) && Number(d) > 0))
+    problems.push(`OFFER_EXPIRY_WARNING_DAYS must be whole numbers of days from 1 to 999, separated by commas (14,3), got "${rawOfferDays}"`);
   const rawDocumentMax = value('DOCUMENT_MAX_BYTES');
   const documentMaxBytes = rawDocumentMax === undefined ? DOCUMENT_MAX_BYTES_DEFAULT : Number(rawDocumentMax);
   if (rawDocumentMax !== undefined && (!/^\d+$/.test(rawDocumentMax) || documentMaxBytes < 1))
@@ -147,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     agreementReminderDays: [...new Set(agreementReminderDays.map(Number))].sort((a, b) => b - a),
     reminderScanSeconds,
+    offerExpiryWarningDays: [...new Set(offerExpiryWarningDays.map(Number))].sort((a, b) => b - a),
   };
 }
 

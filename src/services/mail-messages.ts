@@ -3,6 +3,8 @@ import { REMINDER_MESSAGES } from './jobs/reminder-mail.js';
 import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
 // the marketplace: expressions of interest
 import { OFFER_INTEREST_MESSAGES } from './offer-interest/mail-messages.js';
+// the marketplace (offers and requests)
+import { OFFER_EXPIRY_MESSAGES } from './offers/offer-expiry-mail.js';
 
 type Message = (vars: Record<string, string>) => { subject: string; text: string };
 
@@ -155,4 +157,6 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
   ...REMINDER_MESSAGES,
   // the marketplace: expressions of interest
   ...OFFER_INTEREST_MESSAGES,
+  // the marketplace (offers and requests)
+  ...OFFER_EXPIRY_MESSAGES,
 };

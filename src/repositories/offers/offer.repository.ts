@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { offerInterests, offers, offerStageChanges, organisations, users } from '../../db/schema/index.js';
+import { offerInterests, offers, offerStageChanges, organisations, roleGrants, users } from '../../db/schema/index.js';
+import type { UserRow } from '../account.repository.js';
 import type { OfferRow, OfferStageChangeRow, OfferSummaryRow } from '../../presenters/offer.presenter.js';
 import type { OfferStage } from '../../shared/offers.js';
 
@@ -191,5 +192,21 @@ export class OfferRepository {
       .innerJoin(organisations, eq(organisations.id, offers.organisationId))
       .where(and(eq(offers.stage, 'published'), sql`${offers.expiresOn} <= ${until}`))
       .orderBy(asc(offers.expiresOn), asc(offers.id));
+  }
+
+  /** The administrators and editors of the organisation: who is told of its offers' expiry. */
+  async ownerWriters(organisationId: string, userId?: string): Promise<UserRow[]> {
+    const rows = await this.db
+      .selectDistinct({ user: users })
+      .from(users)
+      .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
+      .where(
+        and(
+          eq(roleGrants.organisationId, organisationId),
+          inArray(roleGrants.role, ['org_admin', 'org_editor']),
+          userId ? eq(users.id, userId) : undefined,
+        ),
+      );
+    return rows.map((r) => r.user).sort((a, b) => a.email.localeCompare(b.email));
   }
 }

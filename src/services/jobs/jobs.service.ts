@@ -8,6 +8,8 @@ import type { MailSettings } from '../mailer.js';
 import type { SubmissionNoticesService } from '../organisations/submission-notices.service.js';
 import { JobRunner, type RunnerOptions } from './job-runner.js';
 import { ReminderService } from './reminders.js';
+// the marketplace (offers and requests)
+import { OfferExpiryService } from '../offers/offer-expiry.js';
 
 /** Submission notices and digests, once a minute (they used to have a timer of their own in `serve`). */
 export const NOTICES_JOB = 'notices.send_due';
@@ -18,6 +20,8 @@ export interface JobsOptions {
   agreementReminderDays?: number[];
   /** How often the reminders' scan runs, in seconds (REMINDER_SCAN_SECONDS); hourly by default. */
   reminderScanSeconds?: number;
+  /** Days before a marketplace offer's expiry that its owner is warned (OFFER_EXPIRY_WARNING_DAYS). */
+  offerExpiryWarningDays?: number[];
   runner?: RunnerOptions;
 }
 
@@ -28,6 +32,8 @@ export interface JobsOptions {
 export class JobsService {
   readonly runner: JobRunner;
   readonly reminders: ReminderService;
+  /** Offers expired on their day, and their owners warned before. */
+  readonly offerExpiry: OfferExpiryService;
 
   constructor(
     private readonly repos: Repositories,
@@ -38,6 +44,8 @@ export class JobsService {
     this.runner = new JobRunner(repos, options.runner);
     this.reminders = new ReminderService(repos, mail, options.agreementReminderDays, options.reminderScanSeconds);
     this.reminders.register(this.runner);
+    this.offerExpiry = new OfferExpiryService(repos, mail, options.offerExpiryWarningDays, options.reminderScanSeconds);
+    this.offerExpiry.register(this.runner);
     this.runner
       .define(NOTICES_JOB, async () => ({ sent: await notices.sendDue() }))
       .every(NOTICES_JOB, NOTICES_EVERY_MS, { maxAttempts: 1 });

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../../services/index.js';
 import { CSV_SEPARATORS } from '../../../services/csv/csv.js';
-import { matchLanguage } from '../../../shared/languages.js';
+import type { Actor } from '../../../services/access.js';
+import { matchLanguage, type Language } from '../../../shared/languages.js';
 import {
   MyOffersQuerySchema,
   OfferInputSchema,
@@ -34,8 +35,9 @@ export const offerRoutes =
   async (app) => {
     const { offers, lifecycle, tagging } = services.offers;
     const tags = ['marketplace'];
-    const readerLanguage = (request: { query: { lang?: 'ru' | 'fr' | 'en' }; headers: Record<string, unknown>; actor: { user: { language: 'ru' | 'fr' | 'en' } } | null }) =>
-      request.query.lang ?? (request.headers['accept-language'] ? matchLanguage(request.headers['accept-language'] as string) : (request.actor?.user.language ?? 'en'));
+    /** The language of labels: asked for, else the reader's browser's, else their account's. */
+    const readerLanguage = (lang: Language | undefined, accepted: string | undefined, actor: Actor | null): Language =>
+      lang ?? (accepted ? matchLanguage(accepted) : (actor?.user.language ?? 'en'));
 
     app.post(
       '/offers',
@@ -82,7 +84,7 @@ export const offerRoutes =
           response: { 200: OfferTaggingSchema, ...errors },
         },
       },
-      async (request) => tagging.ofDraft(request.body, readerLanguage(request)),
+      async (request) => tagging.ofDraft(request.body, readerLanguage(request.query.lang, request.headers['accept-language'], request.actor)),
     );
 
     app.get(
@@ -108,7 +110,7 @@ export const offerRoutes =
           response: { 200: OfferTaggingSchema, ...readErrors },
         },
       },
-      async (request) => tagging.ofOffer(request.actor, request.params.slug, readerLanguage(request)),
+      async (request) => tagging.ofOffer(request.actor, request.params.slug, readerLanguage(request.query.lang, request.headers['accept-language'], request.actor)),
     );
 
     app.patch(
