@@ -35,6 +35,7 @@ import { offerSearchRoutes } from './routes/offers/offer-search.js';
 import { offerMatchingRoutes } from './routes/offers/offer-matching.js';
 // the marketplace: expressions of interest
 import { offerInterestRoutes } from './routes/offers/offer-interest.js';
+import { savedSearchRoutes } from './routes/offers/saved-searches.js';
 
 export interface AppOptions {
   services: Services;
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(offerMatchingRoutes(options.services));
       // the marketplace: expressions of interest
       await api.register(offerInterestRoutes(options.services));
+      await api.register(savedSearchRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

@@ -21,5 +21,6 @@ export function presentJob(job: JobRow): Job {
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     lockedBy: job.lockedBy,
+    progress: job.progress ?? null,
   };
 }

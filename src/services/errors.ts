@@ -58,6 +58,8 @@ export const ERROR_CODES = {
     status: 409,
     message: 'The offer cannot move to this stage from where it is, or not by you: see the reason.',
   },
+  // the marketplace's alerts
+  saved_searches_full: { status: 409, message: 'You keep 20 saved searches at most: delete one before saving another.' },
   job_not_failed: { status: 409, message: 'Only a failed job is retried: this one is queued, running or done.' },
   // the marketplace: expressions of interest and their outcome
   offer_not_open: { status: 409, message: 'This offer is not open to expressions of interest: it is not published, or it has expired.' },

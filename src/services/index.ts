@@ -31,6 +31,8 @@ import type { OfferFollowsService } from './offer-alerts/offer-follows.service.j
 // the marketplace: expressions of interest and what they led to
 import { OfferInterestService } from './offer-interest/offer-interest.service.js';
 import { OfferOutcomeService } from './offer-interest/outcome.service.js';
+import { SavedSearchesService } from './offer-alerts/saved-searches.service.js';
+import { DigestService } from './offer-alerts/digest.js';
 
 export interface Services {
   repos: Repositories;
@@ -70,6 +72,10 @@ export interface Services {
   // the marketplace: expressions of interest and what they led to
   offerInterests: OfferInterestService;
   offerOutcomes: OfferOutcomeService;
+  /** Members' saved searches (and areas) of the marketplace. */
+  savedSearches: SavedSearchesService;
+  /** The daily and weekly digests of saved searches (jobs on the runner). */
+  digests: DigestService;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -78,6 +84,12 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
   const context = { repos, mail, limiter };
   const notices = new SubmissionNoticesService(repos, mail);
   const profiles = new ProfileWorkflowService(repos, classifications, mail, notices);
+  // the marketplace's search and alerts
+  const offerSearch = new OfferSearchService(repos, classifications);
+  const unsubscribe = new UnsubscribeLinks(repos, mail.publicUrl);
+  const digests = new DigestService(repos, mail, offerSearch, unsubscribe);
+  const jobsService = new JobsService(repos, mail, notices, jobs);
+  digests.register(jobsService.runner);
   const services: Omit<Services, OfferMatchingServiceNames> = {
     repos,
     classifications,
@@ -95,14 +107,16 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     glossary: new GlossaryService(repos, classifications),
     admin: new AdminService(repos),
     registry: createRegistryServices(repos),
-    jobs: new JobsService(repos, mail, notices, jobs),
+    jobs: jobsService,
     timeline: new TimelineService(repos),
     registrySearch: new RegistrySearchService(repos),
     // the marketplace (offers and requests)
     offers: createOfferServices(repos, classifications, mail.publicUrl),
     // the marketplace's search and alerts
-    unsubscribe: new UnsubscribeLinks(repos, mail.publicUrl),
-    offerSearch: new OfferSearchService(repos, classifications),
+    unsubscribe,
+    offerSearch,
+    savedSearches: new SavedSearchesService(repos, offerSearch),
+    digests,
     // the marketplace: expressions of interest and what they led to
     offerInterests: new OfferInterestService(repos, mail),
     offerOutcomes: new OfferOutcomeService(repos),

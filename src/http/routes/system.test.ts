@@ -82,6 +82,9 @@ describe('system routes', () => {
       '/api/v1/my/follows',
       '/api/v1/my/interests',
       '/api/v1/my/offers',
+      // the marketplace's alerts
+      '/api/v1/my/saved-searches',
+      '/api/v1/my/saved-searches/{id}',
       '/api/v1/named-parties',
       '/api/v1/named-parties/{id}/merge',
       // the marketplace (offers and requests, their matching, follows and expressions of interest)

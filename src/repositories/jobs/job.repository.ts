@@ -173,4 +173,10 @@ export class JobRepository {
   private where(filter: JobFilter) {
     return and(filter.state ? eq(jobs.state, filter.state) : undefined, filter.name ? eq(jobs.name, filter.name) : undefined);
   }
+
+  // the marketplace's digests
+  /** How far a running job has come (done of total), for the administrators' jobs page. */
+  async setProgress(id: string, progress: { done: number; total: number }): Promise<void> {
+    await this.db.update(jobs).set({ progress }).where(eq(jobs.id, id));
+  }
 }

@@ -1,9 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { offerFollows, platformSecrets, savedSearches } from '../../db/schema/index.js';
+import { digestDeliveries, offerFollows, platformSecrets, savedSearches, users, type SavedOfferQuery } from '../../db/schema/index.js';
+import type { Language } from '../../shared/languages.js';
+import type { DigestFrequency } from '../../shared/offers.js';
 
-/** The alerts' SQL: the signing secret of unsubscribe links, and what a one-click unsubscribe writes. */
+export type SavedSearchRow = typeof savedSearches.$inferSelect;
+
+/** A saved search due for a digest, with its member's address and language. */
+export interface DueSavedSearch {
+  id: string;
+  name: string;
+  query: SavedOfferQuery;
+  coveredUntil: Date;
+  email: string;
+  displayName: string;
+  language: Language;
+}
+
+/** The alerts' SQL: saved searches, the signing secret of unsubscribe links, what a one-click unsubscribe writes. */
 export class OfferAlertsRepository {
   constructor(private readonly db: Database) {}
 
@@ -35,5 +50,112 @@ export class OfferAlertsRepository {
   async unfollow(userId: string, offerId: string): Promise<boolean> {
     await this.db.delete(offerFollows).where(and(eq(offerFollows.userId, userId), eq(offerFollows.offerId, offerId)));
     return true;
+  }
+
+  /** A member's saved searches, oldest first. */
+  savedSearches(userId: string): Promise<SavedSearchRow[]> {
+    return this.db.select().from(savedSearches).where(eq(savedSearches.userId, userId)).orderBy(asc(savedSearches.createdAt), asc(savedSearches.id));
+  }
+
+  async savedSearch(id: string): Promise<SavedSearchRow | undefined> {
+    const [row] = await this.db.select().from(savedSearches).where(eq(savedSearches.id, id));
+    return row;
+  }
+
+  /**
+   * How many saved searches the member has, read under a lock of the member's row: two saves at once
+   * count one after the other, so neither passes the limit behind the other's back (in a transaction).
+   */
+  async countForUpdate(userId: string): Promise<number> {
+    await this.db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(savedSearches).where(eq(savedSearches.userId, userId));
+    return row?.n ?? 0;
+  }
+
+  async insertSavedSearch(values: { userId: string; name: string; query: SavedOfferQuery; frequency: DigestFrequency; coveredUntil: Date }): Promise<SavedSearchRow> {
+    const [row] = await this.db.insert(savedSearches).values(values).returning();
+    return row!;
+  }
+
+  /** Writes the changes if the saved search is at the expected version (null: any); the row written, or null when it was not. */
+  async updateSavedSearch(
+    id: string,
+    expected: number | null,
+    changes: Partial<Pick<SavedSearchRow, 'name' | 'query' | 'frequency' | 'unsubscribedAt'>>,
+  ): Promise<SavedSearchRow | null> {
+    const [row] = await this.db
+      .update(savedSearches)
+      .set({ ...changes, version: sql`${savedSearches.version} + 1` })
+      .where(and(eq(savedSearches.id, id), expected === null ? undefined : eq(savedSearches.version, expected)))
+      .returning();
+    return row ?? null;
+  }
+
+  async deleteSavedSearch(id: string): Promise<void> {
+    await this.db.delete(savedSearches).where(eq(savedSearches.id, id));
+  }
+
+  // the digests
+  /** The saved searches of a frequency that are subscribed and had no digest for the period yet. */
+  private due(frequency: DigestFrequency, period: string) {
+    return and(
+      eq(savedSearches.frequency, frequency),
+      isNull(savedSearches.unsubscribedAt),
+      notExists(
+        this.db
+          .select({ one: sql`1` })
+          .from(digestDeliveries)
+          .where(and(eq(digestDeliveries.savedSearchId, savedSearches.id), eq(digestDeliveries.period, period))),
+      ),
+    );
+  }
+
+  async dueCount(frequency: DigestFrequency, period: string): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(savedSearches).where(this.due(frequency, period));
+    return row?.n ?? 0;
+  }
+
+  /** A page of the due saved searches, in id order after `after`. */
+  duePage(frequency: DigestFrequency, period: string, after: string | null, limit: number): Promise<DueSavedSearch[]> {
+    return this.db
+      .select({
+        id: savedSearches.id,
+        name: savedSearches.name,
+        query: savedSearches.query,
+        coveredUntil: savedSearches.coveredUntil,
+        email: users.email,
+        displayName: users.displayName,
+        language: users.language,
+      })
+      .from(savedSearches)
+      .innerJoin(users, eq(users.id, savedSearches.userId))
+      .where(and(this.due(frequency, period), after ? gt(savedSearches.id, after) : undefined))
+      .orderBy(asc(savedSearches.id))
+      .limit(limit);
+  }
+
+  /**
+   * Records the saved search's digest for the period and moves its coverage on to `until` (never back), in
+   * one transaction, before the mail goes: false when the period's digest was recorded already (by an
+   * earlier run that crashed after it, or another worker), and then nothing is written nor sent.
+   */
+  async recordDelivery(savedSearchId: string, period: string, offerCount: number, until: Date, at: Date): Promise<boolean> {
+    const [inserted] = await this.db
+      .insert(digestDeliveries)
+      .values({ savedSearchId, period, offerCount, sentAt: at })
+      .onConflictDoNothing()
+      .returning({ id: digestDeliveries.savedSearchId });
+    if (!inserted) return false;
+    await this.db
+      .update(savedSearches)
+      .set({ coveredUntil: sql`greatest(${savedSearches.coveredUntil}, ${until.toISOString()}::timestamptz)` })
+      .where(eq(savedSearches.id, savedSearchId));
+    return true;
+  }
+
+  /** How many digests were recorded for a period (the benchmark's and tests' check). */
+  async deliveriesCount(period: string): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(digestDeliveries).where(eq(digestDeliveries.period, period));
+    return row?.n ?? 0;
   }
 }

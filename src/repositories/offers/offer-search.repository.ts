@@ -99,4 +99,15 @@ export class OfferSearchRepository {
       .from(offers)
       .where(inArray(offers.id, ids));
   }
+
+  /** Writes many offers at once (synthetic sets; their documents are refreshed by the caller); their ids. */
+  async insertBatch(values: (typeof offers.$inferInsert)[]): Promise<string[]> {
+    if (values.length === 0) return [];
+    return (await this.db.insert(offers).values(values).returning({ id: offers.id })).map((r) => r.id);
+  }
+
+  /** Refreshes the planner's statistics of the offers (PGlite runs no autovacuum). */
+  async analyse(): Promise<void> {
+    await this.db.execute(sql`analyze offers`);
+  }
 }

@@ -23,6 +23,8 @@ export interface OfferFilter {
   partnershipKinds: string[];
   /** Only offers published after this moment (ms since the epoch): a digest's new offers. */
   publishedAfter: number | null;
+  /** Only offers published at or before this moment: a digest's period's end. */
+  publishedUntil?: number | null;
   /** Today, YYYY-MM-DD: offers whose last day is before it are not found. */
   today: string;
 }
@@ -82,21 +84,23 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
     words: IndexWord[],
     filter: OfferFilter,
     page: { offset: number; limit: number },
+    options: { facets?: boolean } = {},
   ): { hits: OfferHit[]; total: number; relaxed: boolean; facets: OfferFacets } {
     const required = requiredWords(words);
     const source = this.source();
-    const passes = this.passing(filter);
+    const { passes, candidates } = this.filtering(filter);
     const count = page.offset + page.limit;
+    const facets = options.facets ?? true;
     if (required.length === 0) {
-      const matched = this.liveSlots();
-      const slots = matched.filter(passes);
+      // without words, the filter's own postings are the candidates when it has lists (a saved area's digest)
+      const slots = (candidates ?? this.liveSlots()).filter(passes);
       const newest = Float64Array.from(slots, (slot) => this.publishedAt[slot]!);
       const top = topOrder(slots, newest, (slot) => this.titleKeys[slot]!, this.ids, count);
       return {
         total: slots.length,
         hits: top.slice(page.offset).map((i) => ({ id: this.ids[slots[i]!]!, rank: 0, ways: [], concepts: [] })),
         relaxed: false,
-        facets: { kind: this.count(matched, this.passing({ ...filter, kinds: [] }), 'kind:') },
+        facets: { kind: facets ? this.count(this.liveSlots(), this.passing({ ...filter, kinds: [] }), 'kind:') : {} },
       };
     }
     const matches = matchWords(source, required);
@@ -113,7 +117,7 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
         concepts: concepts.filter((code) => this.features.get(feature.concept(code))?.has(slots[i]!)),
       })),
       relaxed: matches.relaxed,
-      facets: { kind: this.count(matches.slots, this.passing({ ...filter, kinds: [] }), 'kind:') },
+      facets: { kind: facets ? this.count(matches.slots, this.passing({ ...filter, kinds: [] }), 'kind:') : {} },
     };
   }
 
@@ -135,8 +139,15 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
     };
   }
 
-  /** Whether a slot passes the filter's lists (postings), its expiry and its publication time. */
   private passing(filter: OfferFilter): (slot: number) => boolean {
+    return this.filtering(filter).passes;
+  }
+
+  /**
+   * Whether a slot passes the filter's lists (postings), its expiry and its publication time; and, when
+   * the filter has lists, the live slots in all of them (what a search without words need only look at).
+   */
+  private filtering(filter: OfferFilter): { passes: (slot: number) => boolean; candidates: number[] | null } {
     const groups = [
       filter.kinds.map(kindKey),
       filter.areaCodes.map(feature.area),
@@ -147,11 +158,17 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
     ]
       .filter((keys) => keys.length > 0)
       .map((keys) => keys.flatMap((key) => this.features.get(key) ?? []));
-    const hits = groups.length > 0 ? inEveryGroup(groups, this.ids.length, this.live).hits : null;
+    const every = groups.length > 0 ? inEveryGroup(groups, this.ids.length, this.live) : null;
+    const hits = every?.hits ?? null;
     const today = dayOf(filter.today);
     const after = filter.publishedAfter;
-    return (slot) =>
-      (!hits || hits[slot] === groups.length) && this.lastDay[slot]! >= today && (after === null || this.publishedAt[slot]! > after);
+    const until = filter.publishedUntil ?? null;
+    const passes = (slot: number) =>
+      (!hits || hits[slot] === groups.length) &&
+      this.lastDay[slot]! >= today &&
+      (after === null || this.publishedAt[slot]! > after) &&
+      (until === null || this.publishedAt[slot]! <= until);
+    return { passes, candidates: every?.slots ?? null };
   }
 
   /** Per choice of a facet (postings under `prefix`), how many of the slots that pass have it. */

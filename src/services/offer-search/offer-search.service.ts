@@ -1,4 +1,5 @@
 import { presentOfferSummary, type OfferSummaryRow } from '../../presenters/offer.presenter.js';
+import type { SavedOfferQuery } from '../../db/schema/index.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { Language } from '../../shared/languages.js';
 import type { OfferList, OfferListQuery } from '../../shared/schemas/offers.js';
@@ -12,7 +13,7 @@ import { AnalysedQueries } from '../search/analysed-queries.js';
 import { withinFirstLoad } from '../search/first-load.js';
 import { readQuery } from '../search/read-query.js';
 import { explainOffers } from './explain-offer.js';
-import { OfferIndex, type OfferFilter, type OfferHit } from './offer-index.js';
+import { OfferIndex, type OfferFilter } from './offer-index.js';
 
 /** How long a search waits for the offers index's first load before answering 503 search_starting. */
 const INDEX_LOAD_WAIT_MS = 15_000;
@@ -20,12 +21,6 @@ const ANALYSES_KEPT = 2000;
 
 /** A search of the marketplace: the API's query, with the reader's language settled. */
 export type OfferSearchQuery = Omit<OfferListQuery, 'lang'> & { lang: Language };
-
-/** What a digest asks: the best offers of a saved query published after a moment, with their reasons. */
-export interface FoundOffers {
-  list: OfferList;
-  hits: OfferHit[];
-}
 
 /**
  * The marketplace's one search box: published offers and requests found by the directory's rules of
@@ -46,13 +41,18 @@ export class OfferSearchService {
     this.analyses = new AnalysedQueries(repos, ANALYSES_KEPT);
   }
 
-  async search(query: OfferSearchQuery, actor: Actor | null): Promise<OfferList> {
+  async search(
+    query: OfferSearchQuery,
+    actor: Actor | null,
+    options: { publishedUntil?: Date; facets?: boolean } = {},
+  ): Promise<OfferList> {
     const glossary = await this.analyses.current();
     const read = await readQuery(this.repos, query.q, 'query.q', (words) => this.analyses.analyse(words, glossary));
     const filter = await this.filter(query);
+    if (options.publishedUntil) filter.publishedUntil = options.publishedUntil.getTime();
     await withinFirstLoad(this.index.loaded, () => this.index.refresh(), this.indexLoadWaitMs);
     const { page, pageSize } = query;
-    const found = this.index.search(read?.words ?? [], filter, { offset: (page - 1) * pageSize, limit: pageSize });
+    const found = this.index.search(read?.words ?? [], filter, { offset: (page - 1) * pageSize, limit: pageSize }, { facets: options.facets });
     const rows = await this.repos.offers.summaries(found.hits.map((h) => h.id));
     const [regions, revealed] = await Promise.all([
       this.repos.regions.all(),
@@ -72,25 +72,25 @@ export class OfferSearchService {
   }
 
   /** The query's filters checked (unknown areas, regions and NACE codes are 400s naming the field) and expanded. */
-  private async filter(query: OfferSearchQuery): Promise<OfferFilter> {
+  private async filter(query: Omit<OfferSearchQuery, 'page' | 'pageSize' | 'lang'>, at = 'query'): Promise<OfferFilter> {
     const areaCodes = query.area ?? [];
     const [regionCodes, targetRegionCodes] = await Promise.all([
-      expandRegions(this.repos, query.region ?? [], 'query.region'),
-      this.targetRegions(query.target ?? []),
-      requireKnownAreas(this.repos, areaCodes, 'query.area'),
+      expandRegions(this.repos, query.region ?? [], `${at}.region`),
+      this.targetRegions(query.target ?? [], `${at}.target`),
+      requireKnownAreas(this.repos, areaCodes, `${at}.area`),
     ]);
     let publishedAfter: number | null = null;
     if (query.publishedAfter !== undefined) {
       publishedAfter = Date.parse(query.publishedAfter);
       if (Number.isNaN(publishedAfter))
-        throw new AppError('validation_failed', `query.publishedAfter: ${query.publishedAfter} is not a moment.`, 'query.publishedAfter');
+        throw new AppError('validation_failed', `${at}.publishedAfter: ${query.publishedAfter} is not a moment.`, `${at}.publishedAfter`);
     }
     return {
       kinds: query.kind ?? [],
       areaCodes,
       regionCodes,
       targetRegionCodes,
-      naceClasses: this.classifications.naceClassesOf(query.nace ?? [], 'query.nace'),
+      naceClasses: this.classifications.naceClassesOf(query.nace ?? [], `${at}.nace`),
       partnershipKinds: query.partnership ?? [],
       publishedAfter,
       today: this.repos.clock.now().toISOString().slice(0, 10),
@@ -101,15 +101,15 @@ export class OfferSearchService {
    * An offer seeks partners in a region asked when it names that region, one inside it (a partner there is
    * in the region asked) or one around it (a partner sought in France may be in Nouvelle-Aquitaine).
    */
-  private async targetRegions(codes: string[]): Promise<string[]> {
+  private async targetRegions(codes: string[], field: string): Promise<string[]> {
     if (codes.length === 0) return [];
-    const inside = await expandRegions(this.repos, codes, 'query.target');
+    const inside = await expandRegions(this.repos, codes, field);
     const all = await this.repos.regions.all();
     const byCode = new Map(all.map((r) => [r.code, r]));
     const around = new Set<string>();
     for (const code of codes) {
       let row = byCode.get(code);
-      if (!row) throw unknownValue('query.target', [code], 'region');
+      if (!row) throw unknownValue(field, [code], 'region');
       around.add(row.countryCode);
       while (row?.parentCode && !around.has(row.parentCode)) {
         around.add(row.parentCode);
@@ -117,6 +117,29 @@ export class OfferSearchService {
       }
     }
     return [...new Set([...inside, ...around])];
+  }
+
+  /**
+   * Checks a saved search's query as the search box would (its words readable; unknown areas, regions and
+   * NACE codes refused naming the field under `at`), and that it asks for something: words or a filter.
+   */
+  async checkSaved(query: SavedOfferQuery, at: string): Promise<void> {
+    if (!query.q && !query.kind?.length && !query.area?.length && !query.region?.length && !query.nace?.length)
+      throw new AppError('validation_failed', `${at} needs words or a filter (an area, a kind, a region, a NACE code).`, at).because('required');
+    await readQuery(this.repos, query.q, `${at}.q`);
+    await this.filter(query, at);
+  }
+
+  /**
+   * The offers a saved search finds among those published after `after`, best first: what a digest lists
+   * (at most `limit`), with their reasons in the recipient's language. Read as nobody in particular: an
+   * anonymous offer's owner is not named in a digest.
+   */
+  async newFor(query: SavedOfferQuery, after: Date, until: Date, lang: Language, limit: number): Promise<OfferList> {
+    return this.search({ ...query, publishedAfter: after.toISOString(), lang, page: 1, pageSize: limit }, null, {
+      publishedUntil: until,
+      facets: false,
+    });
   }
 
   /** Loads the offers index now rather than on the first search. */

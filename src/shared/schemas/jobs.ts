@@ -32,6 +32,8 @@ export const JobSchema = Type.Object({
   startedAt: Time,
   finishedAt: Time,
   lockedBy: Type.Union([Type.String(), Type.Null()], { description: 'the server process running it' }),
+  /** How far a long job has come (a digest run: saved searches done of total); absent for jobs that do not say. */
+  progress: Type.Optional(Type.Union([Type.Object({ done: Type.Integer(), total: Type.Integer() }), Type.Null()])),
 });
 export type Job = Static<typeof JobSchema>;
 
