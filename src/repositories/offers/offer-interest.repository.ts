@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { offerInterests, offers, organisations } from '../../db/schema/index.js';
+import { offerInterests, offers } from '../../db/schema/index.js';
 import type { InterestState } from '../../shared/offers.js';
 import type { ExpectedVersion } from '../../services/versioning.js';
 
@@ -22,14 +22,24 @@ export const interestOfferColumns = {
 };
 export type InterestOfferRow = { [K in keyof typeof interestOfferColumns]: (typeof offers.$inferSelect)[K] };
 
-/** One accepted contact as the counts read it: the two regions, the offer's areas, when, and its agreement. */
-export interface ContactRow {
-  ownerRegion: string;
-  interestedRegion: string;
-  areaCodes: string[];
-  decidedAt: Date;
-  agreementId: string | null;
-  outcomeAt: Date | null;
+/** What the counts of contacts and agreements are filtered by; every part optional. */
+export interface OutcomeFilter {
+  /** Events on or after this instant (the first day of a month, UTC). */
+  from?: Date;
+  /** Events before this instant. */
+  before?: Date;
+  area?: string;
+  /** Either side's region among these. */
+  regionCodes?: string[];
+}
+
+/** One group of the counts: per area (`key` the area), region pair (`key`, `key2`), month (`key`), or all. */
+export interface OutcomeGroupRow {
+  dimension: 'area' | 'pair' | 'month' | 'total';
+  key: string | null;
+  key2: string | null;
+  contacts: number;
+  agreements: number;
 }
 
 /** Expressions of interest in offers: one per organisation and offer (offer_interests_once). */
@@ -114,21 +124,43 @@ export class OfferInterestRepository {
     return row?.version;
   }
 
-  /** Every accepted contact, with the regions of both sides (the interested organisation's as it is now). */
-  async contacts(): Promise<ContactRow[]> {
-    const rows = await this.db
-      .select({
-        ownerRegion: offers.regionCode,
-        interestedRegion: organisations.regionCode,
-        areaCodes: offers.areaCodes,
-        decidedAt: offerInterests.decidedAt,
-        agreementId: offerInterests.agreementId,
-        outcomeAt: offerInterests.outcomeAt,
-      })
-      .from(offerInterests)
-      .innerJoin(offers, eq(offers.id, offerInterests.offerId))
-      .innerJoin(organisations, eq(organisations.id, offerInterests.organisationId))
-      .where(and(eq(offerInterests.state, 'accepted'), isNotNull(offerInterests.decidedAt)));
-    return rows.map((r) => ({ ...r, decidedAt: r.decidedAt! }));
+  /**
+   * Contacts (accepted interests, at their acceptance) and agreements (at their recording) counted per area,
+   * region pair (the offer's region, the interested organisation's as it is now), month (UTC) and in all, in
+   * one statement: the events are filtered once and grouped four ways.
+   */
+  async outcomeCounts(filter: OutcomeFilter): Promise<OutcomeGroupRow[]> {
+    const conditions = [
+      filter.from ? sql`e.at >= ${filter.from.toISOString()}::timestamptz` : undefined,
+      filter.before ? sql`e.at < ${filter.before.toISOString()}::timestamptz` : undefined,
+      filter.area ? sql`${filter.area} = any(e.area_codes)` : undefined,
+      filter.regionCodes
+        ? sql`(e.owner_region = any(${sql.param(filter.regionCodes)}::text[]) or e.interested_region = any(${sql.param(filter.regionCodes)}::text[]))`
+        : undefined,
+    ].filter((c) => c !== undefined);
+    const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+    const counted = sql`count(*) filter (where e.what = 'contact')::int as contacts, count(*) filter (where e.what = 'agreement')::int as agreements`;
+    const result = (await this.db.execute(sql`
+      with contacts as (
+        select o.region_code as owner_region, org.region_code as interested_region, o.area_codes, i.decided_at, i.outcome_at, i.agreement_id
+        from offer_interests i
+        join offers o on o.id = i.offer_id
+        join organisations org on org.id = i.organisation_id
+        where i.state = 'accepted' and i.decided_at is not null),
+      events as (
+        select *, 'contact' as what, decided_at as at from contacts
+        union all
+        select *, 'agreement' as what, outcome_at as at from contacts where agreement_id is not null and outcome_at is not null),
+      e as (select * from events e ${where})
+      select 'total' as dimension, null as key, null as key2, ${counted} from e
+      union all
+      select 'area', a.code, null, ${counted} from e, unnest(e.area_codes) as a(code) group by a.code
+      union all
+      select 'pair', e.owner_region, e.interested_region, ${counted} from e group by e.owner_region, e.interested_region
+      union all
+      select 'month', to_char(e.at at time zone 'UTC', 'YYYY-MM'), null, ${counted} from e group by 2`)) as unknown as {
+      rows: OutcomeGroupRow[];
+    };
+    return result.rows.map((r) => ({ ...r, contacts: Number(r.contacts), agreements: Number(r.agreements) }));
   }
 }

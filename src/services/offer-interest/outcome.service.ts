@@ -1,5 +1,5 @@
 import type { Repositories } from '../../repositories/index.js';
-import type { ContactRow } from '../../repositories/offers/offer-interest.repository.js';
+import type { OutcomeGroupRow } from '../../repositories/offers/offer-interest.repository.js';
 import type { RegionRow } from '../../repositories/region.repository.js';
 import type { InterestOutcomeInput, OutcomeCounts, OutcomeQuery } from '../../shared/schemas/offer-interest.js';
 import { requireActor, type Actor } from '../access.js';
@@ -8,8 +8,6 @@ import { AppError, notFound, unknownValue } from '../errors.js';
 import { insertRecord } from '../registry/insert-record.js';
 import { requireWritten, type ExpectedVersion } from '../versioning.js';
 import { canDecide } from './interest-access.js';
-
-const month = (at: Date) => at.toISOString().slice(0, 7);
 
 /**
  * What a contact led to: the owner marks an accepted interest as having led to an agreement of the registry
@@ -98,42 +96,33 @@ export class OfferOutcomeService {
     if (query.area && !(await this.repos.areas.byCodes([query.area])).length) throw unknownValue('query.area', [query.area], 'area');
     const covered = query.region ? coveredRegions(query.region, regions) : null;
     if (covered && covered.size === 0) throw unknownValue('query.region', [query.region!], 'region');
-    const within = (at: Date | null) => !!at && (!query.from || month(at) >= query.from) && (!query.to || month(at) <= query.to);
-    const rows = (await this.repos.offerInterests.contacts()).filter(
-      (r) =>
-        (!query.area || r.areaCodes.includes(query.area)) && (!covered || covered.has(r.ownerRegion) || covered.has(r.interestedRegion)),
-    );
-    const totals = { contacts: 0, agreements: 0 };
-    const byArea = new Map<string, typeof totals>();
-    const byPair = new Map<string, typeof totals>();
-    const byMonth = new Map<string, typeof totals>();
-    const add = (map: Map<string, typeof totals>, key: string, field: keyof typeof totals) => {
-      const counts = map.get(key) ?? { contacts: 0, agreements: 0 };
-      counts[field] += 1;
-      map.set(key, counts);
+    const monthStart = (m: string) => new Date(`${m}-01T00:00:00Z`);
+    const nextMonth = (m: string) => {
+      const start = monthStart(m);
+      return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
     };
-    const count = (r: ContactRow, field: keyof typeof totals, at: Date) => {
-      totals[field] += 1;
-      for (const area of r.areaCodes) add(byArea, area, field);
-      add(byPair, `${r.ownerRegion} ${r.interestedRegion}`, field);
-      add(byMonth, month(at), field);
-    };
-    for (const r of rows) {
-      if (within(r.decidedAt)) count(r, 'contacts', r.decidedAt);
-      if (r.agreementId && within(r.outcomeAt)) count(r, 'agreements', r.outcomeAt!);
-    }
-    const regionRef = (code: string) => ({ code, name: regions.find((g) => g.code === code)?.name ?? { original: 'en' as const, en: code } });
+    const groups = await this.repos.offerInterests.outcomeCounts({
+      ...(query.from ? { from: monthStart(query.from) } : {}),
+      ...(query.to ? { before: nextMonth(query.to) } : {}),
+      ...(query.area ? { area: query.area } : {}),
+      ...(covered ? { regionCodes: [...covered] } : {}),
+    });
+    const names = new Map(regions.map((r) => [r.code, r.name]));
+    const regionRef = (code: string) => ({ code, name: names.get(code) ?? { original: 'en' as const, en: code } });
+    const counts = (g: OutcomeGroupRow) => ({ contacts: g.contacts, agreements: g.agreements });
+    const of = (dimension: OutcomeGroupRow['dimension']) => groups.filter((g) => g.dimension === dimension && (dimension === 'total' || g.key !== null));
     const byCount = (a: { contacts: number }, b: { contacts: number }) => b.contacts - a.contacts;
     return {
-      totals,
-      byArea: [...byArea].map(([area, c]) => ({ area, ...c })).sort((a, b) => byCount(a, b) || a.area.localeCompare(b.area)),
-      byRegionPair: [...byPair]
-        .map(([key, c]) => {
-          const [owner, interested] = key.split(' ') as [string, string];
-          return { owner: regionRef(owner), interested: regionRef(interested), ...c };
-        })
+      totals: of('total')[0] ? counts(of('total')[0]!) : { contacts: 0, agreements: 0 },
+      byArea: of('area')
+        .map((g) => ({ area: g.key!, ...counts(g) }))
+        .sort((a, b) => byCount(a, b) || a.area.localeCompare(b.area)),
+      byRegionPair: of('pair')
+        .map((g) => ({ owner: regionRef(g.key!), interested: regionRef(g.key2!), ...counts(g) }))
         .sort((a, b) => byCount(a, b) || a.owner.code.localeCompare(b.owner.code) || a.interested.code.localeCompare(b.interested.code)),
-      byMonth: [...byMonth].map(([m, c]) => ({ month: m, ...c })).sort((a, b) => a.month.localeCompare(b.month)),
+      byMonth: of('month')
+        .map((g) => ({ month: g.key!, ...counts(g) }))
+        .sort((a, b) => a.month.localeCompare(b.month)),
     };
   }
 

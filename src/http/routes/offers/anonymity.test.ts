@@ -58,8 +58,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A path parameter's value: the anonymous offer's slug, its id, or the pending interest's id. */
-function valueOf(path: string, name: string): string {
+/**
+ * A path parameter's value: the anonymous offer's slug, its id, or the pending interest's id; an
+ * organisation's slug is the reader's other organisation's (suggestions for "my organisation").
+ */
+function valueOf(path: string, name: string, organisation: string): string {
+  if (path.startsWith('/api/v1/organisations/{') && /slug/i.test(name)) return organisation;
   if (/slug/i.test(name)) return ids.slug;
   if (/interest/i.test(name) || (name === 'id' && /\/interests\/\{id\}/.test(path))) return ids.interestId;
   if (/id$/i.test(name)) return ids.offerId;
@@ -67,8 +71,8 @@ function valueOf(path: string, name: string): string {
 }
 
 /** The addresses to read for a route: its path filled in, and with a search for the offer's words where it takes one. */
-function urlsOf(route: FuzzRoute): string[] {
-  const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(valueOf(route.path, name)));
+function urlsOf(route: FuzzRoute, organisation = 'ardl'): string[] {
+  const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(valueOf(route.path, name, organisation)));
   const query = new Set(route.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   const urls = [path];
   if (query.has('q')) urls.push(`${path}?q=${encodeURIComponent(SEARCH_WORD)}`, `${path}?q=hydroacoustiques`);
@@ -103,6 +107,23 @@ describe('an anonymous offer’s owner', () => {
     const own = await interestedSide.get(`/api/v1/interests/${ids.interestId}`);
     expect(own.statusCode).toBe(200);
     expect(own.json().offer.slug).toBe(ids.slug);
+  });
+
+  it('is not listed among its owner’s offers to others (routes under the organisation’s own address)', async () => {
+    const owned = routes.filter((r) => r.path.startsWith('/api/v1/organisations/{'));
+    const offerTraces = [ids.slug, ids.offerId, 'Hydroacoustic', SEARCH_WORD];
+    const listed: string[] = [];
+    for (const route of owned) {
+      for (const url of urlsOf(route, 'iate-mephi')) {
+        for (const reader of readers) {
+          const res = await reader.get(url);
+          expect(res.statusCode, `${reader.name} GET ${url}`).toBeLessThan(500);
+          const found = tracesIn(res.body, offerTraces);
+          if (found.length > 0) listed.push(`${reader.name} GET ${url}: ${found.join(', ')}`);
+        }
+      }
+    }
+    expect(listed).toEqual([]);
   });
 
   it('shows in no e-mail to anyone but its own people', async () => {
