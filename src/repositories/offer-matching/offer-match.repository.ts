@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { glossaryTerms, offers, organisations } from '../../db/schema/index.js';
+import type { MultilingualText } from '../../shared/multilingual.js';
 import type { Database } from '../../db/client.js';
 import type { OrganisationKind } from '../../shared/domain.js';
 import type { OfferKind } from '../../shared/offers.js';
@@ -100,5 +102,66 @@ export class OfferMatchRepository {
       horizon: read.horizon,
       items: read.items.map(profileOf),
     };
+  }
+
+  /**
+   * Each concept's label: its first term in each language (as presenters' conceptLabel reads them), in one
+   * small read: an explanation names a concept in the reader's language, not all its terms.
+   */
+  async conceptLabels(codes: string[]): Promise<Map<string, MultilingualText>> {
+    const labels = new Map<string, MultilingualText>();
+    if (codes.length === 0) return labels;
+    const rows = await this.db
+      .selectDistinctOn([glossaryTerms.conceptCode, glossaryTerms.language], {
+        code: glossaryTerms.conceptCode,
+        language: glossaryTerms.language,
+        term: glossaryTerms.term,
+      })
+      .from(glossaryTerms)
+      .where(and(eq(glossaryTerms.removed, false), inArray(glossaryTerms.conceptCode, codes)))
+      .orderBy(glossaryTerms.conceptCode, glossaryTerms.language, glossaryTerms.position, glossaryTerms.term);
+    for (const row of rows) {
+      const label = labels.get(row.code) ?? { original: 'en' };
+      label[row.language] = row.term;
+      labels.set(row.code, label);
+    }
+    for (const label of labels.values()) if (!label.en) label.original = label.fr ? 'fr' : 'ru';
+    return labels;
+  }
+
+  // the matching benchmark's synthetic set (scripts/bench-offer-matching.ts)
+
+  /** The published organisations of the synthetic set, as synthetic offers are made of them. */
+  syntheticOwners(): Promise<
+    { id: string; kind: OrganisationKind; regionCode: string; areaCodes: string[]; naceClasses: string[]; conceptCodes: string[] }[]
+  > {
+    return this.db
+      .select({
+        id: organisations.id,
+        kind: organisations.kind,
+        regionCode: organisations.regionCode,
+        areaCodes: organisations.areaCodes,
+        naceClasses: organisations.naceClasses,
+        conceptCodes: organisations.conceptCodes,
+      })
+      .from(organisations)
+      .where(and(eq(organisations.published, true), eq(organisations.source, 'synthetic')));
+  }
+
+  async syntheticCount(): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(offers)
+      .where(eq(offers.source, 'synthetic'));
+    return row?.n ?? 0;
+  }
+
+  /** Writes offers as they are (a synthetic set), in one statement per call. */
+  async insertMany(rows: (typeof offers.$inferInsert)[]): Promise<void> {
+    if (rows.length > 0) await this.db.insert(offers).values(rows).onConflictDoNothing();
+  }
+
+  async analyse(): Promise<void> {
+    await this.db.execute(sql`analyze offers`);
   }
 }

@@ -1,5 +1,4 @@
 import { presentOfferSummary, type OfferRow } from '../../presenters/offer.presenter.js';
-import { conceptLabel } from '../../presenters/glossary.presenter.js';
 import { presentOrganisationSummary } from '../../presenters/organisation.presenter.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { OfferMatchProfile } from '../../repositories/offer-matching/offer-match.repository.js';
@@ -74,7 +73,8 @@ export class OfferMatchingService {
     private readonly classifications: ClassificationService,
     private readonly partners: MatchService,
   ) {
-    this.index = new OfferIndex(repos.offerMatches);
+    // on PGlite, with no write since its last look, a refresh reads nothing
+    this.index = new OfferIndex(repos.offerMatches, undefined, () => repos.search.writeCount());
   }
 
   async matches(slug: string, query: OfferMatchQuery, actor: Actor | null, lang: Language): Promise<OfferMatches> {
@@ -274,7 +274,7 @@ export class OfferMatchingService {
   private async labels(pairs: ScoredPair[], sourceRegion: string): Promise<ExplanationLabels> {
     const [areas, terms, regions, sides] = await Promise.all([
       this.repos.areas.byCodes([...new Set(pairs.flatMap((p) => p.areas))]),
-      this.repos.glossary.terms([...new Set(pairs.flatMap((p) => p.concepts.map((c) => c.code)))]),
+      this.repos.offerMatches.conceptLabels([...new Set(pairs.flatMap((p) => p.concepts.map((c) => c.code)))]),
       this.repos.regions.list(),
       this.partners.regionPairs(sourceRegion),
     ]);
@@ -283,7 +283,7 @@ export class OfferMatchingService {
       area: (code) => areas.find((a) => a.code === code)?.name,
       nace: (code) => this.classifications.naceClass(code)?.title,
       product: (code) => this.classifications.products.describe(code)?.title,
-      concept: (code) => conceptLabel(code, terms),
+      concept: (code) => terms.get(code),
       region: (code) => names.get(code),
       partnership: (code) => sides.get(code)?.name,
     };
