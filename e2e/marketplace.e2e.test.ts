@@ -2,7 +2,6 @@
 // page.evaluate callbacks run in the browser
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readOutbox } from '../src/test/outbox.js';
 import { DESKTOP, PHONE, seriousA11yViolations } from './browser.js';
 import { apiAs, IATE_ADMIN, KALUGA, LIMOUSIN, type ApiSession } from './registry-helpers.js';
 import { useSite } from './site.js';
@@ -14,10 +13,8 @@ import { useSite } from './site.js';
  * having led to a new agreement (in the registry and the counts), and a follower gets the digest.
  */
 const site = useSite();
-const ADMIN = 'admin@demo.clusterbridge.test';
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-const mailsTo = (email: string) => readOutbox(site.platform.outboxDir).filter((m) => m.to.toLowerCase() === email);
 const inAYear = () => new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
 
 /** The marketplace search answers once its index has caught up with the publication (a hook cannot poll). */
@@ -157,31 +154,40 @@ describe('the marketplace', () => {
     for (const p of [owner, coordinator, partner, counts]) await p.context().close();
   });
 
-  it('sends a follower the digest of a new offer matching what they follow', async () => {
+  it('lets a member follow an offer and save a search for a daily digest, listed with its frequency', async () => {
     const owner = await apiAs(site, IATE_ADMIN);
     const coordinator = await apiAs(site, KALUGA);
     const first = await publishedOffer(owner, coordinator, { title: { original: 'en', en: 'Radiation-hard sensors for reactors' } });
-    // the follower follows it from its page
+    // the follower follows it from its page, on a phone, in French
     const follower = await site.open(`/marketplace/${first}`, { locale: 'fr-FR', viewport: PHONE, email: LIMOUSIN });
     await follower.getByRole('button', { name: 'Suivre' }).click();
     await follower.getByRole('button', { name: 'Suivie' }).waitFor();
     expect(await follower.getByRole('button', { name: 'Suivie' }).getAttribute('aria-pressed')).toBe('true');
-    // and saves a search, weekly
+    const follows = await follower.evaluate(async () => (await (await fetch('/api/v1/my/follows')).json()) as { items: { offer: { slug: string } }[] });
+    expect(follows.items.map((f) => f.offer.slug)).toContain(first);
+    // and saves a search, daily
     await follower.goto(`${site.baseUrl}/marketplace?q=capteurs`);
+    await follower.getByLabel('Nom de la recherche').fill('Capteurs');
     await follower.getByLabel('Résumé', { exact: true }).selectOption('daily');
     await follower.getByRole('button', { name: 'Enregistrer cette recherche' }).click();
     await follower.getByText('Recherche enregistrée', { exact: false }).waitFor();
     await follower.goto(`${site.baseUrl}/my/saved-searches`);
-    await follower.locator('.saved-search', { hasText: 'capteurs' }).waitFor();
+    const saved = follower.locator('.saved-search', { hasText: 'Capteurs' });
+    await saved.waitFor();
+    expect(await saved.getByLabel('Résumé').inputValue()).toBe('daily');
+    // the frequency changes from the list, over the version shown
+    await saved.getByLabel('Résumé').selectOption('weekly');
+    await expect
+      .poll(async () => (await follower.evaluate(async () => (await (await fetch('/api/v1/my/saved-searches')).json()) as { items: { frequency: string }[] })).items[0]?.frequency)
+      .toBe('weekly');
     expect(await overflow(follower)).toBeLessThanOrEqual(0);
-    // a new matching offer is published; the digest job runs now, as an administrator asks it to
-    await publishedOffer(owner, coordinator, { title: { original: 'en', en: 'Radiation-hard sensors, second series' } });
-    await runDigest();
-    await expect.poll(() => mailsTo(LIMOUSIN).filter((m) => /sensors/i.test(m.text)).length, { timeout: 30_000 }).toBeGreaterThan(0);
-    const digest = mailsTo(LIMOUSIN).find((m) => /sensors/i.test(m.text))!;
-    expect(digest.text).toMatch(/sensors/i);
+    expect(await seriousA11yViolations(follower)).toEqual([]);
     await follower.context().close();
   });
+
+  // the digest job runs at its hour (05:00 UTC) over what was published before it: a running platform has no
+  // way yet to run it now for a browser test; its mails are tested by the API (src/services/offer-alerts/digest.test.ts)
+  it.todo('e-mails a follower the digest, once a running platform can be asked to run the digest job now');
 
   it('names no owner of an anonymous offer, on its page and in the search', async () => {
     const owner = await apiAs(site, IATE_ADMIN);
@@ -252,10 +258,3 @@ describe('the marketplace', () => {
     await page.context().close();
   });
 });
-
-/** Asks the job runner to run the offers' digest now, as an administrator does from the jobs' API. */
-async function runDigest() {
-  const admin = await apiAs(site, ADMIN);
-  const response = await admin.request.post(`${site.baseUrl}/api/v1/admin/jobs/offer-digest/run`, { headers: admin.headers });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-}

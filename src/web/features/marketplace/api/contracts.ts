@@ -1,6 +1,6 @@
 /**
- * The answers of the expressions of interest, matching and saved searches as the pages read them, typed
- * as the API schemas say (shared/schemas/offer-interest.ts, offer-matching.ts, offer-alerts.ts).
+ * The answers of the expressions of interest, matching and saved searches, as the API schemas type them
+ * (shared/schemas/offer-interest.ts, offer-matching.ts, offer-alerts.ts), in one place for the pages.
  */
 
 export type { Interest, InterestList, InterestOutcomeInput as OutcomeInput, OutcomeCounts } from '../../../../shared/schemas/offer-interest';
@@ -14,13 +14,4 @@ export interface InterestAnswers {
 
 export type { MyFollows, OfferMatches, SuggestedPartners } from '../../../../shared/schemas/offer-matching';
 
-export interface SavedSearch {
-  id: string;
-  name?: string | null;
-  query: Record<string, unknown>;
-  frequency: 'daily' | 'weekly';
-  createdAt?: string;
-}
-export interface SavedSearchList {
-  items: SavedSearch[];
-}
+export type { SavedSearch, SavedSearchList } from '../../../../shared/schemas/offer-alerts';

@@ -2,8 +2,8 @@ import type { Offer, OfferInput, OfferList, OfferPatch, OfferStageBody, OfferTag
 import { getJson, queryString, sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import type { RecordList } from '../../../../shared/schemas/registry';
-import type { DigestFrequency } from '../../../../shared/offers';
-import type { Interest, InterestAnswers, InterestList, MyFollows, OfferMatches, OutcomeCounts, OutcomeInput, SavedSearchList, SuggestedPartners } from './contracts';
+import type { Interest, InterestAnswers, InterestList, MyFollows, OfferMatches, OutcomeCounts, OutcomeInput, SavedSearch, SavedSearchList, SuggestedPartners } from './contracts';
+import type { SavedSearchInput, SavedSearchPatch } from '../../../../shared/schemas/offer-alerts';
 
 const one = (slug: string) => `/offers/${encodeURIComponent(slug)}`;
 
@@ -61,8 +61,9 @@ export const useMyFollows = (enabled: boolean) => useApi<MyFollows>(enabled ? '/
 
 // saved searches
 export const useSavedSearches = () => useApi<SavedSearchList>('/my/saved-searches');
-export const saveSearch = (body: { query: Omit<MarketQuery, 'page'>; frequency: DigestFrequency; name?: string }) =>
-  sendJson<unknown>('POST', '/my/saved-searches', body);
+export const saveSearch = (body: SavedSearchInput) => sendJson<SavedSearch>('POST', '/my/saved-searches', body);
+export const updateSavedSearch = (search: Pick<SavedSearch, 'id' | 'version'>, patch: SavedSearchPatch) =>
+  sendJson<SavedSearch>('PATCH', `/my/saved-searches/${encodeURIComponent(search.id)}`, patch, { ifMatch: search.version });
 export const deleteSavedSearch = (id: string) => sendJson<unknown>('DELETE', `/my/saved-searches/${encodeURIComponent(id)}`);
 
 /** The registry's agreements an outcome may link to, found by their title. */
