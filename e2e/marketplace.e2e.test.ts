@@ -10,7 +10,7 @@ import { useSite } from './site.js';
  * The marketplace's "done when": a Kaluga organisation publishes a technology request in Russian, a
  * Kaluga coordinator publishes it from the review queue, a Limousin organisation finds it from a French
  * query and expresses interest, the owner accepts, both answer in the thread, the contact is marked as
- * having led to a new agreement (in the registry and the counts), and a follower gets the digest.
+ * having led to a new agreement (in the registry and the counts); a member follows an offer and saves a search.
  */
 const site = useSite();
 
