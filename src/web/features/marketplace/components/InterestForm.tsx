@@ -1,4 +1,8 @@
 import { useState } from 'react';
+import type { MultilingualText } from '../../../../shared/multilingual';
+import { useApi } from '../../../shared/api/useApi';
+import { SelectField } from '../../../shared/ui/forms';
+import { useMlString } from '../../../shared/ui/MlText';
 import { Link } from 'react-router';
 import { OFFER_LIMITS } from '../../../../shared/offers';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
@@ -16,9 +20,13 @@ export function InterestForm({ slug }: { slug: string }) {
   const [message, setMessage] = useState('');
   const [answers, setAnswers] = useState({ offers: '', expects: '', timeline: '' });
   const [sent, setSent] = useState(false);
+  const text = useMlString();
+  // a member of several organisations says which one is interested
+  const mine = useApi<{ items: { slug: string; name: MultilingualText }[] }>('/me/organisations').data?.items ?? [];
+  const [organisation, setOrganisation] = useState('');
   const send = useSubmit(() =>
     errors.keeping(async () => {
-      await expressInterest(slug, { message, answers });
+      await expressInterest(slug, { message, answers, ...(mine.length > 1 && organisation ? { organisation } : {}) });
       setSent(true);
     }),
   );
@@ -30,6 +38,19 @@ export function InterestForm({ slug }: { slug: string }) {
     );
   return (
     <form className="stack interest-form" onSubmit={send.onSubmit} noValidate>
+      {mine.length > 1 && (
+        <>
+          <SelectField
+            id="interest-organisation"
+            label={t('marketplace.fields.organisation')}
+            value={organisation}
+            options={mine.map((o) => ({ value: o.slug, label: text(o.name) }))}
+            placeholder={t('marketplace.editor.chooseOrganisation')}
+            onChange={setOrganisation}
+          />
+          <FieldError errors={errors} field="body.organisation" id="interest-organisation-error" />
+        </>
+      )}
       <TextArea id="interest-message" field="body.message" label={t('marketplace.interest.message')} value={message} max={OFFER_LIMITS.interestMessage} rows={5} onChange={setMessage} errors={errors} />
       {QUESTIONS.map((q) => (
         <TextArea
