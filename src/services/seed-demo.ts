@@ -10,6 +10,8 @@ import type { MultilingualText } from '../shared/multilingual.js';
 import type { ClassificationService } from './classification.service.js';
 import { importOrganisations } from './import-organisations.js';
 import { importRecords } from './registry/transfer/import-records.js';
+// the marketplace (offers and requests)
+import { seedDemoOffers } from './offers/seed-offers.js';
 
 /**
  * Loads the founding case (Kaluga region ↔ Limousin) and, when asked, the invented example organisations
@@ -43,6 +45,8 @@ export async function seedDemo(
     const records = cooperation.records.map((value, i) => ({ line: i + 1, value }));
     const registry = options.records === false ? { inserted: 0 } : await importRecords(tx, records, { skipExisting: true, source: 'demo' });
     await seedDemoAccounts(tx);
+    // the marketplace's demo offers come with the examples: tests that count offers load neither
+    if (options.examples) await seedDemoOffers(tx);
     return { organisations: report.inserted, records: registry.inserted };
   });
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { offerInterests, offers, offerStageChanges, organisations, roleGrants, users } from '../../db/schema/index.js';
 import type { UserRow } from '../account.repository.js';
 import type { OfferRow, OfferStageChangeRow, OfferSummaryRow } from '../../presenters/offer.presenter.js';
+import type { RecordSource } from '../../shared/domain.js';
 import type { OfferStage } from '../../shared/offers.js';
 
 const owner = {
@@ -90,6 +91,12 @@ export class OfferRepository {
   async currentVersion(id: string): Promise<number | undefined> {
     const [row] = await this.db.select({ version: offers.version }).from(offers).where(eq(offers.id, id));
     return row?.version;
+  }
+
+  /** Whether an offer of this source exists (the demo's are loaded once). */
+  async hasSource(source: RecordSource): Promise<boolean> {
+    const [row] = await this.db.select({ id: offers.id }).from(offers).where(eq(offers.source, source)).limit(1);
+    return !!row;
   }
 
   async slugTaken(slug: string): Promise<boolean> {
