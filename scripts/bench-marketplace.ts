@@ -160,7 +160,7 @@ async function main() {
   const twice = [...perSearch.values()].filter((n) => n > 1).length;
   const recorded = await repos.offerAlerts.deliveriesCount(resumed);
   console.log(
-    `kill and resume: ${mail.sent.length} mails to ${perSearch.size} saved searches, ${twice} sent twice; ${recorded} deliveries recorded (1 mail lost at the crash at most), ${resumeWall.toFixed(1)} s`,
+    `kill and resume: ${mail.sent.length} mails to ${perSearch.size} saved searches, ${twice} sent twice; ${recorded} deliveries recorded (the crashed page's unsent mails are lost, never sent twice), ${resumeWall.toFixed(1)} s`,
   );
   const progress = (await repos.jobs.get(jobId))?.progress;
   console.log(`jobs page progress: ${JSON.stringify(progress)}`);

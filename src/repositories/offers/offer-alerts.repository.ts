@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { digestDeliveries, offerFollows, platformSecrets, savedSearches, users, type SavedOfferQuery } from '../../db/schema/index.js';
 import type { Language } from '../../shared/languages.js';
@@ -135,22 +135,24 @@ export class OfferAlertsRepository {
   }
 
   /**
-   * Records the saved search's digest for the period and moves its coverage on to `until` (never back), in
-   * one transaction, before the mail goes: false when the period's digest was recorded already (by an
-   * earlier run that crashed after it, or another worker), and then nothing is written nor sent.
+   * Records the saved searches' digests for the period and moves their coverage on to `until` (never back),
+   * in one transaction, before the mails go: the ids recorded now. One recorded already (by an earlier run
+   * that crashed after it, or another worker) is left out, and its mail is not sent again.
    */
-  async recordDelivery(savedSearchId: string, period: string, offerCount: number, until: Date, at: Date): Promise<boolean> {
-    const [inserted] = await this.db
+  async recordDeliveries(items: { savedSearchId: string; offerCount: number }[], period: string, until: Date, at: Date): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const inserted = await this.db
       .insert(digestDeliveries)
-      .values({ savedSearchId, period, offerCount, sentAt: at })
+      .values(items.map((item) => ({ ...item, period, sentAt: at })))
       .onConflictDoNothing()
       .returning({ id: digestDeliveries.savedSearchId });
-    if (!inserted) return false;
-    await this.db
-      .update(savedSearches)
-      .set({ coveredUntil: sql`greatest(${savedSearches.coveredUntil}, ${until.toISOString()}::timestamptz)` })
-      .where(eq(savedSearches.id, savedSearchId));
-    return true;
+    const ids = inserted.map((r) => r.id);
+    if (ids.length > 0)
+      await this.db
+        .update(savedSearches)
+        .set({ coveredUntil: sql`greatest(${savedSearches.coveredUntil}, ${until.toISOString()}::timestamptz)` })
+        .where(inArray(savedSearches.id, ids));
+    return new Set(ids);
   }
 
   /** How many digests were recorded for a period (the benchmark's and tests' check). */

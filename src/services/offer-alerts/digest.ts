@@ -21,11 +21,9 @@ export const DIGEST_HOUR_UTC = 5;
 /** At most this many offers a digest mail. */
 export const DIGEST_MAX_OFFERS = 10;
 const SCHEDULE_EVERY_MS = 60 * 60_000;
-const PAGE = 200;
+const PAGE = 100;
 /** Searches a run keeps the answers of (by query, coverage and language). */
 const ASKED_KEPT = 2000;
-/** How often (saved searches) a run writes its progress for the jobs page. */
-const PROGRESS_EVERY = 100;
 
 /** The period's key: `2026-12-01` for a daily digest, `2026-W49` (ISO week) for a weekly one. */
 export function digestPeriod(frequency: DigestFrequency, at: Date): string {
@@ -45,9 +43,9 @@ export function digestPeriod(frequency: DigestFrequency, at: Date): string {
  * period: the offers published since its coverage that its query finds (the marketplace search, best
  * first, at most 10), each with its reasons in the recipient's language; nothing found, no mail. Exactly
  * once per saved search and period: the delivery row is written with the coverage's advance in one
- * transaction before the mail is sent, so a run that resumes after a crash (its lease ran out, the runner
- * claims it again) skips what was delivered; a crash between the two loses that one mail rather than send
- * it twice. The run's progress (done of total) is on the administrators' jobs page.
+ * transaction before the mail is sent (a page of 100 at a time), so a run that resumes after a crash (its
+ * lease ran out, the runner claims it again) skips what was delivered; a crash between the two loses the
+ * page's unsent mails rather than send one twice. The run's progress (done of total) is on the administrators' jobs page.
  */
 export class DigestService {
   constructor(
@@ -94,42 +92,68 @@ export class DigestService {
     await this.repos.jobs.setProgress(job.id, { done, total });
     let after: string | null = null;
     // saved searches of one query (an area many follow) since one moment find the same offers: asked once a run
-    const found = new Map<string, Promise<OfferSummary[]>>();
+    const asked = new Map<string, Promise<OfferSummary[]>>();
     for (;;) {
       const page = await alerts.duePage(frequency, period, after, PAGE);
-      for (const saved of page) {
-        if (await this.deliver(saved, period, until, found)) sent++;
-        done++;
-        if (done % PROGRESS_EVERY === 0) await this.repos.jobs.setProgress(job.id, { done, total: Math.max(total, done) });
-      }
+      sent += await this.deliverPage(page, period, until, asked);
+      done += page.length;
+      await this.repos.jobs.setProgress(job.id, { done, total: Math.max(total, done) });
       if (page.length < PAGE) break;
       after = page.at(-1)!.id;
     }
-    await this.repos.jobs.setProgress(job.id, { done, total: Math.max(total, done) });
     return { frequency, period, savedSearches: done, sent };
   }
 
-  /** One saved search's digest: true when a mail went. */
-  private async deliver(
-    saved: DueSavedSearch,
-    period: string,
-    until: Date,
-    asked: Map<string, Promise<OfferSummary[]>>,
-  ): Promise<boolean> {
+  /**
+   * A page of saved searches' digests: their offers found, then every delivery of the page recorded (with
+   * the coverages' advance) in one transaction, then the mails of those recorded now sent, and their records
+   * kept in one transaction. How many mails went.
+   */
+  private async deliverPage(page: DueSavedSearch[], period: string, until: Date, asked: Map<string, Promise<OfferSummary[]>>): Promise<number> {
+    const found = new Map<string, OfferSummary[]>();
+    for (const saved of page) found.set(saved.id, await this.found(saved, until, asked));
+    const now = this.repos.clock.now();
+    const recorded = await this.repos.transaction((tx) =>
+      tx.offerAlerts.recordDeliveries(
+        page.map((saved) => ({ savedSearchId: saved.id, offerCount: found.get(saved.id)!.length })),
+        period,
+        until,
+        now,
+      ),
+    );
+    const records: Parameters<Repositories['audit']['recordEmail']>[0][] = [];
+    try {
+      for (const saved of page) {
+        const offers = found.get(saved.id)!;
+        if (!recorded.has(saved.id) || offers.length === 0) continue;
+        records.push(await this.send(saved, offers));
+      }
+    } finally {
+      // the mails that went are on record even when a later one failed
+      if (records.length > 0) await this.repos.transaction(async (tx) => {
+        for (const record of records) await tx.audit.recordEmail(record);
+      });
+    }
+    return records.length;
+  }
+
+  /** The offers a saved search finds in the period, asked once a run for each query, coverage and language. */
+  private found(saved: DueSavedSearch, until: Date, asked: Map<string, Promise<OfferSummary[]>>): Promise<OfferSummary[]> {
     const key = JSON.stringify([saved.query, saved.coveredUntil.getTime(), saved.language]);
-    if (!asked.has(key)) {
+    let answer = asked.get(key);
+    if (!answer) {
       if (asked.size >= ASKED_KEPT) asked.clear();
-      asked.set(
-        key,
+      answer =
         saved.coveredUntil < until
           ? this.search.newFor(saved.query, saved.coveredUntil, until, saved.language, DIGEST_MAX_OFFERS).then((list) => list.items)
-          : Promise.resolve([]),
-      );
+          : Promise.resolve([]);
+      asked.set(key, answer);
     }
-    const found = await asked.get(key)!;
-    const now = this.repos.clock.now();
-    const recorded = await this.repos.transaction((tx) => tx.offerAlerts.recordDelivery(saved.id, period, found.length, until, now));
-    if (!recorded || found.length === 0) return false;
+    return answer;
+  }
+
+  /** One digest mail; what the e-mail record keeps of it. */
+  private async send(saved: DueSavedSearch, found: OfferSummary[]) {
     const unsubscribeLink = await this.unsubscribe.url('saved_search', saved.id);
     const { subject, text } = digestMail(saved.language, {
       recipient: saved.displayName,
@@ -149,7 +173,6 @@ export class DigestService {
     });
     // the record keeps no working unsubscribe link: whoever reads it (administrators) could use it
     const redacted = text.replace(unsubscribeLink, `${this.mail.publicUrl}${unsubscribePath('[redacted]')}`);
-    await this.repos.audit.recordEmail({ to: saved.email, subject, text: redacted, language: saved.language, transport: this.repos.mail.kind });
-    return true;
+    return { to: saved.email, subject, text: redacted, language: saved.language, transport: this.repos.mail.kind };
   }
 }
