@@ -116,6 +116,19 @@ describe('follow updates', () => {
     expect(mailsTo(follower.email)).toHaveLength(3);
   });
 
+  it('tells each change once when runs overlap, and a follow made twice at once is one follow', async () => {
+    const offer = await insertOffer(t, 'example-ceratech', { title: { original: 'en', en: 'Raced' } });
+    const racer = await signedInUser(t, 'racer@follows.test');
+    const puts = await Promise.all([1, 2, 3].map(() => racer.send('PUT', `/api/v1/offers/${offer.slug}/follow`)));
+    expect(puts.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(((await racer.get('/api/v1/my/follows')).json() as MyFollows).items).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 20));
+    await changeStage(offer.id, 'published', 'closed');
+    // three runs at once (several processes, or a run resumed beside a new one)
+    await Promise.all([1, 2, 3].map(() => t.services.offerFollows.updates.run()));
+    expect(mailsTo(racer.email).map((m) => m.subject)).toEqual(['«Raced» is closed']);
+  });
+
   it('tells nobody who stopped following', async () => {
     const offer = await insertOffer(t, 'example-ceratech', { title: { original: 'en', en: 'Left behind' } });
     const quitter = await signedInUser(t, 'quitter@follows.test');
