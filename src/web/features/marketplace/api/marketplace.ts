@@ -56,6 +56,9 @@ export const useOutcomeCounts = () => useApi<OutcomeCounts>('/offers/outcomes');
 export const useOfferMatches = (slug: string) => useApi<OfferMatches>(`${one(slug)}/matches`);
 export const useSuggestedPartners = (slug: string | null) =>
   useApi<SuggestedPartners>(slug === null ? null : `${one(slug)}/suggested-partners`);
+/** Published offers and requests suggested to one of the reader's organisations (its people). */
+export const useSuggestedOffers = (organisation: string) =>
+  useApi<OfferMatches>(`/organisations/${encodeURIComponent(organisation)}/suggested-offers?limit=5`);
 export const followOffer = (slug: string, follow: boolean) => sendJson<unknown>(follow ? 'PUT' : 'DELETE', `${one(slug)}/follow`);
 export const useMyFollows = (enabled: boolean) => useApi<MyFollows>(enabled ? '/my/follows' : null);
 

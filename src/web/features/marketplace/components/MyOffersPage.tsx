@@ -6,6 +6,7 @@ import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { useMyOffers, useReviewQueue } from '../api/marketplace';
 import { OfferCard } from './OfferCard';
+import { SuggestedOffers } from './SuggestedOffers';
 
 /** My organisations' offers and requests, grouped by stage (drafts first, what needs doing on top). */
 export function MyOffersPage() {
@@ -40,6 +41,7 @@ export function MyOffersPage() {
           </section>
         );
       })}
+      <SuggestedOffers />
     </>
   );
 }
