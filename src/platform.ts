@@ -26,7 +26,12 @@ export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
  */
 export async function openPlatform(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> &
-    Partial<Pick<Config, 'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom' | 'agreementReminderDays' | 'reminderScanSeconds' | 'offerExpiryWarningDays'>>,
+    Partial<
+      Pick<
+        Config,
+        'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom' | 'agreementReminderDays' | 'reminderScanSeconds' | 'offerExpiryWarningDays'
+      >
+    >,
   options: { seedDemoIfEmpty?: boolean; seedExamples?: boolean; seedRecords?: boolean; clock?: Clock; mail?: MailTransport } = {},
 ): Promise<Platform> {
   // an empty dataDir means an in-memory PGlite (tests)

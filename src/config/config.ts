@@ -129,7 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rawOfferDays = value('OFFER_EXPIRY_WARNING_DAYS');
   const offerExpiryWarningDays = rawOfferDays === undefined ? [...OFFER_EXPIRY_WARNING_DAYS] : rawOfferDays.split(',').map((d) => d.trim());
   if (rawOfferDays !== undefined && !offerExpiryWarningDays.every((d) => /^\d{1,3}$/.test(String(d)) && Number(d) > 0))
-    problems.push(`OFFER_EXPIRY_WARNING_DAYS must be whole numbers of days from 1 to 999, separated by commas (14,3), got "${rawOfferDays}"`);
+    problems.push(
+      `OFFER_EXPIRY_WARNING_DAYS must be whole numbers of days from 1 to 999, separated by commas (14,3), got "${rawOfferDays}"`,
+    );
   const rawDocumentMax = value('DOCUMENT_MAX_BYTES');
   const documentMaxBytes = rawDocumentMax === undefined ? DOCUMENT_MAX_BYTES_DEFAULT : Number(rawDocumentMax);
   if (rawDocumentMax !== undefined && (!/^\d+$/.test(rawDocumentMax) || documentMaxBytes < 1))

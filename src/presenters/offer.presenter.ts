@@ -1,13 +1,6 @@
 import type { OrganisationKind } from '../shared/domain.js';
 import type { MultilingualText } from '../shared/multilingual.js';
-import type {
-  DevelopmentStage,
-  IpStatus,
-  OfferKind,
-  OfferStage,
-  PartnerSize,
-  PartnershipKindSought,
-} from '../shared/offers.js';
+import type { DevelopmentStage, IpStatus, OfferKind, OfferStage, PartnerSize, PartnershipKindSought } from '../shared/offers.js';
 import type { ProductCode } from '../shared/schemas/product-code.js';
 import type { Static } from 'typebox';
 import type { Offer, OfferMatchReasonSchema, OfferSummary } from '../shared/schemas/offers.js';

@@ -49,7 +49,10 @@ export class OfferDocumentRepository {
       })
       .from(offers)
       .where(inArray(offers.id, ids));
-    const areaNames = await this.areaNames(rows.flatMap((r) => r.areaCodes), db);
+    const areaNames = await this.areaNames(
+      rows.flatMap((r) => r.areaCodes),
+      db,
+    );
     for (const row of rows) {
       const document = this.documentOf(row, areaNames);
       await db
@@ -65,7 +68,9 @@ export class OfferDocumentRepository {
    */
   async conceptsOf(draft: OfferDocumentSource): Promise<string[]> {
     const document = this.documentOf(draft, await this.areaNames(draft.areaCodes, this.db));
-    const result = (await this.db.execute(sql`select glossary_concepts_of(${document}) as codes`)) as unknown as { rows: { codes: string[] | null }[] };
+    const result = (await this.db.execute(sql`select glossary_concepts_of(${document}) as codes`)) as unknown as {
+      rows: { codes: string[] | null }[];
+    };
     return result.rows[0]?.codes ?? [];
   }
 

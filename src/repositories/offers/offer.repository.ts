@@ -120,7 +120,8 @@ export class OfferRepository {
   async list(filter: OfferListFilter): Promise<{ rows: OfferSummaryRow[]; total: number }> {
     const where: SQL[] = [];
     // an empty list of owners or regions is no offer, not every offer
-    if (filter.organisationIds) where.push(filter.organisationIds.length ? inArray(offers.organisationId, filter.organisationIds) : sql`false`);
+    if (filter.organisationIds)
+      where.push(filter.organisationIds.length ? inArray(offers.organisationId, filter.organisationIds) : sql`false`);
     if (filter.regionCodes) where.push(filter.regionCodes.length ? inArray(offers.regionCode, filter.regionCodes) : sql`false`);
     if (filter.stages && filter.stages.length > 0) where.push(inArray(offers.stage, filter.stages));
     if (filter.excludeOrganisationIds?.length) where.push(notInArray(offers.organisationId, filter.excludeOrganisationIds));
@@ -134,7 +135,10 @@ export class OfferRepository {
         .orderBy(filter.oldestFirst ? asc(offers.updatedAt) : desc(offers.updatedAt), asc(offers.id))
         .offset(filter.offset)
         .limit(filter.limit),
-      this.db.select({ total: sql<number>`count(*)::int` }).from(offers).where(condition),
+      this.db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(offers)
+        .where(condition),
     ]);
     return { rows, total: counted?.total ?? 0 };
   }

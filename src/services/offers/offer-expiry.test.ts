@@ -38,7 +38,8 @@ const later = (ms: number) => {
   now = new Date(now.getTime() + ms);
   return runJobs();
 };
-const stageOf = async (id: string) => (await t.database.db.select({ stage: offers.stage, warned: offers.expiryWarnedDays }).from(offers).where(eq(offers.id, id)))[0]!;
+const stageOf = async (id: string) =>
+  (await t.database.db.select({ stage: offers.stage, warned: offers.expiryWarnedDays }).from(offers).where(eq(offers.id, id)))[0]!;
 
 beforeAll(async () => {
   t = await createTestPlatform({ clock });
@@ -131,9 +132,16 @@ describe('the expiry job', () => {
     await later(60 * 60_000);
     expect(mine().slice(before)).toHaveLength(2);
     // renewed (as the lifecycle does it: a new expiry, the warnings reset): warned again when it comes near
-    await t.database.db.update(offers).set({ expiresOn: day(12), expiryWarnedDays: null }).where(eq(offers.id, late.id));
+    await t.database.db
+      .update(offers)
+      .set({ expiresOn: day(12), expiryWarnedDays: null })
+      .where(eq(offers.id, late.id));
     await later(60 * 60_000);
-    expect(mine().slice(before + 2).map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/через 13 дней$/)]));
+    expect(
+      mine()
+        .slice(before + 2)
+        .map((m) => m.subject),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/через 13 дней$/)]));
     expect(mine().slice(before)).toHaveLength(4);
   });
 

@@ -79,7 +79,14 @@ export class OfferExpiryService {
           if (!row || row.stage !== 'published' || row.expiresOn >= day) return false;
           const now = tx.clock.now();
           await tx.offerWrites.update(row.id, { stage: 'expired' }, now, row.version);
-          await tx.offerWrites.addStageChange({ offerId: row.id, fromStage: 'published', toStage: 'expired', reason: null, changedBy: null, at: now });
+          await tx.offerWrites.addStageChange({
+            offerId: row.id,
+            fromStage: 'published',
+            toStage: 'expired',
+            reason: null,
+            changedBy: null,
+            at: now,
+          });
           await auditOffer(tx, null, 'offer.expired', row, { stage: 'published', expiresOn: row.expiresOn }, { stage: 'expired' });
           return true;
         });

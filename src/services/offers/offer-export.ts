@@ -5,7 +5,7 @@ import type { MultilingualText } from '../../shared/multilingual.js';
 import { offerPagePath } from '../../shared/offers.js';
 import type { Actor } from '../access.js';
 import { csvRows, type CsvSeparator } from '../csv/csv.js';
-import { organisationShown } from './offer-visibility.js';
+import { ownersShownTo } from './offer-view.js';
 
 /** The export's columns, one line an offer; texts in each language beside the language they were written in. */
 export const OFFER_CSV_COLUMNS = [
@@ -42,12 +42,16 @@ const list = (values: readonly string[]) => values.join(' ');
  * UTF-8; cells never run as formulas: csv/csv.ts). An anonymous offer's owner columns are empty for a
  * reader organisationShown does not show it to: its region stays, as on its page.
  */
-export async function exportOffers(repos: Repositories, actor: Actor | null, publicUrl: string, separator: CsvSeparator = ','): Promise<string> {
+export async function exportOffers(
+  repos: Repositories,
+  actor: Actor | null,
+  publicUrl: string,
+  separator: CsvSeparator = ',',
+): Promise<string> {
   const rows = await repos.offers.published();
-  const regions = await repos.regions.list();
-  const revealed = await repos.offers.revealedTo(rows.filter((r) => r.anonymous).map((r) => r.id));
+  const shownTo = await ownersShownTo(repos, actor, rows);
   const line = (row: OfferRow) => {
-    const shown = organisationShown(actor, row, regions, revealed.get(row.id));
+    const shown = shownTo.has(row.id);
     return [
       row.slug,
       row.kind,

@@ -36,9 +36,14 @@ function checkedDay(value: string, field: string): string {
 /** A multilingual text holds the language it says it was written in: `{ original: 'ru' }` alone is no title. */
 function requireOriginal(text: MultilingualText | null | undefined, field: string): void {
   if (text && !text[text.original]?.trim())
-    throw invalid(`${field}.${text.original}`, 'original_language_missing', `The text is needed in the language it was written in (${text.original}).`, {
-      language: text.original,
-    });
+    throw invalid(
+      `${field}.${text.original}`,
+      'original_language_missing',
+      `The text is needed in the language it was written in (${text.original}).`,
+      {
+        language: text.original,
+      },
+    );
 }
 
 /**
@@ -50,10 +55,15 @@ export function checkedExpiry(value: string, today: string, field: string): stri
   if (value < today) throw invalid(field, 'in_past', `The expiry date ${value} has passed: give today or a later day.`, { value });
   const latest = addDays(today, OFFER_LIMITS.maxValidityDays);
   if (value > latest)
-    throw invalid(field, 'too_far', `An offer is published for at most ${OFFER_LIMITS.maxValidityDays} days: give ${latest} or an earlier day, and renew it then.`, {
-      value,
-      limit: OFFER_LIMITS.maxValidityDays,
-    });
+    throw invalid(
+      field,
+      'too_far',
+      `An offer is published for at most ${OFFER_LIMITS.maxValidityDays} days: give ${latest} or an earlier day, and renew it then.`,
+      {
+        value,
+        limit: OFFER_LIMITS.maxValidityDays,
+      },
+    );
   return value;
 }
 
@@ -77,10 +87,15 @@ export async function checkOffer(
   const expiresOn = options.expiryChanged ? checkedExpiry(input.expiresOn, today, 'body.expiresOn') : input.expiresOn;
   const deadline = input.deadline === null ? null : checkedDay(input.deadline, 'body.deadline');
   if (deadline !== null && deadline > expiresOn)
-    throw invalid('body.deadline', 'after_expiry', `The deadline ${deadline} is after the expiry date ${expiresOn}: an offer is not answered once it has expired.`, {
-      value: deadline,
-      expiresOn,
-    });
+    throw invalid(
+      'body.deadline',
+      'after_expiry',
+      `The deadline ${deadline} is after the expiry date ${expiresOn}: an offer is not answered once it has expired.`,
+      {
+        value: deadline,
+        expiresOn,
+      },
+    );
   const areaCodes = [...new Set(input.areas)];
   await requireKnownAreas(repos, areaCodes, 'body.areas');
   const naceCodes = classifications.naceClassesOf(input.nace, 'body.nace');

@@ -33,7 +33,8 @@ function refusalOf(actor: Actor, row: OfferRow, to: OfferStageBody['to'], region
   const owner = canEditOffer(actor, row);
   const reviewer = canReviewOffer(actor, row, regions);
   if (!move) {
-    if (!owner && !reviewer) return refused('owner_decides', 'Only the offer’s organisation and its region’s coordinators move it.', 'forbidden');
+    if (!owner && !reviewer)
+      return refused('owner_decides', 'Only the offer’s organisation and its region’s coordinators move it.', 'forbidden');
     return row.stage === to
       ? refused('same_stage', `The offer is ${to} already.`)
       : refused('skips_stage', `A ${row.stage} offer does not move to ${to}.`);
@@ -72,18 +73,25 @@ export class OfferLifecycleService {
       if (body.to === 'returned' && !reason)
         throw invalid('body.reason', 'required', 'Say why the offer is returned: its organisation reads it to mend the offer.');
       const renewal = body.to === 'published' && row.stage !== 'submitted';
-      if (renewal && body.expiresOn === undefined)
-        throw invalid('body.expiresOn', 'required', 'A renewal gives the new expiry date.');
+      if (renewal && body.expiresOn === undefined) throw invalid('body.expiresOn', 'required', 'A renewal gives the new expiry date.');
       if (body.expiresOn !== undefined && body.to !== 'published')
         throw invalid('body.expiresOn', 'invalid', 'An expiry date is given when the offer is published or renewed.');
       const expiresOn = body.expiresOn !== undefined ? checkedExpiry(body.expiresOn, day, 'body.expiresOn') : row.expiresOn;
       if (body.to === 'published') {
-        if (expiresOn < day) throw invalid('body.expiresOn', 'in_past', `The offer’s expiry date ${expiresOn} has passed: give a new one.`, { value: expiresOn });
-        if (row.deadline !== null && row.deadline > expiresOn)
-          throw invalid('body.expiresOn', 'after_expiry', `The offer’s deadline ${row.deadline} is after ${expiresOn}: give a later expiry, or change the deadline first.`, {
-            value: row.deadline,
-            expiresOn,
+        if (expiresOn < day)
+          throw invalid('body.expiresOn', 'in_past', `The offer’s expiry date ${expiresOn} has passed: give a new one.`, {
+            value: expiresOn,
           });
+        if (row.deadline !== null && row.deadline > expiresOn)
+          throw invalid(
+            'body.expiresOn',
+            'after_expiry',
+            `The offer’s deadline ${row.deadline} is after ${expiresOn}: give a later expiry, or change the deadline first.`,
+            {
+              value: row.deadline,
+              expiresOn,
+            },
+          );
         const organisation = await tx.organisations.getById(row.organisationId);
         if (!organisation?.published)
           throw refused('owner_not_published', 'The organisation’s own profile is validated before its offers are published.');
@@ -95,8 +103,22 @@ export class OfferLifecycleService {
         ...(body.to === 'published' ? { expiresOn, expiryWarnedDays: null, ...(renewal ? {} : { publishedAt: now }) } : {}),
       };
       await requireWritten(await tx.offerWrites.update(row.id, columns, now, row.version), () => tx.offers.currentVersion(row.id));
-      await tx.offerWrites.addStageChange({ offerId: row.id, fromStage: row.stage, toStage: body.to, reason, changedBy: actor.user.id, at: now });
-      await auditOffer(tx, actor, 'offer.stage_changed', row, { stage: row.stage, expiresOn: row.expiresOn }, { stage: body.to, expiresOn, reason });
+      await tx.offerWrites.addStageChange({
+        offerId: row.id,
+        fromStage: row.stage,
+        toStage: body.to,
+        reason,
+        changedBy: actor.user.id,
+        at: now,
+      });
+      await auditOffer(
+        tx,
+        actor,
+        'offer.stage_changed',
+        row,
+        { stage: row.stage, expiresOn: row.expiresOn },
+        { stage: body.to, expiresOn, reason },
+      );
       return row.id;
     });
     return offerView(this.repos, this.classifications, actorOrNull, id);

@@ -42,7 +42,11 @@ export class OfferTaggingService {
     return this.present(row.conceptCodes, row, lang);
   }
 
-  private async present(conceptCodes: string[], source: Pick<OfferDocumentSource, 'areaCodes' | 'naceCodes' | 'productCodes'>, lang: Language): Promise<OfferTagging> {
+  private async present(
+    conceptCodes: string[],
+    source: Pick<OfferDocumentSource, 'areaCodes' | 'naceCodes' | 'productCodes'>,
+    lang: Language,
+  ): Promise<OfferTagging> {
     const [terms, areas] = await Promise.all([this.repos.glossary.terms(conceptCodes), this.repos.areas.byCodes(source.areaCodes)]);
     const areaNames = new Map(areas.map((a) => [a.code, a.name]));
     return {

@@ -31,6 +31,20 @@ export async function ownerShown(repos: Repositories, actor: Actor | null, offer
   return organisationShown(actor, offer, regions, revealed.get(offer.id));
 }
 
+/**
+ * The ids of the offers whose owner the reader is shown (organisationShown, with the organisations each
+ * owner accepted): for lists of result lines, `presentOfferSummary(row, { shown: shown.has(row.id), … })`.
+ */
+export async function ownersShownTo(
+  repos: Repositories,
+  actor: Actor | null,
+  rows: readonly Pick<OfferRow, 'id' | 'organisationId' | 'regionCode' | 'stage' | 'anonymous'>[],
+): Promise<Set<string>> {
+  const regions = await repos.regions.list();
+  const revealed = await repos.offers.revealedTo(rows.filter((r) => r.anonymous).map((r) => r.id));
+  return new Set(rows.filter((r) => organisationShown(actor, r, regions, revealed.get(r.id))).map((r) => r.id));
+}
+
 /** An offer the reader may see; else 404 (an unpublished offer is not revealed to others). */
 export async function readableOffer(repos: Repositories, actor: Actor | null, slug: string): Promise<OfferRow> {
   const row = await repos.offers.get(slug);
@@ -57,7 +71,12 @@ export function describedProducts(classifications: ClassificationService, codes:
 }
 
 /** The offer as the reader sees it: its owner only where organisationShown allows, and what they may do. */
-export async function offerView(repos: Repositories, classifications: ClassificationService, actor: Actor | null, id: string): Promise<Offer> {
+export async function offerView(
+  repos: Repositories,
+  classifications: ClassificationService,
+  actor: Actor | null,
+  id: string,
+): Promise<Offer> {
   const row = (await repos.offers.get(id))!;
   const regions = await repos.regions.list();
   const [shown, history] = await Promise.all([ownerShown(repos, actor, row, regions), repos.offers.history(row.id)]);
@@ -75,6 +94,21 @@ export async function offerView(repos: Repositories, classifications: Classifica
 }
 
 /** The audit event of a write of an offer (its region: the owner's, for the coordinators' log). */
-export function auditOffer(tx: Repositories, actor: Actor | null, action: string, row: Pick<OfferRow, 'id' | 'regionCode'>, before?: unknown, after?: unknown) {
-  return audit(tx, { actorId: actor?.user.id ?? null, action, entityType: 'offer', entityId: row.id, regionCode: row.regionCode, before, after });
+export function auditOffer(
+  tx: Repositories,
+  actor: Actor | null,
+  action: string,
+  row: Pick<OfferRow, 'id' | 'regionCode'>,
+  before?: unknown,
+  after?: unknown,
+) {
+  return audit(tx, {
+    actorId: actor?.user.id ?? null,
+    action,
+    entityType: 'offer',
+    entityId: row.id,
+    regionCode: row.regionCode,
+    before,
+    after,
+  });
 }

@@ -55,18 +55,39 @@ export class OfferService {
     const organisation = await this.repos.organisations.getBySlug(body.organisation);
     if (!organisation) throw unknownValue('body.organisation', [body.organisation], 'organisation');
     if (!canEditOffer(actor, { organisationId: organisation.id }))
-      throw new AppError(refusal(actor).code, 'Offers are written by the administrators and editors of their organisation.', 'body.organisation');
+      throw new AppError(
+        refusal(actor).code,
+        'Offers are written by the administrators and editors of their organisation.',
+        'body.organisation',
+      );
     const { organisation: _organisation, ...fields } = body;
     const id = await this.repos.transaction(async (tx) => {
       const columns = await checkOffer(tx, this.classifications, fields, today(tx));
       const now = tx.clock.now();
       const { id } = await tx.offerWrites.insert(
-        { ...columns, organisationId: organisation.id, regionCode: organisation.regionCode, stage: 'draft', createdBy: actor.user.id, source: 'user' },
+        {
+          ...columns,
+          organisationId: organisation.id,
+          regionCode: organisation.regionCode,
+          stage: 'draft',
+          createdBy: actor.user.id,
+          source: 'user',
+        },
         now,
       );
-      await tx.offerWrites.addStageChange({ offerId: id, fromStage: null, toStage: 'draft', reason: null, changedBy: actor.user.id, at: now });
+      await tx.offerWrites.addStageChange({
+        offerId: id,
+        fromStage: null,
+        toStage: 'draft',
+        reason: null,
+        changedBy: actor.user.id,
+        at: now,
+      });
       await tx.offerDocuments.refresh([id]);
-      await auditOffer(tx, actor, 'offer.created', { id, regionCode: organisation.regionCode }, undefined, { ...columns, organisation: organisation.slug });
+      await auditOffer(tx, actor, 'offer.created', { id, regionCode: organisation.regionCode }, undefined, {
+        ...columns,
+        organisation: organisation.slug,
+      });
       return id;
     });
     return offerView(this.repos, this.classifications, actor, id);
@@ -89,13 +110,20 @@ export class OfferService {
       if (!EDITABLE_STAGES.has(row.stage))
         throw new AppError(
           'offer_stage_refused',
-          row.stage === 'submitted' ? 'The offer is being reviewed: it is changed once returned (or published).' : 'A closed offer is not changed any more.',
+          row.stage === 'submitted'
+            ? 'The offer is being reviewed: it is changed once returned (or published).'
+            : 'A closed offer is not changed any more.',
           'params.slug',
         ).because('not_editable', { stage: row.stage });
       const before = currentFields(row);
       const expiryChanged = patch.expiresOn !== undefined && patch.expiresOn !== row.expiresOn;
       const columns = await checkOffer(tx, this.classifications, { ...before, ...patch }, today(tx), { expiryChanged });
-      const written = await tx.offerWrites.update(row.id, { ...columns, ...(expiryChanged ? { expiryWarnedDays: null } : {}) }, tx.clock.now(), row.version);
+      const written = await tx.offerWrites.update(
+        row.id,
+        { ...columns, ...(expiryChanged ? { expiryWarnedDays: null } : {}) },
+        tx.clock.now(),
+        row.version,
+      );
       await requireWritten(written, () => tx.offers.currentVersion(row.id));
       await tx.offerDocuments.refresh([row.id]);
       const diff = changed(before as unknown as Record<string, unknown>, { ...before, ...patch } as Record<string, unknown>);
@@ -111,7 +139,9 @@ export class OfferService {
       const { actor, row } = await editableOffer(tx, actorOrNull, slug);
       if (expected !== null && row.version !== expected) throw new VersionConflictError(row.version);
       if (row.stage !== 'draft')
-        throw new AppError('offer_stage_refused', 'Only a draft is deleted: close a published offer instead.', 'params.slug').because('not_a_draft');
+        throw new AppError('offer_stage_refused', 'Only a draft is deleted: close a published offer instead.', 'params.slug').because(
+          'not_a_draft',
+        );
       await tx.offerWrites.delete(row.id);
       await auditOffer(tx, actor, 'offer.deleted', row, { slug: row.slug, stage: row.stage, title: row.title });
     });
@@ -125,7 +155,11 @@ export class OfferService {
       const organisation = await this.repos.organisations.getBySlug(query.organisation);
       if (!organisation) throw unknownValue('query.organisation', [query.organisation], 'organisation');
       if (!organisationIds.includes(organisation.id))
-        throw new AppError('forbidden', 'These are the offers of your own organisations: you are not a member of this one.', 'query.organisation');
+        throw new AppError(
+          'forbidden',
+          'These are the offers of your own organisations: you are not a member of this one.',
+          'query.organisation',
+        );
       organisationIds = [organisation.id];
     }
     const { rows, total } = await this.repos.offers.list({
@@ -135,7 +169,12 @@ export class OfferService {
       limit: query.pageSize,
     });
     // the owner's own people always see who owns it
-    return { items: rows.map((row) => presentOfferSummary(row, { shown: true, why: [] })), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((row) => presentOfferSummary(row, { shown: true, why: [] })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /**

@@ -55,7 +55,12 @@ const OfferFields = {
     description: 'CPA / ОКПД 2 or HS codes as typed (see profiles)',
   }),
   // one type list, not a union with null: the body's type coercion would turn a refused 0 into null
-  trl: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: TRL_MIN, maximum: TRL_MAX, description: 'technology readiness level, 1–9, or null' }),
+  trl: Type.Unsafe<number | null>({
+    type: ['integer', 'null'],
+    minimum: TRL_MIN,
+    maximum: TRL_MAX,
+    description: 'technology readiness level, 1–9, or null',
+  }),
   developmentStage: Nullable(Type.Enum(DEVELOPMENT_STAGES)),
   ipStatus: Nullable(Type.Enum(IP_STATUSES)),
   partnershipKinds: Type.Array(Type.Enum(PARTNERSHIP_KINDS_SOUGHT), { maxItems: PARTNERSHIP_KINDS_SOUGHT.length, uniqueItems: true }),

@@ -21,7 +21,12 @@ import { expectedVersion, IfMatchHeadersSchema, sendVersion } from '../../versio
 import { errors, readErrors } from '../responses.js';
 
 const ExportQuerySchema = Type.Object(
-  { separator: Type.Enum(['comma', 'semicolon'] as const, { default: 'comma', description: '`semicolon` for spreadsheets set to French or Russian' }) },
+  {
+    separator: Type.Enum(['comma', 'semicolon'] as const, {
+      default: 'comma',
+      description: '`semicolon` for spreadsheets set to French or Russian',
+    }),
+  },
   { additionalProperties: false },
 );
 
@@ -45,7 +50,8 @@ export const offerRoutes =
         schema: {
           tags,
           summary: 'Write a new offer or request (a draft) of one of your organisations',
-          description: 'By an administrator or editor of the organisation, which the offer stays of. Its address is made from its title, never from the organisation.',
+          description:
+            'By an administrator or editor of the organisation, which the offer stays of. Its address is made from its title, never from the organisation.',
           body: OfferInputSchema,
           response: { 201: OfferSchema, ...errors },
         },
@@ -84,13 +90,19 @@ export const offerRoutes =
           response: { 200: OfferTaggingSchema, ...errors },
         },
       },
-      async (request) => tagging.ofDraft(request.body, readerLanguage(request.query.lang, request.headers['accept-language'], request.actor)),
+      async (request) =>
+        tagging.ofDraft(request.body, readerLanguage(request.query.lang, request.headers['accept-language'], request.actor)),
     );
 
     app.get(
       '/offers/:slug',
       {
-        schema: { tags, summary: 'One offer or request: its fields, history, and what you may do with it', params: OfferParamsSchema, response: { 200: OfferSchema, ...readErrors } },
+        schema: {
+          tags,
+          summary: 'One offer or request: its fields, history, and what you may do with it',
+          params: OfferParamsSchema,
+          response: { 200: OfferSchema, ...readErrors },
+        },
       },
       async (request, reply) => {
         const offer = await offers.get(request.actor, request.params.slug);
@@ -110,7 +122,12 @@ export const offerRoutes =
           response: { 200: OfferTaggingSchema, ...readErrors },
         },
       },
-      async (request) => tagging.ofOffer(request.actor, request.params.slug, readerLanguage(request.query.lang, request.headers['accept-language'], request.actor)),
+      async (request) =>
+        tagging.ofOffer(
+          request.actor,
+          request.params.slug,
+          readerLanguage(request.query.lang, request.headers['accept-language'], request.actor),
+        ),
     );
 
     app.patch(
@@ -119,7 +136,8 @@ export const offerRoutes =
         schema: {
           tags,
           summary: 'Change the offer: the fields sent replace its own',
-          description: 'In draft, returned, published (it stays published) or expired. With If-Match, a version saved by someone else since is refused: 409 version_conflict.',
+          description:
+            'In draft, returned, published (it stays published) or expired. With If-Match, a version saved by someone else since is refused: 409 version_conflict.',
           params: OfferParamsSchema,
           headers: IfMatchHeadersSchema,
           body: OfferPatchSchema,
@@ -174,7 +192,12 @@ export const offerRoutes =
     app.get(
       '/my/offers',
       {
-        schema: { tags, summary: 'The offers and requests of your organisations, last changed first', querystring: MyOffersQuerySchema, response: { 200: OfferListSchema, ...errors } },
+        schema: {
+          tags,
+          summary: 'The offers and requests of your organisations, last changed first',
+          querystring: MyOffersQuerySchema,
+          response: { 200: OfferListSchema, ...errors },
+        },
       },
       async (request) => offers.mine(request.actor, request.query),
     );

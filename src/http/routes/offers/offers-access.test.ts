@@ -13,7 +13,17 @@ beforeAll(async () => {
   p = await offerPeople(t, 'access');
   const iate = (await t.services.repos.organisations.getBySlug('iate-mephi'))!;
   // what would tell whose an anonymous offer is: its owner's slug, id, names, website, people
-  traces = ['iate-mephi', iate.id, 'IATE', 'ИАТЭ', 'МИФИ', 'MEPhI', 'Obninsk Institute', 'Обнинский', ...(iate.website ? [iate.website] : [])];
+  traces = [
+    'iate-mephi',
+    iate.id,
+    'IATE',
+    'ИАТЭ',
+    'МИФИ',
+    'MEPhI',
+    'Obninsk Institute',
+    'Обнинский',
+    ...(iate.website ? [iate.website] : []),
+  ];
 });
 afterAll(() => t.close());
 
@@ -26,7 +36,8 @@ describe('who sees and changes an offer', () => {
     const draft = await createOffer(t, p.iateEditor);
     for (const reader of [null, p.outsider, p.ardlEditor, p.limousinCoordinator, p.haute])
       expect((await request(t, reader, 'GET', `/api/v1/offers/${draft.slug}`)).statusCode).toBe(404);
-    for (const reader of [p.iateMember, p.kalugaCoordinator]) expectStatus(await request(t, reader, 'GET', `/api/v1/offers/${draft.slug}`), 200);
+    for (const reader of [p.iateMember, p.kalugaCoordinator])
+      expectStatus(await request(t, reader, 'GET', `/api/v1/offers/${draft.slug}`), 200);
     expect((await request(t, null, 'GET', `/api/v1/offers/${draft.slug}/tagging`)).statusCode).toBe(404);
   });
 
@@ -68,7 +79,10 @@ describe('who sees and changes an offer', () => {
 
   it('publishes only the offers of an organisation whose own profile is validated', async () => {
     const founder = await signedInUser(t, 'founder.access@example.org');
-    const created = expectStatus(await founder.send('POST', '/api/v1/organisations', profile({ name: { original: 'en', en: 'Unvalidated Ceramics' } })), 201).json();
+    const created = expectStatus(
+      await founder.send('POST', '/api/v1/organisations', profile({ name: { original: 'en', en: 'Unvalidated Ceramics' } })),
+      201,
+    ).json();
     const offer = await createOffer(t, founder, { organisation: created.slug });
     expectStatus(await move(t, founder, offer.slug, { to: 'submitted' }), 200);
     const refused = await move(t, p.kalugaCoordinator, offer.slug, { to: 'published' });
@@ -144,7 +158,9 @@ describe('my offers and the review queue', () => {
     const limousin = expectStatus(await request(t, p.limousinCoordinator, 'GET', '/api/v1/review/offers'), 200).json() as OfferList;
     expect(limousin.items.some((i) => i.slug === offer.slug)).toBe(false);
     expect(limousin.items.every((i) => i.organisation?.slug !== 'ardl')).toBe(true);
-    expect((await request(t, p.limousinCoordinator, 'GET', '/api/v1/review/offers?region=RU-KLU')).json().error.code).toBe('outside_region');
+    expect((await request(t, p.limousinCoordinator, 'GET', '/api/v1/review/offers?region=RU-KLU')).json().error.code).toBe(
+      'outside_region',
+    );
     expect((await request(t, p.outsider, 'GET', '/api/v1/review/offers')).statusCode).toBe(403);
   });
 });

@@ -60,8 +60,13 @@ export async function createOffer(t: TestPlatform, user: TestUser, overrides: Re
   return expectStatus(await request(t, user, 'POST', '/api/v1/offers', offerBody(overrides)), 201).json() as Offer;
 }
 
-export const move = (t: TestPlatform, user: TestUser | null, slug: string, body: Record<string, unknown>, ifMatch?: number): Promise<LightMyRequestResponse> =>
-  request(t, user, 'POST', `/api/v1/offers/${slug}/stage`, body, ifMatch);
+export const move = (
+  t: TestPlatform,
+  user: TestUser | null,
+  slug: string,
+  body: Record<string, unknown>,
+  ifMatch?: number,
+): Promise<LightMyRequestResponse> => request(t, user, 'POST', `/api/v1/offers/${slug}/stage`, body, ifMatch);
 
 /** An offer of IATE MEPhI taken through review to published, by the Kaluga coordinator. */
 export async function publishedOffer(t: TestPlatform, p: OfferPeople, overrides: Record<string, unknown> = {}): Promise<Offer> {

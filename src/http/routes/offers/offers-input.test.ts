@@ -79,7 +79,13 @@ describe('bad input to the offer editor: a clear 4xx naming the field, nothing w
     const res = await request(t, p.iateEditor, 'POST', '/api/v1/offers', offerBody({ summary: { original: 'ru', ru: long } }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation_failed', field: 'body.summary.ru', reason: 'maxLength' });
-    const huge = await request(t, p.iateEditor, 'POST', '/api/v1/offers', offerBody({ description: { original: 'en', en: 'x'.repeat(300_000) } }));
+    const huge = await request(
+      t,
+      p.iateEditor,
+      'POST',
+      '/api/v1/offers',
+      offerBody({ description: { original: 'en', en: 'x'.repeat(300_000) } }),
+    );
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('payload_too_large');
   });

@@ -17,7 +17,9 @@ let secondCoordinator: TestUser;
 beforeAll(async () => {
   t = await createTestPlatform();
   p = await offerPeople(t, 'races');
-  secondCoordinator = await signedInUser(t, 'second.coordinator.races@example.org', [{ role: 'regional_coordinator', regionCode: 'RU-KLU' }]);
+  secondCoordinator = await signedInUser(t, 'second.coordinator.races@example.org', [
+    { role: 'regional_coordinator', regionCode: 'RU-KLU' },
+  ]);
 }, 60_000);
 afterAll(() => t.close());
 

@@ -17,7 +17,13 @@ afterAll(() => t.close());
 describe('an offer’s lifecycle through the API', () => {
   it('goes draft → submitted → returned with a reason → submitted → published → closed, each step in its history', async () => {
     const draft = await createOffer(t, p.iateEditor);
-    expect(draft).toMatchObject({ stage: 'draft', version: 1, organisation: { slug: 'iate-mephi' }, regionCode: 'RU-KLU', nace: ['23.44'] });
+    expect(draft).toMatchObject({
+      stage: 'draft',
+      version: 1,
+      organisation: { slug: 'iate-mephi' },
+      regionCode: 'RU-KLU',
+      nace: ['23.44'],
+    });
     expect(draft.can).toEqual({ edit: true, review: false, expressInterest: false });
     // the address comes from the title, never from the organisation
     expect(draft.slug).toMatch(/^keramicheskie-filtry-[^/]*-[0-9a-f]{6}$/);
@@ -32,10 +38,16 @@ describe('an offer’s lifecycle through the API', () => {
     const blank = await move(t, p.kalugaCoordinator, draft.slug, { to: 'returned', reason: '   ' });
     expect(blank.statusCode).toBe(400);
     expect(blank.json().error.field).toBe('body.reason');
-    const returned = expectStatus(await move(t, p.kalugaCoordinator, draft.slug, { to: 'returned', reason: 'Укажите требуемый класс фильтрации.' }), 200).json() as Offer;
+    const returned = expectStatus(
+      await move(t, p.kalugaCoordinator, draft.slug, { to: 'returned', reason: 'Укажите требуемый класс фильтрации.' }),
+      200,
+    ).json() as Offer;
     expect(returned).toMatchObject({ stage: 'returned', version: 3 });
     // the owner mends it (an edit in returned), and submits again
-    const mended = expectStatus(await request(t, p.iateEditor, 'PATCH', `/api/v1/offers/${draft.slug}`, { trl: 5 }, 3), 200).json() as Offer;
+    const mended = expectStatus(
+      await request(t, p.iateEditor, 'PATCH', `/api/v1/offers/${draft.slug}`, { trl: 5 }, 3),
+      200,
+    ).json() as Offer;
     expect(mended).toMatchObject({ trl: 5, version: 4, stage: 'returned' });
     expectStatus(await move(t, p.iateEditor, draft.slug, { to: 'submitted' }, 4), 200);
     const reviewed = expectStatus(await request(t, p.kalugaCoordinator, 'GET', `/api/v1/offers/${draft.slug}`), 200).json() as Offer;
@@ -45,7 +57,11 @@ describe('an offer’s lifecycle through the API', () => {
     expect(Date.parse(published.publishedAt!)).toBeGreaterThan(Date.now() - 60_000);
     // everyone sees it now, signed in or not
     const seen = expectStatus(await request(t, null, 'GET', `/api/v1/offers/${draft.slug}`), 200).json() as Offer;
-    expect(seen).toMatchObject({ stage: 'published', organisation: { slug: 'iate-mephi' }, can: { edit: false, review: false, expressInterest: false } });
+    expect(seen).toMatchObject({
+      stage: 'published',
+      organisation: { slug: 'iate-mephi' },
+      can: { edit: false, review: false, expressInterest: false },
+    });
     const byOther = expectStatus(await request(t, p.ardlEditor, 'GET', `/api/v1/offers/${draft.slug}`), 200).json() as Offer;
     expect(byOther.can).toEqual({ edit: false, review: false, expressInterest: true });
 
@@ -77,7 +93,10 @@ describe('an offer’s lifecycle through the API', () => {
     expectStatus(await move(t, p.iateEditor, draft.slug, { to: 'submitted' }), 200);
     const published = expectStatus(await move(t, p.kalugaCoordinator, draft.slug, { to: 'published' }), 200).json() as Offer;
     // as the expiry job leaves it
-    await t.database.db.update(offers).set({ stage: 'expired', expiresOn: dayFromToday(-2), deadline: dayFromToday(-3), expiryWarnedDays: 3 }).where(eq(offers.id, draft.id));
+    await t.database.db
+      .update(offers)
+      .set({ stage: 'expired', expiresOn: dayFromToday(-2), deadline: dayFromToday(-3), expiryWarnedDays: 3 })
+      .where(eq(offers.id, draft.id));
     const noDay = await move(t, p.iateEditor, draft.slug, { to: 'published' });
     expect(noDay.json().error).toMatchObject({ code: 'validation_failed', field: 'body.expiresOn', reason: 'required' });
     const past = await move(t, p.iateEditor, draft.slug, { to: 'published', expiresOn: dayFromToday(-1) });
@@ -85,13 +104,19 @@ describe('an offer’s lifecycle through the API', () => {
     // renewing is the owner's, not a coordinator's
     const byCoordinator = await move(t, p.kalugaCoordinator, draft.slug, { to: 'published', expiresOn: dayFromToday(90) });
     expect(byCoordinator.statusCode).toBe(403);
-    const renewed = expectStatus(await move(t, p.iateEditor, draft.slug, { to: 'published', expiresOn: dayFromToday(90) }), 200).json() as Offer;
+    const renewed = expectStatus(
+      await move(t, p.iateEditor, draft.slug, { to: 'published', expiresOn: dayFromToday(90) }),
+      200,
+    ).json() as Offer;
     expect(renewed).toMatchObject({ stage: 'published', expiresOn: dayFromToday(90), publishedAt: published.publishedAt });
     const [row] = await t.database.db.select({ warned: offers.expiryWarnedDays }).from(offers).where(eq(offers.id, draft.id));
     expect(row!.warned).toBeNull();
     expect(renewed.history.at(-1)).toMatchObject({ from: 'expired', to: 'published' });
     // a published offer is renewed before it expires too
-    const again = expectStatus(await move(t, p.iateEditor, draft.slug, { to: 'published', expiresOn: dayFromToday(200) }), 200).json() as Offer;
+    const again = expectStatus(
+      await move(t, p.iateEditor, draft.slug, { to: 'published', expiresOn: dayFromToday(200) }),
+      200,
+    ).json() as Offer;
     expect(again.expiresOn).toBe(dayFromToday(200));
   });
 
