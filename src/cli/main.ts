@@ -87,6 +87,8 @@ export function cli(config: () => Config): Command {
           .warmUp()
           .then(() => platform.services.matches.warmUp())
           .then(() => platform.services.registrySearch.warmUp())
+          // offer matching: the marketplace's offers, as the partner index's organisations
+          .then(() => platform.services.offerMatching.warmUp())
           .then(() => app.log.info(`search and partner indexes loaded in ${Math.round(performance.now() - warming)} ms`))
           .catch((error: unknown) => app.log.warn({ err: error }, 'the search and partner indexes will load on first use'));
       }, INDEX_WARM_UP_DELAY_MS).unref();

@@ -77,6 +77,11 @@ export class OfferMatchingService {
     this.index = new OfferIndex(repos.offerMatches, undefined, () => repos.search.writeCount());
   }
 
+  /** Loads the offer index now rather than on the first match (it reads in pages: requests go on meanwhile). */
+  warmUp(): Promise<void> {
+    return this.index.refresh();
+  }
+
   async matches(slug: string, query: OfferMatchQuery, actor: Actor | null, lang: Language): Promise<OfferMatches> {
     const source = await this.visibleOffer(slug, actor);
     const kinds = complementaryOfferKinds(source.kind).filter((k) => !query.kind?.length || query.kind.includes(k));
