@@ -43,6 +43,16 @@ const EditRecordPage = lazyPage(() => import('../features/registry/components/Re
 const HostPage = lazyPage(() => import('../features/registry/components/HostPage'), 'HostPage');
 const Timeline = lazyPage(() => import('../features/timeline'), 'Timeline');
 const DocumentsPanel = lazyPage(() => import('../features/documents/components/DocumentsPanel'), 'DocumentsPanel');
+// the marketplace of cooperation offers and requests
+const MarketplacePage = lazyPage(() => import('../features/marketplace/components/MarketplacePage'), 'MarketplacePage');
+const OfferPage = lazyPage(() => import('../features/marketplace/components/OfferPage'), 'OfferPage');
+const NewOfferPage = lazyPage(() => import('../features/marketplace/components/OfferEditorPages'), 'NewOfferPage');
+const EditOfferPage = lazyPage(() => import('../features/marketplace/components/OfferEditorPages'), 'EditOfferPage');
+const MyOffersPage = lazyPage(() => import('../features/marketplace/components/MyOffersPage'), 'MyOffersPage');
+const OfferReviewQueuePage = lazyPage(() => import('../features/marketplace/components/MyOffersPage'), 'ReviewQueuePage');
+const MyInterestsPage = lazyPage(() => import('../features/marketplace/components/MyInterestsPage'), 'MyInterestsPage');
+const OutcomesPage = lazyPage(() => import('../features/marketplace/components/OutcomesPage'), 'OutcomesPage');
+const SavedSearchesPage = lazyPage(() => import('../features/marketplace/components/SavedSearchesPage'), 'SavedSearchesPage');
 
 const recordDocuments = (record: { id: string; canEdit: boolean }) => <DocumentsPanel record={record.id} canEdit={record.canEdit} />;
 
@@ -84,6 +94,9 @@ export function App() {
                 <Route path="cooperation" element={<RegistryListPage />} />
                 <Route path="cooperation/:collection" element={<RegistryListPage />} />
                 <Route path="cooperation/:collection/:slug" element={<RecordPage documents={recordDocuments} />} />
+                <Route path="marketplace" element={<MarketplacePage />} />
+                <Route path="marketplace/outcomes" element={<OutcomesPage />} />
+                <Route path="marketplace/:slug" element={<OfferPage />} />
                 <Route path="sign-in" element={<SignInPage />} />
                 <Route path="sign-up" element={<SignUpPage />} />
                 <Route path="confirm-email" element={<ConfirmEmailPage />} />
@@ -105,6 +118,12 @@ export function App() {
                   <Route path="cooperation/hosts/:slug" element={<HostPage />} />
                   <Route path="validation" element={<ValidationQueuePage />} />
                   <Route path="validation/:slug" element={<ReviewPage />} />
+                  <Route path="my/offers" element={<MyOffersPage />} />
+                  <Route path="my/offers/new" element={<NewOfferPage />} />
+                  <Route path="my/offers/:slug/edit" element={<EditOfferPage />} />
+                  <Route path="my/interests" element={<MyInterestsPage />} />
+                  <Route path="my/saved-searches" element={<SavedSearchesPage />} />
+                  <Route path="review/offers" element={<OfferReviewQueuePage />} />
                   <Route path="admin/outbox" element={<OutboxPage />} />
                   <Route path="admin/audit" element={<AuditLogPage />} />
                   <Route path="admin/jobs" element={<JobsPage />} />

@@ -27,12 +27,14 @@ export function Layout() {
             </NavLink>
             <NavLink to="/organisations">{t('nav.directory')}</NavLink>
             <NavLink to="/cooperation">{t('registry.nav')}</NavLink>
+            <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
             <NavLink to="/glossary">{t('nav.glossary')}</NavLink>
             {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
             {user && <NavLink to="/messages">{t('nav.messages')}</NavLink>}
             {(hasRole(session, 'regional_coordinator') || hasRole(session, 'platform_admin')) && (
               <>
                 <NavLink to="/validation">{t('nav.validation')}</NavLink>
+                <NavLink to="/review/offers">{t('marketplace.reviewQueue.nav')}</NavLink>
                 <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
               </>
             )}
