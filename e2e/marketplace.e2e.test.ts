@@ -4,13 +4,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, seriousA11yViolations } from './browser.js';
 import { apiAs, IATE_ADMIN, KALUGA, LIMOUSIN, type ApiSession } from './registry-helpers.js';
+import { readOutbox } from '../src/test/outbox.js';
 import { useSite } from './site.js';
 
 /**
  * The marketplace's "done when": a Kaluga organisation publishes a technology request in Russian, a
  * Kaluga coordinator publishes it from the review queue, a Limousin organisation finds it from a French
  * query and expresses interest, the owner accepts, both answer in the thread, the contact is marked as
- * having led to a new agreement (in the registry and the counts); a member follows an offer and saves a search.
+ * having led to a new agreement (in the registry and the counts); a member follows an offer and saves a search,
+ * and gets the digest of what it finds.
  */
 const site = useSite();
 
@@ -107,7 +109,9 @@ describe('the marketplace', () => {
     expect(await card.locator('.why').innerText()).toMatch(/^Pourquoi\u00a0:/);
     expect(await seriousA11yViolations(partner)).toEqual([]);
     await card.getByRole('link', { name: title }).click();
-    await partner.getByLabel('Message', { exact: true }).fill('Bonjour, nous avons des partenaires qui fabriquent des membranes céramiques.');
+    await partner
+      .getByLabel('Message', { exact: true })
+      .fill('Bonjour, nous avons des partenaires qui fabriquent des membranes céramiques.');
     await partner.getByLabel('Qu’offrez-vous\u00a0?').fill('Une technologie de filtration céramique éprouvée.');
     await partner.getByLabel('Qu’attendez-vous\u00a0?').fill('Un accord de licence.');
     await partner.getByLabel('Quel est votre calendrier\u00a0?').fill('Six mois.');
@@ -163,7 +167,9 @@ describe('the marketplace', () => {
     await follower.getByRole('button', { name: 'Suivre' }).click();
     await follower.getByRole('button', { name: 'Suivie' }).waitFor();
     expect(await follower.getByRole('button', { name: 'Suivie' }).getAttribute('aria-pressed')).toBe('true');
-    const follows = await follower.evaluate(async () => (await (await fetch('/api/v1/my/follows')).json()) as { items: { offer: { slug: string } }[] });
+    const follows = await follower.evaluate(
+      async () => (await (await fetch('/api/v1/my/follows')).json()) as { items: { offer: { slug: string } }[] },
+    );
     expect(follows.items.map((f) => f.offer.slug)).toContain(first);
     // and saves a search, daily
     await follower.goto(`${site.baseUrl}/marketplace?q=capteurs`);
@@ -178,16 +184,46 @@ describe('the marketplace', () => {
     // the frequency changes from the list, over the version shown
     await saved.getByLabel('Résumé').selectOption('weekly');
     await expect
-      .poll(async () => (await follower.evaluate(async () => (await (await fetch('/api/v1/my/saved-searches')).json()) as { items: { frequency: string }[] })).items[0]?.frequency)
+      .poll(
+        async () =>
+          (
+            await follower.evaluate(
+              async () => (await (await fetch('/api/v1/my/saved-searches')).json()) as { items: { frequency: string }[] },
+            )
+          ).items[0]?.frequency,
+      )
       .toBe('weekly');
     expect(await overflow(follower)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(follower)).toEqual([]);
     await follower.context().close();
   });
 
-  // the digest job runs at its hour (05:00 UTC) over what was published before it: a running platform has no
-  // way yet to run it now for a browser test; its mails are tested by the API (src/services/offer-alerts/digest.test.ts)
-  it.todo('e-mails a follower the digest, once a running platform can be asked to run the digest job now');
+  it('e-mails a member whose saved search finds a new offer the digest, in French, when an administrator sends the digests now', async () => {
+    const owner = await apiAs(site, IATE_ADMIN);
+    const coordinator = await apiAs(site, KALUGA);
+    const member = await site.open('/marketplace?q=dosim%C3%A8tres', { locale: 'fr-FR', viewport: DESKTOP, email: LIMOUSIN });
+    await member.getByLabel('Nom de la recherche').fill('Dosimètres');
+    await member.getByLabel('Résumé', { exact: true }).selectOption('daily');
+    await member.getByRole('button', { name: 'Enregistrer cette recherche' }).click();
+    await member.getByText('Recherche enregistrée', { exact: false }).waitFor();
+    await member.context().close();
+    // published after the search was saved: the next digest's news
+    const slug = await publishedOffer(owner, coordinator, {
+      title: { original: 'fr', fr: 'Dosimètres individuels pour les centrales nucléaires' },
+    });
+    await searchFinds('dosimètres', slug);
+    const admin = await apiAs(site, 'admin@demo.clusterbridge.test');
+    const sent = await admin.request.post(`${site.baseUrl}/api/v1/admin/jobs/digests`, {
+      headers: admin.headers,
+      data: { frequency: 'daily' },
+    });
+    expect(sent.status(), await sent.text()).toBe(202);
+    const digest = () =>
+      readOutbox(site.platform.outboxDir).find((m) => m.to.toLowerCase() === LIMOUSIN && m.subject.includes('Dosimètres'));
+    await expect.poll(() => digest()?.subject, { timeout: 20_000 }).toBe('1 nouvelle offre pour «\u00a0Dosimètres\u00a0»');
+    expect(digest()!.text).toContain(`/marketplace/${slug}`);
+    expect(digest()!.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+  });
 
   it('names no owner of an anonymous offer, on its page and in the search', async () => {
     const owner = await apiAs(site, IATE_ADMIN);

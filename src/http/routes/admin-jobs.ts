@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { presentJob } from '../../presenters/job.presenter.js';
 import type { Services } from '../../services/index.js';
 import { JobListQuerySchema, JobListSchema, JobParamsSchema, JobSchema } from '../../shared/schemas/jobs.js';
+import { DigestRunBodySchema } from '../../shared/schemas/offer-alerts.js';
 import { errors } from './responses.js';
 
 const tags = ['admin'];
@@ -38,5 +39,24 @@ export const adminJobRoutes =
         },
       },
       async (request) => presentJob(await services.jobs.retry(request.actor, request.params.id)),
+    );
+
+    app.post(
+      '/admin/jobs/digests',
+      {
+        schema: {
+          tags,
+          summary: 'Send the marketplace digests of one frequency now (platform administrators)',
+          description:
+            'Queues a run of its own covering up to now: each saved search of the frequency gets the offers published since its last digest, none twice; the job and its progress are listed with the others.',
+          body: DigestRunBodySchema,
+          response: { 202: JobSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const job = await services.digests.sendNow(request.actor, request.body.frequency);
+        reply.code(202);
+        return presentJob(job);
+      },
     );
   };

@@ -25,6 +25,7 @@ describe('system routes', () => {
       '/api/v1/academic-partnerships/{slug}/stage',
       '/api/v1/admin/emails',
       '/api/v1/admin/jobs',
+      '/api/v1/admin/jobs/digests',
       '/api/v1/admin/jobs/{id}/retry',
       '/api/v1/agreements',
       '/api/v1/agreements/{slug}',

@@ -107,3 +107,32 @@ describe('the digest of saved searches', () => {
     expect(digestPeriod('weekly', new Date('2025-12-29T05:00:00Z'))).toBe('2026-W01');
   });
 });
+
+describe('POST /api/v1/admin/jobs/digests', () => {
+  it('lets an administrator send a frequency’s digests at once, each with only what it has not had, and refuses everyone else', async () => {
+    const admin = await signedInUser(t, 'digest.admin@example.test', [{ role: 'platform_admin' }]);
+    await save(french, 'Porcelaine', { q: 'porcelaine' });
+    const before = mailsTo('digest.fr@example.test').length;
+    expect((await french.send('POST', '/api/v1/admin/jobs/digests', { frequency: 'daily' })).statusCode).toBe(403);
+    const unknown = await admin.send('POST', '/api/v1/admin/jobs/digests', { frequency: 'hourly' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.field).toBe('body.frequency');
+    const res = await admin.send('POST', '/api/v1/admin/jobs/digests', { frequency: 'daily' });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ name: DIGEST_JOBS.send, state: 'queued' });
+    await t.services.jobs.runner.runDue();
+    expect((await admin.get(`/api/v1/admin/jobs?name=${DIGEST_JOBS.send}`)).json().items[0]).toMatchObject({
+      id: res.json().id,
+      state: 'done',
+    });
+    expect(
+      mailsTo('digest.fr@example.test')
+        .slice(before)
+        .map((m) => m.subject),
+    ).toEqual(['1 nouvelle offre pour «\u00a0Porcelaine\u00a0»']);
+    // sent again at once: nothing was published since, so no one gets a second mail
+    expect((await admin.send('POST', '/api/v1/admin/jobs/digests', { frequency: 'daily' })).statusCode).toBe(202);
+    await t.services.jobs.runner.runDue();
+    expect(mailsTo('digest.fr@example.test')).toHaveLength(before + 1);
+  });
+});

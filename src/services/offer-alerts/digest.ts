@@ -3,6 +3,9 @@ import type { DueSavedSearch } from '../../repositories/offers/offer-alerts.repo
 import type { OfferSummary } from '../../shared/schemas/offers.js';
 import type { JobRow } from '../../repositories/jobs/job.repository.js';
 import { DIGEST_FREQUENCIES, offerPagePath, type DigestFrequency } from '../../shared/offers.js';
+import { type Actor, isAdmin } from '../access.js';
+import { audit } from '../audit.js';
+import { AppError } from '../errors.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { MailSettings } from '../mailer.js';
 import type { OfferSearchService } from '../offer-search/offer-search.service.js';
@@ -55,7 +58,10 @@ export class DigestService {
     private readonly unsubscribe: UnsubscribeLinks,
   ) {}
 
+  private runner: JobRunner | undefined;
+
   register(runner: JobRunner): void {
+    this.runner = runner;
     runner
       .define(DIGEST_JOBS.schedule, async () => ({ queued: await this.schedule(runner) }))
       .define(DIGEST_JOBS.send, (job) => this.run(job))
@@ -74,10 +80,44 @@ export class DigestService {
       const until = frequency === 'daily' ? at : new Date(at.getTime() - ((now.getUTCDay() + 6) % 7) * 86_400_000);
       if (frequency === 'weekly' && now < until) continue;
       const period = digestPeriod(frequency, until);
-      if (await runner.enqueue(DIGEST_JOBS.send, { frequency, period, until: until.toISOString() }, { singletonKey: `${DIGEST_JOBS.send}:${period}`, maxAttempts: 5 }))
+      if (
+        await runner.enqueue(
+          DIGEST_JOBS.send,
+          { frequency, period, until: until.toISOString() },
+          { singletonKey: `${DIGEST_JOBS.send}:${period}`, maxAttempts: 5 },
+        )
+      )
         queued++;
     }
     return queued;
+  }
+
+  /**
+   * An administrator sends the digests of one frequency now (after an import of offers, or to see one): a run of
+   * its own, covering up to this moment, for every saved search of the frequency. Each still gets only the
+   * offers published since its last digest, so nothing reaches anyone twice; the next scheduled run sends what
+   * is newer. Answers the queued job; its progress is on the jobs page.
+   */
+  async sendNow(actor: Actor | null, frequency: DigestFrequency): Promise<JobRow> {
+    if (!actor) throw new AppError('not_signed_in');
+    if (!isAdmin(actor)) throw new AppError('forbidden', 'Only a platform administrator sends the digests out of their time.');
+    if (!this.runner) throw new Error('the digests are not registered on a job runner');
+    const until = this.repos.clock.now();
+    // a moment, not a day or a week: the run's own period, so the day's scheduled run is not taken for it
+    const period = `${digestPeriod(frequency, until)}@${until.toISOString()}`;
+    const id = await this.runner.enqueue(
+      DIGEST_JOBS.send,
+      { frequency, period, until: until.toISOString() },
+      { singletonKey: `${DIGEST_JOBS.send}:${period}`, maxAttempts: 5 },
+    );
+    await audit(this.repos, {
+      actorId: actor.user.id,
+      action: 'offer_digest.sent_now',
+      entityType: 'job',
+      entityId: id!,
+      after: { frequency, period },
+    });
+    return (await this.repos.jobs.get(id!))!;
   }
 
   /** One period's digests of one frequency, resumable: the saved searches delivered already are not due any more. */
@@ -109,7 +149,12 @@ export class DigestService {
    * the coverages' advance) in one transaction, then the mails of those recorded now sent, and their records
    * kept in one transaction. How many mails went.
    */
-  private async deliverPage(page: DueSavedSearch[], period: string, until: Date, asked: Map<string, Promise<OfferSummary[]>>): Promise<number> {
+  private async deliverPage(
+    page: DueSavedSearch[],
+    period: string,
+    until: Date,
+    asked: Map<string, Promise<OfferSummary[]>>,
+  ): Promise<number> {
     const found = new Map<string, OfferSummary[]>();
     for (const saved of page) found.set(saved.id, await this.found(saved, until, asked));
     const now = this.repos.clock.now();
@@ -130,9 +175,10 @@ export class DigestService {
       }
     } finally {
       // the mails that went are on record even when a later one failed
-      if (records.length > 0) await this.repos.transaction(async (tx) => {
-        for (const record of records) await tx.audit.recordEmail(record);
-      });
+      if (records.length > 0)
+        await this.repos.transaction(async (tx) => {
+          for (const record of records) await tx.audit.recordEmail(record);
+        });
     }
     return records.length;
   }

@@ -72,3 +72,9 @@ export type SavedSearch = Static<typeof SavedSearchSchema>;
 
 export const SavedSearchListSchema = Type.Object({ items: Type.Array(SavedSearchSchema), max: Type.Integer() });
 export type SavedSearchList = Static<typeof SavedSearchListSchema>;
+
+/** An administrator's "send the digests now" (POST /api/v1/admin/jobs/digests). */
+export const DigestRunBodySchema = Type.Object(
+  { frequency: Type.Enum(DIGEST_FREQUENCIES, { description: 'the saved searches of this frequency get their digest now' }) },
+  { additionalProperties: false },
+);
