@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../hooks/useFieldErrors';
+import type { FieldErrors } from './useFieldErrors';
 
 /** The API's messages about one field, beside it; `id` ties them to the input (aria-describedby). */
 export function FieldError({ errors, field, id, exact }: { errors: FieldErrors; field: string; id: string; exact?: boolean }) {

@@ -1,5 +1,6 @@
-import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { useI18n } from '../i18n/I18nProvider';
 
+/** The site's page turner, the same for every list (the directory, the registry, the marketplace). */
 export function Pagination({ page, pageCount, onPage }: { page: number; pageCount: number; onPage(page: number): void }) {
   const { t } = useI18n();
   if (pageCount <= 1) return null;

@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
-import { ApiRequestError } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/i18n/error-text';
-import { useI18n } from '../../../shared/i18n/I18nProvider';
+import { ApiRequestError } from '../api/client';
+import { errorMessage } from '../i18n/error-text';
+import { useI18n } from '../i18n/I18nProvider';
 
 /**
  * The API's refusal of a form, field by field, each message in the reader's language beside the field it
- * names (`body.title.ru` beside the Russian title, `body.expiresOn` beside the expiry).
+ * names (`body.title.ru` beside the Russian title, `body.parties[1].organisation` beside the second party).
  */
 export function useFieldErrors() {
   const { t } = useI18n();
@@ -19,9 +19,14 @@ export function useFieldErrors() {
   /** The messages of a field and of its parts (`body.title` also gets `body.title.fr`). */
   const of = useCallback(
     (field: string) =>
-      messages.filter((m) => m.field === field || m.field.startsWith(`${field}.`) || m.field.startsWith(`${field}[`) || m.field.startsWith(`${field}/`)).map((m) => m.text),
+      messages
+        .filter(
+          (m) => m.field === field || m.field.startsWith(`${field}.`) || m.field.startsWith(`${field}[`) || m.field.startsWith(`${field}/`),
+        )
+        .map((m) => m.text),
     [messages],
   );
+  /** The messages of the field itself, not of its parts. */
   const exactly = useCallback((field: string) => messages.filter((m) => m.field === field).map((m) => m.text), [messages]);
   /** Runs a form's write: a refusal is kept for the fields it names and thrown on, for the form's outcome. */
   const keeping = useCallback(async <T>(work: () => Promise<T>): Promise<T> => {

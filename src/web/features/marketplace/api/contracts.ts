@@ -3,7 +3,12 @@
  * (shared/schemas/offer-interest.ts, offer-matching.ts, offer-alerts.ts), in one place for the pages.
  */
 
-export type { Interest, InterestList, InterestOutcomeInput as OutcomeInput, OutcomeCounts } from '../../../../shared/schemas/offer-interest';
+export type {
+  Interest,
+  InterestList,
+  InterestOutcomeInput as OutcomeInput,
+  OutcomeCounts,
+} from '../../../../shared/schemas/offer-interest';
 
 /** The three standard answers of an expression of interest. */
 export interface InterestAnswers {

@@ -2,7 +2,18 @@ import type { Offer, OfferInput, OfferList, OfferPatch, OfferStageBody, OfferTag
 import { getJson, queryString, sendJson } from '../../../shared/api/client';
 import { useApi } from '../../../shared/api/useApi';
 import type { RecordList } from '../../../../shared/schemas/registry';
-import type { Interest, InterestAnswers, InterestList, MyFollows, OfferMatches, OutcomeCounts, OutcomeInput, SavedSearch, SavedSearchList, SuggestedPartners } from './contracts';
+import type {
+  Interest,
+  InterestAnswers,
+  InterestList,
+  MyFollows,
+  OfferMatches,
+  OutcomeCounts,
+  OutcomeInput,
+  SavedSearch,
+  SavedSearchList,
+  SuggestedPartners,
+} from './contracts';
 import type { SavedSearchInput, SavedSearchPatch } from '../../../../shared/schemas/offer-alerts';
 
 const one = (slug: string) => `/offers/${encodeURIComponent(slug)}`;
@@ -26,7 +37,8 @@ export const useOffer = (slug: string) => useApi<Offer>(one(slug));
 export const getOffer = (slug: string) => getJson<Offer>(one(slug));
 export const createOffer = (body: OfferInput) => sendJson<Offer>('POST', '/offers', body);
 /** Saves the fields sent over the version the edit started from (409 version_conflict when it is stale). */
-export const updateOffer = (slug: string, body: OfferPatch, version: number) => sendJson<Offer>('PATCH', one(slug), body, { ifMatch: version });
+export const updateOffer = (slug: string, body: OfferPatch, version: number) =>
+  sendJson<Offer>('PATCH', one(slug), body, { ifMatch: version });
 export const deleteOffer = (slug: string) => sendJson<unknown>('DELETE', one(slug));
 export const changeOfferStage = (slug: string, body: OfferStageBody, version: number) =>
   sendJson<Offer>('POST', `${one(slug)}/stage`, body, { ifMatch: version });

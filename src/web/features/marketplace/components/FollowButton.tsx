@@ -14,7 +14,17 @@ export function FollowButton({ slug }: { slug: string }) {
   const { error, run } = useAction();
   return (
     <p className="row follow">
-      <button type="button" className="secondary" aria-pressed={following} onClick={() => run(() => followOffer(slug, !following), () => setFollowing(!following))}>
+      <button
+        type="button"
+        className="secondary"
+        aria-pressed={following}
+        onClick={() =>
+          run(
+            () => followOffer(slug, !following),
+            () => setFollowing(!following),
+          )
+        }
+      >
         {following ? t('marketplace.follow.following') : t('marketplace.follow.follow')}
       </button>
       {error && (

@@ -8,8 +8,8 @@ import { OFFER_LIMITS } from '../../../../shared/offers';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { expressInterest } from '../api/marketplace';
-import { useFieldErrors } from '../hooks/useFieldErrors';
-import { FieldError, invalidProps } from './FieldError';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
 
 const QUESTIONS = ['offers', 'expects', 'timeline'] as const;
 
@@ -51,7 +51,16 @@ export function InterestForm({ slug }: { slug: string }) {
           <FieldError errors={errors} field="body.organisation" id="interest-organisation-error" />
         </>
       )}
-      <TextArea id="interest-message" field="body.message" label={t('marketplace.interest.message')} value={message} max={OFFER_LIMITS.interestMessage} rows={5} onChange={setMessage} errors={errors} />
+      <TextArea
+        id="interest-message"
+        field="body.message"
+        label={t('marketplace.interest.message')}
+        value={message}
+        max={OFFER_LIMITS.interestMessage}
+        rows={5}
+        onChange={setMessage}
+        errors={errors}
+      />
       {QUESTIONS.map((q) => (
         <TextArea
           key={q}

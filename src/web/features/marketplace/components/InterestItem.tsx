@@ -34,7 +34,8 @@ export function InterestItem({ interest, onChanged }: { interest: Interest; onCh
           </span>
         ) : (
           <span>
-            {t('marketplace.interests.to')} <OwnerName offer={{ organisation: interest.owner ?? interest.offer.organisation, regionCode: interest.offer.regionCode }} />
+            {t('marketplace.interests.to')}{' '}
+            <OwnerName offer={{ organisation: interest.owner ?? interest.offer.organisation, regionCode: interest.offer.regionCode }} />
           </span>
         )}
       </p>

@@ -9,7 +9,7 @@ import { useOfferSearch } from '../api/marketplace';
 import { useMarketQuery } from '../hooks/useMarketQuery';
 import { OfferCard } from './OfferCard';
 import { OfferFilters } from './OfferFilters';
-import { PageTurner } from './PageTurner';
+import { Pagination } from '../../../shared/ui/Pagination';
 import { SaveSearch } from './SaveSearch';
 
 const PAGE_SIZE = 20;
@@ -66,7 +66,7 @@ export function MarketplacePage() {
                 ))}
               </ul>
             )}
-            <PageTurner page={data.page} pageCount={pageCount} onPage={(page) => update({ page })} />
+            <Pagination page={data.page} pageCount={pageCount} onPage={(page) => update({ page })} />
           </>
         )}
       </section>

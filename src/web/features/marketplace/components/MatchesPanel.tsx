@@ -21,7 +21,11 @@ export function MatchesPanel({ offer }: { offer: Offer }) {
           <h2 id="offer-matches-title">{t('marketplace.matches.title')}</h2>
           <ul className="cards offer-list">
             {matchItems.map((m) => (
-              <OfferCard key={m.offer.id} offer={{ ...m.offer, why: m.explanation.signals.map((s) => ({ kind: s.signal, text: s.text })) }} headingLevel={3} />
+              <OfferCard
+                key={m.offer.id}
+                offer={{ ...m.offer, why: m.explanation.signals.map((s) => ({ kind: s.signal, text: s.text })) }}
+                headingLevel={3}
+              />
             ))}
           </ul>
         </section>

@@ -10,7 +10,15 @@ import { Day, KindBadge, OwnerName, StageBadge } from './offer-words';
  * One offer of a list: kind, title (its original language marked when not the reader's), summary, owner
  * (or "Anonymous organisation (region)"), region, deadline and expiry, and why it matched the search.
  */
-export function OfferCard({ offer, showStage = false, headingLevel = 2 }: { offer: OfferSummary; showStage?: boolean; headingLevel?: 2 | 3 }) {
+export function OfferCard({
+  offer,
+  showStage = false,
+  headingLevel = 2,
+}: {
+  offer: OfferSummary;
+  showStage?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useI18n();
   const names = useReferenceNames();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

@@ -15,7 +15,7 @@ import { mergeEdits, versionConflict, type Conflict } from '../../../shared/vers
 import type { MultilingualText } from '../../../../shared/multilingual';
 import { changeOfferStage, createOffer, getOffer, updateOffer, useOffer } from '../api/marketplace';
 import { draftOfOffer, newOfferDraft, toPatch, type OfferDraft } from '../hooks/offer-draft';
-import { useFieldErrors } from '../hooks/useFieldErrors';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
 import { OfferForm } from './OfferForm';
 
 type MyOrganisations = { items: { slug: string; name: MultilingualText; myRole: string }[] };

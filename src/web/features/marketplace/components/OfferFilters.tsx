@@ -8,7 +8,15 @@ import type { MarketQuery } from '../api/marketplace';
 type Facets = { kind: Record<string, number> } & Partial<Record<string, Record<string, number>>>;
 
 /** The marketplace's filters: kind (with how many offers each gives), area, owner's region, target region, partnership sought. */
-export function OfferFilters({ query, facets, onChange }: { query: MarketQuery; facets?: Facets; onChange(changes: Partial<MarketQuery>): void }) {
+export function OfferFilters({
+  query,
+  facets,
+  onChange,
+}: {
+  query: MarketQuery;
+  facets?: Facets;
+  onChange(changes: Partial<MarketQuery>): void;
+}) {
   const { t } = useI18n();
   const options = useFilterOptions();
   const regions = useRegionGroups(facets?.region as Record<string, number> | undefined);
@@ -79,7 +87,19 @@ export function OfferFilters({ query, facets, onChange }: { query: MarketQuery; 
   );
 }
 
-function ChoiceFilter({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: FilterOption[]; onChange(value: string): void }) {
+function ChoiceFilter({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: FilterOption[];
+  onChange(value: string): void;
+}) {
   const { t } = useI18n();
   return (
     <div className="field">

@@ -20,8 +20,8 @@ import { ProductCodeInput } from '../../../shared/ui/ProductCodeInput';
 import { REGION_CHOICES_SHOWN, useRegionGroups } from '../../../shared/ui/region-choices';
 import { TypeaheadMultiSelect } from '../../../shared/ui/Typeahead';
 import { withOriginal, type OfferDraft } from '../hooks/offer-draft';
-import type { FieldErrors } from '../hooks/useFieldErrors';
-import { FieldError, invalidProps } from './FieldError';
+import type { FieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
 import { OfferTexts, type TextKey, type TextSpec } from './OfferTexts';
 import { TaggingPreview } from './TaggingPreview';
 
@@ -91,14 +91,25 @@ export function OfferForm({
       <FieldError errors={errors} field="body.areas" id="offer-areas-error" />
       <CodeInput id="offer-nace" label={t('marketplace.fields.nace')} value={draft.nace} onChange={(nace) => set('nace', nace)} />
       <FieldError errors={errors} field="body.nace" id="offer-nace-error" />
-      <ProductCodeInput id="offer-products" label={t('marketplace.fields.productCodes')} value={draft.productCodes} onChange={(c) => set('productCodes', c)} />
+      <ProductCodeInput
+        id="offer-products"
+        label={t('marketplace.fields.productCodes')}
+        value={draft.productCodes}
+        onChange={(c) => set('productCodes', c)}
+      />
       <FieldError errors={errors} field="body.productCodes" id="offer-products-error" />
       <div className="row">
         <Choice
           id="offer-trl"
           label={t('marketplace.fields.trl')}
           value={draft.trl === null ? '' : String(draft.trl)}
-          options={[none, ...Array.from({ length: TRL_MAX - TRL_MIN + 1 }, (_, i) => ({ value: String(i + TRL_MIN), label: t('marketplace.trlValue', { trl: i + TRL_MIN }) }))]}
+          options={[
+            none,
+            ...Array.from({ length: TRL_MAX - TRL_MIN + 1 }, (_, i) => ({
+              value: String(i + TRL_MIN),
+              label: t('marketplace.trlValue', { trl: i + TRL_MIN }),
+            })),
+          ]}
           onChange={(v) => set('trl', v ? Number(v) : null)}
           errors={errors}
           field="body.trl"
@@ -131,7 +142,13 @@ export function OfferForm({
       />
       <fieldset className="partner-sought">
         <legend>{t('marketplace.editor.partnerSought')}</legend>
-        <Checkboxes legend={t('marketplace.fields.partnerKinds')} values={ORGANISATION_KINDS} label={(v) => t(`kinds.${v}`)} chosen={draft.partnerKinds} onChange={(v) => set('partnerKinds', v)} />
+        <Checkboxes
+          legend={t('marketplace.fields.partnerKinds')}
+          values={ORGANISATION_KINDS}
+          label={(v) => t(`kinds.${v}`)}
+          chosen={draft.partnerKinds}
+          onChange={(v) => set('partnerKinds', v)}
+        />
         <Checkboxes
           legend={t('marketplace.fields.partnerSizes')}
           values={PARTNER_SIZES}
@@ -154,11 +171,26 @@ export function OfferForm({
         error={errors.of('body.targetRegions').join(' ') || undefined}
       />
       <div className="row">
-        <DateInput id="offer-deadline" label={t('marketplace.fields.deadline')} value={draft.deadline ?? ''} onChange={(v) => set('deadline', v || null)} errors={errors} field="body.deadline" />
-        <DateInput id="offer-expires" label={t('marketplace.fields.expiresOn')} value={draft.expiresOn} onChange={(v) => set('expiresOn', v)} errors={errors} field="body.expiresOn" />
+        <DateInput
+          id="offer-deadline"
+          label={t('marketplace.fields.deadline')}
+          value={draft.deadline ?? ''}
+          onChange={(v) => set('deadline', v || null)}
+          errors={errors}
+          field="body.deadline"
+        />
+        <DateInput
+          id="offer-expires"
+          label={t('marketplace.fields.expiresOn')}
+          value={draft.expiresOn}
+          onChange={(v) => set('expiresOn', v)}
+          errors={errors}
+          field="body.expiresOn"
+        />
       </div>
       <label className="checkbox">
-        <input type="checkbox" checked={draft.anonymous} onChange={(e) => set('anonymous', e.target.checked)} /> {t('marketplace.fields.anonymous')}
+        <input type="checkbox" checked={draft.anonymous} onChange={(e) => set('anonymous', e.target.checked)} />{' '}
+        {t('marketplace.fields.anonymous')}
       </label>
       <p className="muted">{t('marketplace.editor.anonymousHint')}</p>
       <TaggingPreview draft={draft} />
@@ -167,12 +199,25 @@ export function OfferForm({
   );
 }
 
-function Choice(props: { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange(v: string): void; errors: FieldErrors; field: string }) {
+function Choice(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(v: string): void;
+  errors: FieldErrors;
+  field: string;
+}) {
   const errorId = `${props.id}-error`;
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} {...invalidProps(props.errors, props.field, errorId)}>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        {...invalidProps(props.errors, props.field, errorId)}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -189,13 +234,25 @@ function DateInput(props: { id: string; label: string; value: string; onChange(v
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <input id={props.id} type="date" value={props.value} onChange={(e) => props.onChange(e.target.value)} {...invalidProps(props.errors, props.field, errorId)} />
+      <input
+        id={props.id}
+        type="date"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        {...invalidProps(props.errors, props.field, errorId)}
+      />
       <FieldError errors={props.errors} field={props.field} id={errorId} />
     </div>
   );
 }
 
-function Checkboxes<T extends string>(props: { legend: string; values: readonly T[]; label(v: T): string; chosen: T[]; onChange(v: T[]): void }) {
+function Checkboxes<T extends string>(props: {
+  legend: string;
+  values: readonly T[];
+  label(v: T): string;
+  chosen: T[];
+  onChange(v: T[]): void;
+}) {
   return (
     <fieldset className="checkboxes">
       <legend>{props.legend}</legend>

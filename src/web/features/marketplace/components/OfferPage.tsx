@@ -87,7 +87,10 @@ function OfferDetails({ offer }: { offer: Offer }) {
     [t('marketplace.fields.region'), names.region(offer.regionCode)],
     [t('marketplace.fields.areas'), offer.areas.map(names.area).join(', ')],
     [t('marketplace.fields.nace'), offer.nace.join(', ')],
-    [t('marketplace.fields.productCodes'), offer.products.map((p) => `${p.code.replace(/^\w+:/, '')} ${text({ original: 'en', ...p.title })}`).join('; ')],
+    [
+      t('marketplace.fields.productCodes'),
+      offer.products.map((p) => `${p.code.replace(/^\w+:/, '')} ${text({ original: 'en', ...p.title })}`).join('; '),
+    ],
     [t('marketplace.fields.trl'), offer.trl === null ? '' : t('marketplace.trlValue', { trl: offer.trl })],
     [t('marketplace.fields.developmentStage'), offer.developmentStage ? t(`marketplace.developmentStages.${offer.developmentStage}`) : ''],
     [t('marketplace.fields.ipStatus'), offer.ipStatus ? t(`marketplace.ipStatuses.${offer.ipStatus}`) : ''],
@@ -95,7 +98,10 @@ function OfferDetails({ offer }: { offer: Offer }) {
     [t('marketplace.fields.partnerKinds'), list(offer.partnerKinds, 'kinds')],
     [t('marketplace.fields.partnerSizes'), list(offer.partnerSizes, 'marketplace.partnerSizes')],
     [t('marketplace.fields.partnerRole'), offer.partnerRole ? <MlText value={offer.partnerRole} /> : ''],
-    [t('marketplace.fields.targetRegions'), offer.targetRegions.length ? offer.targetRegions.map(names.region).join(', ') : t('marketplace.anywhere')],
+    [
+      t('marketplace.fields.targetRegions'),
+      offer.targetRegions.length ? offer.targetRegions.map(names.region).join(', ') : t('marketplace.anywhere'),
+    ],
     [t('marketplace.fields.deadline'), offer.deadline ? <Day day={offer.deadline} /> : ''],
     [t('marketplace.fields.expiresOn'), <Day day={offer.expiresOn} />],
   ];

@@ -5,8 +5,8 @@ import { Outcome, SelectField, useSubmit } from '../../../shared/ui/forms';
 import { useMlString } from '../../../shared/ui/MlText';
 import { recordOutcome, useAgreementsOf } from '../api/marketplace';
 import type { Interest } from '../api/contracts';
-import { useFieldErrors } from '../hooks/useFieldErrors';
-import { FieldError, invalidProps } from './FieldError';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
 
 /**
  * "This contact led to an agreement": one of the registry's agreements the two organisations are parties
@@ -23,7 +23,10 @@ export function OutcomeForm({ interest, onDone }: { interest: Interest; onDone()
   const [type, setType] = useState<AgreementType>('cooperation_agreement');
   const save = useSubmit(() =>
     errors.keeping(async () => {
-      await recordOutcome(interest, choice === 'new' ? { create: { title: { original: lang, [lang]: title }, type } } : { agreement: choice });
+      await recordOutcome(
+        interest,
+        choice === 'new' ? { create: { title: { original: lang, [lang]: title }, type } } : { agreement: choice },
+      );
       onDone();
     }),
   );
@@ -33,7 +36,12 @@ export function OutcomeForm({ interest, onDone }: { interest: Interest; onDone()
         <legend>{t('marketplace.outcome.title')}</legend>
         <div className="field">
           <label htmlFor={`${id}-agreement`}>{t('marketplace.outcome.agreement')}</label>
-          <select id={`${id}-agreement`} value={choice} onChange={(e) => setChoice(e.target.value)} {...invalidProps(errors, 'body.agreement', `${id}-agreement-error`)}>
+          <select
+            id={`${id}-agreement`}
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+            {...invalidProps(errors, 'body.agreement', `${id}-agreement-error`)}
+          >
             <option value="new">{t('marketplace.outcome.createNew')}</option>
             {(agreements.data?.items ?? []).map((a) => (
               <option key={a.id} value={a.slug}>
@@ -47,7 +55,13 @@ export function OutcomeForm({ interest, onDone }: { interest: Interest; onDone()
           <>
             <div className="field">
               <label htmlFor={`${id}-title`}>{t('marketplace.outcome.newTitle')}</label>
-              <input id={`${id}-title`} value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} {...invalidProps(errors, 'body.create.title', `${id}-title-error`)} />
+              <input
+                id={`${id}-title`}
+                value={title}
+                maxLength={300}
+                onChange={(e) => setTitle(e.target.value)}
+                {...invalidProps(errors, 'body.create.title', `${id}-title-error`)}
+              />
               <FieldError errors={errors} field="body.create.title" id={`${id}-title-error`} />
             </div>
             <SelectField

@@ -32,13 +32,26 @@ export function OutcomesPage() {
           <p className="outcome-total" role="status">
             {t('marketplace.outcomes.total', { contacts: data.totals.contacts, agreements: data.totals.agreements })}
           </p>
-          <CountTable id="outcomes-area" title={t('marketplace.outcomes.byArea')} rows={data.byArea.map((r) => ({ key: r.area, label: names.area(r.area), ...r }))} />
+          <CountTable
+            id="outcomes-area"
+            title={t('marketplace.outcomes.byArea')}
+            rows={data.byArea.map((r) => ({ key: r.area, label: names.area(r.area), ...r }))}
+          />
           <CountTable
             id="outcomes-regions"
             title={t('marketplace.outcomes.byRegionPair')}
-            rows={data.byRegionPair.map((r) => ({ key: `${r.owner.code}-${r.interested.code}`, label: `${text(r.owner.name) || r.owner.code} → ${text(r.interested.name) || r.interested.code}`, contacts: r.contacts, agreements: r.agreements }))}
+            rows={data.byRegionPair.map((r) => ({
+              key: `${r.owner.code}-${r.interested.code}`,
+              label: `${text(r.owner.name) || r.owner.code} → ${text(r.interested.name) || r.interested.code}`,
+              contacts: r.contacts,
+              agreements: r.agreements,
+            }))}
           />
-          <CountTable id="outcomes-month" title={t('marketplace.outcomes.byMonth')} rows={data.byMonth.map((r) => ({ key: r.month, label: month(r.month), ...r }))} />
+          <CountTable
+            id="outcomes-month"
+            title={t('marketplace.outcomes.byMonth')}
+            rows={data.byMonth.map((r) => ({ key: r.month, label: month(r.month), ...r }))}
+          />
         </>
       )}
     </>
@@ -48,7 +61,10 @@ export function OutcomesPage() {
 function CountTable({ id, title, rows }: { id: string; title: string; rows: Row[] }) {
   const { t } = useI18n();
   if (rows.length === 0) return null;
-  const total = rows.reduce((s, r) => ({ contacts: s.contacts + r.contacts, agreements: s.agreements + r.agreements }), { contacts: 0, agreements: 0 });
+  const total = rows.reduce((s, r) => ({ contacts: s.contacts + r.contacts, agreements: s.agreements + r.agreements }), {
+    contacts: 0,
+    agreements: 0,
+  });
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>

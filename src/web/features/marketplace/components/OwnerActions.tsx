@@ -5,8 +5,8 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { changeOfferStage, deleteOffer } from '../api/marketplace';
 import { dayFromToday } from '../hooks/offer-draft';
-import { useFieldErrors } from '../hooks/useFieldErrors';
-import { FieldError, invalidProps } from './FieldError';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
 
 /** What the offer's people do with it at its stage: edit, submit for review, close, renew until a new day, delete a draft. */
 export function OwnerActions({ offer, onChanged }: { offer: Offer; onChanged(): void }) {

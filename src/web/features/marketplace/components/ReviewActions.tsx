@@ -4,8 +4,8 @@ import { OFFER_LIMITS } from '../../../../shared/offers';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { changeOfferStage } from '../api/marketplace';
-import { useFieldErrors } from '../hooks/useFieldErrors';
-import { FieldError, invalidProps } from './FieldError';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
 
 /** A coordinator of the owner's region: publish the submitted offer, or return it with the reasons. */
 export function ReviewActions({ offer, onChanged }: { offer: Offer; onChanged(): void }) {

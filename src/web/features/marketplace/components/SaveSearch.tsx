@@ -4,8 +4,8 @@ import type { SavedOfferQueryInput } from '../../../../shared/schemas/offer-aler
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { saveSearch, type MarketQuery } from '../api/marketplace';
-import { useFieldErrors } from '../hooks/useFieldErrors';
-import { FieldError, invalidProps } from './FieldError';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
 
 /** What of the marketplace's search a saved search keeps: the words, kinds, areas and owners' regions. */
 export function savedQuery(query: MarketQuery): SavedOfferQueryInput {

@@ -51,7 +51,11 @@ export function SavedSearchesPage() {
                 </select>
               </div>
               {!s.subscribed && (
-                <button type="button" className="secondary" onClick={() => run(() => updateSavedSearch(s, { subscribed: true }), searches.reload)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => run(() => updateSavedSearch(s, { subscribed: true }), searches.reload)}
+                >
                   {t('marketplace.savedSearches.resubscribe')}
                 </button>
               )}

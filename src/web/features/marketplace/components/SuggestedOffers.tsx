@@ -29,7 +29,11 @@ function SuggestedFor({ slug, name }: { slug: string; name: MultilingualText }) 
       <h2 id={id}>{t('marketplace.matches.suggestedFor', { name: text(name) })}</h2>
       <ul className="cards offer-list">
         {items.map((m) => (
-          <OfferCard key={m.offer.id} offer={{ ...m.offer, why: m.explanation.signals.map((s) => ({ kind: s.signal, text: s.text })) }} headingLevel={3} />
+          <OfferCard
+            key={m.offer.id}
+            offer={{ ...m.offer, why: m.explanation.signals.map((s) => ({ kind: s.signal, text: s.text })) }}
+            headingLevel={3}
+          />
         ))}
       </ul>
     </section>

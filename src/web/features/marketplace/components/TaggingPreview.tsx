@@ -32,7 +32,10 @@ export function TaggingPreview({ draft }: { draft: OfferDraft }) {
     ? [
         [t('marketplace.tagging.concepts'), tagging.concepts.map((c) => c.label)],
         [t('marketplace.tagging.nace'), tagging.nace.map((n) => `${n.code} ${n.title}`)],
-        [t('marketplace.tagging.products'), tagging.products.map((p) => `${p.code.replace(/^\w+:/, '')} ${p.title[lang] ?? p.title.en ?? p.title.fr ?? p.title.ru ?? ''}`)],
+        [
+          t('marketplace.tagging.products'),
+          tagging.products.map((p) => `${p.code.replace(/^\w+:/, '')} ${p.title[lang] ?? p.title.en ?? p.title.fr ?? p.title.ru ?? ''}`),
+        ],
         [t('marketplace.tagging.areas'), tagging.areas.map((a) => a.label)],
       ]
     : [];

@@ -11,7 +11,7 @@ import { FILTERS, useDirectoryQuery } from '../hooks/useDirectoryQuery';
 import { DirectoryFilters } from './DirectoryFilters';
 import { FiltersDisclosure } from './FiltersDisclosure';
 import { OrganisationCard } from './OrganisationCard';
-import { Pagination } from './Pagination';
+import { Pagination } from '../../../shared/ui/Pagination';
 import { SortChoice } from './SortChoice';
 import { RecordResults } from '../../registry-search/components/RecordResults';
 

@@ -7,8 +7,8 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { SelectField } from '../../../shared/ui/forms';
 import { useMlString } from '../../../shared/ui/MlText';
 import type { PartyDraft, RecordDraft } from '../hooks/record-draft';
-import type { FieldErrors } from '../hooks/useFieldErrors';
-import { FieldError } from './FieldError';
+import type { FieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError } from '../../../shared/ui/FieldError';
 
 type Props = { draft: RecordDraft; onChange(draft: RecordDraft): void; errors: FieldErrors };
 

@@ -7,8 +7,8 @@ import { Outcome, SelectField, useAction, useSubmit } from '../../../shared/ui/f
 import { MlText, useMlString } from '../../../shared/ui/MlText';
 import { TypeaheadSelect } from '../../../shared/ui/Typeahead';
 import { addLink, recordPage, removeLink, useRecordList } from '../api/registry';
-import { useFieldErrors } from '../hooks/useFieldErrors';
-import { FieldError } from './FieldError';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError } from '../../../shared/ui/FieldError';
 
 const isRecordKind = (kind: string): kind is RecordKind => (RECORD_KINDS as readonly string[]).includes(kind);
 

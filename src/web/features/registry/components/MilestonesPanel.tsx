@@ -5,8 +5,8 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useAction, useSubmit } from '../../../shared/ui/forms';
 import { MlText } from '../../../shared/ui/MlText';
 import { addMilestone, updateMilestone } from '../api/registry';
-import { useFieldErrors } from '../hooks/useFieldErrors';
-import { FieldError } from './FieldError';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError } from '../../../shared/ui/FieldError';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,8 +1,8 @@
 import { LANGUAGES, type Language } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import type { FieldErrors } from '../hooks/useFieldErrors';
-import { FieldError, invalidProps } from './FieldError';
+import type { FieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
 
 export interface TextFieldSpec<K extends string> {
   key: K;

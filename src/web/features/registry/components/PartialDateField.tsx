@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { formatPartialDate } from '../../../../shared/partial-date';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { readPartialDate } from '../hooks/partial-date-input';
-import type { FieldErrors } from '../hooks/useFieldErrors';
-import { FieldError } from './FieldError';
+import type { FieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError } from '../../../shared/ui/FieldError';
 
 /**
  * A date known to a year, a month or a day, in one text field: "2004" stays a year. What it was read as is

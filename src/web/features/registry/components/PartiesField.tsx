@@ -7,8 +7,8 @@ import { SelectField } from '../../../shared/ui/forms';
 import { REGION_CHOICES_SHOWN, useRegionGroups } from '../../../shared/ui/region-choices';
 import { TypeaheadSelect } from '../../../shared/ui/Typeahead';
 import type { PartyDraft } from '../hooks/record-draft';
-import type { FieldErrors } from '../hooks/useFieldErrors';
-import { FieldError } from './FieldError';
+import type { FieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError } from '../../../shared/ui/FieldError';
 import { PartyPicker } from './PartyPicker';
 
 /** Residencies have their two fixed roles; the other kinds choose among the rest. */

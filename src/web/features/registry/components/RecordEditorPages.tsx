@@ -9,7 +9,7 @@ import { ConflictNotice } from '../../../shared/ui/VersionConflict';
 import { mergeEdits, versionConflict, type Conflict } from '../../../shared/versioning';
 import { createRecord, getRecord, kindOfCollection, listPage, recordPage, updateRecord, useRecord } from '../api/registry';
 import { draftOf, newDraft, toBody, toCreateBody, type RecordDraft } from '../hooks/record-draft';
-import { useFieldErrors } from '../hooks/useFieldErrors';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
 import { useDraftFieldLabel, useDraftFieldValue } from './draft-fields';
 import { RecordForm } from './RecordForm';
 

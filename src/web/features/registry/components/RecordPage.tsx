@@ -99,7 +99,11 @@ function RecordFacts({ record }: { record: RegistryRecord }) {
           <>
             {record.validFrom ? <RecordDate date={record.validFrom} /> : '…'}
             {' – '}
-            {record.validUntil ? <RecordDate date={record.validUntil} /> : <span className="open-ended">{t('registry.fields.openEnded')}</span>}
+            {record.validUntil ? (
+              <RecordDate date={record.validUntil} />
+            ) : (
+              <span className="open-ended">{t('registry.fields.openEnded')}</span>
+            )}
           </>
         )}
       </dd>

@@ -9,8 +9,7 @@ import { useMlString } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { useSession } from '../../../shared/session/SessionProvider';
-// the directory's page turner, the same for every list of the site
-import { Pagination } from '../../organisations/components/Pagination';
+import { Pagination } from '../../../shared/ui/Pagination';
 import { kindOfCollection, listPage, useRecordList } from '../api/registry';
 import { useRecordQuery } from '../hooks/useRecordQuery';
 import { RecordFilters } from './RecordFilters';

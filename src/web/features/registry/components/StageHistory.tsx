@@ -5,8 +5,8 @@ import { REGISTRY_LIMITS, type RegistryRecord } from '../../../../shared/schemas
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, SelectField, useSubmit } from '../../../shared/ui/forms';
 import { changeStage } from '../api/registry';
-import { useFieldErrors } from '../hooks/useFieldErrors';
-import { FieldError } from './FieldError';
+import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { FieldError } from '../../../shared/ui/FieldError';
 import { PartialDateField } from './PartialDateField';
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -105,7 +105,10 @@ export function draftOf(record: RegistryRecord): RecordDraft {
     published: record.published,
     parties: record.parties.map((p): PartyDraft => {
       if (p.organisation) return { role: p.role, organisation: p.organisation };
-      return { role: p.role, namedParty: { id: p.named!.id, name: p.named!.name, regionCode: p.named!.regionCode ?? p.named!.countryCode } };
+      return {
+        role: p.role,
+        namedParty: { id: p.named!.id, name: p.named!.name, regionCode: p.named!.regionCode ?? p.named!.countryCode },
+      };
     }),
     type: record.type ?? '',
     commitments: record.commitments,
