@@ -38,6 +38,18 @@ describe('the background jobs page', () => {
     await page.context().close();
   });
 
+  it('sends the daily digests now, in French, and shows the run with its progress', async () => {
+    const page = await site.open('/admin/jobs', { locale: 'fr-FR', viewport: DESKTOP, email: ADMIN });
+    await page.getByRole('heading', { name: 'Envoyer les résumés maintenant' }).waitFor();
+    await page.getByRole('button', { name: 'Résumés quotidiens' }).click();
+    await page.getByRole('status').filter({ hasText: 'Les résumés sont en file' }).waitFor();
+    // the runner takes it at its next poll; the page reads it again while it is queued or running
+    const run = page.getByRole('row').filter({ hasText: 'Résumés de la place de marché' }).first();
+    await expect.poll(async () => (await run.innerText()).replace(/\s+/g, ' '), { timeout: 20_000 }).toMatch(/Terminée.*\d+ sur \d+/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('is not shown to a coordinator, whom the API refuses', async () => {
     const page = await site.open('/admin/audit', {
       locale: 'fr-FR',

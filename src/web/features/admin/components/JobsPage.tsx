@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { DIGEST_FREQUENCIES } from '../../../../shared/offers';
 import { JOB_STATE_NAMES, type Job } from '../../../../shared/schemas/jobs';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Field, SelectField, useAction } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
-import { retryJob, useJobs } from '../hooks/useJobs';
+import { retryJob, sendDigests, useJobs } from '../hooks/useJobs';
 
 /** The platform's background work for administrators: what ran, what failed and why; a failed job can be retried. */
 export function JobsPage() {
@@ -13,6 +14,15 @@ export function JobsPage() {
   const [name, setName] = useState('');
   const jobs = useJobs({ state, name });
   const retry = useAction();
+  const send = useAction();
+  const [queued, setQueued] = useState(false);
+  // while a job runs, its progress is read again every few seconds
+  const busy = !!jobs.data?.items.some((j) => j.state === 'running' || j.state === 'queued');
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(jobs.reload, 3000);
+    return () => clearInterval(timer);
+  }, [busy, jobs.reload]);
   useTitle(t('adminJobs.title'));
   // a job name the translation files know is said in words; a newer one shows as recorded
   const jobName = (job: Job) => {
@@ -54,6 +64,36 @@ export function JobsPage() {
           onChange={(e) => setName(e.target.value)}
         />
       </div>
+      <section aria-labelledby="send-digests">
+        <h2 id="send-digests">{t('adminJobs.sendDigests')}</h2>
+        <p>{t('adminJobs.sendDigestsLead')}</p>
+        <div className="row">
+          {DIGEST_FREQUENCIES.map((frequency) => (
+            <button
+              key={frequency}
+              type="button"
+              className="secondary"
+              onClick={() =>
+                send.run(
+                  () => sendDigests(frequency),
+                  () => {
+                    setQueued(true);
+                    jobs.reload();
+                  },
+                )
+              }
+            >
+              {t(frequency === 'daily' ? 'adminJobs.sendDaily' : 'adminJobs.sendWeekly')}
+            </button>
+          ))}
+        </div>
+        {send.error && (
+          <p role="alert" className="error">
+            {send.error}
+          </p>
+        )}
+        {queued && <p role="status">{t('adminJobs.digestsQueued')}</p>}
+      </section>
       <Status state={jobs} />
       {retry.error && (
         <p role="alert" className="error">
@@ -84,6 +124,17 @@ export function JobsPage() {
                 </td>
                 <td data-label={t('adminJobs.state')}>
                   <span className={`badge job-${job.state}`}>{t(`adminJobs.states.${job.state}`)}</span>
+                  {job.progress && (
+                    <>
+                      {' '}
+                      <progress
+                        value={job.progress.done}
+                        max={Math.max(job.progress.total, 1)}
+                        aria-label={t('adminJobs.progressLabel')}
+                      />{' '}
+                      {t('adminJobs.progress', { done: job.progress.done, total: job.progress.total })}
+                    </>
+                  )}
                 </td>
                 <td data-label={t('adminJobs.attempts')}>{t('adminJobs.attemptsOf', { attempts: job.attempts, max: job.maxAttempts })}</td>
                 <td data-label={t('adminJobs.runAt')}>{when(job.runAt)}</td>
