@@ -34,8 +34,7 @@ export function differingFields<T extends object>(a: T, b: T): (keyof T & string
   return keys.filter((k) => !sameValue(a[k], b[k]));
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The saved version with the person's own edits carried over: a field they changed (from `base`, what they

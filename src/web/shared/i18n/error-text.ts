@@ -24,10 +24,20 @@ export function fieldLabel(t: Translate, field: string | undefined): string {
   return language ? `${label} (${t(`language.names.${language}`)})` : label;
 }
 
-/** The error's values as the message shows them: a language by its name in the reader's language. */
-function shownParams(t: Translate, params: Record<string, string | number> | undefined) {
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The error's values as the message shows them: a language by its name in the reader's language, a day
+ * (2027-06-30) as the pages write days («30 июн. 2027 г.»), when the caller gives the reader's language.
+ */
+function shownParams(t: Translate, params: Record<string, string | number> | undefined, lang?: string) {
   const shown: Record<string, string | number> = { ...params };
   if (typeof shown.language === 'string') shown.language = t(`language.names.${shown.language}`);
+  if (lang)
+    for (const [name, value] of Object.entries(shown))
+      if (typeof value === 'string' && DAY.test(value))
+        // the day itself, whatever the reader's time zone: read and written at noon UTC
+        shown[name] = new Date(`${value}T12:00:00Z`).toLocaleDateString(lang, { dateStyle: 'medium', timeZone: 'UTC' });
   return shown;
 }
 
@@ -36,12 +46,14 @@ function shownParams(t: Translate, params: Record<string, string | number> | und
  * `maxLength` with its limit, `nul`, …) with the field's name, else by its stable code. The server's
  * English text is the last resort, for a code this version of the web app does not know.
  */
-export function errorMessage(t: Translate, error: ApiError['error']): string {
+export function errorMessage(t: Translate, error: ApiError['error'], lang?: string): string {
   // a token comes from an e-mailed link, never from the reader's typing: a cut or damaged one is a bad link
   if (error.code === 'validation_failed' && error.field === 'body.token') return t('errors.token_invalid');
-  const vars = { field: fieldLabel(t, error.field), ...shownParams(t, error.params) };
-  if (error.reason) {
-    const key = `invalid.${error.reason}`;
+  const vars = { field: fieldLabel(t, error.field), ...shownParams(t, error.params, lang) };
+  // "at least 1 character" is a text left empty: said as such
+  const reason = error.reason === 'minLength' && Number(error.params?.limit) === 1 ? 'required' : error.reason;
+  if (reason) {
+    const key = `invalid.${reason}`;
     const text = t(key, vars);
     if (text !== key) return text;
   }
@@ -52,6 +64,5 @@ export function errorMessage(t: Translate, error: ApiError['error']): string {
 
 export function useErrorText() {
   const { t } = useI18n();
-  return (error: unknown) =>
-    error instanceof ApiRequestError && error.body ? errorMessage(t, error.body.error) : t('app.error');
+  return (error: unknown) => (error instanceof ApiRequestError && error.body ? errorMessage(t, error.body.error) : t('app.error'));
 }

@@ -3,19 +3,28 @@ import { ApiRequestError } from '../api/client';
 import { errorMessage } from '../i18n/error-text';
 import { useI18n } from '../i18n/I18nProvider';
 
+/** A rule of the text's form (a pattern): beside a more telling message on the same field, it says nothing more. */
+const isShape = (e: { reason?: string }) => e.reason === 'pattern' || e.reason === 'format' || e.reason === 'shape';
+
 /**
  * The API's refusal of a form, field by field, each message in the reader's language beside the field it
  * names (`body.title.ru` beside the Russian title, `body.parties[1].organisation` beside the second party).
  */
 export function useFieldErrors() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const messages = useMemo(() => {
     if (!(error instanceof ApiRequestError) || !error.body) return [];
     const { field, details } = error.body.error;
     const all = details?.length ? details.map((d) => ({ ...error.body!.error, ...d })) : field ? [error.body.error] : [];
-    return all.map((e) => ({ field: e.field ?? '', text: errorMessage(t, e) }));
-  }, [error, t]);
+    const said = all.map((e) => ({ field: e.field ?? '', text: errorMessage(t, e, lang) }));
+    // an empty text breaks two rules at once (at least one character, not only spaces): the field is told once
+    return said.filter(
+      (m, i) =>
+        !said.slice(0, i).some((earlier) => earlier.field === m.field && earlier.text === m.text) &&
+        !(isShape(all[i]!) && said.some((o, j) => j !== i && o.field === m.field)),
+    );
+  }, [error, t, lang]);
   /** The messages of a field and of its parts (`body.title` also gets `body.title.fr`). */
   const of = useCallback(
     (field: string) =>
