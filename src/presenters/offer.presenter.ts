@@ -69,6 +69,7 @@ export interface OfferAbilities {
   edit: boolean;
   review: boolean;
   expressInterest: boolean;
+  interestRefused?: 'own_offer' | 'already_expressed' | 'not_open';
 }
 
 /**

@@ -70,6 +70,22 @@ export function describedProducts(classifications: ClassificationService, codes:
   return codes.flatMap((code) => classifications.products.describe(code) ?? []);
 }
 
+/**
+ * Why a signed-in member may not express interest, so that the page says so rather than offer a form the
+ * API would refuse: the offer is not open (not published, or past its expiry), it is their organisation's,
+ * or every organisation of theirs other than the owner expressed interest already. Undefined when they may.
+ */
+async function whyNoInterest(repos: Repositories, actor: Actor | null, row: OfferRow, owners: boolean) {
+  if (!actor) return undefined;
+  if (row.stage !== 'published' || row.expiresOn < repos.clock.now().toISOString().slice(0, 10)) return 'not_open' as const;
+  const mine = [
+    ...new Set(actor.grants.flatMap((g) => (g.organisationId && g.organisationId !== row.organisationId ? [g.organisationId] : []))),
+  ];
+  if (mine.length === 0) return owners ? ('own_offer' as const) : ('not_open' as const);
+  const expressed = new Set((await repos.offerInterests.ofOffer(row.id)).map((i) => i.organisationId));
+  return mine.every((id) => expressed.has(id)) ? ('already_expressed' as const) : undefined;
+}
+
 /** The offer as the reader sees it: its owner only where organisationShown allows, and what they may do. */
 export async function offerView(
   repos: Repositories,
@@ -81,6 +97,7 @@ export async function offerView(
   const regions = await repos.regions.list();
   const [shown, history] = await Promise.all([ownerShown(repos, actor, row, regions), repos.offers.history(row.id)]);
   const owners = isOwnersPerson(actor, row);
+  const interestRefused = await whyNoInterest(repos, actor, row, owners);
   return presentOffer(row, {
     shown,
     history,
@@ -88,7 +105,8 @@ export async function offerView(
     can: {
       edit: canEditOffer(actor, row) && row.stage !== 'closed',
       review: row.stage === 'submitted' && decidesOnOffer(actor, row, regions),
-      expressInterest: !!actor && row.stage === 'published' && !owners && actor.grants.some((g) => g.organisationId !== null),
+      expressInterest: !!actor && interestRefused === undefined,
+      ...(interestRefused ? { interestRefused } : {}),
     },
   });
 }

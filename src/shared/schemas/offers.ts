@@ -123,7 +123,13 @@ export const OfferSchema = Type.Object({
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
   history: Type.Array(OfferStageChangeSchema),
   /** What the reader may do: edit (the owner's people), review (a coordinator of its region), express interest. */
-  can: Type.Object({ edit: Type.Boolean(), review: Type.Boolean(), expressInterest: Type.Boolean() }),
+  can: Type.Object({
+    edit: Type.Boolean(),
+    review: Type.Boolean(),
+    expressInterest: Type.Boolean(),
+    /** Why the reader may not express interest, when not: the offer is their organisation's, each of their organisations expressed it already, or it is not open. */
+    interestRefused: Type.Optional(Type.Enum(['own_offer', 'already_expressed', 'not_open'] as const)),
+  }),
   version: Type.Integer(),
   updatedAt: Type.String({ format: 'date-time' }),
 });

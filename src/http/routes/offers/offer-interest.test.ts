@@ -261,3 +261,16 @@ describe('declined and withdrawn interests', () => {
     expect(Number(threads.rows[0]!.n)).toBe(accept!.statusCode === 200 ? 1 : 0);
   });
 });
+
+describe('what an offer’s page tells a member about expressing interest', () => {
+  it('offers the form once per organisation, says why not afterwards, and tells the owner’s member it is theirs', async () => {
+    const open = await insertOffer(t, 'iate-mephi', { title: { original: 'en', en: 'Hot-gas filters sought' } });
+    const page = async (user: TestUser) => (await user.get(`/api/v1/offers/${open.slug}`)).json().can;
+    expect(await page(third)).toMatchObject({ expressInterest: true });
+    expect((await third.send('POST', `/api/v1/offers/${open.slug}/interests`, interestBody())).statusCode).toBe(201);
+    expect(await page(third)).toMatchObject({ expressInterest: false, interestRefused: 'already_expressed' });
+    expect(await page(ownerMember)).toMatchObject({ expressInterest: false, interestRefused: 'own_offer' });
+    const expired = await insertOffer(t, 'iate-mephi', { expiresOn: dayFromToday(-1), deadline: null });
+    expect((await third.get(`/api/v1/offers/${expired.slug}`)).json().can).toMatchObject({ expressInterest: false, interestRefused: 'not_open' });
+  });
+});

@@ -73,7 +73,17 @@ function Engage({ offer }: { offer: Offer }) {
     <section className="offer-engage" aria-labelledby="offer-engage-title">
       <h2 id="offer-engage-title">{t('marketplace.interest.title')}</h2>
       <FollowButton slug={offer.slug} />
-      {offer.can.expressInterest ? <InterestForm slug={offer.slug} /> : <p className="muted">{t('marketplace.interest.notOpen')}</p>}
+      {offer.can.expressInterest ? (
+        <InterestForm slug={offer.slug} />
+      ) : offer.can.interestRefused === 'already_expressed' ? (
+        <p>
+          {t('marketplace.interest.alreadyExpressed')} <Link to="/my/interests">{t('marketplace.interest.myInterests')}</Link>
+        </p>
+      ) : (
+        <p className="muted">
+          {t(offer.can.interestRefused === 'own_offer' ? 'marketplace.interest.ownOffer' : 'marketplace.interest.notOpen')}
+        </p>
+      )}
     </section>
   );
 }
