@@ -92,7 +92,8 @@ export function presentOfferSummary(row: OfferSummaryRow, context: { shown: bool
     deadline: row.deadline,
     expiresOn: row.expiresOn,
     publishedAt: row.publishedAt?.toISOString() ?? null,
-    why: context.why,
+    // a word can match by its text and by a concept (filtration, filtration): the reason is said once
+    why: context.why.filter((reason, i, all) => all.findIndex((r) => r.text.toLowerCase() === reason.text.toLowerCase()) === i),
   };
 }
 

@@ -60,6 +60,8 @@ describe('the marketplace search, across languages', () => {
       expect(slugsOf(list), q).toContain(ids.filters);
       const item = list.items.find((i) => i.id === ids.filters)!;
       expect(item.why.length, q).toBeGreaterThan(0);
+      // each reason once, though a word matches by its text and by its concept
+      expect(new Set(item.why.map((w) => w.text.toLowerCase())).size, q).toBe(item.why.length);
     }
   });
 
