@@ -180,6 +180,10 @@ describe('the marketplace', () => {
     await follower.goto(`${site.baseUrl}/my/saved-searches`);
     const saved = follower.locator('.saved-search', { hasText: 'Capteurs' });
     await saved.waitFor();
+    // what it asks, and the offer followed, listed beside it
+    expect(await saved.locator('.meta').first().innerText()).toBe('«\u00a0capteurs\u00a0»');
+    const followed = follower.getByRole('region', { name: 'Offres que je suis' });
+    await followed.getByRole('heading', { name: 'Radiation-hard sensors for reactors' }).waitFor();
     expect(await saved.getByLabel('Résumé').inputValue()).toBe('daily');
     // the frequency changes from the list, over the version shown
     await saved.getByLabel('Résumé').selectOption('weekly');

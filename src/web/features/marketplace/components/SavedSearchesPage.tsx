@@ -6,10 +6,13 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useAction } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
-import { deleteSavedSearch, updateSavedSearch, useSavedSearches } from '../api/marketplace';
+import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
+import { deleteSavedSearch, updateSavedSearch, useMyFollows, useSavedSearches } from '../api/marketplace';
+import { FollowButton } from './FollowButton';
+import { OfferCard } from './OfferCard';
 import type { SavedSearch } from '../api/contracts';
 
-/** My saved searches: each with the way to run it, how often its digest comes (changed here), and delete. */
+/** My saved searches (what each asks, how often its digest comes, changed here, and delete), and the offers I follow. */
 export function SavedSearchesPage() {
   const { t } = useI18n();
   const searches = useSavedSearches();
@@ -34,6 +37,7 @@ export function SavedSearchesPage() {
             <h2 className="card-title">
               <Link to={`/marketplace${searchAddress(s)}`}>{s.name}</Link>
             </h2>
+            <SavedQuery search={s} />
             {!s.subscribed && <p className="meta">{t('marketplace.savedSearches.unsubscribed')}</p>}
             <div className="row">
               <div className="field">
@@ -66,7 +70,42 @@ export function SavedSearchesPage() {
           </li>
         ))}
       </ul>
+      <FollowedOffers />
     </>
+  );
+}
+
+/** What a saved search asks: its words and its filters, as the marketplace's filters name them. */
+function SavedQuery({ search }: { search: SavedSearch }) {
+  const { t } = useI18n();
+  const names = useReferenceNames();
+  const parts = [
+    search.query.q ? t('marketplace.savedSearches.words', { q: search.query.q }) : null,
+    ...(search.query.kind ?? []).map((k) => t(`marketplace.kinds.${k}`)),
+    ...(search.query.area ?? []).map(names.area),
+    ...(search.query.region ?? []).map(names.region),
+  ].filter((p): p is string => !!p);
+  return parts.length ? <p className="meta">{parts.join(' · ')}</p> : null;
+}
+
+/** The offers I follow (their updates come by e-mail), each with the button that stops it. */
+function FollowedOffers() {
+  const { t } = useI18n();
+  const follows = useMyFollows(true);
+  return (
+    <section aria-labelledby="followed-offers">
+      <h2 id="followed-offers">{t('marketplace.follow.mine')}</h2>
+      <Status state={follows} />
+      {follows.data && follows.data.items.length === 0 && <p>{t('marketplace.follow.none')}</p>}
+      <ul className="cards">
+        {(follows.data?.items ?? []).map((f) => (
+          <li key={f.offer.id}>
+            <OfferCard offer={f.offer} headingLevel={3} />
+            <FollowButton slug={f.offer.slug} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
