@@ -67,6 +67,19 @@ export function checkedExpiry(value: string, today: string, field: string): stri
   return value;
 }
 
+/** One refusal naming every field's problem (in `details`), the first as the error's own field and reason. */
+function allProblems(problems: AppError[]): AppError {
+  const [first] = problems;
+  if (problems.length === 1) return first!;
+  const details = problems.map((p) => ({
+    field: p.field ?? 'body',
+    message: p.message,
+    ...(p.reason ? { reason: p.reason } : {}),
+    ...(p.params ? { params: p.params } : {}),
+  }));
+  return new AppError('validation_failed', first!.message, first!.field, details).because(first!.reason!, first!.params);
+}
+
 /**
  * Checks an offer's fields as one (beyond the schema): texts in their original language, days that exist,
  * an expiry ahead and not too far, a deadline on or before it, and codes, areas and regions the platform
@@ -80,22 +93,33 @@ export async function checkOffer(
   today: string,
   options: { expiryChanged: boolean } = { expiryChanged: true },
 ): Promise<CheckedOfferColumns> {
-  requireOriginal(input.title, 'body.title');
-  requireOriginal(input.summary, 'body.summary');
-  requireOriginal(input.description, 'body.description');
-  requireOriginal(input.partnerRole, 'body.partnerRole');
-  const expiresOn = options.expiryChanged ? checkedExpiry(input.expiresOn, today, 'body.expiresOn') : input.expiresOn;
-  const deadline = input.deadline === null ? null : checkedDay(input.deadline, 'body.deadline');
-  if (deadline !== null && deadline > expiresOn)
-    throw invalid(
-      'body.deadline',
-      'after_expiry',
-      `The deadline ${deadline} is after the expiry date ${expiresOn}: an offer is not answered once it has expired.`,
-      {
-        value: deadline,
-        expiresOn,
-      },
+  // the editor shows every field's problem at once, not one per attempt to save
+  const problems: AppError[] = [];
+  const noted = <T>(work: () => T, instead: T): T => {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      problems.push(error);
+      return instead;
+    }
+  };
+  noted(() => requireOriginal(input.title, 'body.title'), undefined);
+  noted(() => requireOriginal(input.summary, 'body.summary'), undefined);
+  noted(() => requireOriginal(input.description, 'body.description'), undefined);
+  noted(() => requireOriginal(input.partnerRole, 'body.partnerRole'), undefined);
+  const expiresOn = options.expiryChanged ? noted(() => checkedExpiry(input.expiresOn, today, 'body.expiresOn'), null) : input.expiresOn;
+  const deadline = input.deadline === null ? null : noted(() => checkedDay(input.deadline!, 'body.deadline'), null);
+  if (deadline !== null && expiresOn !== null && deadline > expiresOn)
+    problems.push(
+      invalid(
+        'body.deadline',
+        'after_expiry',
+        `The deadline ${deadline} is after the expiry date ${expiresOn}: an offer is not answered once it has expired.`,
+        { value: deadline, expiresOn },
+      ),
     );
+  if (problems.length > 0) throw allProblems(problems);
   const areaCodes = [...new Set(input.areas)];
   await requireKnownAreas(repos, areaCodes, 'body.areas');
   const naceCodes = classifications.naceClassesOf(input.nace, 'body.nace');
@@ -119,7 +143,7 @@ export async function checkOffer(
     partnerRole: input.partnerRole,
     targetRegionCodes,
     deadline,
-    expiresOn,
+    expiresOn: expiresOn!,
     anonymous: input.anonymous,
   };
 }

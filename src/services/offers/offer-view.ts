@@ -77,11 +77,11 @@ export function describedProducts(classifications: ClassificationService, codes:
  */
 async function whyNoInterest(repos: Repositories, actor: Actor | null, row: OfferRow, owners: boolean) {
   if (!actor) return undefined;
-  if (row.stage !== 'published' || row.expiresOn < repos.clock.now().toISOString().slice(0, 10)) return 'not_open' as const;
   const mine = [
     ...new Set(actor.grants.flatMap((g) => (g.organisationId && g.organisationId !== row.organisationId ? [g.organisationId] : []))),
   ];
   if (mine.length === 0) return owners ? ('own_offer' as const) : ('not_open' as const);
+  if (row.stage !== 'published' || row.expiresOn < repos.clock.now().toISOString().slice(0, 10)) return 'not_open' as const;
   const expressed = new Set((await repos.offerInterests.ofOffer(row.id)).map((i) => i.organisationId));
   return mine.every((id) => expressed.has(id)) ? ('already_expressed' as const) : undefined;
 }

@@ -36,7 +36,12 @@ beforeAll(async () => {
   const offer = await insertOffer(t, 'iate-mephi', {
     kind: 'technology_offer',
     anonymous: true,
-    title: { original: 'ru', ru: `Технология ${SEARCH_WORD} датчиков`, fr: 'Technologie de capteurs hydroacoustiques', en: 'Hydroacoustic sensor technology' },
+    title: {
+      original: 'ru',
+      ru: `Технология ${SEARCH_WORD} датчиков`,
+      fr: 'Technologie de capteurs hydroacoustiques',
+      en: 'Hydroacoustic sensor technology',
+    },
     summary: { original: 'ru', ru: 'Лицензия на производство датчиков.' },
     areaCodes: ['innovative-technology-transfer'],
   });

@@ -41,7 +41,12 @@ beforeAll(async () => {
   offer = await insertOffer(t, 'iate-mephi', {
     kind: 'technology_request',
     anonymous: true,
-    title: { original: 'ru', ru: 'Ищем технологию керамических фильтров', fr: 'Recherche de filtres céramiques', en: 'Ceramic filters sought' },
+    title: {
+      original: 'ru',
+      ru: 'Ищем технологию керамических фильтров',
+      fr: 'Recherche de filtres céramiques',
+      en: 'Ceramic filters sought',
+    },
     areaCodes: ['filters-filtering-materials'],
   });
 });
@@ -153,7 +158,9 @@ describe('from an expression of interest to an agreement in the counts', () => {
     expect(thread.messages[0].body).toContain('Nous fabriquons des filtres');
     expect(thread.messages[0].body).toContain('Notre calendrier\u00a0: Six mois');
     expect((await ownerAdmin.get(`/api/v1/messages/${interest.threadId}`)).json().messages).toHaveLength(1);
-    const fromOwner = await ownerAdmin.send('POST', `/api/v1/messages/${interest.threadId}/replies`, { text: 'Здравствуйте, давайте обсудим.' });
+    const fromOwner = await ownerAdmin.send('POST', `/api/v1/messages/${interest.threadId}/replies`, {
+      text: 'Здравствуйте, давайте обсудим.',
+    });
     expect(fromOwner.statusCode, fromOwner.body).toBe(201);
     const fromInterested = await interested.send('POST', `/api/v1/messages/${interest.threadId}/replies`, { text: 'Volontiers.' });
     expect(fromInterested.json().messages).toHaveLength(3);
@@ -168,7 +175,9 @@ describe('from an expression of interest to an agreement in the counts', () => {
     expect((await sendIfMatch(t, third, 'POST', outcome, interest.version, create)).statusCode).toBe(404);
     const both = await sendIfMatch(t, ownerAdmin, 'POST', outcome, interest.version, { ...create, agreement: 'x-y' });
     expect(both.json().error).toMatchObject({ code: 'validation_failed', field: 'body' });
-    const notShared = await sendIfMatch(t, ownerAdmin, 'POST', outcome, interest.version, { agreement: 'obninsk-ardl-cooperation-agreement-2004' });
+    const notShared = await sendIfMatch(t, ownerAdmin, 'POST', outcome, interest.version, {
+      agreement: 'obninsk-ardl-cooperation-agreement-2004',
+    });
     expect(notShared.json().error).toMatchObject({ code: 'agreement_not_shared', field: 'body.agreement' });
     expect((await sendIfMatch(t, ownerAdmin, 'POST', outcome, interest.version + 3, create)).json().error.code).toBe('version_conflict');
     const recorded = await sendIfMatch(t, ownerAdmin, 'POST', outcome, interest.version, create);
@@ -212,7 +221,9 @@ describe('from an expression of interest to an agreement in the counts', () => {
 describe('declined and withdrawn interests', () => {
   it('declines with a reason, tells the author without naming an anonymous owner, and keeps it hidden', async () => {
     const other = await insertOffer(t, 'iate-mephi', { anonymous: true, title: { original: 'en', en: 'Neutron detectors' } });
-    const created = (await third.send('POST', `/api/v1/offers/${other.slug}/interests`, interestBody({ language: 'ru' }))).json() as Interest;
+    const created = (
+      await third.send('POST', `/api/v1/offers/${other.slug}/interests`, interestBody({ language: 'ru' }))
+    ).json() as Interest;
     const before = mailsTo('airko.member@example.org').length;
     const declined = await sendIfMatch(t, ownerEditor, 'POST', `/api/v1/interests/${created.id}/decline`, created.version, {
       reason: 'Not this year.',
@@ -271,6 +282,9 @@ describe('what an offer’s page tells a member about expressing interest', () =
     expect(await page(third)).toMatchObject({ expressInterest: false, interestRefused: 'already_expressed' });
     expect(await page(ownerMember)).toMatchObject({ expressInterest: false, interestRefused: 'own_offer' });
     const expired = await insertOffer(t, 'iate-mephi', { expiresOn: dayFromToday(-1), deadline: null });
-    expect((await third.get(`/api/v1/offers/${expired.slug}`)).json().can).toMatchObject({ expressInterest: false, interestRefused: 'not_open' });
+    expect((await third.get(`/api/v1/offers/${expired.slug}`)).json().can).toMatchObject({
+      expressInterest: false,
+      interestRefused: 'not_open',
+    });
   });
 });

@@ -35,6 +35,19 @@ describe('bad input to the offer editor: a clear 4xx naming the field, nothing w
     await refusedCreate({ trl: 4.5 }, 400, 'body.trl');
   });
 
+  it('names every field’s problem at once, not one per attempt', async () => {
+    const error = await refusedCreate(
+      { title: { original: 'ru', fr: 'Filtres' }, expiresOn: dayFromToday(-1), deadline: null },
+      400,
+      'body.title.ru',
+      'original_language_missing',
+    );
+    expect(error.details.map((d: { field: string; reason: string }) => [d.field, d.reason])).toEqual([
+      ['body.title.ru', 'original_language_missing'],
+      ['body.expiresOn', 'in_past'],
+    ]);
+  });
+
   it('refuses an expiry in the past, beyond the longest validity, or on no day', async () => {
     await refusedCreate({ expiresOn: dayFromToday(-1), deadline: null }, 400, 'body.expiresOn', 'in_past');
     await refusedCreate({ expiresOn: dayFromToday(OFFER_LIMITS.maxValidityDays + 2) }, 400, 'body.expiresOn', 'too_far');

@@ -24,7 +24,7 @@ describe('an offer’s lifecycle through the API', () => {
       regionCode: 'RU-KLU',
       nace: ['23.44'],
     });
-    expect(draft.can).toEqual({ edit: true, review: false, expressInterest: false });
+    expect(draft.can).toEqual({ edit: true, review: false, expressInterest: false, interestRefused: 'own_offer' });
     // the address comes from the title, never from the organisation
     expect(draft.slug).toMatch(/^keramicheskie-filtry-[^/]*-[0-9a-f]{6}$/);
     expect(draft.slug).not.toContain('iate');

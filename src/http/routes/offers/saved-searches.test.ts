@@ -19,7 +19,12 @@ const patch = (user: TestUser, id: string, body: unknown, ifMatch?: string) =>
   t.app.inject({
     method: 'PATCH',
     url: `/api/v1/my/saved-searches/${id}`,
-    headers: { cookie: `cb_session=${user.cookie}`, 'x-csrf-token': user.csrf, 'content-type': 'application/json', ...(ifMatch ? { 'if-match': ifMatch } : {}) },
+    headers: {
+      cookie: `cb_session=${user.cookie}`,
+      'x-csrf-token': user.csrf,
+      'content-type': 'application/json',
+      ...(ifMatch ? { 'if-match': ifMatch } : {}),
+    },
     payload: JSON.stringify(body),
   });
 
@@ -33,7 +38,10 @@ describe('saved searches', () => {
     expect(words.statusCode, words.body).toBe(201);
     expect(words.headers.etag).toBe('"1"');
     expect(words.json()).toMatchObject({ name: 'Filtres céramiques', frequency: 'daily', subscribed: true, version: 1 });
-    const area = await member.send('POST', '/api/v1/my/saved-searches', { name: 'Ceramics', query: { area: ['non-metallic-materials-industrial-ceramics'] } });
+    const area = await member.send('POST', '/api/v1/my/saved-searches', {
+      name: 'Ceramics',
+      query: { area: ['non-metallic-materials-industrial-ceramics'] },
+    });
     expect(area.statusCode, area.body).toBe(201);
     expect(area.json().frequency).toBe('weekly');
     const list = await member.get('/api/v1/my/saved-searches');
@@ -80,7 +88,9 @@ describe('saved searches', () => {
   it(`keeps at most ${SAVED_SEARCHES_MAX} a member, even saved at once`, async () => {
     const keeper = await signedInUser(t, 'saved.keeper@example.test', [{ role: 'org_editor', organisationSlug: 'ardl' }]);
     const answers = await Promise.all(
-      Array.from({ length: SAVED_SEARCHES_MAX + 5 }, (_, i) => keeper.send('POST', '/api/v1/my/saved-searches', { name: `s${i}`, query: { q: `mot${i}` } })),
+      Array.from({ length: SAVED_SEARCHES_MAX + 5 }, (_, i) =>
+        keeper.send('POST', '/api/v1/my/saved-searches', { name: `s${i}`, query: { q: `mot${i}` } }),
+      ),
     );
     expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(SAVED_SEARCHES_MAX);
     const full = answers.filter((a) => a.statusCode !== 201);

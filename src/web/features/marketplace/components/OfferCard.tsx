@@ -14,10 +14,13 @@ export function OfferCard({
   offer,
   showStage = false,
   headingLevel = 2,
+  children,
 }: {
   offer: OfferSummary;
   showStage?: boolean;
   headingLevel?: 2 | 3;
+  /** What a list adds to the card (a button that stops following it). */
+  children?: React.ReactNode;
 }) {
   const { t } = useI18n();
   const names = useReferenceNames();
@@ -53,6 +56,7 @@ export function OfferCard({
           {t('marketplace.labelled', { label: t('marketplace.why') })} {offer.why.map((w) => w.text).join(' · ')}
         </p>
       )}
+      {children}
     </li>
   );
 }

@@ -99,10 +99,9 @@ function FollowedOffers() {
       {follows.data && follows.data.items.length === 0 && <p>{t('marketplace.follow.none')}</p>}
       <ul className="cards">
         {(follows.data?.items ?? []).map((f) => (
-          <li key={f.offer.id}>
-            <OfferCard offer={f.offer} headingLevel={3} />
+          <OfferCard key={f.offer.id} offer={f.offer} headingLevel={3}>
             <FollowButton slug={f.offer.slug} />
-          </li>
+          </OfferCard>
         ))}
       </ul>
     </section>
