@@ -1,3 +1,4 @@
+import { grown } from '../search/postings.js';
 import type { OrganisationKind, Sector } from '../../shared/domain.js';
 import type { MatchRepository, PartnerProfile } from '../../repositories/match.repository.js';
 import { detached } from '../detached-string.js';
@@ -240,15 +241,10 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   private growSlots(slots: number): void {
     if (slots <= this.live.length) return;
     const size = this.live.length * 2;
-    const grow = <A extends Uint8Array | Int32Array | Uint32Array>(old: A, make: (n: number) => A) => {
-      const next = make(size);
-      next.set(old);
-      return next;
-    };
-    this.live = grow(this.live, (n) => new Uint8Array(n));
-    this.start = grow(this.start, (n) => new Int32Array(n));
-    this.count = grow(this.count, (n) => new Int32Array(n));
-    this.seen = grow(this.seen, (n) => new Uint32Array(n));
+    this.live = grown(this.live, size, (n) => new Uint8Array(n));
+    this.start = grown(this.start, size, (n) => new Int32Array(n));
+    this.count = grown(this.count, size, (n) => new Int32Array(n));
+    this.seen = grown(this.seen, size, (n) => new Uint32Array(n));
   }
 
   private number(key: string): number {

@@ -1,3 +1,4 @@
+import { grown } from '../search/postings.js';
 import type { OfferMatchProfile, OfferMatchRepository } from '../../repositories/offer-matching/offer-match.repository.js';
 import { OFFER_KINDS, type OfferKind } from '../../shared/offers.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
@@ -252,17 +253,12 @@ export class OfferIndex extends RevisionFollower<OfferMatchProfile> {
   private growSlots(slots: number): void {
     if (slots <= this.live.length) return;
     const size = this.live.length * 2;
-    const grow = <A extends Uint8Array | Int32Array | Uint32Array>(old: A, make: (n: number) => A) => {
-      const next = make(size);
-      next.set(old);
-      return next;
-    };
-    this.live = grow(this.live, (n) => new Uint8Array(n));
-    this.kind = grow(this.kind, (n) => new Uint8Array(n));
-    this.posted = grow(this.posted, (n) => new Int32Array(n));
-    this.owner = grow(this.owner, (n) => new Int32Array(n));
-    this.region = grow(this.region, (n) => new Int32Array(n));
-    this.seen = grow(this.seen, (n) => new Uint32Array(n));
+    this.live = grown(this.live, size, (n) => new Uint8Array(n));
+    this.kind = grown(this.kind, size, (n) => new Uint8Array(n));
+    this.posted = grown(this.posted, size, (n) => new Int32Array(n));
+    this.owner = grown(this.owner, size, (n) => new Int32Array(n));
+    this.region = grown(this.region, size, (n) => new Int32Array(n));
+    this.seen = grown(this.seen, size, (n) => new Uint32Array(n));
   }
 
   private number(key: string): number {

@@ -7,7 +7,7 @@ import type { HitWay, IndexWord } from '../search/directory-index.js';
 import { rankMatches } from '../search/directory-rank.js';
 import { Lexicon } from '../search/lexicon.js';
 import { topOrder } from '../search/ordering.js';
-import { inEveryGroup, postFeatures, Postings, renumberFeatures } from '../search/postings.js';
+import { facetCounts, grown, inEveryGroup, postFeatures, Postings, renumberFeatures } from '../search/postings.js';
 import { readSearchVector } from '../search/text-rank.js';
 import { hitWays, matchWords, type MatchSource } from '../search/word-matches.js';
 
@@ -173,16 +173,7 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
 
   /** Per choice of a facet (postings under `prefix`), how many of the slots that pass have it. */
   private count(slots: number[], passes: (slot: number) => boolean, prefix: string): Record<string, number> {
-    const marked = new Uint8Array(this.ids.length);
-    for (const slot of slots) if (passes(slot)) marked[slot] = 1;
-    const counts: Record<string, number> = {};
-    for (const [key, list] of this.features) {
-      if (!key.startsWith(prefix)) continue;
-      let n = 0;
-      for (let i = 0; i < list.length; i++) n += marked[list.slots[i]!]!;
-      if (n > 0) counts[key.slice(prefix.length)] = n;
-    }
-    return counts;
+    return facetCounts(this.features, this.ids.length, slots, passes, prefix);
   }
 
   protected add(offer: IndexedOffer): void {
@@ -221,12 +212,9 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
   }
 
   private grow(size: number): void {
-    const resized = <A extends Uint8Array | Int32Array | Float64Array>(from: A, to: A): A => (
-      to.set(from.subarray(0, Math.min(from.length, to.length)) as never), to
-    );
-    this.live = resized(this.live, new Uint8Array(size));
-    this.lastDay = resized(this.lastDay, new Int32Array(size));
-    this.publishedAt = resized(this.publishedAt, new Float64Array(size));
+    this.live = grown(this.live, size, (n) => new Uint8Array(n));
+    this.lastDay = grown(this.lastDay, size, (n) => new Int32Array(n));
+    this.publishedAt = grown(this.publishedAt, size, (n) => new Float64Array(n));
   }
 
   /** Live slots renumbered from 0, in order; dead ones dropped from every posting. */

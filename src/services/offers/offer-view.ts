@@ -7,6 +7,7 @@ import { isAdmin, organisationRole, refusal, requireActor, type Actor } from '..
 import { audit } from '../audit.js';
 import type { ClassificationService } from '../classification.service.js';
 import { notFound } from '../errors.js';
+import { isOpen, organisationIdsOf } from '../offer-interest/interest-access.js';
 import { canReviewOffer, canSeeOffer, isOwnersPerson, organisationShown } from './offer-visibility.js';
 
 export const today = (repos: Repositories) => repos.clock.now().toISOString().slice(0, 10);
@@ -77,11 +78,10 @@ export function describedProducts(classifications: ClassificationService, codes:
  */
 async function whyNoInterest(repos: Repositories, actor: Actor | null, row: OfferRow, owners: boolean) {
   if (!actor) return undefined;
-  const mine = [
-    ...new Set(actor.grants.flatMap((g) => (g.organisationId && g.organisationId !== row.organisationId ? [g.organisationId] : []))),
-  ];
+  const mine = [...organisationIdsOf(actor)].filter((id) => id !== row.organisationId);
   if (mine.length === 0) return owners ? ('own_offer' as const) : ('not_open' as const);
-  if (row.stage !== 'published' || row.expiresOn < repos.clock.now().toISOString().slice(0, 10)) return 'not_open' as const;
+  // the same rule the expression of interest itself is checked by
+  if (!isOpen(row, repos.clock.now().toISOString().slice(0, 10))) return 'not_open' as const;
   const expressed = new Set((await repos.offerInterests.ofOffer(row.id)).map((i) => i.organisationId));
   return mine.every((id) => expressed.has(id)) ? ('already_expressed' as const) : undefined;
 }

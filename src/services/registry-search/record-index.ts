@@ -7,7 +7,7 @@ import type { HitWay, IndexWord } from '../search/directory-index.js';
 import { rankMatches } from '../search/directory-rank.js';
 import { Lexicon } from '../search/lexicon.js';
 import { topOrder } from '../search/ordering.js';
-import { inEveryGroup, postFeatures, Postings, renumberFeatures } from '../search/postings.js';
+import { facetCounts, grown, inEveryGroup, postFeatures, Postings, renumberFeatures } from '../search/postings.js';
 import { readSearchVector } from '../search/text-rank.js';
 import { hitWays, matchWords, type MatchSource } from '../search/word-matches.js';
 
@@ -139,16 +139,7 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
 
   /** Per choice of a facet (postings under `prefix`), how many of the slots that pass have it. */
   private count(slots: number[], passes: (slot: number) => boolean, prefix: string): Record<string, number> {
-    const marked = new Uint8Array(this.ids.length);
-    for (const slot of slots) if (passes(slot)) marked[slot] = 1;
-    const counts: Record<string, number> = {};
-    for (const [key, list] of this.features) {
-      if (!key.startsWith(prefix)) continue;
-      let count = 0;
-      for (let i = 0; i < list.length; i++) count += marked[list.slots[i]!]!;
-      if (count > 0) counts[key.slice(prefix.length)] = count;
-    }
-    return counts;
+    return facetCounts(this.features, this.ids.length, slots, passes, prefix);
   }
 
   protected add(record: IndexedRecord): void {
@@ -186,10 +177,9 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
   }
 
   private grow(size: number): void {
-    const resized = <A extends Uint8Array | Int32Array>(from: A, to: A): A => (to.set(from.subarray(0, Math.min(from.length, to.length))), to);
-    this.live = resized(this.live, new Uint8Array(size));
-    this.firstDay = resized(this.firstDay, new Int32Array(size));
-    this.lastDay = resized(this.lastDay, new Int32Array(size));
+    this.live = grown(this.live, size, (n) => new Uint8Array(n));
+    this.firstDay = grown(this.firstDay, size, (n) => new Int32Array(n));
+    this.lastDay = grown(this.lastDay, size, (n) => new Int32Array(n));
   }
 
   /** Live slots renumbered from 0, in order; dead ones dropped from every posting. */

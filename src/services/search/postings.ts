@@ -94,3 +94,33 @@ export function renumberFeatures(features: Map<string, Postings>, renumber: Int3
     if (list.length === 0) features.delete(key);
   }
 }
+
+/**
+ * Per feature of `prefix` (`kind:`, `stage:`), how many of `slots` that pass carry it: the facet counts of
+ * the in-memory indexes (registry records, offers), read off the features' postings.
+ */
+export function facetCounts(
+  features: Map<string, Postings>,
+  size: number,
+  slots: number[],
+  passes: (slot: number) => boolean,
+  prefix: string,
+): Record<string, number> {
+  const marked = new Uint8Array(size);
+  for (const slot of slots) if (passes(slot)) marked[slot] = 1;
+  const counts: Record<string, number> = {};
+  for (const [key, list] of features) {
+    if (!key.startsWith(prefix)) continue;
+    let n = 0;
+    for (let i = 0; i < list.length; i++) n += marked[list.slots[i]!]!;
+    if (n > 0) counts[key.slice(prefix.length)] = n;
+  }
+  return counts;
+}
+
+/** A typed array of `size` that starts with `old`'s values: an index's per-slot columns grow by doubling. */
+export function grown<A extends Uint8Array | Int32Array | Uint32Array | Float64Array>(old: A, size: number, make: (n: number) => A): A {
+  const next = make(size);
+  next.set(old.subarray(0, Math.min(old.length, size)) as never);
+  return next;
+}
