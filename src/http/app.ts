@@ -36,6 +36,7 @@ import { unsubscribeRoutes } from './routes/offers/unsubscribe.js';
 import { offerMatchingRoutes } from './routes/offers/offer-matching.js';
 import { offerSearchRoutes } from './routes/offers/offer-search.js';
 import { savedSearchRoutes } from './routes/offers/saved-searches.js';
+import { eventRoutes } from './routes/events/index.js';
 
 export interface AppOptions {
   services: Services;
@@ -122,6 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(savedSearchRoutes(options.services));
       // the marketplace (offers and requests)
       await api.register(offerRoutes(options.services));
+      // events: round tables, delegation visits, brokerage events and their meetings
+      await api.register(eventRoutes(options.services));
     },
     { prefix: '/api/v1' },
   );

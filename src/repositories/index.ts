@@ -32,6 +32,8 @@ import { OfferMatchRepository } from './offer-matching/offer-match.repository.js
 import { OfferFollowRepository } from './offer-matching/offer-follow.repository.js';
 import { OfferSearchRepository } from './offers/offer-search.repository.js';
 import { RegionRepository } from './region.repository.js';
+// events: round tables, delegation visits, brokerage events and their meetings
+import { createEventRepositories, type EventRepositories } from './events/index.js';
 import { SearchRepository } from './search.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
 
@@ -83,6 +85,8 @@ export interface Repositories {
   /** What the marketplace's search index reads: offers written since a horizon, what explains a result. */
   offerSearch: OfferSearchRepository;
   regions: RegionRepository;
+  /** Events, their programme and delegations, registrations, the meeting grid, requests and meetings. */
+  events: EventRepositories;
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
   search: SearchRepository;
@@ -152,6 +156,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     offerFollows: new OfferFollowRepository(db),
     offerSearch: new OfferSearchRepository(db),
     regions: new RegionRepository(db, cache),
+    events: createEventRepositories(db),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),
     bridges: { translate: bridgeTranslate, label: bridgeLabels },

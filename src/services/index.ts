@@ -33,6 +33,8 @@ import { SavedSearchesService } from './offer-alerts/saved-searches.service.js';
 import { DigestService } from './offer-alerts/digest.js';
 // the marketplace (offers and requests)
 import { createOfferServices, type OfferServices } from './offers/index.js';
+// events: round tables, delegation visits, brokerage events and their meetings
+import { createEventServices, type EventServices } from './events/index.js';
 
 export interface Services {
   repos: Repositories;
@@ -76,6 +78,8 @@ export interface Services {
   // the marketplace (offers and requests)
   /** Offers and requests: the editor, the lifecycle and review, tagging, the export. */
   offers: OfferServices;
+  /** Events: the events, registration, one-to-one meetings and their schedule, agendas and badges. */
+  events: EventServices;
 }
 
 export function createServices(repos: Repositories, mail: MailSettings, jobs: JobsOptions = {}): Services {
@@ -120,6 +124,7 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     digests,
     // the marketplace (offers and requests)
     offers: createOfferServices(repos, classifications, mail.publicUrl),
+    events: createEventServices({ repos, mail, runner: jobsService.runner }),
   };
   // offer matching and follows (their follow-updates job goes on the runner)
   return { ...services, ...createOfferMatchingServices(services, mail, jobs) };

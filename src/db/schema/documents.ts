@@ -1,5 +1,19 @@
-import { bigint, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { events } from './events.js';
 import { cooperationRecords } from './registry.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -8,7 +22,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 /**
- * A document attached to a registry record. Its bytes are in the database, in chunks (document_chunks), so
+ * A document attached to a registry record or to an event. Its bytes are in the database, in chunks (document_chunks), so
  * that every server process on one PostgreSQL reads them, a backup holds them, and neither an upload nor a
  * download holds the whole file in memory (docs/decisions.md).
  */
@@ -16,9 +30,9 @@ export const documents = pgTable(
   'documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => cooperationRecords.id, { onDelete: 'cascade' }),
+    /** The registry record it is attached to, or the event (exactly one of the two). */
+    recordId: uuid('record_id').references(() => cooperationRecords.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').references((): AnyPgColumn => events.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     /** As read from the content, not from the name. */
     mediaType: text('media_type').notNull(),
@@ -27,7 +41,11 @@ export const documents = pgTable(
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('documents_record_idx').on(t.recordId, t.createdAt)],
+  (t) => [
+    check('documents_one_owner', sql`(${t.recordId} is null) <> (${t.eventId} is null)`),
+    index('documents_record_idx').on(t.recordId, t.createdAt),
+    index('documents_event_idx').on(t.eventId, t.createdAt),
+  ],
 );
 
 export const documentChunks = pgTable(

@@ -10,3 +10,4 @@ export * from './jobs.js';
 export * from './offers.js';
 export * from './offer-alerts.js';
 export * from './offer-follow-updates.js';
+export * from './events.js';

@@ -5,7 +5,9 @@ import { documentChunks, documents, users } from '../../db/schema/index.js';
 /** A document as lists and downloads read it (its bytes are read chunk by chunk: chunks()). */
 export interface DocumentRow {
   id: string;
-  recordId: string;
+  /** The registry record it is attached to, or the event: exactly one is set. */
+  recordId: string | null;
+  eventId: string | null;
   fileName: string;
   mediaType: string;
   size: number;
@@ -16,7 +18,8 @@ export interface DocumentRow {
 }
 
 export interface NewDocument {
-  recordId: string;
+  recordId?: string;
+  eventId?: string;
   fileName: string;
   mediaType: string;
   size: number;
@@ -28,6 +31,7 @@ export interface NewDocument {
 const columns = {
   id: documents.id,
   recordId: documents.recordId,
+  eventId: documents.eventId,
   fileName: documents.fileName,
   mediaType: documents.mediaType,
   size: documents.size,

@@ -151,7 +151,7 @@ export class DocumentsService {
   /** The document and its record, when the actor may read the record; else a 404, as if there were none. */
   private async readableDocument(actor: Actor | null, id: string): Promise<{ document: DocumentRow; record: RecordAccessRow }> {
     const document = await this.repos.documents.get(id);
-    const record = document && (await this.repos.recordAccess.find(document.recordId));
+    const record = document?.recordId ? await this.repos.recordAccess.find(document.recordId) : null;
     if (!document || !record || !canReadRecord(actor, record, await this.repos.regions.list())) throw notFound('The document', 'params.id');
     return { document, record };
   }
