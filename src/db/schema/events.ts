@@ -77,6 +77,14 @@ export const events = pgTable(
     /** The last instant registration is taken; null is until the event starts. */
     registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }),
     cancelledReason: text('cancelled_reason'),
+    /**
+     * What a source reports of attendance when the platform did not register it ("about 35 participants from
+     * government, science and business"): a count, whether it is approximate, the sectors named. The counts of
+     * registrations stand beside it, never mixed with it.
+     */
+    reportedAttendance: integer('reported_attendance'),
+    reportedAttendanceApproximate: boolean('reported_attendance_approximate').notNull().default(false),
+    reportedSectors: text('reported_sectors').array().$type<Sector[]>().notNull().default([]),
     /** One-to-one meetings: enabled, their length, the break after N back-to-back (null: no limit). */
     meetingsEnabled: boolean('meetings_enabled').notNull().default(false),
     meetingLengthMinutes: integer('meeting_length_minutes'),
