@@ -1,10 +1,13 @@
 import type { Database } from '../../db/client.js';
+import { EventAccessRepository } from './event-access.repository.js';
 
 /**
  * The events' SQL, one repository per part: events and their programme and delegations; registrations;
  * the meeting grid, requests, meetings and scheduler runs. Each part adds its repository here.
  */
 export interface EventRepositories {
+  /** An event as every part's access checks read it (services/events/events/event-guard.ts). */
+  access: EventAccessRepository;
   // events: their programme, delegations, documents
   // registration: participation types, registrations, check-in
   // meetings: grid, requests, meetings, scheduler runs, outcomes
@@ -12,8 +15,8 @@ export interface EventRepositories {
 }
 
 export const createEventRepositories = (db: Database): EventRepositories => {
-  void db;
   return {
+    access: new EventAccessRepository(db),
     // events
     // registration
     // meetings
