@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import { AgendaRepository } from './agenda.repository.js';
 import { EventAccessRepository } from './event-access.repository.js';
 
 /**
@@ -12,6 +13,7 @@ export interface EventRepositories {
   // registration: participation types, registrations, check-in
   // meetings: grid, requests, meetings, scheduler runs, outcomes
   // outputs: agendas, badges, calendar feeds, reminders
+  agenda: AgendaRepository;
 }
 
 export const createEventRepositories = (db: Database): EventRepositories => {
@@ -21,5 +23,6 @@ export const createEventRepositories = (db: Database): EventRepositories => {
     // registration
     // meetings
     // outputs
+    agenda: new AgendaRepository(db),
   };
 };

@@ -1,6 +1,7 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { MailSettings } from '../mailer.js';
+import { AgendaService } from './outputs/agenda.service.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -13,6 +14,8 @@ export interface EventServices {
   // registration
   // meetings
   // outputs
+  /** A participant's agenda: JSON, iCalendar file and subscription feed, PDF. */
+  agenda: AgendaService;
 }
 
 export interface EventServiceContext {
@@ -28,5 +31,6 @@ export const createEventServices = (context: EventServiceContext): EventServices
     // registration
     // meetings
     // outputs
+    agenda: new AgendaService(context.repos, context.mail),
   };
 };

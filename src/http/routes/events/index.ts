@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Services } from '../../../services/index.js';
+import { eventOutputRoutes } from './outputs.js';
 
 /** The events' routes, one plugin per part (events, registration, meetings, outputs). */
 export const eventRoutes =
@@ -11,4 +12,5 @@ export const eventRoutes =
     // registration
     // meetings
     // outputs
+    await app.register(eventOutputRoutes(services));
   };
