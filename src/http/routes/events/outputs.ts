@@ -44,7 +44,7 @@ const calendar = { 200: { description: 'An iCalendar file (RFC 5545)' }, ...erro
 export const eventOutputRoutes =
   (services: Services): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { agenda } = services.events;
+    const { agenda, print } = services.events;
 
     app.get(
       '/events/:slug/agenda/mine',
@@ -116,6 +116,60 @@ export const eventOutputRoutes =
         sendPdf(reply, await agenda.pdf(request.actor, request.params.slug, readerLanguage(request)), `${request.params.slug}-agenda.pdf`),
     );
 
-    void BadgesQuerySchema;
-    void RegistrationParamsSchema;
+    app.get(
+      '/events/:slug/badges.pdf',
+      {
+        schema: {
+          tags,
+          summary: 'Badges (four to an A4 page) of every confirmed participant, or of one (?registration=), for the organisers',
+          description: 'Each with the name, organisation, participation type, the event and the QR code of its check-in address.',
+          produces: ['application/pdf'],
+          params: EventSlugParamsSchema,
+          querystring: BadgesQuerySchema,
+          response: pdf,
+        },
+      },
+      async (request, reply) =>
+        sendPdf(
+          reply,
+          await print.eventBadges(request.actor, request.params.slug, request.query.registration, readerLanguage(request)),
+          `${request.params.slug}-badges.pdf`,
+        ),
+    );
+
+    app.get(
+      '/registrations/:id/badge.pdf',
+      {
+        schema: {
+          tags,
+          summary: 'My badge (a confirmed registration), with the QR code of its check-in address',
+          produces: ['application/pdf'],
+          params: RegistrationParamsSchema,
+          querystring: OutputLanguageQuerySchema,
+          response: pdf,
+        },
+      },
+      async (request, reply) =>
+        sendPdf(reply, await print.registrationBadge(request.actor, request.params.id, readerLanguage(request)), 'badge.pdf'),
+    );
+
+    app.get(
+      '/events/:slug/schedule.pdf',
+      {
+        schema: {
+          tags,
+          summary: 'The grid of all tables and slots with the two people of each meeting, printable (organisers)',
+          produces: ['application/pdf'],
+          params: EventSlugParamsSchema,
+          querystring: OutputLanguageQuerySchema,
+          response: pdf,
+        },
+      },
+      async (request, reply) =>
+        sendPdf(
+          reply,
+          await print.schedule(request.actor, request.params.slug, readerLanguage(request)),
+          `${request.params.slug}-schedule.pdf`,
+        ),
+    );
   };

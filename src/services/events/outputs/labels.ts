@@ -16,6 +16,7 @@ export const OUTPUT_LABELS: Record<
     preliminary: string;
     room: string;
     badgeScan: string;
+    noSlots: string;
   }
 > = {
   en: {
@@ -31,6 +32,7 @@ export const OUTPUT_LABELS: Record<
     preliminary: 'Preliminary schedule, subject to change',
     room: 'Room',
     badgeScan: 'Scan at check-in',
+    noSlots: 'No meeting slots yet.',
   },
   fr: {
     meetingWith: (name) => `Rendez-vous avec ${name}`,
@@ -45,6 +47,7 @@ export const OUTPUT_LABELS: Record<
     preliminary: 'Planning provisoire, susceptible de changer',
     room: 'Salle',
     badgeScan: 'À scanner à l’accueil',
+    noSlots: 'Pas encore de créneaux de rendez-vous.',
   },
   ru: {
     meetingWith: (name) => `Встреча: ${name}`,
@@ -59,5 +62,6 @@ export const OUTPUT_LABELS: Record<
     preliminary: 'Предварительное расписание, возможны изменения',
     room: 'Зал',
     badgeScan: 'Для регистрации на входе',
+    noSlots: 'Слотов для встреч пока нет.',
   },
 };
