@@ -32,14 +32,15 @@ export function pdfText(pdf: Buffer): string {
   const cmapOf = (id: string): Map<string, string> => {
     const map = new Map<string, string>();
     const text = objects.get(id)?.stream ?? '';
-    const hex = (h: string) => Buffer.from(h, 'hex').swap16().toString('utf16le');
+    // a target may be several code units (<0066 0066>: the ligature ﬀ as "ff")
+    const hex = (h: string) => Buffer.from(h.replace(/\s+/g, ''), 'hex').swap16().toString('utf16le');
     for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-      for (const p of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(p[1]!.toLowerCase(), hex(p[2]!));
+      for (const p of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F ]+)>/g)) map.set(p[1]!.toLowerCase(), hex(p[2]!));
     for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
       for (const r of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
         const lo = parseInt(r[1]!, 16);
         const width = r[1]!.length;
-        const targets = r[3]!.startsWith('[') ? [...r[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((x) => x[1]!) : null;
+        const targets = r[3]!.startsWith('[') ? [...r[3]!.matchAll(/<([0-9a-fA-F ]+)>/g)].map((x) => x[1]!) : null;
         for (let code = lo; code <= parseInt(r[2]!, 16); code++) {
           const key = code.toString(16).padStart(width, '0');
           if (targets) {
