@@ -1,0 +1,67 @@
+/**
+ * The meeting scheduler (docs/scheduling.md): maximise the total weight of the placed meetings (then their
+ * number) so that nobody is in two places at once, both sides are available, a slot holds at most its
+ * tables and nobody has more than maxBackToBack meetings in a row. A constructive list-edge-colouring,
+ * then ejection chains within the time budget, stopping early at the proven upper bound.
+ */
+import { createBoard, placeFixed } from './board.js';
+import { construct, placementOrder } from './construct.js';
+import { createSearch, displace } from './local-search.js';
+import { seededRandom } from './random.js';
+import type { ScheduleOptions, ScheduleResult, SchedulingInstance } from './types.js';
+import { upperBound } from './upper-bound.js';
+
+export const SCHEDULER_ALGORITHM = 'colouring+local-search';
+
+/** Deepest chain of pushes tried, and the slot trials one chain may spend. */
+const MAX_DEPTH = 4;
+const CHAIN_BUDGET = [0, 200, 600, 2000, 6000];
+
+export function schedule(instance: SchedulingInstance, options: ScheduleOptions): ScheduleResult {
+  const started = performance.now();
+  const deadline = started + Math.max(0, options.timeLimitMs);
+  const random = seededRandom(options.seed ?? 1);
+  const bound = upperBound(instance);
+  const board = createBoard(instance);
+  placeFixed(board);
+  const order = placementOrder(board);
+  construct(board, order, random);
+
+  const search = createSearch(board, random);
+  const atBound = () => board.scheduledWeight >= bound.weight && board.scheduledCount >= bound.count;
+  const open = new Int32Array(order.length);
+  let depth = 1;
+  let idle = 0;
+  let steps = 0;
+  while (!atBound() && performance.now() < deadline) {
+    // The unscheduled requests that have a candidate slot, heaviest first (the order keeps that).
+    let n = 0;
+    for (let i = 0; i < order.length; i++) {
+      const r = order[i]!;
+      if (board.slotOf[r] === -1 && board.listStart[r + 1]! > board.listStart[r]!) open[n++] = r;
+    }
+    if (n === 0) break;
+    const plateau = depth === MAX_DEPTH && idle > 0;
+    let improved = false;
+    for (let i = 0; i < n; i++) {
+      const r = open[i]!;
+      if (board.slotOf[r] !== -1) continue;
+      search.budget = CHAIN_BUDGET[depth]!;
+      if (displace(search, r, depth, plateau) > 0) improved = true;
+      if ((++steps & 15) === 0 && performance.now() >= deadline) break;
+      if (atBound()) break;
+    }
+    if (improved) idle = 0;
+    else if (depth < MAX_DEPTH) depth++;
+    else if (++idle > 200) break; // a long plateau walk found nothing more: stop before the budget ends
+  }
+  return {
+    slotOf: board.slotOf,
+    scheduledCount: board.scheduledCount,
+    scheduledWeight: board.scheduledWeight,
+    upperBoundCount: bound.count,
+    upperBoundWeight: bound.weight,
+    algorithm: SCHEDULER_ALGORITHM,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
