@@ -21,6 +21,14 @@ export interface Board {
   readonly memberStart: Int32Array;
   readonly members: Int32Array;
   readonly memberPos: Int32Array;
+  /**
+   * A fingerprint of each participant's meetings (XOR of a hash of each (request, slot) they hold), the same
+   * again after a move is undone: the search skips a request whose two sides have not changed since it last
+   * failed to place it.
+   */
+  readonly fingerprint: Int32Array;
+  /** Meetings each participant has. */
+  readonly meetingCount: Int32Array;
   /** Undo log: pairs (request, previous slot), so that a failed chain of moves is taken back. */
   log: Int32Array;
   logLength: number;
@@ -99,7 +107,7 @@ export function createBoard(instance: SchedulingInstance): Board {
   const requests = instance.requestA.length;
   const { listStart, listSlots } = commonSlots(instance);
   const fixedAt = new Int32Array(slotCount);
-  for (let r = 0; r < requests; r++) if (fixedSlot[r]! >= 0 && fixedSlot[r]! < slotCount) fixedAt[fixedSlot[r]!]++;
+  for (let r = 0; r < requests; r++) if (fixedSlot[r]! >= 0 && fixedSlot[r]! < slotCount) fixedAt[fixedSlot[r]!]!++;
   const memberStart = new Int32Array(slotCount + 1);
   for (let s = 0; s < slotCount; s++) memberStart[s + 1] = memberStart[s]! + Math.max(tablesPerSlot[s]!, fixedAt[s]!);
   return {
@@ -114,6 +122,8 @@ export function createBoard(instance: SchedulingInstance): Board {
     memberStart,
     members: new Int32Array(memberStart[slotCount]!),
     memberPos: new Int32Array(requests).fill(-1),
+    fingerprint: new Int32Array(participantCount),
+    meetingCount: new Int32Array(participantCount),
     log: new Int32Array(1024),
     logLength: 0,
     scheduledCount: 0,
@@ -150,6 +160,11 @@ function put(board: Board, r: number, s: number): void {
   const a = board.instance.requestA[r]!;
   const b = board.instance.requestB[r]!;
   board.slotOf[r] = s;
+  const print = Math.imul(r + 1, 0x9e3779b1) ^ Math.imul(s + 1, 0x85ebca6b);
+  board.fingerprint[a]! ^= print;
+  board.fingerprint[b]! ^= print;
+  board.meetingCount[a]!++;
+  board.meetingCount[b]!++;
   board.occupant[a * S + s] = r;
   board.occupant[b * S + s] = r;
   board.occupancy[a * S + s]!++;
@@ -168,6 +183,11 @@ function take(board: Board, r: number): void {
   const a = board.instance.requestA[r]!;
   const b = board.instance.requestB[r]!;
   board.slotOf[r] = -1;
+  const print = Math.imul(r + 1, 0x9e3779b1) ^ Math.imul(s + 1, 0x85ebca6b);
+  board.fingerprint[a]! ^= print;
+  board.fingerprint[b]! ^= print;
+  board.meetingCount[a]!--;
+  board.meetingCount[b]!--;
   if (board.occupant[a * S + s] === r) board.occupant[a * S + s] = -1;
   if (board.occupant[b * S + s] === r) board.occupant[b * S + s] = -1;
   board.occupancy[a * S + s]!--;
@@ -216,4 +236,44 @@ export function placeFixed(board: Board): void {
     if (s >= 0 && s < board.slotCount) put(board, r, s);
   }
   board.logLength = 0;
+}
+
+/**
+ * The most meetings each participant can have: the slots their requests could use, less one in every
+ * maxBackToBack+1 directly following ones. One who has that many can only swap a meeting for another.
+ * Fixed meetings that already break the limit leave the participant uncapped.
+ */
+export function participantCapacity(board: Board): Int32Array {
+  const { participantCount: P, requestA, requestB, fixedSlot, followsDirectly, maxBackToBack } = board.instance;
+  const S = board.slotCount;
+  const usable = new Uint8Array(P * S);
+  for (let r = 0; r < requestA.length; r++) {
+    for (let k = board.listStart[r]!; k < board.listStart[r + 1]!; k++) {
+      usable[requestA[r]! * S + board.listSlots[k]!] = 1;
+      usable[requestB[r]! * S + board.listSlots[k]!] = 1;
+    }
+  }
+  const fixedRun = new Int32Array(P);
+  const tooLong = new Uint8Array(P);
+  for (let r = 0; r < requestA.length; r++) if (fixedSlot[r]! >= 0) fixedRun[requestA[r]!] = fixedRun[requestB[r]!] = 1;
+  const capacity = new Int32Array(P);
+  for (let p = 0; p < P; p++) {
+    let best = 0;
+    let run = 0;
+    let fixed = 0;
+    for (let s = 0; s <= S; s++) {
+      const inSet = s < S && usable[p * S + s] === 1;
+      const joined = s < S && s > 0 && followsDirectly[s] === 1;
+      if (!inSet || !joined) {
+        best += maxBackToBack === null ? run : run - Math.floor(run / (maxBackToBack + 1));
+        run = 0;
+      }
+      if (inSet) run++;
+      const isFixed = s < S && fixedRun[p] === 1 && board.occupant[p * S + s]! >= 0 && fixedSlot[board.occupant[p * S + s]!]! >= 0;
+      fixed = isFixed && joined ? fixed + 1 : isFixed ? 1 : 0;
+      if (maxBackToBack !== null && fixed > maxBackToBack) tooLong[p] = 1;
+    }
+    capacity[p] = tooLong[p] ? S : best;
+  }
+  return capacity;
 }

@@ -55,22 +55,18 @@ function eject(search: Search, r: number, s: number): number {
   const S = board.slotCount;
   const base = search.top;
   const mark = board.logLength;
-  const fail = () => {
-    undoTo(board, mark);
-    search.top = base;
-    return -1;
-  };
   const a = requestA[r]!;
   const b = requestB[r]!;
-  for (const p of [a, b]) {
+  for (let side = 0; side < 2; side++) {
+    const p = side === 0 ? a : b;
     if (board.occupancy[p * S + s]! === 0) continue;
     const m = board.occupant[p * S + s]!;
-    if (board.occupancy[p * S + s]! > 1 || !movable(search, m)) return fail();
+    if (board.occupancy[p * S + s]! > 1 || !movable(search, m)) return fail(search, mark, base);
     moveTo(board, m, -1);
     push(search, m);
   }
   if (fits(board, r, s)) return search.top - base;
-  if (search.top - base >= 2) return fail();
+  if (search.top - base >= 2) return fail(search, mark, base);
   if (board.used[s]! >= tablesPerSlot[s]!) {
     // A full slot: try a few of its meetings, one of which may move elsewhere.
     const used = board.used[s]!;
@@ -85,10 +81,11 @@ function eject(search: Search, r: number, s: number): number {
       }
       undoTo(board, one);
     }
-    return fail();
+    return fail(search, mark, base);
   }
   if (maxBackToBack !== null) {
-    for (const p of [a, b]) {
+    for (let side = 0; side < 2; side++) {
+      const p = side === 0 ? a : b;
       if (runFits(board, p, s)) continue;
       for (let t = Math.max(0, s - maxBackToBack); t <= Math.min(S - 1, s + maxBackToBack); t++) {
         if (t === s) continue;
@@ -104,7 +101,13 @@ function eject(search: Search, r: number, s: number): number {
       }
     }
   }
-  return fail();
+  return fail(search, mark, base);
+}
+
+function fail(search: Search, mark: number, base: number): number {
+  undoTo(search.board, mark);
+  search.top = base;
+  return -1;
 }
 
 /** Places r (unscheduled) in a free candidate slot, or by a chain of at most `depth` pushes; all or nothing. */
@@ -173,7 +176,7 @@ export function displace(search: Search, r: number, depth: number, plateau: bool
     let lost = 0;
     for (let j = 0; j < n; j++) {
       const e = search.stack[base + j]!;
-      if (depth <= 0 || !tryPlace(search, e, depth - 1)) {
+      if (!tryPlace(search, e, depth - 1)) {
         lostWeight += weight[e]!;
         lost++;
       }

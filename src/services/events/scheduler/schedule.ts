@@ -4,7 +4,7 @@
  * tables and nobody has more than maxBackToBack meetings in a row. A constructive list-edge-colouring,
  * then ejection chains within the time budget, stopping early at the proven upper bound.
  */
-import { createBoard, placeFixed } from './board.js';
+import { createBoard, participantCapacity, placeFixed } from './board.js';
 import { construct, placementOrder } from './construct.js';
 import { createSearch, displace } from './local-search.js';
 import { seededRandom } from './random.js';
@@ -30,6 +30,15 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
   const search = createSearch(board, random);
   const atBound = () => board.scheduledWeight >= bound.weight && board.scheduledCount >= bound.count;
   const open = new Int32Array(order.length);
+  // What each request's sides looked like when it last failed, and at which depth (skip it if unchanged).
+  const triedA = new Int32Array(instance.requestA.length);
+  const triedB = new Int32Array(instance.requestA.length);
+  const triedDepth = new Int8Array(instance.requestA.length).fill(-1);
+  const { requestA, requestB } = instance;
+  const { fingerprint, meetingCount } = board;
+  const capacity = participantCapacity(board);
+  let lightest = Infinity;
+  for (let r = 0; r < instance.weight.length; r++) lightest = Math.min(lightest, instance.weight[r]!);
   let depth = 1;
   let idle = 0;
   let steps = 0;
@@ -46,8 +55,19 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
     for (let i = 0; i < n; i++) {
       const r = open[i]!;
       if (board.slotOf[r] !== -1) continue;
+      const a = requestA[r]!;
+      const b = requestB[r]!;
+      // A side who has all the meetings they can have only trades one for another: no gain for the lightest.
+      if (instance.weight[r] === lightest && (meetingCount[a]! >= capacity[a]! || meetingCount[b]! >= capacity[b]!)) continue;
+      if (!plateau && triedDepth[r] === depth && triedA[r] === fingerprint[a] && triedB[r] === fingerprint[b]) continue;
       search.budget = CHAIN_BUDGET[depth]!;
-      if (displace(search, r, depth, plateau) > 0) improved = true;
+      const outcome = displace(search, r, depth, plateau);
+      if (outcome > 0) improved = true;
+      if (outcome < 0) {
+        triedDepth[r] = depth;
+        triedA[r] = fingerprint[a]!;
+        triedB[r] = fingerprint[b]!;
+      }
       if ((++steps & 15) === 0 && performance.now() >= deadline) break;
       if (atBound()) break;
     }
