@@ -22,7 +22,11 @@ type Solver = {
 let solver: Promise<Solver> | null = null;
 
 async function loadSolver(): Promise<Solver> {
-  solver ??= import('highs').then(async (module) => (await module.default()) as unknown as Solver);
+  // The package is CommonJS: its loader is the module's default export (typed as the namespace under NodeNext).
+  solver ??= import('highs').then(async (module) => {
+    const load = (module as unknown as { default: () => Promise<Solver> }).default;
+    return load();
+  });
   return solver;
 }
 
