@@ -145,9 +145,11 @@ export function tryPlace(search: Search, r: number, depth: number): boolean {
 
 /**
  * Puts r (unscheduled) into the schedule, pushing out what is in its way and re-placing it when it can.
- * Answers 1 when the weight grew, 0 when an equal swap was kept (`plateau`), -1 when nothing changed.
+ * Answers 1 when the weight grew, 0 when an equal swap was kept (`plateau`) or a loss of at most
+ * `tolerance` was accepted (a kick out of a local optimum; the caller keeps the best schedule), -1 when
+ * nothing changed.
  */
-export function displace(search: Search, r: number, depth: number, plateau: boolean): number {
+export function displace(search: Search, r: number, depth: number, plateau: boolean, tolerance = 0): number {
   const { board } = search;
   const weight = board.instance.weight;
   search.chain++;
@@ -183,7 +185,7 @@ export function displace(search: Search, r: number, depth: number, plateau: bool
     }
     search.top = base;
     const gain = weight[r]! - lostWeight;
-    if (gain > 0 || (plateau && gain === 0 && lost === 1)) {
+    if (gain > 0 || (plateau && gain === 0 && lost === 1) || (tolerance > 0 && gain >= -tolerance)) {
       board.logLength = 0;
       return gain > 0 ? 1 : 0;
     }

@@ -28,7 +28,12 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
   construct(board, order, random);
 
   const search = createSearch(board, random);
-  const atBound = () => board.scheduledWeight >= bound.weight && board.scheduledCount >= bound.count;
+  const atBound = () => bestWeight >= bound.weight && bestCount >= bound.count;
+  // The best schedule seen (kicks may lose a little on the way).
+  const best = board.slotOf.slice();
+  let bestSaved = true;
+  let bestWeight = board.scheduledWeight;
+  let bestCount = board.scheduledCount;
   const open = new Int32Array(order.length);
   // What each request's sides looked like when it last failed, and at which depth (skip it if unchanged).
   const triedA = new Int32Array(instance.requestA.length);
@@ -51,6 +56,8 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
     }
     if (n === 0) break;
     const plateau = depth === MAX_DEPTH && idle > 0;
+    // After a few fruitless plateau passes, an occasional kick that loses a little (the best is kept).
+    const kick = plateau && idle > 3;
     let improved = false;
     for (let i = 0; i < n; i++) {
       const r = open[i]!;
@@ -61,8 +68,18 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
       if (instance.weight[r] === lightest && (meetingCount[a]! >= capacity[a]! || meetingCount[b]! >= capacity[b]!)) continue;
       if (!plateau && triedDepth[r] === depth && triedA[r] === fingerprint[a] && triedB[r] === fingerprint[b]) continue;
       search.budget = CHAIN_BUDGET[depth]!;
-      const outcome = displace(search, r, depth, plateau);
+      const tolerance = kick && random() < 0.05 ? 1 : 0;
+      if (tolerance > 0 && !bestSaved && board.scheduledWeight === bestWeight && board.scheduledCount === bestCount) {
+        best.set(board.slotOf); // copied only before a move that may lose
+        bestSaved = true;
+      }
+      const outcome = displace(search, r, depth, plateau, tolerance);
       if (outcome > 0) improved = true;
+      if (board.scheduledWeight > bestWeight || (board.scheduledWeight === bestWeight && board.scheduledCount > bestCount)) {
+        bestWeight = board.scheduledWeight;
+        bestCount = board.scheduledCount;
+        bestSaved = false;
+      }
       if (outcome < 0) {
         triedDepth[r] = depth;
         triedA[r] = fingerprint[a]!;
@@ -73,12 +90,12 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
     }
     if (improved) idle = 0;
     else if (depth < MAX_DEPTH) depth++;
-    else if (++idle > 200) break; // a long plateau walk found nothing more: stop before the budget ends
+    else if (++idle > 1000) break; // a long walk found nothing more: stop before the budget ends
   }
   return {
-    slotOf: board.slotOf,
-    scheduledCount: board.scheduledCount,
-    scheduledWeight: board.scheduledWeight,
+    slotOf: bestSaved ? best : board.slotOf,
+    scheduledCount: bestCount,
+    scheduledWeight: bestWeight,
     upperBoundCount: bound.count,
     upperBoundWeight: bound.weight,
     algorithm: SCHEDULER_ALGORITHM,
