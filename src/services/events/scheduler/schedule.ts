@@ -4,7 +4,7 @@
  * tables and nobody has more than maxBackToBack meetings in a row. A constructive list-edge-colouring,
  * then ejection chains within the time budget, stopping early at the proven upper bound.
  */
-import { createBoard, participantCapacity, placeFixed } from './board.js';
+import { type Board, createBoard, participantCapacity, placeFixed } from './board.js';
 import { construct, placementOrder } from './construct.js';
 import { createSearch, displace } from './local-search.js';
 import { seededRandom } from './random.js';
@@ -64,8 +64,11 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
       if (board.slotOf[r] !== -1) continue;
       const a = requestA[r]!;
       const b = requestB[r]!;
-      // A side who has all the meetings they can have only trades one for another: no gain for the lightest.
-      if (instance.weight[r] === lightest && (meetingCount[a]! >= capacity[a]! || meetingCount[b]! >= capacity[b]!)) continue;
+      // A side who has all the meetings they can have only trades one for another: no gain unless r is
+      // heavier than one of that side's movable meetings.
+      // (In the plateau phase such swaps are the way out of a local optimum: not skipped.)
+      if (!plateau && meetingCount[a]! >= capacity[a]! && !heavierThanOneOf(board, r, a, lightest)) continue;
+      if (!plateau && meetingCount[b]! >= capacity[b]! && !heavierThanOneOf(board, r, b, lightest)) continue;
       if (!plateau && triedDepth[r] === depth && triedA[r] === fingerprint[a] && triedB[r] === fingerprint[b]) continue;
       search.budget = CHAIN_BUDGET[depth]!;
       const tolerance = kick && random() < 0.05 ? 1 : 0;
@@ -101,4 +104,16 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
     algorithm: SCHEDULER_ALGORITHM,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** Is request r heavier than one of participant p's movable meetings? */
+function heavierThanOneOf(board: Board, r: number, p: number, lightest: number): boolean {
+  const w = board.instance.weight[r]!;
+  if (w <= lightest) return false;
+  const S = board.slotCount;
+  for (let s = 0; s < S; s++) {
+    const m = board.occupant[p * S + s]!;
+    if (m >= 0 && board.instance.fixedSlot[m]! < 0 && board.instance.weight[m]! < w) return true;
+  }
+  return false;
 }
