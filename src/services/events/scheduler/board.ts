@@ -27,6 +27,12 @@ export interface Board {
    * failed to place it.
    */
   readonly fingerprint: Int32Array;
+  /** busy[p * words + (s >> 5)] bit s: participant p has a meeting in slot s; full: slot s has no free table. */
+  readonly busy: Uint32Array;
+  readonly full: Uint32Array;
+  readonly words: number;
+  /** Scratch for the free slots of one request. */
+  readonly scratch: Int32Array;
   /** Meetings each participant has. */
   readonly meetingCount: Int32Array;
   /** Undo log: pairs (request, previous slot), so that a failed chain of moves is taken back. */
@@ -124,6 +130,10 @@ export function createBoard(instance: SchedulingInstance): Board {
     memberPos: new Int32Array(requests).fill(-1),
     fingerprint: new Int32Array(participantCount),
     meetingCount: new Int32Array(participantCount),
+    busy: new Uint32Array(participantCount * instance.wordsPerParticipant),
+    full: fullMask(instance),
+    words: instance.wordsPerParticipant,
+    scratch: new Int32Array(slotCount),
     log: new Int32Array(1024),
     logLength: 0,
     scheduledCount: 0,
@@ -169,10 +179,14 @@ function put(board: Board, r: number, s: number): void {
   board.occupant[b * S + s] = r;
   board.occupancy[a * S + s]!++;
   board.occupancy[b * S + s]!++;
+  const bit = 1 << (s & 31);
+  board.busy[a * board.words + (s >> 5)]! |= bit;
+  board.busy[b * board.words + (s >> 5)]! |= bit;
   const pos = board.memberStart[s]! + board.used[s]!;
   board.members[pos] = r;
   board.memberPos[r] = pos;
   board.used[s]!++;
+  if (board.used[s]! >= board.instance.tablesPerSlot[s]!) board.full[s >> 5]! |= bit;
   board.scheduledCount++;
   board.scheduledWeight += board.instance.weight[r]!;
 }
@@ -192,6 +206,9 @@ function take(board: Board, r: number): void {
   if (board.occupant[b * S + s] === r) board.occupant[b * S + s] = -1;
   board.occupancy[a * S + s]!--;
   board.occupancy[b * S + s]!--;
+  const bit = 1 << (s & 31);
+  if (board.occupancy[a * S + s] === 0) board.busy[a * board.words + (s >> 5)]! &= ~bit;
+  if (board.occupancy[b * S + s] === 0) board.busy[b * board.words + (s >> 5)]! &= ~bit;
   const last = board.memberStart[s]! + board.used[s]! - 1;
   const pos = board.memberPos[r]!;
   const moved = board.members[last]!;
@@ -199,6 +216,7 @@ function take(board: Board, r: number): void {
   board.memberPos[moved] = pos;
   board.memberPos[r] = -1;
   board.used[s]!--;
+  if (board.used[s]! < board.instance.tablesPerSlot[s]!) board.full[s >> 5]! &= ~bit;
   board.scheduledCount--;
   board.scheduledWeight -= board.instance.weight[r]!;
 }
@@ -276,4 +294,39 @@ export function participantCapacity(board: Board): Int32Array {
     capacity[p] = tooLong[p] ? S : best;
   }
   return capacity;
+}
+
+function fullMask(instance: SchedulingInstance): Uint32Array {
+  const mask = new Uint32Array(instance.wordsPerParticipant);
+  for (let s = 0; s < instance.slotCount; s++) if (instance.tablesPerSlot[s]! <= 0) mask[s >> 5]! |= 1 << (s & 31);
+  return mask;
+}
+
+/**
+ * A free slot for request r (not fixed) chosen at random among those it fits now, or -1: the candidates come
+ * from the bitsets (both available, neither busy, a table free) and only they are checked for runs.
+ */
+export function freeSlot(board: Board, r: number, random: () => number): number {
+  const { availability } = board.instance;
+  const words = board.words;
+  const a = board.instance.requestA[r]!;
+  const b = board.instance.requestB[r]!;
+  const scratch = board.scratch;
+  let n = 0;
+  for (let w = 0; w < words; w++) {
+    let bits =
+      (availability[a * words + w]! &
+        availability[b * words + w]! &
+        ~board.busy[a * words + w]! &
+        ~board.busy[b * words + w]! &
+        ~board.full[w]!) >>>
+      0;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const s = (w << 5) + (31 - Math.clz32(low));
+      bits = (bits ^ low) >>> 0;
+      if (s < board.slotCount && runFits(board, a, s) && runFits(board, b, s)) scratch[n++] = s;
+    }
+  }
+  return n === 0 ? -1 : scratch[Math.floor(random() * n)]!;
 }

@@ -6,7 +6,7 @@
  * schedule's weight grows (or, to leave a local optimum, stays equal with one meeting swapped for another),
  * and is undone otherwise, so the schedule never gets worse.
  */
-import { type Board, fits, moveTo, runFits, undoTo } from './board.js';
+import { type Board, fits, freeSlot, moveTo, runFits, undoTo } from './board.js';
 
 export interface Search {
   board: Board;
@@ -117,15 +117,13 @@ export function tryPlace(search: Search, r: number, depth: number): boolean {
   const start = board.listStart[r]!;
   const length = board.listStart[r + 1]! - start;
   if (length === 0) return false;
-  const offset = Math.floor(search.random() * length);
-  for (let i = 0; i < length; i++) {
-    const s = board.listSlots[start + ((i + offset) % length)]!;
-    if (fits(board, r, s)) {
-      moveTo(board, r, s);
-      return true;
-    }
+  const free = freeSlot(board, r, search.random);
+  if (free >= 0) {
+    moveTo(board, r, free);
+    return true;
   }
   if (depth === 0) return false;
+  const offset = Math.floor(search.random() * length);
   for (let i = 0; i < length; i++) {
     if (--search.budget < 0) return false;
     const s = board.listSlots[start + ((i + offset) % length)]!;
@@ -157,15 +155,13 @@ export function displace(search: Search, r: number, depth: number, plateau: bool
   const start = board.listStart[r]!;
   const length = board.listStart[r + 1]! - start;
   if (length === 0) return -1;
-  const offset = Math.floor(search.random() * length);
-  for (let i = 0; i < length; i++) {
-    const s = board.listSlots[start + ((i + offset) % length)]!;
-    if (fits(board, r, s)) {
-      moveTo(board, r, s);
-      board.logLength = 0;
-      return 1;
-    }
+  const free = freeSlot(board, r, search.random);
+  if (free >= 0) {
+    moveTo(board, r, free);
+    board.logLength = 0;
+    return 1;
   }
+  const offset = Math.floor(search.random() * length);
   for (let i = 0; i < length; i++) {
     if (--search.budget < 0) break;
     const s = board.listSlots[start + ((i + offset) % length)]!;

@@ -47,7 +47,8 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
   let depth = 1;
   let idle = 0;
   let steps = 0;
-  while (!atBound() && performance.now() < deadline) {
+  const maxSteps = options.maxSteps ?? Infinity;
+  while (!atBound() && steps < maxSteps && performance.now() < deadline) {
     // The unscheduled requests that have a candidate slot, heaviest first (the order keeps that).
     let n = 0;
     for (let i = 0; i < order.length; i++) {
@@ -77,8 +78,8 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
         bestSaved = true;
       }
       const outcome = displace(search, r, depth, plateau, tolerance);
-      if (outcome > 0) improved = true;
       if (board.scheduledWeight > bestWeight || (board.scheduledWeight === bestWeight && board.scheduledCount > bestCount)) {
+        improved = true; // a new best (not a loss won back)
         bestWeight = board.scheduledWeight;
         bestCount = board.scheduledCount;
         bestSaved = false;
@@ -88,7 +89,7 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
         triedA[r] = fingerprint[a]!;
         triedB[r] = fingerprint[b]!;
       }
-      if ((++steps & 15) === 0 && performance.now() >= deadline) break;
+      if (++steps >= maxSteps || ((steps & 15) === 0 && performance.now() >= deadline)) break;
       if (atBound()) break;
     }
     if (improved) idle = 0;
