@@ -40,7 +40,10 @@ export interface SchedulingInstance {
 }
 
 export interface ScheduleOptions {
-  /** Stop improving after this long (the local search's budget). */
+  /**
+   * Stop improving after this long (the local search's budget), counted from the call's start: the bound and
+   * the constructive pass come out of it, so that the whole call takes about this long (docs/decisions.md).
+   */
   timeLimitMs: number;
   /** A seed for any randomness, so that a run can be repeated. */
   seed?: number;
