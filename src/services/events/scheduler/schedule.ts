@@ -4,7 +4,8 @@
  * tables and nobody has more than maxBackToBack meetings in a row. A constructive list-edge-colouring,
  * then ejection chains within the time budget, stopping early at the proven upper bound.
  */
-import { type Board, createBoard, participantCapacity, placeFixed } from './board.js';
+import { type Board, createBoard, placeFixed } from './board.js';
+import { participantCapacity } from './capacity.js';
 import { construct, placementOrder } from './construct.js';
 import { createSearch, displace } from './local-search.js';
 import { seededRandom } from './random.js';
