@@ -40,10 +40,18 @@ export interface SchedulingInstance {
 }
 
 export interface ScheduleOptions {
-  /** Stop improving after this long (the local search's budget). */
+  /**
+   * Stop improving after this long (the local search's budget), counted from the call's start: the bound and
+   * the constructive pass come out of it, so that the whole call takes about this long (docs/decisions.md).
+   */
   timeLimitMs: number;
   /** A seed for any randomness, so that a run can be repeated. */
   seed?: number;
+  /**
+   * Stop after this many improvement attempts, whatever the machine's speed: with a seed, a run that ends
+   * here (not at the time limit) gives the same schedule every time.
+   */
+  maxSteps?: number;
 }
 
 /** What the scheduler reports on every run: what it placed and the bound on what can be. */
