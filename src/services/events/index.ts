@@ -1,6 +1,9 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { MailSettings } from '../mailer.js';
+import { DelegationService } from './events/delegation.service.js';
+import { EventService } from './events/event.service.js';
+import { SessionService } from './events/session.service.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -10,6 +13,9 @@ import type { MailSettings } from '../mailer.js';
  */
 export interface EventServices {
   // events
+  events: EventService;
+  sessions: SessionService;
+  delegations: DelegationService;
   // registration
   // meetings
   // outputs
@@ -22,9 +28,11 @@ export interface EventServiceContext {
 }
 
 export const createEventServices = (context: EventServiceContext): EventServices => {
-  void context;
   return {
     // events
+    events: new EventService(context.repos),
+    sessions: new SessionService(context.repos),
+    delegations: new DelegationService(context.repos),
     // registration
     // meetings
     // outputs
