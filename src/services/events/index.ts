@@ -2,6 +2,7 @@ import type { Repositories } from '../../repositories/index.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { MailSettings } from '../mailer.js';
 import { DelegationService } from './events/delegation.service.js';
+import { EventDocumentsService } from './events/event-documents.service.js';
 import { EventService } from './events/event.service.js';
 import { SessionService } from './events/session.service.js';
 
@@ -16,6 +17,7 @@ export interface EventServices {
   events: EventService;
   sessions: SessionService;
   delegations: DelegationService;
+  documents: EventDocumentsService;
   // registration
   // meetings
   // outputs
@@ -33,6 +35,7 @@ export const createEventServices = (context: EventServiceContext): EventServices
     events: new EventService(context.repos),
     sessions: new SessionService(context.repos),
     delegations: new DelegationService(context.repos),
+    documents: new EventDocumentsService(context.repos),
     // registration
     // meetings
     // outputs
