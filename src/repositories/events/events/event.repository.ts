@@ -76,15 +76,28 @@ const likeWord = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}
 export class EventRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(values: NewEvent, now: Date): Promise<{ id: string; slug: string }> {
+  /** A new event under a free slug (another suffix on the rare clash); `slug` fixes it (the demo's events), null if taken. */
+  async insert(values: NewEvent, now: Date, slug?: string): Promise<{ id: string; slug: string }> {
     for (;;) {
       const [row] = await this.db
         .insert(events)
-        .values({ ...values, slug: eventSlug(values.title), feedSecret: randomBytes(24).toString('hex'), createdAt: now, updatedAt: now })
+        .values({
+          ...values,
+          slug: slug ?? eventSlug(values.title),
+          feedSecret: randomBytes(24).toString('hex'),
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoNothing({ target: events.slug })
         .returning({ id: events.id, slug: events.slug });
       if (row) return row;
+      if (slug) throw new Error(`An event ${slug} exists already.`);
     }
+  }
+
+  async idBySlug(slug: string): Promise<string | null> {
+    const [row] = await this.db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+    return row?.id ?? null;
   }
 
   /** Writes the columns and moves the version on, only if still at `expected` (null: any): the new version, or null. */

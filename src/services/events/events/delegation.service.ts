@@ -31,7 +31,7 @@ function currentInput(row: DelegationDetailRow): DelegationInput {
  * each named by a name or an office (a source may name the office only), at most one head, organisations
  * the platform knows.
  */
-async function checkDelegation(repos: Repositories, input: DelegationInput) {
+export async function checkDelegation(repos: Repositories, input: DelegationInput) {
   if (!(await repos.regions.get(input.fromRegionCode))) throw unknownValue('body.fromRegionCode', [input.fromRegionCode], 'region');
   if (input.arrivesOn && input.departsOn && input.departsOn < input.arrivesOn)
     throw eventInvalid('body.departsOn', 'ends_before_start', 'The delegation departs before it arrives.');
