@@ -4,6 +4,10 @@ import type { MailSettings } from '../mailer.js';
 import { AgendaService } from './outputs/agenda.service.js';
 import { PrintService } from './outputs/badges.service.js';
 import { EventReminderService } from './outputs/reminders.js';
+import { DelegationService } from './events/delegation.service.js';
+import { EventDocumentsService } from './events/event-documents.service.js';
+import { EventService } from './events/event.service.js';
+import { SessionService } from './events/session.service.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -13,6 +17,10 @@ import { EventReminderService } from './outputs/reminders.js';
  */
 export interface EventServices {
   // events
+  events: EventService;
+  sessions: SessionService;
+  delegations: DelegationService;
+  documents: EventDocumentsService;
   // registration
   // meetings
   // outputs
@@ -40,9 +48,12 @@ const eventReminders = (context: EventServiceContext) => {
 };
 
 export const createEventServices = (context: EventServiceContext): EventServices => {
-  void context;
   return {
     // events
+    events: new EventService(context.repos),
+    sessions: new SessionService(context.repos),
+    delegations: new DelegationService(context.repos),
+    documents: new EventDocumentsService(context.repos),
     // registration
     // meetings
     // outputs
