@@ -1,5 +1,7 @@
 import type { Database } from '../../db/client.js';
 import { EventAccessRepository } from './event-access.repository.js';
+import { RegistrationRepository } from './registration.repository.js';
+import { ParticipationTypeRepository } from './registration-types.repository.js';
 
 /**
  * The events' SQL, one repository per part: events and their programme and delegations; registrations;
@@ -10,6 +12,8 @@ export interface EventRepositories {
   access: EventAccessRepository;
   // events: their programme, delegations, documents
   // registration: participation types, registrations, check-in
+  participationTypes: ParticipationTypeRepository;
+  registrations: RegistrationRepository;
   // meetings: grid, requests, meetings, scheduler runs, outcomes
   // outputs: agendas, badges, calendar feeds, reminders
 }
@@ -19,6 +23,8 @@ export const createEventRepositories = (db: Database): EventRepositories => {
     access: new EventAccessRepository(db),
     // events
     // registration
+    participationTypes: new ParticipationTypeRepository(db),
+    registrations: new RegistrationRepository(db),
     // meetings
     // outputs
   };

@@ -1,6 +1,10 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { MailSettings } from '../mailer.js';
+import { CheckInService } from './registration/check-in.service.js';
+import { ParticipationTypeService } from './registration/participation-types.service.js';
+import { RegistrationDecisions } from './registration/registration-decisions.js';
+import { RegistrationService } from './registration/registration.service.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -11,6 +15,10 @@ import type { MailSettings } from '../mailer.js';
 export interface EventServices {
   // events
   // registration
+  participationTypes: ParticipationTypeService;
+  registrations: RegistrationService;
+  registrationDecisions: RegistrationDecisions;
+  checkIn: CheckInService;
   // meetings
   // outputs
 }
@@ -23,9 +31,14 @@ export interface EventServiceContext {
 
 export const createEventServices = (context: EventServiceContext): EventServices => {
   void context;
+  const registrations = new RegistrationService(context.repos, context.mail);
   return {
     // events
     // registration
+    participationTypes: new ParticipationTypeService(context.repos, context.mail),
+    registrations,
+    registrationDecisions: new RegistrationDecisions(context.repos, context.mail, registrations),
+    checkIn: new CheckInService(context.repos, registrations),
     // meetings
     // outputs
   };
