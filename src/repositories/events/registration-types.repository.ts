@@ -15,10 +15,13 @@ export interface TypeCounts {
 
 export type ParticipationTypeWithCounts = ParticipationTypeRow & TypeCounts;
 
+/** Qualified by hand: Drizzle writes a lone table's columns unqualified, which the subquery would read as its own. */
+const typeId = sql.raw('"participation_types"."id"');
+
 const counted = {
-  confirmed: sql<number>`(select count(*)::int from ${registrations} r where r.participation_type_id = ${participationTypes.id} and r.status = 'confirmed')`,
-  waitlisted: sql<number>`(select count(*)::int from ${registrations} r where r.participation_type_id = ${participationTypes.id} and r.status = 'waitlisted')`,
-  pending: sql<number>`(select count(*)::int from ${registrations} r where r.participation_type_id = ${participationTypes.id} and r.status = 'pending')`,
+  confirmed: sql<number>`(select count(*)::int from ${registrations} r where r.participation_type_id = ${typeId} and r.status = 'confirmed')`,
+  waitlisted: sql<number>`(select count(*)::int from ${registrations} r where r.participation_type_id = ${typeId} and r.status = 'waitlisted')`,
+  pending: sql<number>`(select count(*)::int from ${registrations} r where r.participation_type_id = ${typeId} and r.status = 'pending')`,
 };
 
 /** An event's participation types, their counts, and the row lock that keeps a capacity under concurrent registrations. */

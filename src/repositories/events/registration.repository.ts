@@ -50,8 +50,8 @@ export class RegistrationRepository {
         organisationName: organisations.name,
         // the waiting list is in order of registration (then id, for two at the same instant)
         waitlistPosition: sql<number | null>`case when ${registrations.status} = 'waitlisted' then (
-          select count(*)::int from ${registrations} w where w.participation_type_id = ${registrations.participationTypeId}
-            and w.status = 'waitlisted' and (w.created_at, w.id) <= (${registrations.createdAt}, ${registrations.id})) end`,
+          select count(*)::int from ${registrations} w where w.participation_type_id = "registrations"."participation_type_id"
+            and w.status = 'waitlisted' and (w.created_at, w.id) <= ("registrations"."created_at", "registrations"."id")) end`,
       })
       .from(registrations)
       .innerJoin(events, eq(events.id, registrations.eventId))

@@ -13,8 +13,11 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', ru: 'ru-RU
 export function eventWhen(event: Pick<EventRow, 'startsAt' | 'timeZone' | 'knownDate'>, language: Language): string {
   if (!event.startsAt) return event.knownDate ?? '';
   return new Intl.DateTimeFormat(LOCALES[language], {
-    dateStyle: 'long',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: event.timeZone,
     timeZoneName: 'short',
   }).format(event.startsAt);
