@@ -60,7 +60,7 @@ describe('participation types', () => {
     expect(stale.json().error.code).toBe('version_conflict');
 
     expect((await organiser.send('DELETE', `${url()}/${type.id}`)).statusCode).toBe(204);
-    expect((await organiser.send('GET', url())).json().items.map((i: ParticipationType) => i.id)).not.toContain(type.id);
+    expect((await organiser.get(url())).json().items.map((i: ParticipationType) => i.id)).not.toContain(type.id);
   });
 
   it('refuses others than the organisers, and visitors', async () => {
