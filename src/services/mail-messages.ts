@@ -1,4 +1,6 @@
 import type { Language } from '../shared/languages.js';
+// events: one-to-one meetings
+import { MEETING_MESSAGES } from './events/meetings/mail-messages.js';
 import { REMINDER_MESSAGES } from './jobs/reminder-mail.js';
 import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
 // the marketplace: expressions of interest
@@ -166,4 +168,6 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
   ...EVENT_REMINDER_MESSAGES,
   // events: registration
   ...REGISTRATION_MESSAGES,
+  // events: one-to-one meetings
+  ...MEETING_MESSAGES,
 };

@@ -6,6 +6,9 @@ import { EventRepository } from './events/event.repository.js';
 import { SessionRepository } from './events/session.repository.js';
 import { RegistrationRepository } from './registration.repository.js';
 import { ParticipationTypeRepository } from './registration-types.repository.js';
+import { MeetingGridRepository } from './meeting-grid.repository.js';
+import { MeetingRequestRepository } from './meeting-request.repository.js';
+import { MeetingScheduleRepository } from './meeting-schedule.repository.js';
 
 /**
  * The events' SQL, one repository per part: events and their programme and delegations; registrations;
@@ -22,6 +25,9 @@ export interface EventRepositories {
   participationTypes: ParticipationTypeRepository;
   registrations: RegistrationRepository;
   // meetings: grid, requests, meetings, scheduler runs, outcomes
+  meetingGrid: MeetingGridRepository;
+  meetingRequests: MeetingRequestRepository;
+  meetingSchedule: MeetingScheduleRepository;
   // outputs: agendas, badges, calendar feeds, reminders
   agenda: AgendaRepository;
 }
@@ -37,6 +43,9 @@ export const createEventRepositories = (db: Database): EventRepositories => {
     participationTypes: new ParticipationTypeRepository(db),
     registrations: new RegistrationRepository(db),
     // meetings
+    meetingGrid: new MeetingGridRepository(db),
+    meetingRequests: new MeetingRequestRepository(db),
+    meetingSchedule: new MeetingScheduleRepository(db),
     // outputs
     agenda: new AgendaRepository(db),
   };

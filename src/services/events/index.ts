@@ -12,6 +12,7 @@ import { CheckInService } from './registration/check-in.service.js';
 import { ParticipationTypeService } from './registration/participation-types.service.js';
 import { RegistrationDecisions } from './registration/registration-decisions.js';
 import { RegistrationService } from './registration/registration.service.js';
+import { createMeetingServices, type MeetingServices } from './meetings/index.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -31,6 +32,13 @@ export interface EventServices {
   registrationDecisions: RegistrationDecisions;
   checkIn: CheckInService;
   // meetings
+  meetingSettings: MeetingServices['meetingSettings'];
+  meetingProfiles: MeetingServices['meetingProfiles'];
+  meetingSuggestions: MeetingServices['meetingSuggestions'];
+  meetingRequests: MeetingServices['meetingRequests'];
+  schedule: MeetingServices['schedule'];
+  meetingEdits: MeetingServices['meetingEdits'];
+  meetingOutcomes: MeetingServices['meetingOutcomes'];
   // outputs
   /** A participant's agenda: JSON, iCalendar file and subscription feed, PDF. */
   agenda: AgendaService;
@@ -69,6 +77,7 @@ export const createEventServices = (context: EventServiceContext): EventServices
     registrationDecisions: new RegistrationDecisions(context.repos, context.mail, registrations),
     checkIn: new CheckInService(context.repos, registrations),
     // meetings
+    ...createMeetingServices(context.repos, context.mail),
     // outputs
     agenda: new AgendaService(context.repos, context.mail),
     print: new PrintService(context.repos, context.mail),

@@ -8,6 +8,9 @@ import { sessionRoutes } from './sessions.js';
 import { checkInRoutes } from './check-in.js';
 import { participationTypeRoutes } from './participation-types.js';
 import { registrationRoutes } from './registration.js';
+import { meetingRequestRoutes } from './meeting-requests.js';
+import { meetingRoutes } from './meetings.js';
+import { scheduleRoutes } from './schedule.js';
 
 /** The events' routes, one plugin per part (events, registration, meetings, outputs). */
 export const eventRoutes =
@@ -23,6 +26,9 @@ export const eventRoutes =
     await app.register(registrationRoutes(services));
     await app.register(checkInRoutes(services));
     // meetings
+    await app.register(meetingRoutes(services));
+    await app.register(meetingRequestRoutes(services));
+    await app.register(scheduleRoutes(services));
     // outputs
     await app.register(eventOutputRoutes(services));
   };
