@@ -79,7 +79,7 @@ export const register = (slug: string, body: RegistrationInput) => sendJson<Regi
 export const addAttendee = (slug: string, body: AttendeeInput) => sendJson<Registration>('POST', `${one(slug)}/attendees`, body);
 export const useMyRegistrations = () => useApi<{ items: (Registration & { event: EventSummary })[] }>('/my/registrations');
 export const useRegistrations = (slug: string, filters: { status?: string; type?: string; q?: string; page?: number }) =>
-  useApi<{ items: Registration[]; total: number }>(`${one(slug)}/registrations${queryString({ ...filters, pageSize: 100 })}`);
+  useApi<{ items: Registration[]; total: number }>(`${one(slug)}/registrations${queryString({ ...filters, pageSize: 50 })}`);
 export const decideRegistration = (r: Pick<Registration, 'id' | 'version'>, action: 'approve' | 'decline' | 'cancel', reason?: string) =>
   sendJson<Registration>('POST', `${reg(r.id)}/${action}`, action === 'approve' ? {} : { reason }, { ifMatch: r.version });
 export const useAttendance = (slug: string) => useApi<Attendance>(`${one(slug)}/attendance`);
