@@ -26,7 +26,7 @@ export interface EventSummary {
   endsAt: string | null;
   knownDate: string | null;
   regionCode: string;
-  venueLabel: string | null;
+  venueLabel: MultilingualText | null;
 }
 
 export interface EventList {
@@ -53,7 +53,7 @@ export interface EventCan {
 
 export interface Event extends EventSummary {
   description: MultilingualText | null;
-  venue: { organisation?: OrganisationRef | null; name?: MultilingualText | string | null; address?: string | null };
+  venue: { organisation?: OrganisationRef | null; name?: MultilingualText | null; address?: string | null };
   organisers: { organisation: OrganisationRef; role: OrganiserRole }[];
   areaCodes: string[];
   languages: string[];
@@ -95,8 +95,8 @@ export interface EventInput {
 export interface Speaker {
   name: string;
   organisationSlug?: string | null;
-  organisationName?: string | null;
-  role?: string | null;
+  organisationName?: MultilingualText | null;
+  role?: MultilingualText | null;
 }
 
 export interface SessionInput {
@@ -122,9 +122,9 @@ export interface Session extends SessionInput {
 
 export interface DelegationMemberInput {
   name?: string | null;
-  position?: string | null;
+  position?: MultilingualText | null;
   organisationSlug?: string | null;
-  organisationName?: MultilingualText | string | null;
+  organisationName?: MultilingualText | null;
   role: DelegationRole;
 }
 
@@ -133,7 +133,7 @@ export interface DelegationInput {
   fromRegionCode: string;
   arrivesOn?: string | null;
   departsOn?: string | null;
-  notes?: string | null;
+  notes?: MultilingualText | null;
   members: DelegationMemberInput[];
 }
 

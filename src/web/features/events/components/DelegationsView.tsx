@@ -2,13 +2,14 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
 import type { Delegation } from '../api/contracts';
 import { formatKnownDate } from '../hooks/zoned-time';
-import { Named } from './event-words';
+import { Named, useNamed } from './event-words';
 import { SessionLine } from './ProgrammeView';
 
 /** A delegation as an attendee reads it: where from, when, its head first, its members and their roles, its visits. */
 export function DelegationView({ delegation, zone }: { delegation: Delegation; zone: string }) {
   const { t, lang } = useI18n();
   const names = useReferenceNames();
+  const named = useNamed();
   const members = [...delegation.members].sort((a, b) => (a.role === 'head' ? -1 : b.role === 'head' ? 1 : 0));
   const dates = [delegation.arrivesOn, delegation.departsOn].filter(Boolean).map((d) => formatKnownDate(d!, lang));
   return (
@@ -23,7 +24,7 @@ export function DelegationView({ delegation, zone }: { delegation: Delegation; z
       <ul className="members-list">
         {members.map((m, i) => (
           <li key={i} className={m.role === 'head' ? 'head' : undefined}>
-            <span className="badge">{t(`events.delegationRoles.${m.role}`)}</span> {[m.name, m.position].filter(Boolean).join(', ')}
+            <span className="badge">{t(`events.delegationRoles.${m.role}`)}</span> {[m.name, named(m.position)].filter(Boolean).join(', ')}
             {(m.organisation || m.organisationName) && (
               <>
                 {' '}

@@ -2,11 +2,12 @@ import { Link } from 'react-router';
 import { MlText } from '../../../shared/ui/MlText';
 import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
 import type { EventSummary } from '../api/contracts';
-import { eventPath, EventStatusBadge, EventWhen, KindBadge } from './event-words';
+import { eventPath, EventStatusBadge, EventWhen, KindBadge, useNamed } from './event-words';
 
 /** One event of a list: kind, title in the reader's language, when (at the venue and for the reader), where. */
 export function EventCard({ event, children }: { event: EventSummary; children?: React.ReactNode }) {
   const names = useReferenceNames();
+  const named = useNamed();
   return (
     <li className="card event-card">
       <p className="meta">
@@ -21,7 +22,7 @@ export function EventCard({ event, children }: { event: EventSummary; children?:
       <p className="meta event-card-when">
         <EventWhen event={event} />
       </p>
-      <p className="meta">{[event.venueLabel, names.region(event.regionCode)].filter(Boolean).join(' · ')}</p>
+      <p className="meta">{[named(event.venueLabel), names.region(event.regionCode)].filter(Boolean).join(' · ')}</p>
       {children}
     </li>
   );

@@ -2,11 +2,12 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { MlText } from '../../../shared/ui/MlText';
 import type { Session } from '../api/contracts';
 import { dayKey, formatDay, formatTime } from '../hooks/zoned-time';
-import { Named } from './event-words';
+import { Named, useNamed } from './event-words';
 
 /** One session: its times at the venue, kind, title, room or site, speakers, languages and interpretation. */
 export function SessionLine({ session, zone }: { session: Session; zone: string }) {
   const { t, lang } = useI18n();
+  const named = useNamed();
   const languages = (session.languages ?? []).map((l) => t(`language.names.${l}`)).join(', ');
   const interpretation = (session.interpretation ?? [])
     .map((p) =>
@@ -34,7 +35,7 @@ export function SessionLine({ session, zone }: { session: Session; zone: string 
       )}
       {(session.speakers ?? []).length > 0 && (
         <p className="speakers-line">
-          {(session.speakers ?? []).map((s) => [s.name, s.organisationName].filter(Boolean).join(', ')).join(' · ')}
+          {(session.speakers ?? []).map((s) => [s.name, named(s.organisationName)].filter(Boolean).join(', ')).join(' · ')}
         </p>
       )}
       {(languages || interpretation) && (

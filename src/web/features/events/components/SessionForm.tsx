@@ -26,7 +26,7 @@ export function SessionForm({
   const named = useNamed();
   const set = <K extends keyof SessionDraft>(key: K, value: SessionDraft[K]) => onChange({ ...draft, [key]: value });
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
-  const speaker = (i: number, key: 'name' | 'organisationName' | 'role', value: string) =>
+  const speaker = (i: number, key: 'name' | 'organisationName', value: string) =>
     set(
       'speakers',
       draft.speakers.map((s, j) => (j === i ? { ...s, [key]: value } : s)),
@@ -126,7 +126,7 @@ export function SessionForm({
               label={t('events.programme.speakerOrganisation')}
               field={`body.speakers.${i}.organisationName`}
               errors={errors}
-              value={s.organisationName ?? ''}
+              value={s.organisationName}
               onChange={(e) => speaker(i, 'organisationName', e.target.value)}
             />
             <button
@@ -143,7 +143,11 @@ export function SessionForm({
             </button>
           </div>
         ))}
-        <button type="button" className="secondary" onClick={() => set('speakers', [...draft.speakers, { name: '' }])}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => set('speakers', [...draft.speakers, { name: '', organisationName: '' }])}
+        >
           {t('events.programme.addSpeaker')}
         </button>
       </fieldset>

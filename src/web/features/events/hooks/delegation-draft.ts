@@ -41,15 +41,18 @@ export const newDelegationDraft = (lang: Language): DelegationDraft => ({
 const plain = (v: MultilingualText | string | null | undefined, lang: Language) =>
   !v ? '' : typeof v === 'string' ? v : (v[lang] ?? v[v.original] ?? '');
 
+/** A text typed in one language, sent as written in it (the reader's). */
+const ml = (text: string, lang: Language): MultilingualText | null => (text.trim() ? { original: lang, [lang]: text.trim() } : null);
+
 export const draftOfDelegation = (d: Delegation, lang: Language): DelegationDraft => ({
   name: d.name,
   fromRegionCode: d.fromRegionCode,
   arrivesOn: d.arrivesOn ?? '',
   departsOn: d.departsOn ?? '',
-  notes: d.notes ?? '',
+  notes: plain(d.notes, lang),
   members: d.members.map((m) => ({
     name: m.name ?? '',
-    position: m.position ?? '',
+    position: plain(m.position, lang),
     organisationName: m.organisation ? '' : plain(m.organisationName, lang),
     organisationSlug: m.organisation?.slug ?? m.organisationSlug ?? '',
     role: m.role,
@@ -62,12 +65,12 @@ export const inputOfDelegation = (d: DelegationDraft, lang: Language): Delegatio
   fromRegionCode: d.fromRegionCode,
   arrivesOn: d.arrivesOn || null,
   departsOn: d.departsOn || null,
-  notes: d.notes.trim() || null,
+  notes: ml(d.notes, lang),
   members: d.members.map((m) => ({
     name: m.name.trim() || null,
-    position: m.position.trim() || null,
+    position: ml(m.position, lang),
     organisationSlug: m.organisationSlug || null,
-    organisationName: m.organisationName.trim() ? { original: lang, [lang]: m.organisationName.trim() } : null,
+    organisationName: ml(m.organisationName, lang),
     role: m.role,
   })),
 });

@@ -1,8 +1,14 @@
 import type { SessionKind } from '../../../../shared/events';
 import type { Language } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
-import type { Session, SessionInput, Speaker } from '../api/contracts';
+import type { Session, SessionInput } from '../api/contracts';
 import { instantToLocal, localToInstant } from './zoned-time';
+
+/** A speaker as the editor holds them: names typed in the reader's language. */
+export interface SpeakerDraft {
+  name: string;
+  organisationName: string;
+}
 
 /** A programme's session as its editor holds it: times local to the event's zone. */
 export interface SessionDraft {
@@ -13,7 +19,7 @@ export interface SessionDraft {
   room: string;
   delegationId: string;
   siteName: string;
-  speakers: Speaker[];
+  speakers: SpeakerDraft[];
   languages: string[];
   interpretation: string[];
 }
@@ -42,7 +48,7 @@ export const draftOfSession = (s: Session, zone: string, lang: Language): Sessio
   room: s.room ?? '',
   delegationId: s.delegationId ?? '',
   siteName: plain(s.siteName, lang),
-  speakers: s.speakers ?? [],
+  speakers: (s.speakers ?? []).map((sp) => ({ name: sp.name, organisationName: plain(sp.organisationName, lang) })),
   languages: s.languages ?? [],
   interpretation: s.interpretation ?? [],
 });
@@ -59,7 +65,10 @@ export function inputOfSession(d: SessionDraft, zone: string, lang: Language): S
     siteName: d.siteName.trim() ? { original: lang, [lang]: d.siteName.trim() } : null,
     speakers: d.speakers
       .filter((s) => s.name.trim())
-      .map((s) => ({ ...s, name: s.name.trim(), organisationName: s.organisationName?.trim() || null })),
+      .map((s) => ({
+        name: s.name.trim(),
+        organisationName: s.organisationName.trim() ? { original: lang, [lang]: s.organisationName.trim() } : null,
+      })),
     languages: d.languages,
     interpretation: d.interpretation,
   };
