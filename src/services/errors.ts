@@ -66,8 +66,19 @@ export const ERROR_CODES = {
   own_offer: { status: 409, message: 'An organisation does not express interest in its own offer: choose another of your organisations.' },
   interest_exists: { status: 409, message: 'Your organisation has expressed interest in this offer already.' },
   interest_not_pending: { status: 409, message: 'This expression of interest has been decided or withdrawn already.' },
-  interest_not_accepted: { status: 409, message: 'Only an accepted expression of interest (a contact) can be marked as having led to an agreement.' },
-  agreement_not_shared: { status: 422, message: 'Both organisations must be parties to the agreement: the offer’s owner and the interested one.' },
+  interest_not_accepted: {
+    status: 409,
+    message: 'Only an accepted expression of interest (a contact) can be marked as having led to an agreement.',
+  },
+  agreement_not_shared: {
+    status: 422,
+    message: 'Both organisations must be parties to the agreement: the offer’s owner and the interested one.',
+  },
+  // events
+  event_invalid: {
+    status: 422,
+    message: 'The event’s values do not fit together (its dates, venue, organisers, programme or delegation): see the field.',
+  },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
@@ -136,6 +147,11 @@ export const ERROR_REASONS = [
   'owner_not_published',
   'reviewer_decides',
   'owner_decides',
+  // events
+  'not_a_venue',
+  'outside_event',
+  'one_head',
+  'undated',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

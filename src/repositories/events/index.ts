@@ -1,5 +1,8 @@
 import type { Database } from '../../db/client.js';
 import { EventAccessRepository } from './event-access.repository.js';
+import { DelegationRepository } from './events/delegation.repository.js';
+import { EventRepository } from './events/event.repository.js';
+import { SessionRepository } from './events/session.repository.js';
 
 /**
  * The events' SQL, one repository per part: events and their programme and delegations; registrations;
@@ -9,6 +12,9 @@ export interface EventRepositories {
   /** An event as every part's access checks read it (services/events/events/event-guard.ts). */
   access: EventAccessRepository;
   // events: their programme, delegations, documents
+  events: EventRepository;
+  sessions: SessionRepository;
+  delegations: DelegationRepository;
   // registration: participation types, registrations, check-in
   // meetings: grid, requests, meetings, scheduler runs, outcomes
   // outputs: agendas, badges, calendar feeds, reminders
@@ -18,6 +24,9 @@ export const createEventRepositories = (db: Database): EventRepositories => {
   return {
     access: new EventAccessRepository(db),
     // events
+    events: new EventRepository(db),
+    sessions: new SessionRepository(db),
+    delegations: new DelegationRepository(db),
     // registration
     // meetings
     // outputs

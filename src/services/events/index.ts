@@ -1,6 +1,10 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { MailSettings } from '../mailer.js';
+import { DelegationService } from './events/delegation.service.js';
+import { EventDocumentsService } from './events/event-documents.service.js';
+import { EventService } from './events/event.service.js';
+import { SessionService } from './events/session.service.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -10,6 +14,10 @@ import type { MailSettings } from '../mailer.js';
  */
 export interface EventServices {
   // events
+  events: EventService;
+  sessions: SessionService;
+  delegations: DelegationService;
+  documents: EventDocumentsService;
   // registration
   // meetings
   // outputs
@@ -22,9 +30,12 @@ export interface EventServiceContext {
 }
 
 export const createEventServices = (context: EventServiceContext): EventServices => {
-  void context;
   return {
     // events
+    events: new EventService(context.repos),
+    sessions: new SessionService(context.repos),
+    delegations: new DelegationService(context.repos),
+    documents: new EventDocumentsService(context.repos),
     // registration
     // meetings
     // outputs

@@ -1,13 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Services } from '../../../services/index.js';
+import { delegationRoutes } from './delegations.js';
+import { eventDocumentRoutes } from './event-documents.js';
+import { eventCrudRoutes } from './events.js';
+import { sessionRoutes } from './sessions.js';
 
 /** The events' routes, one plugin per part (events, registration, meetings, outputs). */
 export const eventRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  (services: Services, options: { documentMaxBytes?: number } = {}): FastifyPluginAsyncTypebox =>
   async (app) => {
-    void services;
-    void app;
     // events
+    await app.register(eventCrudRoutes(services));
+    await app.register(sessionRoutes(services));
+    await app.register(delegationRoutes(services));
+    await app.register(eventDocumentRoutes(services, { maxBytes: options.documentMaxBytes }));
     // registration
     // meetings
     // outputs
