@@ -3,6 +3,7 @@ import { REMINDER_MESSAGES } from './jobs/reminder-mail.js';
 import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
 // the marketplace: expressions of interest
 import { OFFER_INTEREST_MESSAGES } from './offer-interest/mail-messages.js';
+import { REGISTRATION_MESSAGES } from './events/registration/mail-messages.js';
 // the marketplace (offers and requests)
 import { OFFER_EXPIRY_MESSAGES } from './offers/offer-expiry-mail.js';
 
@@ -159,4 +160,6 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
   ...OFFER_INTEREST_MESSAGES,
   // the marketplace (offers and requests)
   ...OFFER_EXPIRY_MESSAGES,
+  // events: registration
+  ...REGISTRATION_MESSAGES,
 };

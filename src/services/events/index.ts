@@ -5,6 +5,10 @@ import { DelegationService } from './events/delegation.service.js';
 import { EventDocumentsService } from './events/event-documents.service.js';
 import { EventService } from './events/event.service.js';
 import { SessionService } from './events/session.service.js';
+import { CheckInService } from './registration/check-in.service.js';
+import { ParticipationTypeService } from './registration/participation-types.service.js';
+import { RegistrationDecisions } from './registration/registration-decisions.js';
+import { RegistrationService } from './registration/registration.service.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -19,6 +23,10 @@ export interface EventServices {
   delegations: DelegationService;
   documents: EventDocumentsService;
   // registration
+  participationTypes: ParticipationTypeService;
+  registrations: RegistrationService;
+  registrationDecisions: RegistrationDecisions;
+  checkIn: CheckInService;
   // meetings
   // outputs
 }
@@ -30,6 +38,8 @@ export interface EventServiceContext {
 }
 
 export const createEventServices = (context: EventServiceContext): EventServices => {
+  void context;
+  const registrations = new RegistrationService(context.repos, context.mail);
   return {
     // events
     events: new EventService(context.repos),
@@ -37,6 +47,10 @@ export const createEventServices = (context: EventServiceContext): EventServices
     delegations: new DelegationService(context.repos),
     documents: new EventDocumentsService(context.repos),
     // registration
+    participationTypes: new ParticipationTypeService(context.repos, context.mail),
+    registrations,
+    registrationDecisions: new RegistrationDecisions(context.repos, context.mail, registrations),
+    checkIn: new CheckInService(context.repos, registrations),
     // meetings
     // outputs
   };
