@@ -28,7 +28,10 @@ describe('events', () => {
     await organiser.getByLabel('Type', { exact: true }).selectOption({ label: 'Table ronde' });
     await organiser.getByLabel('Écrit en').selectOption({ label: 'français' });
     await organiser.getByLabel('Titre (fr)').fill(title);
-    await pick(organiser, 'Fuseau horaire', 'Moscow', /^Europe\/Moscow/);
+    await pick(organiser, 'Fuseau horaire', 'Moscow', /^Europe\/Moscow/).catch(async (e: unknown) => {
+      await organiser.screenshot({ path: '/tmp/web-events-fail.png', fullPage: true });
+      throw e;
+    });
     await organiser.getByLabel('Début', { exact: true }).fill(`${nextYear}-04-18T10:00`);
     await organiser.getByLabel('Fin', { exact: true }).fill(`${nextYear}-04-18T18:00`);
     await organiser.getByLabel('Nom du lieu').fill('Maison des scientifiques d’Obninsk');
@@ -102,7 +105,7 @@ describe('events', () => {
     await door.locator('.type-counts', { hasText: '1 confirmé sur 1' }).waitFor();
     await door.locator('.type-counts', { hasText: '1 sur liste d’attente' }).waitFor();
     await Promise.all([organiser, member, next, door].map((p) => p.context().close()));
-  });
+  }, 240_000);
 
   it('shows the founding round table on 18 April with no year, as its source knows it', async () => {
     const list = (await (await fetch(`${site.baseUrl}/api/v1/events?pageSize=50`)).json()) as {
