@@ -53,6 +53,14 @@ const OfferReviewQueuePage = lazyPage(() => import('../features/marketplace/comp
 const MyInterestsPage = lazyPage(() => import('../features/marketplace/components/MyInterestsPage'), 'MyInterestsPage');
 const OutcomesPage = lazyPage(() => import('../features/marketplace/components/OutcomesPage'), 'OutcomesPage');
 const SavedSearchesPage = lazyPage(() => import('../features/marketplace/components/SavedSearchesPage'), 'SavedSearchesPage');
+// events: round tables, delegation visits, brokerage events; registration and check-in
+const EventsListPage = lazyPage(() => import('../features/events/components/EventsListPage'), 'EventsListPage');
+const EventPage = lazyPage(() => import('../features/events/components/EventPage'), 'EventPage');
+const NewEventPage = lazyPage(() => import('../features/events/components/EventEditorPages'), 'NewEventPage');
+const EditEventPage = lazyPage(() => import('../features/events/components/EventEditorPages'), 'EditEventPage');
+const AttendeesPage = lazyPage(() => import('../features/events/components/AttendeesPage'), 'AttendeesPage');
+const CheckInPage = lazyPage(() => import('../features/events/components/CheckInPage'), 'CheckInPage');
+const MyEventsPage = lazyPage(() => import('../features/events/components/MyEventsPage'), 'MyEventsPage');
 
 const recordDocuments = (record: { id: string; canEdit: boolean }) => <DocumentsPanel record={record.id} canEdit={record.canEdit} />;
 
@@ -97,6 +105,8 @@ export function App() {
                 <Route path="marketplace" element={<MarketplacePage />} />
                 <Route path="marketplace/outcomes" element={<OutcomesPage />} />
                 <Route path="marketplace/:slug" element={<OfferPage />} />
+                <Route path="events" element={<EventsListPage />} />
+                <Route path="events/:slug" element={<EventPage />} />
                 <Route path="sign-in" element={<SignInPage />} />
                 <Route path="sign-up" element={<SignUpPage />} />
                 <Route path="confirm-email" element={<ConfirmEmailPage />} />
@@ -124,6 +134,11 @@ export function App() {
                   <Route path="my/interests" element={<MyInterestsPage />} />
                   <Route path="my/saved-searches" element={<SavedSearchesPage />} />
                   <Route path="review/offers" element={<OfferReviewQueuePage />} />
+                  <Route path="events/new" element={<NewEventPage />} />
+                  <Route path="events/:slug/edit" element={<EditEventPage />} />
+                  <Route path="events/:slug/attendees" element={<AttendeesPage />} />
+                  <Route path="events/:slug/check-in" element={<CheckInPage />} />
+                  <Route path="my/events" element={<MyEventsPage />} />
                   <Route path="admin/outbox" element={<OutboxPage />} />
                   <Route path="admin/audit" element={<AuditLogPage />} />
                   <Route path="admin/jobs" element={<JobsPage />} />
