@@ -169,6 +169,10 @@ export interface Agenda {
   timeZone: string;
   items: AgendaItem[];
   feedUrl: string;
+  icsUrl?: string;
+  pdfUrl?: string;
+  /** Meetings show in the agenda once the final schedule is published. */
+  scheduleState?: ScheduleState;
 }
 
 export interface OutcomeInput {

@@ -55,8 +55,8 @@ export const useMeetingStats = (slug: string) => useApi<MeetingStats>(`${event(s
 export const useAgenda = (slug: string) => useApi<Agenda>(`${event(slug)}/agenda/mine`);
 export const agendaIcsPath = (slug: string) => `/api/v1${event(slug)}/agenda/mine.ics`;
 export const agendaPdfPath = (slug: string) => `/api/v1${event(slug)}/agenda/mine.pdf`;
-export const recordMeetingOutcome = (id: string, body: OutcomeInput, version: number) =>
-  sendJson<unknown>('PUT', `${meeting(id)}/outcome`, body, { ifMatch: version });
+export const recordMeetingOutcome = (id: string, body: OutcomeInput, version: number | undefined) =>
+  sendJson<unknown>('PUT', `${meeting(id)}/outcome`, body, version === undefined ? {} : { ifMatch: version });
 
 // the organisers' side
 export const saveMeetingSettings = (slug: string, body: MeetingSettingsInput, version: number) =>

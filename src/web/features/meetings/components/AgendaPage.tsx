@@ -27,7 +27,7 @@ export function AgendaPage() {
   const agenda = useAgenda(slug);
   useTitle(t('meetings.agenda.title'));
   if (!agenda.data) return <Status state={agenda} />;
-  const { timeZone, items, feedUrl } = agenda.data;
+  const { timeZone, items, feedUrl, scheduleState } = agenda.data;
   const feed = feedAddresses(feedUrl);
   return (
     <div className="agenda-page stack">
@@ -37,10 +37,10 @@ export function AgendaPage() {
       </p>
       <h1>{t('meetings.agenda.title')}</h1>
       <div className="row agenda-downloads">
-        <a className="button" href={agendaIcsPath(slug)} download>
+        <a className="button" href={agenda.data.icsUrl ?? agendaIcsPath(slug)} download>
           {t('meetings.agenda.ics')}
         </a>
-        <a className="button secondary" href={agendaPdfPath(slug)} download>
+        <a className="button secondary" href={agenda.data.pdfUrl ?? agendaPdfPath(slug)} download>
           {t('meetings.agenda.pdf')}
         </a>
       </div>
@@ -51,6 +51,7 @@ export function AgendaPage() {
         <CopyField id="agenda-https" label={t('meetings.agenda.https')} value={feed.https} />
       </section>
       <p className="muted">{t('meetings.agenda.zone', { zone: timeZone })}</p>
+      {scheduleState !== undefined && scheduleState !== 'final' && <p className="notice">{t('meetings.agenda.notFinal')}</p>}
       {items.length === 0 && <p>{t('meetings.agenda.empty')}</p>}
       <ol className="agenda-items">
         {items.map((item, i) => (
@@ -99,7 +100,7 @@ function AgendaEntry({ item, timeZone, onChanged }: { item: AgendaItem; timeZone
         )}
         {item.outcome && <span className="badge">{t(`meetings.outcomes.${item.outcome}`)}</span>}
       </p>
-      {item.kind === 'meeting' && started && meetingId && item.version !== undefined && item.status !== 'cancelled' && (
+      {item.kind === 'meeting' && started && meetingId && item.status !== 'cancelled' && (
         <MeetingOutcomeForm meetingId={meetingId} version={item.version} current={item.outcome} onSaved={onChanged} />
       )}
     </li>

@@ -19,7 +19,8 @@ export function MeetingOutcomeForm({
   onSaved,
 }: {
   meetingId: string;
-  version: number;
+  /** The meeting's version when the agenda gives it (sent as If-Match). */
+  version: number | undefined;
   current: MeetingOutcome | null | undefined;
   onSaved(): void;
 }) {
