@@ -1,4 +1,6 @@
 import type { Language } from '../shared/languages.js';
+// events: one-to-one meetings
+import { MEETING_MESSAGES } from './events/meetings/mail-messages.js';
 import { REMINDER_MESSAGES } from './jobs/reminder-mail.js';
 import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
 // the marketplace: expressions of interest
@@ -159,4 +161,6 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
   ...OFFER_INTEREST_MESSAGES,
   // the marketplace (offers and requests)
   ...OFFER_EXPIRY_MESSAGES,
+  // events: one-to-one meetings
+  ...MEETING_MESSAGES,
 };

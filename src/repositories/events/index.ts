@@ -1,5 +1,8 @@
 import type { Database } from '../../db/client.js';
 import { EventAccessRepository } from './event-access.repository.js';
+import { MeetingGridRepository } from './meeting-grid.repository.js';
+import { MeetingRequestRepository } from './meeting-request.repository.js';
+import { MeetingScheduleRepository } from './meeting-schedule.repository.js';
 
 /**
  * The events' SQL, one repository per part: events and their programme and delegations; registrations;
@@ -11,6 +14,9 @@ export interface EventRepositories {
   // events: their programme, delegations, documents
   // registration: participation types, registrations, check-in
   // meetings: grid, requests, meetings, scheduler runs, outcomes
+  meetingGrid: MeetingGridRepository;
+  meetingRequests: MeetingRequestRepository;
+  meetingSchedule: MeetingScheduleRepository;
   // outputs: agendas, badges, calendar feeds, reminders
 }
 
@@ -20,6 +26,9 @@ export const createEventRepositories = (db: Database): EventRepositories => {
     // events
     // registration
     // meetings
+    meetingGrid: new MeetingGridRepository(db),
+    meetingRequests: new MeetingRequestRepository(db),
+    meetingSchedule: new MeetingScheduleRepository(db),
     // outputs
   };
 };

@@ -1,6 +1,7 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { MailSettings } from '../mailer.js';
+import { createMeetingServices, type MeetingServices } from './meetings/index.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -12,6 +13,13 @@ export interface EventServices {
   // events
   // registration
   // meetings
+  meetingSettings: MeetingServices['meetingSettings'];
+  meetingProfiles: MeetingServices['meetingProfiles'];
+  meetingSuggestions: MeetingServices['meetingSuggestions'];
+  meetingRequests: MeetingServices['meetingRequests'];
+  schedule: MeetingServices['schedule'];
+  meetingEdits: MeetingServices['meetingEdits'];
+  meetingOutcomes: MeetingServices['meetingOutcomes'];
   // outputs
 }
 
@@ -27,6 +35,7 @@ export const createEventServices = (context: EventServiceContext): EventServices
     // events
     // registration
     // meetings
+    ...createMeetingServices(context.repos, context.mail),
     // outputs
   };
 };

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Services } from '../../../services/index.js';
+import { meetingRequestRoutes } from './meeting-requests.js';
+import { meetingRoutes } from './meetings.js';
+import { scheduleRoutes } from './schedule.js';
 
 /** The events' routes, one plugin per part (events, registration, meetings, outputs). */
 export const eventRoutes =
@@ -10,5 +13,8 @@ export const eventRoutes =
     // events
     // registration
     // meetings
+    await app.register(meetingRoutes(services));
+    await app.register(meetingRequestRoutes(services));
+    await app.register(scheduleRoutes(services));
     // outputs
   };
