@@ -29,7 +29,14 @@ export async function openPlatform(
     Partial<
       Pick<
         Config,
-        'smtpUrl' | 'outboxDir' | 'publicUrl' | 'mailFrom' | 'agreementReminderDays' | 'reminderScanSeconds' | 'offerExpiryWarningDays'
+        | 'smtpUrl'
+        | 'outboxDir'
+        | 'publicUrl'
+        | 'mailFrom'
+        | 'agreementReminderDays'
+        | 'reminderScanSeconds'
+        | 'offerExpiryWarningDays'
+        | 'eventReminderHours'
       >
     >,
   options: { seedDemoIfEmpty?: boolean; seedExamples?: boolean; seedRecords?: boolean; clock?: Clock; mail?: MailTransport } = {},
@@ -49,6 +56,7 @@ export async function openPlatform(
         agreementReminderDays: config.agreementReminderDays,
         reminderScanSeconds: config.reminderScanSeconds,
         offerExpiryWarningDays: config.offerExpiryWarningDays,
+        eventReminderHours: config.eventReminderHours,
       },
     );
     await syncReferenceData(repos);

@@ -33,6 +33,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REMINDER_SCAN_SECONDS: '1h' })).toThrow(/REMINDER_SCAN_SECONDS/);
   });
 
+  it('reads the hours before a meeting at an event that its participants are reminded, 24 by default', () => {
+    expect(loadConfig({}).eventReminderHours).toBe(24);
+    expect(loadConfig({ EVENT_REMINDER_HOURS: '48' }).eventReminderHours).toBe(48);
+    expect(() => loadConfig({ EVENT_REMINDER_HOURS: '0' })).toThrow(/EVENT_REMINDER_HOURS/);
+    expect(() => loadConfig({ EVENT_REMINDER_HOURS: '1.5' })).toThrow(/EVENT_REMINDER_HOURS/);
+  });
+
   it('reads the document size limit, 20 MiB unless set, and refuses anything but a positive whole number', () => {
     expect(loadConfig({}).documentMaxBytes).toBe(20 * 1024 * 1024);
     expect(loadConfig({ DOCUMENT_MAX_BYTES: '1048576' }).documentMaxBytes).toBe(1048576);

@@ -55,6 +55,8 @@ export interface Config {
   offerExpiryWarningDays: number[];
   /** DOCUMENT_MAX_BYTES: the largest document a registry record takes, in bytes. Default 20 MiB (20971520). */
   documentMaxBytes: number;
+  /** EVENT_REMINDER_HOURS: hours before a one-to-one meeting at an event that its participants are e-mailed their meetings. Default 24. */
+  eventReminderHours: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -137,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (rawDocumentMax !== undefined && (!/^\d+$/.test(rawDocumentMax) || documentMaxBytes < 1))
     problems.push(`DOCUMENT_MAX_BYTES must be a whole number of bytes above 0, got "${rawDocumentMax}"`);
 
+  const rawEventReminder = value('EVENT_REMINDER_HOURS');
+  const eventReminderHours = rawEventReminder === undefined ? 24 : Number(rawEventReminder);
+  if (rawEventReminder !== undefined && (!/^\d{1,4}$/.test(rawEventReminder) || eventReminderHours < 1))
+    problems.push(`EVENT_REMINDER_HOURS must be a whole number of hours from 1 to 9999 (24 for a day), got "${rawEventReminder}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');
   return {
@@ -157,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agreementReminderDays: [...new Set(agreementReminderDays.map(Number))].sort((a, b) => b - a),
     reminderScanSeconds,
     offerExpiryWarningDays: [...new Set(offerExpiryWarningDays.map(Number))].sort((a, b) => b - a),
+    eventReminderHours,
   };
 }
 

@@ -124,7 +124,7 @@ export function createServices(repos: Repositories, mail: MailSettings, jobs: Jo
     digests,
     // the marketplace (offers and requests)
     offers: createOfferServices(repos, classifications, mail.publicUrl),
-    events: createEventServices({ repos, mail, runner: jobsService.runner }),
+    events: createEventServices({ repos, mail, runner: jobsService.runner, reminderHours: jobs.eventReminderHours }),
   };
   // offer matching and follows (their follow-updates job goes on the runner)
   return { ...services, ...createOfferMatchingServices(services, mail, jobs) };

@@ -7,6 +7,8 @@ import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
 import { OFFER_INTEREST_MESSAGES } from './offer-interest/mail-messages.js';
 // the marketplace (offers and requests)
 import { OFFER_EXPIRY_MESSAGES } from './offers/offer-expiry-mail.js';
+// events: meeting reminders
+import { EVENT_REMINDER_MESSAGES } from './events/outputs/reminder-mail.js';
 
 type Message = (vars: Record<string, string>) => { subject: string; text: string };
 
@@ -163,4 +165,6 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
   ...OFFER_EXPIRY_MESSAGES,
   // events: one-to-one meetings
   ...MEETING_MESSAGES,
+  // events: meeting reminders
+  ...EVENT_REMINDER_MESSAGES,
 };

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import { AgendaRepository } from './agenda.repository.js';
 import { EventAccessRepository } from './event-access.repository.js';
 import { MeetingGridRepository } from './meeting-grid.repository.js';
 import { MeetingRequestRepository } from './meeting-request.repository.js';
@@ -18,6 +19,7 @@ export interface EventRepositories {
   meetingRequests: MeetingRequestRepository;
   meetingSchedule: MeetingScheduleRepository;
   // outputs: agendas, badges, calendar feeds, reminders
+  agenda: AgendaRepository;
 }
 
 export const createEventRepositories = (db: Database): EventRepositories => {
@@ -30,5 +32,6 @@ export const createEventRepositories = (db: Database): EventRepositories => {
     meetingRequests: new MeetingRequestRepository(db),
     meetingSchedule: new MeetingScheduleRepository(db),
     // outputs
+    agenda: new AgendaRepository(db),
   };
 };

@@ -2,6 +2,9 @@ import type { Repositories } from '../../repositories/index.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { MailSettings } from '../mailer.js';
 import { createMeetingServices, type MeetingServices } from './meetings/index.js';
+import { AgendaService } from './outputs/agenda.service.js';
+import { PrintService } from './outputs/badges.service.js';
+import { EventReminderService } from './outputs/reminders.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -21,13 +24,28 @@ export interface EventServices {
   meetingEdits: MeetingServices['meetingEdits'];
   meetingOutcomes: MeetingServices['meetingOutcomes'];
   // outputs
+  /** A participant's agenda: JSON, iCalendar file and subscription feed, PDF. */
+  agenda: AgendaService;
+  /** Badges with their check-in QR codes, and the organisers' printable grid. */
+  print: PrintService;
+  /** E-mails each participant their meetings before they start (a job on the runner). */
+  reminders: EventReminderService;
 }
 
 export interface EventServiceContext {
   repos: Repositories;
   mail: MailSettings;
   runner: JobRunner;
+  /** Hours before a meeting its participants are reminded (EVENT_REMINDER_HOURS). */
+  reminderHours?: number;
 }
+
+/** The meeting reminders, registered on the runner. */
+const eventReminders = (context: EventServiceContext) => {
+  const reminders = new EventReminderService(context.repos, context.mail, context.reminderHours);
+  reminders.register(context.runner);
+  return reminders;
+};
 
 export const createEventServices = (context: EventServiceContext): EventServices => {
   void context;
@@ -37,5 +55,8 @@ export const createEventServices = (context: EventServiceContext): EventServices
     // meetings
     ...createMeetingServices(context.repos, context.mail),
     // outputs
+    agenda: new AgendaService(context.repos, context.mail),
+    print: new PrintService(context.repos, context.mail),
+    reminders: eventReminders(context),
   };
 };

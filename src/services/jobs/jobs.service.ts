@@ -22,6 +22,8 @@ export interface JobsOptions {
   reminderScanSeconds?: number;
   /** Days before a marketplace offer's expiry that its owner is warned (OFFER_EXPIRY_WARNING_DAYS). */
   offerExpiryWarningDays?: number[];
+  /** Hours before a one-to-one meeting its participants are reminded (EVENT_REMINDER_HOURS); 24 by default. */
+  eventReminderHours?: number;
   runner?: RunnerOptions;
 }
 

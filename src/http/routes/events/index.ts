@@ -3,6 +3,7 @@ import type { Services } from '../../../services/index.js';
 import { meetingRequestRoutes } from './meeting-requests.js';
 import { meetingRoutes } from './meetings.js';
 import { scheduleRoutes } from './schedule.js';
+import { eventOutputRoutes } from './outputs.js';
 
 /** The events' routes, one plugin per part (events, registration, meetings, outputs). */
 export const eventRoutes =
@@ -17,4 +18,5 @@ export const eventRoutes =
     await app.register(meetingRequestRoutes(services));
     await app.register(scheduleRoutes(services));
     // outputs
+    await app.register(eventOutputRoutes(services));
   };
