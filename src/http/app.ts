@@ -124,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // the marketplace (offers and requests)
       await api.register(offerRoutes(options.services));
       // events: round tables, delegation visits, brokerage events and their meetings
-      await api.register(eventRoutes(options.services));
+      await api.register(eventRoutes(options.services, { documentMaxBytes: options.documentMaxBytes }));
     },
     { prefix: '/api/v1' },
   );

@@ -93,6 +93,11 @@ export const ERROR_CODES = {
   meeting_conflict: { status: 409, message: 'The meeting cannot go there: see who or what is in the way.' },
   meeting_placed: { status: 409, message: 'This request is placed in the schedule already, or it is not accepted.' },
   meeting_not_started: { status: 409, message: 'An outcome is recorded once the meeting’s time has come.' },
+  // events
+  event_invalid: {
+    status: 422,
+    message: 'The event’s values do not fit together (its dates, venue, organisers, programme or delegation): see the field.',
+  },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
@@ -161,6 +166,11 @@ export const ERROR_REASONS = [
   'owner_not_published',
   'reviewer_decides',
   'owner_decides',
+  // events
+  'not_a_venue',
+  'outside_event',
+  'one_head',
+  'undated',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

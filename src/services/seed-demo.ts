@@ -12,6 +12,8 @@ import { importOrganisations } from './import-organisations.js';
 import { importRecords } from './registry/transfer/import-records.js';
 // the marketplace (offers and requests)
 import { seedDemoOffers } from './offers/seed-offers.js';
+// events: the founding round table
+import { seedDemoEvents } from './events/events/seed-events.js';
 
 /**
  * Loads the founding case (Kaluga region ↔ Limousin) and, when asked, the invented example organisations
@@ -44,6 +46,8 @@ export async function seedDemo(
     }
     const records = cooperation.records.map((value, i) => ({ line: i + 1, value }));
     const registry = options.records === false ? { inserted: 0 } : await importRecords(tx, records, { skipExisting: true, source: 'demo' });
+    // events: the founding round table, with its delegation (after the records it is linked from)
+    await seedDemoEvents(tx);
     await seedDemoAccounts(tx);
     // the marketplace's demo offers come with the examples: tests that count offers load neither
     if (options.examples) await seedDemoOffers(tx);

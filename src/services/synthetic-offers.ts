@@ -17,8 +17,16 @@ const OPENINGS: Record<OfferKind, { ru: string; fr: string; en: string }> = {
   technology_request: { ru: 'Ищем технологию', fr: 'Nous cherchons une technologie', en: 'We seek a technology' },
   business_offer: { ru: 'Предлагаем поставки', fr: 'Nous proposons la fourniture', en: 'We offer the supply' },
   business_request: { ru: 'Ищем поставщика', fr: 'Nous cherchons un fournisseur', en: 'We seek a supplier' },
-  rd_partner_search: { ru: 'Ищем партнёра для исследований', fr: 'Nous cherchons un partenaire de recherche', en: 'We seek a research partner' },
-  soft_landing_request: { ru: 'Ищем технопарк для размещения', fr: 'Nous cherchons un technopôle d’accueil', en: 'We seek a host technopark' },
+  rd_partner_search: {
+    ru: 'Ищем партнёра для исследований',
+    fr: 'Nous cherchons un partenaire de recherche',
+    en: 'We seek a research partner',
+  },
+  soft_landing_request: {
+    ru: 'Ищем технопарк для размещения',
+    fr: 'Nous cherchons un technopôle d’accueil',
+    en: 'We seek a host technopark',
+  },
 };
 const LINKS = { ru: 'в области', fr: 'dans le domaine', en: 'in the field of' } as const;
 const TARGETS = ['FR-NAQ', 'RU-KLU', 'DE-BY', 'IT-25', 'ES-CT'];

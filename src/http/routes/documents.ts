@@ -15,7 +15,7 @@ import {
 import { errors, readErrors } from './responses.js';
 
 const tags = ['documents'];
-const UPLOAD_TYPE = 'application/octet-stream';
+export const UPLOAD_TYPE = 'application/octet-stream';
 
 /**
  * The name for clients that do not read `filename*` (RFC 5987): Cyrillic transliterated, anything else
@@ -27,7 +27,7 @@ const asciiName = (name: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7e]/g, '_');
 
-const notAFileBody = () =>
+export const notAFileBody = () =>
   new AppError('unsupported_media_type', `Send the file itself as the request body, as ${UPLOAD_TYPE}.`, 'headers.content-type');
 
 /**
@@ -93,7 +93,7 @@ export const documentRoutes =
       {
         schema: {
           tags,
-          summary: 'Download a document, as an attachment, for those who may read its record',
+          summary: 'Download a document, as an attachment, for those who may read its record or event',
           produces: ['application/octet-stream'],
           params: DocumentParamsSchema,
           response: { 200: { description: 'The file, with the type read from its content' }, ...readErrors },
@@ -117,7 +117,7 @@ export const documentRoutes =
       {
         schema: {
           tags,
-          summary: 'Delete a document (the parties’ editors and their regions’ coordinators)',
+          summary: 'Delete a document (a record’s: the parties’ editors and their regions’ coordinators; an event’s: its organisers)',
           params: DocumentParamsSchema,
           response: { 204: { description: 'Deleted', type: 'null' }, ...errors },
         },

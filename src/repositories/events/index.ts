@@ -4,6 +4,9 @@ import { EventAccessRepository } from './event-access.repository.js';
 import { MeetingGridRepository } from './meeting-grid.repository.js';
 import { MeetingRequestRepository } from './meeting-request.repository.js';
 import { MeetingScheduleRepository } from './meeting-schedule.repository.js';
+import { DelegationRepository } from './events/delegation.repository.js';
+import { EventRepository } from './events/event.repository.js';
+import { SessionRepository } from './events/session.repository.js';
 
 /**
  * The events' SQL, one repository per part: events and their programme and delegations; registrations;
@@ -13,6 +16,9 @@ export interface EventRepositories {
   /** An event as every part's access checks read it (services/events/events/event-guard.ts). */
   access: EventAccessRepository;
   // events: their programme, delegations, documents
+  events: EventRepository;
+  sessions: SessionRepository;
+  delegations: DelegationRepository;
   // registration: participation types, registrations, check-in
   // meetings: grid, requests, meetings, scheduler runs, outcomes
   meetingGrid: MeetingGridRepository;
@@ -26,6 +32,9 @@ export const createEventRepositories = (db: Database): EventRepositories => {
   return {
     access: new EventAccessRepository(db),
     // events
+    events: new EventRepository(db),
+    sessions: new SessionRepository(db),
+    delegations: new DelegationRepository(db),
     // registration
     // meetings
     meetingGrid: new MeetingGridRepository(db),

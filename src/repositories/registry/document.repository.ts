@@ -83,6 +83,16 @@ export class DocumentRepository {
       .orderBy(desc(documents.createdAt), asc(documents.id));
   }
 
+  /** An event's documents, newest first. */
+  async ofEvent(eventId: string): Promise<DocumentRow[]> {
+    return this.db
+      .select(columns)
+      .from(documents)
+      .leftJoin(users, eq(users.id, documents.uploadedBy))
+      .where(eq(documents.eventId, eventId))
+      .orderBy(desc(documents.createdAt), asc(documents.id));
+  }
+
   /**
    * The document's bytes, one chunk a query: a download holds one chunk in memory, never the file. A chunk
    * missing before `size` bytes (the document deleted meanwhile) ends the stream with an error, so that

@@ -5,6 +5,10 @@ import { createMeetingServices, type MeetingServices } from './meetings/index.js
 import { AgendaService } from './outputs/agenda.service.js';
 import { PrintService } from './outputs/badges.service.js';
 import { EventReminderService } from './outputs/reminders.js';
+import { DelegationService } from './events/delegation.service.js';
+import { EventDocumentsService } from './events/event-documents.service.js';
+import { EventService } from './events/event.service.js';
+import { SessionService } from './events/session.service.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -14,6 +18,10 @@ import { EventReminderService } from './outputs/reminders.js';
  */
 export interface EventServices {
   // events
+  events: EventService;
+  sessions: SessionService;
+  delegations: DelegationService;
+  documents: EventDocumentsService;
   // registration
   // meetings
   meetingSettings: MeetingServices['meetingSettings'];
@@ -48,9 +56,12 @@ const eventReminders = (context: EventServiceContext) => {
 };
 
 export const createEventServices = (context: EventServiceContext): EventServices => {
-  void context;
   return {
     // events
+    events: new EventService(context.repos),
+    sessions: new SessionService(context.repos),
+    delegations: new DelegationService(context.repos),
+    documents: new EventDocumentsService(context.repos),
     // registration
     // meetings
     ...createMeetingServices(context.repos, context.mail),

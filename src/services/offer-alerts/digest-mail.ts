@@ -14,7 +14,14 @@ const KIND_NAMES: Record<OfferKind, Record<Language, string>> = {
 
 const WORDS: Record<
   Language,
-  { subject: (n: number, name: string) => string; hello: (name: string) => string; intro: (name: string) => string; why: string; stop: string; manage: string }
+  {
+    subject: (n: number, name: string) => string;
+    hello: (name: string) => string;
+    intro: (name: string) => string;
+    why: string;
+    stop: string;
+    manage: string;
+  }
 > = {
   en: {
     subject: (n, name) => `${n} new ${n === 1 ? 'offer' : 'offers'} for «${name}»`,
@@ -28,7 +35,8 @@ const WORDS: Record<
   fr: {
     subject: (n, name) => `${n} ${n === 1 ? 'nouvelle offre' : 'nouvelles offres'} pour «\u00a0${name}\u00a0»`,
     hello: (name) => `Bonjour ${name},`,
-    intro: (name) => `Nouveau sur la place de marché pour votre recherche enregistrée «\u00a0${name}\u00a0», les plus pertinentes d’abord\u00a0:`,
+    intro: (name) =>
+      `Nouveau sur la place de marché pour votre recherche enregistrée «\u00a0${name}\u00a0», les plus pertinentes d’abord\u00a0:`,
     why: 'Pourquoi',
     stop: 'Arrêter ce résumé (en un clic)\u00a0:',
     manage: 'Vos recherches enregistrées\u00a0:',
@@ -53,7 +61,14 @@ const colon = (language: Language) => (language === 'fr' ? '\u00a0:' : ':');
  */
 export function digestMail(
   language: Language,
-  vars: { recipient: string; searchName: string; offers: OfferSummary[]; offerLink: (slug: string) => string; unsubscribeLink: string; manageLink: string },
+  vars: {
+    recipient: string;
+    searchName: string;
+    offers: OfferSummary[];
+    offerLink: (slug: string) => string;
+    unsubscribeLink: string;
+    manageLink: string;
+  },
 ): { subject: string; text: string } {
   const w = WORDS[language];
   const lines = vars.offers.map((offer, i) => {
@@ -68,8 +83,18 @@ export function digestMail(
   });
   return {
     subject: w.subject(vars.offers.length, vars.searchName),
-    text: [w.hello(vars.recipient), '', w.intro(vars.searchName), '', lines.join('\n\n'), '', w.manage, vars.manageLink, '', w.stop, vars.unsubscribeLink].join(
-      '\n',
-    ),
+    text: [
+      w.hello(vars.recipient),
+      '',
+      w.intro(vars.searchName),
+      '',
+      lines.join('\n\n'),
+      '',
+      w.manage,
+      vars.manageLink,
+      '',
+      w.stop,
+      vars.unsubscribeLink,
+    ].join('\n'),
   };
 }

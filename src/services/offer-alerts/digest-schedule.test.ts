@@ -14,7 +14,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const queued = async () =>
-  (await t.database.db.select().from(jobs).where(like(jobs.name, `${DIGEST_JOBS.send}%`))).map((j) => j.payload).sort((a, b) => String(a.period).localeCompare(String(b.period)));
+  (
+    await t.database.db
+      .select()
+      .from(jobs)
+      .where(like(jobs.name, `${DIGEST_JOBS.send}%`))
+  )
+    .map((j) => j.payload)
+    .sort((a, b) => String(a.period).localeCompare(String(b.period)));
 
 describe('the digests’ schedule', () => {
   it('queues nothing before the hour, then the day’s and (on Monday) the week’s run, each once', async () => {

@@ -51,7 +51,8 @@ export class SavedSearchesService {
     const query = kept(input.query);
     await this.search.checkSaved(query, 'body.query');
     const row = await this.repos.transaction(async (tx) => {
-      if ((await tx.offerAlerts.countForUpdate(actor.user.id)) >= SAVED_SEARCHES_MAX) throw new AppError('saved_searches_full', undefined, 'body');
+      if ((await tx.offerAlerts.countForUpdate(actor.user.id)) >= SAVED_SEARCHES_MAX)
+        throw new AppError('saved_searches_full', undefined, 'body');
       const created = await tx.offerAlerts.insertSavedSearch({
         userId: actor.user.id,
         name: input.name.trim(),
@@ -60,7 +61,13 @@ export class SavedSearchesService {
         // its first digest lists what is published from now on: what was there already the member has seen
         coveredUntil: tx.clock.now(),
       });
-      await audit(tx, { actorId: actor.user.id, action: 'saved_search.create', entityType: 'saved_search', entityId: created.id, after: created });
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'saved_search.create',
+        entityType: 'saved_search',
+        entityId: created.id,
+        after: created,
+      });
       return created;
     });
     return presentSavedSearch(row);
@@ -78,7 +85,14 @@ export class SavedSearchesService {
       if (patch.subscribed !== undefined) changes.unsubscribedAt = patch.subscribed ? null : (before.unsubscribedAt ?? tx.clock.now());
       const written = await tx.offerAlerts.updateSavedSearch(id, expected, changes);
       await requireWritten(written?.version ?? null, async () => (await tx.offerAlerts.savedSearch(id))?.version);
-      await audit(tx, { actorId: actor.user.id, action: 'saved_search.update', entityType: 'saved_search', entityId: id, before, after: written });
+      await audit(tx, {
+        actorId: actor.user.id,
+        action: 'saved_search.update',
+        entityType: 'saved_search',
+        entityId: id,
+        before,
+        after: written,
+      });
       return written!;
     });
     return presentSavedSearch(row);

@@ -64,7 +64,11 @@ export async function tellAuthor(
       link: interest.threadId ? `/messages/${interest.threadId}` : myInterestsPath,
     });
   } else {
-    await sendMail(tx, mail, author, 'interest_declined', { offer: offerTitle, reason: interest.declineReason ?? '', link: myInterestsPath });
+    await sendMail(tx, mail, author, 'interest_declined', {
+      offer: offerTitle,
+      reason: interest.declineReason ?? '',
+      link: myInterestsPath,
+    });
   }
 }
 
@@ -77,5 +81,7 @@ export function firstMessage(interest: Pick<InterestRow, 'message' | 'answers' |
   }[interest.language];
   const colon = interest.language === 'fr' ? '\u00a0:' : ':';
   const { offers, expects, timeline } = interest.answers;
-  return [interest.message, `${labels[0]}${colon} ${offers}`, `${labels[1]}${colon} ${expects}`, `${labels[2]}${colon} ${timeline}`].join('\n\n');
+  return [interest.message, `${labels[0]}${colon} ${offers}`, `${labels[1]}${colon} ${expects}`, `${labels[2]}${colon} ${timeline}`].join(
+    '\n\n',
+  );
 }

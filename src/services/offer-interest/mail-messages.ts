@@ -46,7 +46,7 @@ export const OFFER_INTEREST_MESSAGES: Record<string, Record<Language, Message>> 
     }),
     fr: (v) => ({
       subject: `Votre intérêt pour « ${v.offer} » a été décliné`,
-      text: `Bonjour,\n\nL’auteur de l’offre « ${v.offer} » a décliné votre manifestation d’intérêt sur Clusterbridge.${v.reason ? `\n\nSa raison :\n${v.reason}` : ''}\n\nVos manifestations d’intérêt :\n${v.link}`,
+      text: `Bonjour,\n\nL’auteur de l’offre « ${v.offer} » a décliné votre manifestation d’intérêt sur Clusterbridge.${v.reason ? `\n\nSa raison :\n${v.reason}` : ''}\n\nVos manifestations d’intérêt :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `Ваш интерес к «${v.offer}» отклонён`,

@@ -32,8 +32,7 @@ export class OfferInterestService {
     const actor = requireActor(actorOrNull);
     const offer = await this.offer(slug);
     // any offer not open (a draft, one returned, expired, closed) is refused alike: nothing more is told of it
-    if (!isOpen(offer, today(this.repos)))
-      throw new AppError('offer_not_open', undefined, 'params.slug');
+    if (!isOpen(offer, today(this.repos))) throw new AppError('offer_not_open', undefined, 'params.slug');
     const interested = await this.interestedOrganisation(actor, input.organisation, offer);
     const id = await this.repos.transaction(async (tx) => {
       const created = await tx.offerInterests.insert({
@@ -131,7 +130,9 @@ export class OfferInterestService {
       const row = (await tx.offerInterests.lock(id))!;
       if (row.state !== 'pending') throw new AppError('interest_not_pending');
       const now = tx.clock.now();
-      await requireWritten(await tx.offerInterests.update(id, expected, { state: 'withdrawn' }, now), () => tx.offerInterests.currentVersion(id));
+      await requireWritten(await tx.offerInterests.update(id, expected, { state: 'withdrawn' }, now), () =>
+        tx.offerInterests.currentVersion(id),
+      );
       await audit(tx, {
         actorId: actor.user.id,
         action: 'offer_interest.withdrawn',
@@ -159,7 +160,8 @@ export class OfferInterestService {
   ): Promise<void> {
     const existing = await this.readable(actor, id);
     const [offer] = await this.repos.offerInterests.offersByIds([existing.offerId]);
-    if (!canDecide(actor, offer!)) throw new AppError('forbidden', 'Only the offer’s owner’s administrators and editors decide on an interest.');
+    if (!canDecide(actor, offer!))
+      throw new AppError('forbidden', 'Only the offer’s owner’s administrators and editors decide on an interest.');
     await this.repos.transaction(async (tx) => {
       const row = (await tx.offerInterests.lock(id))!;
       if (row.state !== 'pending') throw new AppError('interest_not_pending');
@@ -204,7 +206,9 @@ export class OfferInterestService {
     const candidates = validated.filter((o) => o.id !== offer.organisationId);
     if (candidates.length === 1) return candidates[0]!;
     if (candidates.length > 1)
-      throw new AppError('validation_failed', 'Say on behalf of which organisation you are interested.', 'body.organisation').because('required');
+      throw new AppError('validation_failed', 'Say on behalf of which organisation you are interested.', 'body.organisation').because(
+        'required',
+      );
     if (own.has(offer.organisationId)) throw new AppError('own_offer');
     throw new AppError('sender_not_validated');
   }

@@ -68,9 +68,8 @@ export class OfferOutcomeService {
     await this.repos.transaction(async (tx) => {
       const { row, owner } = await this.decidable(tx, actor, id);
       const now = tx.clock.now();
-      await requireWritten(
-        await tx.offerInterests.update(id, expected, { agreementId: null, outcomeAt: null, outcomeBy: null }, now),
-        () => tx.offerInterests.currentVersion(id),
+      await requireWritten(await tx.offerInterests.update(id, expected, { agreementId: null, outcomeAt: null, outcomeBy: null }, now), () =>
+        tx.offerInterests.currentVersion(id),
       );
       await audit(tx, {
         actorId: actor.user.id,
@@ -110,7 +109,8 @@ export class OfferOutcomeService {
     const names = new Map(regions.map((r) => [r.code, r.name]));
     const regionRef = (code: string) => ({ code, name: names.get(code) ?? { original: 'en' as const, en: code } });
     const counts = (g: OutcomeGroupRow) => ({ contacts: g.contacts, agreements: g.agreements });
-    const of = (dimension: OutcomeGroupRow['dimension']) => groups.filter((g) => g.dimension === dimension && (dimension === 'total' || g.key !== null));
+    const of = (dimension: OutcomeGroupRow['dimension']) =>
+      groups.filter((g) => g.dimension === dimension && (dimension === 'total' || g.key !== null));
     const byCount = (a: { contacts: number }, b: { contacts: number }) => b.contacts - a.contacts;
     return {
       totals: of('total')[0] ? counts(of('total')[0]!) : { contacts: 0, agreements: 0 },

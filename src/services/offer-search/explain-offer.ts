@@ -50,12 +50,20 @@ export async function explainOffers(
     const codes: { kind: 'nace' | 'product' | 'area'; text: string; titles: string[] }[] = [
       ...(extra?.naceCodes ?? []).flatMap((code) => {
         const entry = repos.classifications.naceEntry(code);
-        return entry ? [{ kind: 'nace' as const, text: `${code} ${inLanguage(entry.title, lang)}`, titles: Object.values(entry.title) }] : [];
+        return entry
+          ? [{ kind: 'nace' as const, text: `${code} ${inLanguage(entry.title, lang)}`, titles: Object.values(entry.title) }]
+          : [];
       }),
       ...(extra?.productCodes ?? []).flatMap((code) => {
         const entry = repos.classifications.products.entry(code);
         return entry
-          ? [{ kind: 'product' as const, text: `${code.replace(/^[a-z]+:/, '')} ${inLanguage(entry.title, lang)}`, titles: Object.values(entry.title) }]
+          ? [
+              {
+                kind: 'product' as const,
+                text: `${code.replace(/^[a-z]+:/, '')} ${inLanguage(entry.title, lang)}`,
+                titles: Object.values(entry.title),
+              },
+            ]
           : [];
       }),
       ...areas
@@ -63,7 +71,13 @@ export async function explainOffers(
         .map((a) => ({ kind: 'area' as const, text: inLanguage(a.name, lang), titles: allTexts(a.name) })),
     ];
     const hidden = shown.get(row.id) === false ? nameWords(row.organisation.name) : null;
-    const words = explainWords(query, hit?.ways, own, codes.flatMap((c) => c.titles), repos);
+    const words = explainWords(
+      query,
+      hit?.ways,
+      own,
+      codes.flatMap((c) => c.titles),
+      repos,
+    );
     const reasons: OfferMatchReason[] = [];
     const add = (reason: OfferMatchReason) => {
       if (!reasons.some((r) => r.kind === reason.kind && r.text === reason.text)) reasons.push(reason);

@@ -52,7 +52,12 @@ export class OfferSearchService {
     if (options.publishedUntil) filter.publishedUntil = options.publishedUntil.getTime();
     await withinFirstLoad(this.index.loaded, () => this.index.refresh(), this.indexLoadWaitMs);
     const { page, pageSize } = query;
-    const found = this.index.search(read?.words ?? [], filter, { offset: (page - 1) * pageSize, limit: pageSize }, { facets: options.facets });
+    const found = this.index.search(
+      read?.words ?? [],
+      filter,
+      { offset: (page - 1) * pageSize, limit: pageSize },
+      { facets: options.facets },
+    );
     const rows = await this.repos.offers.summaries(found.hits.map((h) => h.id));
     const [regions, revealed] = await Promise.all([
       this.repos.regions.all(),
@@ -125,7 +130,9 @@ export class OfferSearchService {
    */
   async checkSaved(query: SavedOfferQuery, at: string): Promise<void> {
     if (!query.q && !query.kind?.length && !query.area?.length && !query.region?.length && !query.nace?.length)
-      throw new AppError('validation_failed', `${at} needs words or a filter (an area, a kind, a region, a NACE code).`, at).because('required');
+      throw new AppError('validation_failed', `${at} needs words or a filter (an area, a kind, a region, a NACE code).`, at).because(
+        'required',
+      );
     await readQuery(this.repos, query.q, `${at}.q`);
     await this.filter(query, at);
   }

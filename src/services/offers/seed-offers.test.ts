@@ -21,7 +21,12 @@ describe('the demo offers', () => {
     expect(page.json()).toMatchObject({ organisation: { slug: 'example-tehkeram' }, stage: 'published', nace: ['23.44'] });
     const ceratech = rows.find((r) => r.kind === 'soft_landing_request')!;
     const request = (await t.app.inject(`/api/v1/offers/${ceratech.slug}`)).json();
-    expect(request).toMatchObject({ organisation: { slug: 'example-ceratech' }, trl: null, developmentStage: null, targetRegions: ['RU-KLU'] });
+    expect(request).toMatchObject({
+      organisation: { slug: 'example-ceratech' },
+      trl: null,
+      developmentStage: null,
+      targetRegions: ['RU-KLU'],
+    });
     await seedDemo(t.services.repos, t.services.classifications, { examples: true });
     expect(await t.database.db.select().from(offers).where(eq(offers.source, 'demo'))).toHaveLength(2);
   });

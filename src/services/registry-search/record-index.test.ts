@@ -22,9 +22,17 @@ const record = (id: string, words: string, values: Partial<IndexedRecord> = {}):
   titleKey: id,
   ...values,
 });
-const word = (text: string): IndexWord => ({ word: text, optional: false, texts: [{ lexemes: [text], prefix: false }], concepts: [], narrower: [], nameKey: null });
+const word = (text: string): IndexWord => ({
+  word: text,
+  optional: false,
+  texts: [{ lexemes: [text], prefix: false }],
+  concepts: [],
+  narrower: [],
+  nameKey: null,
+});
 const none: RecordFilter = { kinds: [], types: [], stages: [], areaCodes: [], regionCodes: [], period: null };
-const ids = (index: RecordIndex, words: string[], filter = none) => index.search(words.map(word), filter, { offset: 0, limit: 50 }).hits.map((h) => h.id);
+const ids = (index: RecordIndex, words: string[], filter = none) =>
+  index.search(words.map(word), filter, { offset: 0, limit: 50 }).hits.map((h) => h.id);
 
 describe('the records index', () => {
   it('matches a period by the days a partial date covers', async () => {
@@ -44,12 +52,22 @@ describe('the records index', () => {
 
   it('keeps finding what records say now through many rewrites (dead slots compacted away)', async () => {
     const log = new RevisionLog<IndexedRecord>();
-    for (let i = 0; i < 50; i++) log.write(record(`r${String(i).padStart(3, '0')}`, 'ceram', { kind: i % 2 ? 'initiative' : 'agreement', stage: i % 2 ? 'active' : 'signed' }));
+    for (let i = 0; i < 50; i++)
+      log.write(
+        record(`r${String(i).padStart(3, '0')}`, 'ceram', { kind: i % 2 ? 'initiative' : 'agreement', stage: i % 2 ? 'active' : 'signed' }),
+      );
     const index = new RecordIndex({ recordsSince: (h, p) => log.since(h, p) }, () => null, 10);
     await index.refresh();
     // 3,000 rewrites: more dead slots than live ones many times over
     for (let round = 0; round < 60; round++) {
-      for (let i = 0; i < 50; i++) log.write(record(`r${String(i).padStart(3, '0')}`, round % 2 ? 'ceram' : 'filtr', { kind: i % 2 ? 'initiative' : 'agreement', stage: i % 2 ? 'active' : 'signed', published: i !== 7 }));
+      for (let i = 0; i < 50; i++)
+        log.write(
+          record(`r${String(i).padStart(3, '0')}`, round % 2 ? 'ceram' : 'filtr', {
+            kind: i % 2 ? 'initiative' : 'agreement',
+            stage: i % 2 ? 'active' : 'signed',
+            published: i !== 7,
+          }),
+        );
       await index.refresh();
     }
     expect(index.size).toBe(49);

@@ -22,24 +22,49 @@ export interface InsertOptions {
  * transaction; returns its id. `actor` null is the platform itself (the demo seed, an import from the CLI),
  * which records anything; a person records only what they may then edit.
  */
-export async function insertRecord(tx: Repositories, actor: Actor | null, kind: RecordKind, body: RecordCreateBody, options: InsertOptions = {}): Promise<string> {
+export async function insertRecord(
+  tx: Repositories,
+  actor: Actor | null,
+  kind: RecordKind,
+  body: RecordCreateBody,
+  options: InsertOptions = {},
+): Promise<string> {
   const checked = await checkRecord(tx, kind, body);
   const regions = await tx.regions.list();
   if (actor && !canEditRecord(actor, checked.access, regions))
-    throw refusalAt(actor, 'body.parties', 'Record what one of your organisations, or an organisation of a region you coordinate, is a party to.');
+    throw refusalAt(
+      actor,
+      'body.parties',
+      'Record what one of your organisations, or an organisation of a region you coordinate, is a party to.',
+    );
   const stage = body.stage ?? firstStage(kind);
   if (!stagesOf(kind).includes(stage)) throw unknownValue('body.stage', [stage], `stage of ${kind}`);
   if (actor && kind === 'residency' && stage !== firstStage(kind)) {
     // a residency recorded as admitted already is the host's (or a coordinator's) to record
-    const parties = checked.parties.map((p) => ({ role: p.role, organisation: 'organisationId' in p ? ({ id: p.organisationId } as PartyRow['organisation']) : null }));
+    const parties = checked.parties.map((p) => ({
+      role: p.role,
+      organisation: 'organisationId' in p ? ({ id: p.organisationId } as PartyRow['organisation']) : null,
+    }));
     const refusal = stageRefusal(kind, firstStage(kind), stage, stageActor(actor, checked.access, parties, regions));
     if (refusal) throw refusedStage(actor, refusal, 'body.stage');
   }
   // a record entered at a later stage is history: its stage was reached on its own date, unless told otherwise
-  const happened = checkedHappened(body.happened ?? (stage !== firstStage(kind) ? checked.columns.dated : null) ?? today(tx), today(tx), 'body.happened');
+  const happened = checkedHappened(
+    body.happened ?? (stage !== firstStage(kind) ? checked.columns.dated : null) ?? today(tx),
+    today(tx),
+    'body.happened',
+  );
   const now = tx.clock.now();
-  const values = { ...checked.columns, kind, stage, createdBy: actor?.user.id ?? null, ...(options.source ? { source: options.source } : {}) };
-  const created = options.slug ? await tx.records.insertWithSlug(values, options.slug, now) : await tx.records.insertWithFreeSlug(values, now);
+  const values = {
+    ...checked.columns,
+    kind,
+    stage,
+    createdBy: actor?.user.id ?? null,
+    ...(options.source ? { source: options.source } : {}),
+  };
+  const created = options.slug
+    ? await tx.records.insertWithSlug(values, options.slug, now)
+    : await tx.records.insertWithFreeSlug(values, now);
   await tx.records.replaceParties(created.id, await partyRows(tx, checked.parties));
   if (checked.participation.length > 0) await tx.recordParts.replaceParticipation(created.id, checked.participation);
   for (const milestone of checked.milestones) await tx.recordParts.addMilestone(created.id, milestone);

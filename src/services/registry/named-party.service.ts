@@ -41,8 +41,7 @@ export class NamedPartyService {
       const mayMerge = named.regionCode
         ? coordinated.includes(named.regionCode)
         : regions.some((r) => r.countryCode === named.countryCode && coordinated.includes(r.code));
-      if (!isAdmin(actor) && !mayMerge)
-        throw refusal(actor, 'Only coordinators of the party’s region merge it.');
+      if (!isAdmin(actor) && !mayMerge) throw refusal(actor, 'Only coordinators of the party’s region merge it.');
       if (named.mergedInto) throw new AppError('already_merged', undefined, 'params.id');
       const organisation = await tx.organisations.getBySlug(body.organisation);
       if (!organisation) throw unknownValue('body.organisation', [body.organisation], 'organisation');

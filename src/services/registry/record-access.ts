@@ -21,7 +21,10 @@ export function coordinatesRecord(actor: Actor | null, record: RecordAccessView,
 export function canEditRecord(actor: Actor | null, record: RecordAccessView, regions: RegionRow[]): boolean {
   if (!actor) return false;
   const role = (id: string) => organisationRole(actor, id);
-  return record.partyOrganisationIds.some((id) => role(id) === 'org_admin' || role(id) === 'org_editor') || coordinatesRecord(actor, record, regions);
+  return (
+    record.partyOrganisationIds.some((id) => role(id) === 'org_admin' || role(id) === 'org_editor') ||
+    coordinatesRecord(actor, record, regions)
+  );
 }
 
 /** Published records are read by everyone; the others by the parties' people and those who edit them. */

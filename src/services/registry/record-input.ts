@@ -109,18 +109,24 @@ async function checkedParties(repos: Repositories, kind: RecordKind, inputs: Par
     const field = `body.parties[${i}]`;
     const residencyRole = input.role === 'resident' || input.role === 'host';
     if ((kind === 'residency') !== residencyRole)
-      throw invalid(`${field}.role`, 'party_role', kind === 'residency' ? 'A residency’s parties are its resident and its host.' : 'Resident and host are the roles of residencies.');
+      throw invalid(
+        `${field}.role`,
+        'party_role',
+        kind === 'residency' ? 'A residency’s parties are its resident and its host.' : 'Resident and host are the roles of residencies.',
+      );
     const party = await resolveParty(repos, input, field);
     const key = partyKey(party);
     if (seen.has(key)) throw invalid(field, 'duplicate_party', 'This party is named twice.');
     seen.add(key);
     parties.push(party);
   }
-  if (kind === 'agreement' && parties.length < 2) throw invalid('body.parties', 'too_few_parties', 'An agreement has at least two parties.');
+  if (kind === 'agreement' && parties.length < 2)
+    throw invalid('body.parties', 'too_few_parties', 'An agreement has at least two parties.');
   if (kind === 'residency' && (parties.length !== 2 || parties[0]!.role === parties[1]!.role))
     throw invalid('body.parties', 'resident_and_host', 'A residency has one resident and one host.');
   // a record filed under a partnership may name no party: the source may not tell who took part
-  if (parties.length === 0 && !filed) throw invalid('body.parties', 'minItems', 'Name at least one party, or the partnership it is filed under.', { limit: 1 });
+  if (parties.length === 0 && !filed)
+    throw invalid('body.parties', 'minItems', 'Name at least one party, or the partnership it is filed under.', { limit: 1 });
   return parties;
 }
 
@@ -128,7 +134,9 @@ function checkedDetails(kind: RecordKind, input: RecordInput, partyCount: number
   if (kind === 'agreement') {
     input.commitmentRoles?.forEach((c, i) => {
       if (c.party >= partyCount)
-        throw invalid(`body.commitmentRoles[${i}].party`, 'maximum', 'The party is the position of one of the record’s parties.', { limit: partyCount - 1 });
+        throw invalid(`body.commitmentRoles[${i}].party`, 'maximum', 'The party is the position of one of the record’s parties.', {
+          limit: partyCount - 1,
+        });
     });
     return { commitments: input.commitments ?? undefined, commitmentRoles: input.commitmentRoles ?? [] };
   }
@@ -154,9 +162,14 @@ function checkedParticipation(input: RecordInput) {
 /** A multilingual text holds the language it says it was written in: a title of `{ original: 'en' }` alone is no title. */
 function requireOriginal(text: MultilingualText | null | undefined, field: string): void {
   if (text && !text[text.original]?.trim())
-    throw invalid(`${field}.${text.original}`, 'original_language_missing', `The text is needed in the language it was written in (${text.original}).`, {
-      language: text.original,
-    });
+    throw invalid(
+      `${field}.${text.original}`,
+      'original_language_missing',
+      `The text is needed in the language it was written in (${text.original}).`,
+      {
+        language: text.original,
+      },
+    );
 }
 
 export async function checkRecord(repos: Repositories, kind: RecordKind, input: RecordInput): Promise<CheckedRecord> {
@@ -175,7 +188,9 @@ export async function checkRecord(repos: Repositories, kind: RecordKind, input: 
   const areaCodes = [...new Set(input.areas ?? [])];
   await requireKnownAreas(repos, areaCodes, 'body.areas');
   const types = kind === 'agreement' ? [input.type] : kind === 'academic_partnership' ? [...new Set(input.kinds ?? [])] : [];
-  const milestones = (input.milestones ?? []).map((m, i) => ({ dueOn: null, doneOn: null, ...checkedMilestone(m, `body.milestones[${i}]`) }) as MilestoneValues);
+  const milestones = (input.milestones ?? []).map(
+    (m, i) => ({ dueOn: null, doneOn: null, ...checkedMilestone(m, `body.milestones[${i}]`) }) as MilestoneValues,
+  );
   const published = input.published ?? true;
   const partnership = input.partnership ? await repos.partnerships.getBySlug(input.partnership) : null;
   if (input.partnership && !partnership) throw unknownValue('body.partnership', [input.partnership], 'partnership');

@@ -9,7 +9,11 @@ import { canReadRecord } from './record-access.js';
 import { checkedMilestone, invalid } from './record-input.js';
 import { accessView, auditRecord, editableRecord, recordView } from './record-view.js';
 
-type Change = (tx: Repositories, row: { id: string; regionCodes: string[] }, actor: Actor) => Promise<{ action: string; before?: unknown; after?: unknown } | null>;
+type Change = (
+  tx: Repositories,
+  row: { id: string; regionCodes: string[] },
+  actor: Actor,
+) => Promise<{ action: string; before?: unknown; after?: unknown } | null>;
 
 /**
  * A record's milestones and links. The record is the editable unit: each change of one of its parts
@@ -19,7 +23,13 @@ export class RecordPartsService {
   constructor(private readonly repos: Repositories) {}
 
   /** Runs one change of a part in the record's transaction, with the lock, the version and the audit event. */
-  private async changePart(actor: Actor | null, kind: RecordKind, slug: string, expected: ExpectedVersion, change: Change): Promise<RegistryRecord> {
+  private async changePart(
+    actor: Actor | null,
+    kind: RecordKind,
+    slug: string,
+    expected: ExpectedVersion,
+    change: Change,
+  ): Promise<RegistryRecord> {
     const id = await this.repos.transaction(async (tx) => {
       const { actor: editor, row } = await editableRecord(tx, actor, kind, slug);
       if (expected !== null && row.version !== expected) throw new VersionConflictError(row.version);
@@ -68,7 +78,9 @@ export class RecordPartsService {
       const field = body.targetId ? 'body.targetId' : 'body.targetSlug';
       const target = await tx.records.get(ref);
       const readable =
-        target && target.kind === body.targetKind && canReadRecord(editor, accessView(target, await tx.records.partiesOf([target.id])), await tx.regions.list());
+        target &&
+        target.kind === body.targetKind &&
+        canReadRecord(editor, accessView(target, await tx.records.partiesOf([target.id])), await tx.regions.list());
       if (!target || !readable) throw notFound('The record to link', field);
       if (target.id === row.id) throw invalid(field, 'invalid', 'A record is not linked to itself.');
       if (await tx.recordParts.linked(row.id, target.id)) return null;

@@ -45,7 +45,8 @@ export async function editableRecord(tx: Repositories, actorOrNull: Actor | null
   const { row } = await readableRecord(tx, actor, kind, slug);
   const locked = (await tx.records.lock(row.id))!;
   const parties = await tx.records.partiesOf([row.id]);
-  if (!canEditRecord(actor, accessView(locked, parties), await tx.regions.list())) throw refusal(actor, 'Only the parties’ editors and their regions’ coordinators change this record.');
+  if (!canEditRecord(actor, accessView(locked, parties), await tx.regions.list()))
+    throw refusal(actor, 'Only the parties’ editors and their regions’ coordinators change this record.');
   return { actor, row: locked, parties };
 }
 
@@ -81,8 +82,23 @@ export async function recordView(repos: Repositories, actor: Actor | null, idOrS
 }
 
 /** The audit event of a change of a record. */
-export function auditRecord(tx: Repositories, actor: Actor, action: string, row: Pick<RecordRow, 'id' | 'regionCodes'>, before?: unknown, after?: unknown) {
-  return audit(tx, { actorId: actor.user.id, action, entityType: 'cooperation_record', entityId: row.id, regionCode: row.regionCodes[0] ?? null, before, after });
+export function auditRecord(
+  tx: Repositories,
+  actor: Actor,
+  action: string,
+  row: Pick<RecordRow, 'id' | 'regionCodes'>,
+  before?: unknown,
+  after?: unknown,
+) {
+  return audit(tx, {
+    actorId: actor.user.id,
+    action,
+    entityType: 'cooperation_record',
+    entityId: row.id,
+    regionCode: row.regionCodes[0] ?? null,
+    before,
+    after,
+  });
 }
 
 /** A refusal naming the field, with the code a plain refusal of this actor would have (forbidden, outside_region). */

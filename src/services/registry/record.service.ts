@@ -30,7 +30,9 @@ async function currentInput(repos: Repositories, row: RecordRow, parties: PartyR
     validFrom: row.validFrom,
     validUntil: row.validUntil,
     published: row.published,
-    parties: parties.map((p) => (p.organisation ? { organisation: p.organisation.slug, role: p.role } : { namedParty: p.named!.id, role: p.role })),
+    parties: parties.map((p) =>
+      p.organisation ? { organisation: p.organisation.slug, role: p.role } : { namedParty: p.named!.id, role: p.role },
+    ),
     type: (row.types[0] ?? 'other') as RecordInput['type'],
     kinds: row.types as RecordInput['kinds'],
     commitments: row.details.commitments ?? null,
@@ -82,7 +84,12 @@ export class RecordService {
     });
     const parties = await repos.records.partiesOf(rows.map((r) => r.id));
     return {
-      items: rows.map((row) => presentRecordSummary(row, parties.filter((p) => p.recordId === row.id))),
+      items: rows.map((row) =>
+        presentRecordSummary(
+          row,
+          parties.filter((p) => p.recordId === row.id),
+        ),
+      ),
       meta: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) },
       ...(capped ? { capped } : {}),
     };
@@ -101,7 +108,13 @@ export class RecordService {
   }
 
   /** The fields sent replace the record's, checked with the rest as one record; a stale version is refused. */
-  async update(actor: Actor | null, kind: RecordKind, slug: string, patch: RecordPatchBody, expected: ExpectedVersion): Promise<RegistryRecord> {
+  async update(
+    actor: Actor | null,
+    kind: RecordKind,
+    slug: string,
+    patch: RecordPatchBody,
+    expected: ExpectedVersion,
+  ): Promise<RegistryRecord> {
     const id = await this.repos.transaction(async (tx) => {
       const { actor: editor, row, parties } = await editableRecord(tx, actor, kind, slug);
       if (expected !== null && row.version !== expected) throw new VersionConflictError(row.version);
@@ -126,7 +139,9 @@ export class RecordService {
       const { actor: editor, row } = await editableRecord(tx, actor, kind, slug);
       if (expected !== null && row.version !== expected) throw new VersionConflictError(row.version);
       if (row.stage !== firstStage(kind))
-        throw new AppError('stage_change_refused', 'Only a record still at its first stage is deleted.', 'params.slug').because('not_a_draft');
+        throw new AppError('stage_change_refused', 'Only a record still at its first stage is deleted.', 'params.slug').because(
+          'not_a_draft',
+        );
       await tx.records.delete(row.id);
       await auditRecord(tx, editor, 'registry_record.deleted', row, row);
     });

@@ -38,7 +38,12 @@ export const allowedStages = (kind: RecordKind, from: string, who: StageActor) =
   stagesOf(kind).filter((to) => stageRefusal(kind, from, to, who) === null);
 
 /** The actor's standing towards a record, for its stage changes. */
-export function stageActor(actor: Actor | null, access: RecordAccessView, parties: Pick<PartyRow, 'role' | 'organisation'>[], regions: RegionRow[]): StageActor {
+export function stageActor(
+  actor: Actor | null,
+  access: RecordAccessView,
+  parties: Pick<PartyRow, 'role' | 'organisation'>[],
+  regions: RegionRow[],
+): StageActor {
   const editsOne = (role: 'host' | 'resident') =>
     parties.some((p) => {
       if (p.role !== role || !p.organisation) return false;

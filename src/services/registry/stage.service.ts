@@ -30,7 +30,13 @@ export class StageService {
    * Moves the record to `to`. The record's row is locked first, so of two changes at once from the same
    * stage the second is checked against the stage the first left (and refused, or conflicts on version).
    */
-  async change(actor: Actor | null, kind: RecordKind, slug: string, body: StageChangeBody, expected: ExpectedVersion): Promise<RegistryRecord> {
+  async change(
+    actor: Actor | null,
+    kind: RecordKind,
+    slug: string,
+    body: StageChangeBody,
+    expected: ExpectedVersion,
+  ): Promise<RegistryRecord> {
     const id = await this.repos.transaction(async (tx) => {
       const { actor: editor, row, parties } = await editableRecord(tx, actor, kind, slug);
       if (!stagesOf(kind).includes(body.to)) throw unknownValue('body.to', [body.to], `stage of ${kind}`);
@@ -51,7 +57,14 @@ export class StageService {
         changedBy: editor.user.id,
         at: now,
       });
-      await auditRecord(tx, editor, 'registry_record.stage_changed', row, { stage: row.stage }, { stage: body.to, happened: happened.value, reason: body.reason ?? null });
+      await auditRecord(
+        tx,
+        editor,
+        'registry_record.stage_changed',
+        row,
+        { stage: row.stage },
+        { stage: body.to, happened: happened.value, reason: body.reason ?? null },
+      );
       return row.id;
     });
     return recordView(this.repos, actor, id);

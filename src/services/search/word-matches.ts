@@ -165,7 +165,12 @@ export function waysOf(matches: WordMatches, slot: number): (WordWay | null)[] {
 }
 
 /** How a slot matched each required word; for a bridge, which one (postings are in slot order: a binary search each). */
-export function hitWays(matches: WordMatches, required: IndexWord[], slot: number, lexemes: (item: RankItem) => Postings[]): (HitWay | null)[] {
+export function hitWays(
+  matches: WordMatches,
+  required: IndexWord[],
+  slot: number,
+  lexemes: (item: RankItem) => Postings[],
+): (HitWay | null)[] {
   return waysOf(matches, slot).map((way, i) => {
     if (way !== 'bridge') return way && { way };
     const bridge = (required[i]!.bridges ?? []).find((b) => lexemes(bridgeItem(b.lexeme)).some((list) => list.has(slot)));

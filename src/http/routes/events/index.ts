@@ -4,14 +4,20 @@ import { meetingRequestRoutes } from './meeting-requests.js';
 import { meetingRoutes } from './meetings.js';
 import { scheduleRoutes } from './schedule.js';
 import { eventOutputRoutes } from './outputs.js';
+import { delegationRoutes } from './delegations.js';
+import { eventDocumentRoutes } from './event-documents.js';
+import { eventCrudRoutes } from './events.js';
+import { sessionRoutes } from './sessions.js';
 
 /** The events' routes, one plugin per part (events, registration, meetings, outputs). */
 export const eventRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  (services: Services, options: { documentMaxBytes?: number } = {}): FastifyPluginAsyncTypebox =>
   async (app) => {
-    void services;
-    void app;
     // events
+    await app.register(eventCrudRoutes(services));
+    await app.register(sessionRoutes(services));
+    await app.register(delegationRoutes(services));
+    await app.register(eventDocumentRoutes(services, { maxBytes: options.documentMaxBytes }));
     // registration
     // meetings
     await app.register(meetingRoutes(services));

@@ -71,7 +71,13 @@ export async function* exportRecordLines(repos: Repositories, options: RecordExp
     const rows = await repos.records.exportPage(after, PAGE, options);
     if (rows.length === 0) return;
     const parties = await repos.records.partiesOf(rows.map((r) => r.id));
-    for (const row of rows) yield lineOf(repos, row, parties.filter((p) => p.recordId === row.id), partnerships);
+    for (const row of rows)
+      yield lineOf(
+        repos,
+        row,
+        parties.filter((p) => p.recordId === row.id),
+        partnerships,
+      );
     after = rows[rows.length - 1]!.id;
   }
 }

@@ -26,10 +26,19 @@ const all = async () => {
 describe('the demo seed', () => {
   it('holds the founding records as the source tells them: the 2004 agreement as a year, its four areas and the national coordinator', async () => {
     const agreement = (await all()).find((l) => l.slug === 'obninsk-ardl-cooperation-agreement-2004')!;
-    expect(agreement).toMatchObject({ kind: 'agreement', type: 'cooperation_agreement', stage: 'signed', dated: '2004', partnership: 'kaluga-limousin' });
+    expect(agreement).toMatchObject({
+      kind: 'agreement',
+      type: 'cooperation_agreement',
+      stage: 'signed',
+      dated: '2004',
+      partnership: 'kaluga-limousin',
+    });
     expect(agreement.parties.map((p) => p.organisation)).toEqual(['obninsk-administration', 'ardl']);
     expect(agreement.areas).toHaveLength(4);
-    expect((agreement as unknown as { commitmentRoles: { role: string; country: string }[] }).commitmentRoles[0]).toMatchObject({ role: 'national_coordinator', country: 'RU' });
+    expect((agreement as unknown as { commitmentRoles: { role: string; country: string }[] }).commitmentRoles[0]).toMatchObject({
+      role: 'national_coordinator',
+      country: 'RU',
+    });
     const residency = (await all()).find((l) => l.kind === 'residency')!;
     // the source names neither the company nor the technopark: the host is known by its country alone
     expect(residency.parties.map((p) => p.named && { region: p.named.region, country: p.named.country })).toEqual([
@@ -43,7 +52,11 @@ describe('the demo seed', () => {
 describe('registry import and export', () => {
   it('exports every record as a line that imports back as it was, links included', async () => {
     const before = await all();
-    const text = before.map((l) => JSON.stringify({ ...l, slug: `copy-${l.slug}`, links: ((l as { links?: string[] }).links ?? []).map((s) => `copy-${s}`) })).join('\n');
+    const text = before
+      .map((l) =>
+        JSON.stringify({ ...l, slug: `copy-${l.slug}`, links: ((l as { links?: string[] }).links ?? []).map((s) => `copy-${s}`) }),
+      )
+      .join('\n');
     const report = await importRecords(repos(), readJsonLines(text));
     expect(report).toMatchObject({ inserted: before.length, skipped: 0 });
     const copies = (await all()).filter((l) => l.slug?.startsWith('copy-'));
@@ -83,7 +96,12 @@ describe('registry import and export', () => {
     // the schema passes: the rules find the rest, still all at once
     const second = await importRecords(
       repos(),
-      lines(good, { ...good, dated: '2023-02-30' }, { ...good, parties: [good.parties[0]] }, { ...good, slug: 'linked-to-nothing', links: ['no-such-record'] }),
+      lines(
+        good,
+        { ...good, dated: '2023-02-30' },
+        { ...good, parties: [good.parties[0]] },
+        { ...good, slug: 'linked-to-nothing', links: ['no-such-record'] },
+      ),
     ).catch((e: ImportInvalidError) => e);
     expect((second as ImportInvalidError).problems.map((p) => [p.line, p.field])).toEqual([
       [2, 'dated'],
@@ -106,7 +124,9 @@ describe('registry import and export', () => {
     const csv = await exportRecordsCsv(repos(), { kind: 'agreement', publishedOnly: true });
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = csv.slice(1).trim().split('\n');
-    expect(header).toBe('kind,slug,type,stage,dated,valid_from,valid_until,original_language,title,title_ru,title_fr,title_en,areas,parties,partnership,published');
+    expect(header).toBe(
+      'kind,slug,type,stage,dated,valid_from,valid_until,original_language,title,title_ru,title_fr,title_en,areas,parties,partnership,published',
+    );
     expect(rows.find((r) => r.startsWith('agreement,obninsk-ardl-cooperation-agreement-2004,'))).toContain(',signed,2004,');
     expect(rows.every((r) => r.startsWith('agreement,'))).toBe(true);
   });
