@@ -98,6 +98,34 @@ export const ERROR_CODES = {
     status: 422,
     message: 'The event’s values do not fit together (its dates, venue, organisers, programme or delegation): see the field.',
   },
+  // events: registration, waiting list, check-in
+  registration_closed: {
+    status: 422,
+    message: 'Registration for this event is closed: it is not open, past its closing time, or the event is a draft or cancelled.',
+  },
+  already_registered: {
+    status: 409,
+    message: 'You are registered for this event already: cancel that registration first to register again.',
+  },
+  not_a_member: { status: 422, message: 'You are not a member of this organisation: name one of yours, or type your organisation’s name.' },
+  invalid_answer: { status: 422, message: 'An answer to the registration’s questions is missing or does not fit its question.' },
+  invalid_question: { status: 422, message: 'A question is not valid: its id is used twice, or a choice question has no choices.' },
+  capacity_below_registered: {
+    status: 422,
+    message: 'The capacity is below the number of confirmed registrations: cancel some first, or choose a larger capacity.',
+  },
+  participation_type_full: {
+    status: 409,
+    message: 'This participation type is full: raise its capacity, or confirm over it (overCapacity).',
+  },
+  participation_type_in_use: { status: 409, message: 'People have registered under this participation type: it cannot be deleted.' },
+  registration_not_pending: {
+    status: 409,
+    message: 'Only a registration awaiting approval is approved or declined: this one has been decided already.',
+  },
+  registration_not_active: { status: 409, message: 'This registration is cancelled or declined already.' },
+  registration_not_confirmed: { status: 409, message: 'Only a confirmed registration checks in.' },
+  already_checked_in: { status: 409, message: 'This person has checked in already.' },
   not_found: { status: 404, message: 'No such record.' },
   route_not_found: { status: 404, message: 'No such API route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },

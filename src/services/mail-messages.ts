@@ -5,6 +5,7 @@ import { REMINDER_MESSAGES } from './jobs/reminder-mail.js';
 import { MESSAGING_MESSAGES } from './messaging/mail-messages.js';
 // the marketplace: expressions of interest
 import { OFFER_INTEREST_MESSAGES } from './offer-interest/mail-messages.js';
+import { REGISTRATION_MESSAGES } from './events/registration/mail-messages.js';
 // the marketplace (offers and requests)
 import { OFFER_EXPIRY_MESSAGES } from './offers/offer-expiry-mail.js';
 // events: meeting reminders
@@ -167,4 +168,6 @@ export const MESSAGES: Record<string, Record<Language, Message>> = {
   ...MEETING_MESSAGES,
   // events: meeting reminders
   ...EVENT_REMINDER_MESSAGES,
+  // events: registration
+  ...REGISTRATION_MESSAGES,
 };

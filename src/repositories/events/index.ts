@@ -7,6 +7,8 @@ import { MeetingScheduleRepository } from './meeting-schedule.repository.js';
 import { DelegationRepository } from './events/delegation.repository.js';
 import { EventRepository } from './events/event.repository.js';
 import { SessionRepository } from './events/session.repository.js';
+import { RegistrationRepository } from './registration.repository.js';
+import { ParticipationTypeRepository } from './registration-types.repository.js';
 
 /**
  * The events' SQL, one repository per part: events and their programme and delegations; registrations;
@@ -20,6 +22,8 @@ export interface EventRepositories {
   sessions: SessionRepository;
   delegations: DelegationRepository;
   // registration: participation types, registrations, check-in
+  participationTypes: ParticipationTypeRepository;
+  registrations: RegistrationRepository;
   // meetings: grid, requests, meetings, scheduler runs, outcomes
   meetingGrid: MeetingGridRepository;
   meetingRequests: MeetingRequestRepository;
@@ -36,6 +40,8 @@ export const createEventRepositories = (db: Database): EventRepositories => {
     sessions: new SessionRepository(db),
     delegations: new DelegationRepository(db),
     // registration
+    participationTypes: new ParticipationTypeRepository(db),
+    registrations: new RegistrationRepository(db),
     // meetings
     meetingGrid: new MeetingGridRepository(db),
     meetingRequests: new MeetingRequestRepository(db),

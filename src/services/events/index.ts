@@ -9,6 +9,10 @@ import { DelegationService } from './events/delegation.service.js';
 import { EventDocumentsService } from './events/event-documents.service.js';
 import { EventService } from './events/event.service.js';
 import { SessionService } from './events/session.service.js';
+import { CheckInService } from './registration/check-in.service.js';
+import { ParticipationTypeService } from './registration/participation-types.service.js';
+import { RegistrationDecisions } from './registration/registration-decisions.js';
+import { RegistrationService } from './registration/registration.service.js';
 
 /**
  * The events' services, one folder per part: events/ (events, programme, delegations, documents),
@@ -23,6 +27,10 @@ export interface EventServices {
   delegations: DelegationService;
   documents: EventDocumentsService;
   // registration
+  participationTypes: ParticipationTypeService;
+  registrations: RegistrationService;
+  registrationDecisions: RegistrationDecisions;
+  checkIn: CheckInService;
   // meetings
   meetingSettings: MeetingServices['meetingSettings'];
   meetingProfiles: MeetingServices['meetingProfiles'];
@@ -56,6 +64,7 @@ const eventReminders = (context: EventServiceContext) => {
 };
 
 export const createEventServices = (context: EventServiceContext): EventServices => {
+  const registrations = new RegistrationService(context.repos, context.mail);
   return {
     // events
     events: new EventService(context.repos),
@@ -63,6 +72,10 @@ export const createEventServices = (context: EventServiceContext): EventServices
     delegations: new DelegationService(context.repos),
     documents: new EventDocumentsService(context.repos),
     // registration
+    participationTypes: new ParticipationTypeService(context.repos, context.mail),
+    registrations,
+    registrationDecisions: new RegistrationDecisions(context.repos, context.mail, registrations),
+    checkIn: new CheckInService(context.repos, registrations),
     // meetings
     ...createMeetingServices(context.repos, context.mail),
     // outputs

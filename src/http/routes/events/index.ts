@@ -8,6 +8,9 @@ import { delegationRoutes } from './delegations.js';
 import { eventDocumentRoutes } from './event-documents.js';
 import { eventCrudRoutes } from './events.js';
 import { sessionRoutes } from './sessions.js';
+import { checkInRoutes } from './check-in.js';
+import { participationTypeRoutes } from './participation-types.js';
+import { registrationRoutes } from './registration.js';
 
 /** The events' routes, one plugin per part (events, registration, meetings, outputs). */
 export const eventRoutes =
@@ -19,6 +22,9 @@ export const eventRoutes =
     await app.register(delegationRoutes(services));
     await app.register(eventDocumentRoutes(services, { maxBytes: options.documentMaxBytes }));
     // registration
+    await app.register(participationTypeRoutes(services));
+    await app.register(registrationRoutes(services));
+    await app.register(checkInRoutes(services));
     // meetings
     await app.register(meetingRoutes(services));
     await app.register(meetingRequestRoutes(services));
