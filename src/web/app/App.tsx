@@ -57,6 +57,14 @@ const SavedSearchesPage = lazyPage(() => import('../features/marketplace/compone
 const MeetingsPage = lazyPage(() => import('../features/meetings/components/MeetingsPage'), 'MeetingsPage');
 const AgendaPage = lazyPage(() => import('../features/meetings/components/AgendaPage'), 'AgendaPage');
 const SchedulePage = lazyPage(() => import('../features/meetings/components/SchedulePage'), 'SchedulePage');
+// events: round tables, delegation visits, brokerage events; registration and check-in
+const EventsListPage = lazyPage(() => import('../features/events/components/EventsListPage'), 'EventsListPage');
+const EventPage = lazyPage(() => import('../features/events/components/EventPage'), 'EventPage');
+const NewEventPage = lazyPage(() => import('../features/events/components/EventEditorPages'), 'NewEventPage');
+const EditEventPage = lazyPage(() => import('../features/events/components/EventEditorPages'), 'EditEventPage');
+const AttendeesPage = lazyPage(() => import('../features/events/components/AttendeesPage'), 'AttendeesPage');
+const CheckInPage = lazyPage(() => import('../features/events/components/CheckInPage'), 'CheckInPage');
+const MyEventsPage = lazyPage(() => import('../features/events/components/MyEventsPage'), 'MyEventsPage');
 
 const recordDocuments = (record: { id: string; canEdit: boolean }) => <DocumentsPanel record={record.id} canEdit={record.canEdit} />;
 
@@ -101,6 +109,8 @@ export function App() {
                 <Route path="marketplace" element={<MarketplacePage />} />
                 <Route path="marketplace/outcomes" element={<OutcomesPage />} />
                 <Route path="marketplace/:slug" element={<OfferPage />} />
+                <Route path="events" element={<EventsListPage />} />
+                <Route path="events/:slug" element={<EventPage />} />
                 <Route path="sign-in" element={<SignInPage />} />
                 <Route path="sign-up" element={<SignUpPage />} />
                 <Route path="confirm-email" element={<ConfirmEmailPage />} />
@@ -131,6 +141,11 @@ export function App() {
                   <Route path="events/:slug/meetings" element={<MeetingsPage />} />
                   <Route path="events/:slug/agenda" element={<AgendaPage />} />
                   <Route path="events/:slug/schedule" element={<SchedulePage />} />
+                  <Route path="events/new" element={<NewEventPage />} />
+                  <Route path="events/:slug/edit" element={<EditEventPage />} />
+                  <Route path="events/:slug/attendees" element={<AttendeesPage />} />
+                  <Route path="events/:slug/check-in" element={<CheckInPage />} />
+                  <Route path="my/events" element={<MyEventsPage />} />
                   <Route path="admin/outbox" element={<OutboxPage />} />
                   <Route path="admin/audit" element={<AuditLogPage />} />
                   <Route path="admin/jobs" element={<JobsPage />} />

@@ -28,6 +28,7 @@ export function Layout() {
             <NavLink to="/organisations">{t('nav.directory')}</NavLink>
             <NavLink to="/cooperation">{t('registry.nav')}</NavLink>
             <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
+            <NavLink to="/events">{t('events.nav')}</NavLink>
             <NavLink to="/glossary">{t('nav.glossary')}</NavLink>
             {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
             {user && <NavLink to="/messages">{t('nav.messages')}</NavLink>}

@@ -1,0 +1,36 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { EventQuery } from '../api/events';
+
+const LISTS = ['kind', 'region'] as const;
+const SINGLES = ['q', 'from', 'to', 'mine'] as const;
+
+/** The events' filters live in the address: a list can be bookmarked and shared. */
+export function useEventQuery() {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo<EventQuery>(() => {
+    const q: EventQuery = { page: Math.max(1, Number(params.get('page')) || 1) };
+    for (const f of SINGLES) {
+      const v = params.get(f);
+      if (v) q[f] = v;
+    }
+    for (const f of LISTS) {
+      const values = params.getAll(f).filter(Boolean);
+      if (values.length) q[f] = values;
+    }
+    return q;
+  }, [params]);
+  /** Changes the filters; any change but the page's goes back to page 1. */
+  const update = useCallback(
+    (changes: Partial<EventQuery>) => {
+      const next = { ...query, ...changes, page: changes.page ?? 1 };
+      const search = new URLSearchParams();
+      for (const f of SINGLES) if (next[f]) search.set(f, next[f]!);
+      for (const f of LISTS) for (const v of next[f] ?? []) search.append(f, v);
+      if (next.page > 1) search.set('page', String(next.page));
+      setParams(search);
+    },
+    [query, setParams],
+  );
+  return { query, update };
+}
