@@ -12,6 +12,7 @@ import type {
   MyRequests,
   OutcomeInput,
   ParticipantList,
+  Registration,
   Schedule,
   ScheduledMeeting,
   ScheduleRun,
@@ -26,8 +27,7 @@ const request = (id: string) => `/meeting-requests/${encodeURIComponent(id)}`;
 
 export const useMeetingEvent = (slug: string) => useApi<MeetingEvent>(event(slug));
 /** My registration at the event (404 when I have none): its status says whether I may meet. */
-export const useMyRegistration = (slug: string) =>
-  useApi<{ id: string; status: string; version: number }>(`${event(slug)}/registrations/mine`);
+export const useMyRegistration = (slug: string) => useApi<Registration>(`${event(slug)}/registrations/mine`);
 
 // the participant's side
 export const useMyMeetings = (slug: string, enabled = true) => useApi<MyMeetings>(enabled ? `${event(slug)}/meetings/me` : null);
@@ -52,11 +52,12 @@ export const cancelRequest = (r: Pick<MeetingRequest, 'id' | 'version'>) =>
 export const useMeetingStats = (slug: string) => useApi<MeetingStats>(`${event(slug)}/meeting-stats`);
 
 // the agenda
-export const useAgenda = (slug: string) => useApi<Agenda>(`${event(slug)}/agenda/mine`);
-export const agendaIcsPath = (slug: string) => `/api/v1${event(slug)}/agenda/mine.ics`;
-export const agendaPdfPath = (slug: string) => `/api/v1${event(slug)}/agenda/mine.pdf`;
+/** My agenda, its texts ("Meeting with …", the sessions' titles) in the reader's language. */
+export const useAgenda = (slug: string, lang: string) => useApi<Agenda>(`${event(slug)}/agenda/mine${queryString({ lang })}`);
+export const agendaIcsPath = (slug: string, lang: string) => `/api/v1${event(slug)}/agenda/mine.ics${queryString({ lang })}`;
+export const agendaPdfPath = (slug: string, lang: string) => `/api/v1${event(slug)}/agenda/mine.pdf${queryString({ lang })}`;
 export const recordMeetingOutcome = (id: string, body: OutcomeInput, version: number | undefined) =>
-  sendJson<unknown>('PUT', `${meeting(id)}/outcome`, body, version === undefined ? {} : { ifMatch: version });
+  sendJson<ScheduledMeeting>('PUT', `${meeting(id)}/outcome`, body, version === undefined ? {} : { ifMatch: version });
 
 // the organisers' side
 export const saveMeetingSettings = (slug: string, body: MeetingSettingsInput, version: number) =>
@@ -66,7 +67,7 @@ export const useSchedule = (slug: string) => useApi<Schedule>(`${event(slug)}/sc
 export const runScheduler = (slug: string, kind: 'preliminary' | 'final' | 'late_requests') =>
   sendJson<ScheduleRun>('POST', `${event(slug)}/schedule/runs`, { kind });
 export const publishSchedule = (slug: string) => sendJson<unknown>('POST', `${event(slug)}/schedule/publish`, {});
-export const schedulePdfPath = (slug: string) => `/api/v1${event(slug)}/schedule.pdf`;
+export const schedulePdfPath = (slug: string, lang: string) => `/api/v1${event(slug)}/schedule.pdf${queryString({ lang })}`;
 export const moveMeeting = (m: Pick<ScheduledMeeting, 'id' | 'version'>, slotId: string, tableNumber: number) =>
   sendJson<unknown>('POST', `${meeting(m.id)}/move`, { slotId, tableNumber }, { ifMatch: m.version });
 export const pinMeeting = (m: Pick<ScheduledMeeting, 'id' | 'version'>, pinned: boolean) =>

@@ -2,7 +2,6 @@ import '../meetings.css';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
-import { MlText } from '../../../shared/ui/MlText';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
 import type { AgendaItem } from '../api/contracts';
@@ -23,8 +22,8 @@ function feedAddresses(feedUrl: string): { webcal: string; https: string } {
  */
 export function AgendaPage() {
   const { slug = '' } = useParams();
-  const { t } = useI18n();
-  const agenda = useAgenda(slug);
+  const { t, lang } = useI18n();
+  const agenda = useAgenda(slug, lang);
   useTitle(t('meetings.agenda.title'));
   if (!agenda.data) return <Status state={agenda} />;
   const { timeZone, items, feedUrl, scheduleState } = agenda.data;
@@ -37,10 +36,10 @@ export function AgendaPage() {
       </p>
       <h1>{t('meetings.agenda.title')}</h1>
       <div className="row agenda-downloads">
-        <a className="button" href={agenda.data.icsUrl ?? agendaIcsPath(slug)} download>
+        <a className="button" href={agendaIcsPath(slug, lang)} download>
           {t('meetings.agenda.ics')}
         </a>
-        <a className="button secondary" href={agenda.data.pdfUrl ?? agendaPdfPath(slug)} download>
+        <a className="button secondary" href={agendaPdfPath(slug, lang)} download>
           {t('meetings.agenda.pdf')}
         </a>
       </div>
@@ -55,12 +54,7 @@ export function AgendaPage() {
       {items.length === 0 && <p>{t('meetings.agenda.empty')}</p>}
       <ol className="agenda-items">
         {items.map((item, i) => (
-          <AgendaEntry
-            key={`${item.kind}-${item.meetingId ?? item.id ?? i}-${item.startsAt}`}
-            item={item}
-            timeZone={timeZone}
-            onChanged={agenda.reload}
-          />
+          <AgendaEntry key={`${item.kind}-${item.id}-${i}`} item={item} timeZone={timeZone} onChanged={agenda.reload} />
         ))}
       </ol>
     </div>
@@ -70,7 +64,6 @@ export function AgendaPage() {
 function AgendaEntry({ item, timeZone, onChanged }: { item: AgendaItem; timeZone: string; onChanged(): void }) {
   const { t, lang } = useI18n();
   const mine = readerTimeZone();
-  const meetingId = item.meetingId ?? item.id;
   const started = Date.parse(item.startsAt) <= Date.now();
   return (
     <li className={`card agenda-item agenda-${item.kind}`}>
@@ -81,13 +74,7 @@ function AgendaEntry({ item, timeZone, onChanged }: { item: AgendaItem; timeZone
         )}
       </p>
       <h2 className="card-title">
-        {item.kind === 'meeting' && item.counterpart ? (
-          t('meetings.agenda.meetingWith', { name: item.counterpart.name })
-        ) : typeof item.title === 'string' ? (
-          item.title
-        ) : (
-          <MlText value={item.title} />
-        )}
+        {item.kind === 'meeting' && item.counterpart ? t('meetings.agenda.meetingWith', { name: item.counterpart.name }) : item.title}
       </h2>
       <p className="meta">
         {item.kind === 'meeting' && item.tableNumber != null && (
@@ -98,11 +85,8 @@ function AgendaEntry({ item, timeZone, onChanged }: { item: AgendaItem; timeZone
         {item.status && item.kind === 'meeting' && (
           <span className={`badge meeting-${item.status}`}>{t(`meetings.meetingStatus.${item.status}`)}</span>
         )}
-        {item.outcome && <span className="badge">{t(`meetings.outcomes.${item.outcome}`)}</span>}
       </p>
-      {item.kind === 'meeting' && started && meetingId && item.status !== 'cancelled' && (
-        <MeetingOutcomeForm meetingId={meetingId} version={item.version} current={item.outcome} onSaved={onChanged} />
-      )}
+      {item.kind === 'meeting' && started && item.status !== 'cancelled' && <MeetingOutcomeForm meetingId={item.id} onSaved={onChanged} />}
     </li>
   );
 }

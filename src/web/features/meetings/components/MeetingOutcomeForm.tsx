@@ -12,37 +12,30 @@ const RECORDED: MeetingOutcome[] = MEETING_OUTCOMES.filter((o) => o !== 'not_hel
 const LINKS_RECORD = new Set<MeetingOutcome>(['agreement', 'letter_of_intent']);
 
 /** What came of a meeting once it has started: the outcome, a note, and the registry agreement that resulted. */
-export function MeetingOutcomeForm({
-  meetingId,
-  version,
-  current,
-  onSaved,
-}: {
-  meetingId: string;
-  /** The meeting's version when the agenda gives it (sent as If-Match). */
-  version: number | undefined;
-  current: MeetingOutcome | null | undefined;
-  onSaved(): void;
-}) {
+export function MeetingOutcomeForm({ meetingId, onSaved }: { meetingId: string; onSaved(): void }) {
   const { t } = useI18n();
   const id = useId();
   const errors = useFieldErrors();
-  const [outcome, setOutcome] = useState<MeetingOutcome>(current && current !== 'not_held' ? current : 'follow_up_planned');
+  const [outcome, setOutcome] = useState<MeetingOutcome>('follow_up_planned');
+  // the meeting as the last save left it: its outcome shown, its version sent with the next change
+  const [saved, setSaved] = useState<{ outcome: MeetingOutcome | null; version: number } | null>(null);
   const [note, setNote] = useState('');
   const [record, setRecord] = useState<string | null>(null);
   const save = useSubmit(() =>
     errors.keeping(async () => {
-      await recordMeetingOutcome(
+      const meeting = await recordMeetingOutcome(
         meetingId,
-        { outcome, note: note.trim() || undefined, recordSlug: LINKS_RECORD.has(outcome) ? (record ?? undefined) : undefined },
-        version,
+        { outcome, note: note.trim() || null, recordSlug: LINKS_RECORD.has(outcome) ? record : null },
+        saved?.version,
       );
+      setSaved({ outcome: meeting.outcome, version: meeting.version });
       onSaved();
       return t('meetings.outcome.saved');
     }),
   );
   return (
     <form className="stack outcome-form" onSubmit={save.onSubmit} noValidate aria-label={t('meetings.outcome.title')}>
+      {saved?.outcome && <p className="muted">{t('meetings.outcome.recorded', { outcome: t(`meetings.outcomes.${saved.outcome}`) })}</p>}
       <SelectField
         id={`${id}-outcome`}
         label={t('meetings.outcome.label')}

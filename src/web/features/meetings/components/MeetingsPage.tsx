@@ -21,8 +21,6 @@ import { ParticipantCard } from './ParticipantCard';
 import { ProfileForm } from './ProfileForm';
 import { RequestItem } from './RequestItem';
 
-const PAGE_SIZE = 20;
-
 /**
  * A confirmed participant's one-to-one meetings at an event: taking part and what I bring, the times I am
  * away, people suggested to me and everyone else, the requests I sent and received, and the event's figures.
@@ -121,7 +119,7 @@ export function MeetingsPage() {
               <ParticipantCard key={p.registrationId} slug={slug} person={p} canRequest={canRequest} onSent={refresh} />
             ))}
           </ul>
-          {total !== undefined && <Pagination page={page} pageCount={Math.ceil(total / PAGE_SIZE)} onPage={setPage} />}
+          {total !== undefined && <Pagination page={page} pageCount={Math.ceil(total / (people.data?.pageSize ?? 20))} onPage={setPage} />}
         </section>
       )}
       {confirmed && (

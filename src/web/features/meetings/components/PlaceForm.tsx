@@ -7,23 +7,24 @@ import type { MeetingSlot, Side } from '../api/contracts';
 import { timeRange } from '../hooks/event-time';
 
 /**
- * A meeting's conflict in the reader's words, naming who or what is in the way (the participant busy or
- * away then, the table taken): the API names them in the error's details.
+ * A meeting's conflict in the reader's words, naming who or what is in the way: a side with another
+ * meeting then or away then (the API names them in the details, on `body.slotId`), the table taken or
+ * missing (on `body.tableNumber`).
  */
 export function useConflictText() {
   const { t, lang } = useI18n();
-  return (error: unknown): string => {
+  return (error: unknown, table: number): string => {
     if (!(error instanceof ApiRequestError) || !error.body) return t('app.error');
     const body = error.body.error;
-    if (body.code !== 'meeting_conflict') return errorMessage(t, body, lang);
-    const reasons = (body.details ?? []).map((d) => {
-      const params = d.params ?? {};
-      const name = params.name ?? params.participant ?? '';
-      const key = `meetings.conflict.${d.reason ?? 'other'}`;
-      const text = t(key, { name, table: params.table ?? params.tableNumber ?? '' });
-      return text === key ? (name ? t('meetings.conflict.other', { name }) : d.message) : text;
+    if (body.code !== 'meeting_conflict' || !body.details?.length) return errorMessage(t, body, lang);
+    const reasons = body.details.map((d) => {
+      const name = d.params?.name;
+      if (d.field === 'body.tableNumber')
+        return d.reason === 'maximum' ? t('meetings.conflict.no_table', { table }) : t('meetings.conflict.table_taken', { table });
+      if (name !== undefined) return t(/blocked/i.test(d.message) ? 'meetings.conflict.blocked' : 'meetings.conflict.busy', { name });
+      return errorMessage(t, { ...body, ...d }, lang);
     });
-    return reasons.length ? `${t('meetings.conflict.title')} ${reasons.join(' ')}` : t('meetings.conflict.title');
+    return `${t('meetings.conflict.title')} ${reasons.join(' ')}`;
   };
 }
 

@@ -33,7 +33,7 @@ type Placing = { kind: 'move'; meeting: ScheduledMeeting } | { kind: 'place'; re
  */
 export function SchedulePage() {
   const { slug = '' } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const text = useMlString();
   const event = useMeetingEvent(slug);
   const schedule = useSchedule(slug);
@@ -63,7 +63,7 @@ export function SchedulePage() {
       setPlacing(null);
       reload();
     } catch (err) {
-      setPlaceError(conflictText(err));
+      setPlaceError(conflictText(err, tableNumber));
     } finally {
       setBusy(false);
     }
@@ -121,7 +121,7 @@ export function SchedulePage() {
               {t('meetings.schedule.runLate')}
             </button>
           )}
-          <a className="button secondary" href={schedulePdfPath(slug)} download>
+          <a className="button secondary" href={schedulePdfPath(slug, lang)} download>
             {t('meetings.schedule.pdf')}
           </a>
         </div>
