@@ -50,7 +50,9 @@ export function GridEditor({
   const { t } = useI18n();
   const errors = useFieldErrors();
   const [blocks, setBlocks] = useState<BlockDraft[]>(() => blocksOf(slots, timeZone));
-  useEffect(() => setBlocks(blocksOf(slots, timeZone)), [slots, timeZone]);
+  // the grid as saved, by its slots' identity: a reload that brings the same grid keeps what is being typed
+  const saved = slots.map((s) => `${s.id}/${s.tableCount}`).join(',');
+  useEffect(() => setBlocks(blocksOf(slots, timeZone)), [saved, timeZone]);
   const set = (i: number, patch: Partial<BlockDraft>) => setBlocks((bs) => bs.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   const save = useSubmit(() =>
     errors.keeping(async () => {

@@ -14,7 +14,7 @@ export function MeetingStatsPanel({ slug }: { slug: string }) {
   return (
     <section aria-labelledby="meeting-stats" className="meeting-stats">
       <h2 id="meeting-stats">{t('meetings.stats.title')}</h2>
-      <dl className="facts">
+      <dl className="meeting-figures">
         {(['requested', 'accepted', 'scheduled', 'held'] as const).map((k) => (
           <div key={k}>
             <dt>{t(`meetings.stats.${k}`)}</dt>
