@@ -242,7 +242,7 @@ describe('the final schedule and late requests', () => {
 
 describe('outcomes and figures', () => {
   it('takes an outcome from a side once the meeting started, not before, and counts it', async () => {
-    const future = (await view()).meetings[0]!;
+    const future = (await view()).meetings.find((m) => people.some((p) => p.registrationId === m.a.registrationId))!;
     const side = people.find((p) => p.registrationId === future.a.registrationId)!;
     expect((await side.send('PUT', `/api/v1/meetings/${future.id}/outcome`, { outcome: 'follow_up_planned' })).json().error.code).toBe(
       'meeting_not_started',

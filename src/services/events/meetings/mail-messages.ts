@@ -11,8 +11,8 @@ export const MEETING_MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\n${v.requester}${v.organisation ? ` (${v.organisation})` : ''} asks for a one-to-one meeting with you at "${v.event}".${v.message ? `\n\n${v.message}` : ''}\n\nAccept or decline on the platform:\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `${v.requester} souhaite vous rencontrer à « ${v.event} »`,
-      text: `Bonjour,\n\n${v.requester}${v.organisation ? ` (${v.organisation})` : ''} vous propose un rendez-vous individuel à « ${v.event} ».${v.message ? `\n\n${v.message}` : ''}\n\nAcceptez ou déclinez sur la plateforme :\n${v.link}`,
+      subject: `${v.requester} souhaite vous rencontrer à « ${v.event} »`,
+      text: `Bonjour,\n\n${v.requester}${v.organisation ? ` (${v.organisation})` : ''} vous propose un rendez-vous individuel à « ${v.event} ».${v.message ? `\n\n${v.message}` : ''}\n\nAcceptez ou déclinez sur la plateforme :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `${v.requester} предлагает встречу на «${v.event}»`,
@@ -26,8 +26,8 @@ export const MEETING_MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\n${v.other} accepted your request for a one-to-one meeting at "${v.event}". The schedule gives it a time and a table.\n\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `${v.other} a accepté votre demande de rendez-vous à « ${v.event} »`,
-      text: `Bonjour,\n\n${v.other} a accepté votre demande de rendez-vous individuel à « ${v.event} ». Le planning lui donnera une heure et une table.\n\n${v.link}`,
+      subject: `${v.other} a accepté votre demande de rendez-vous à « ${v.event} »`,
+      text: `Bonjour,\n\n${v.other} a accepté votre demande de rendez-vous individuel à « ${v.event} ». Le planning lui donnera une heure et une table.\n\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `${v.other} принял(а) ваш запрос на встречу на «${v.event}»`,
@@ -41,8 +41,8 @@ export const MEETING_MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\n${v.other} declined your request for a one-to-one meeting at "${v.event}".${v.reason ? `\n\nTheir reason:\n${v.reason}` : ''}\n\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `Votre demande de rendez-vous à « ${v.event} » a été déclinée`,
-      text: `Bonjour,\n\n${v.other} a décliné votre demande de rendez-vous individuel à « ${v.event} ».${v.reason ? `\n\nSa raison :\n${v.reason}` : ''}\n\n${v.link}`,
+      subject: `Votre demande de rendez-vous à « ${v.event} » a été déclinée`,
+      text: `Bonjour,\n\n${v.other} a décliné votre demande de rendez-vous individuel à « ${v.event} ».${v.reason ? `\n\nSa raison :\n${v.reason}` : ''}\n\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `Ваш запрос на встречу на «${v.event}» отклонён`,
@@ -56,8 +56,8 @@ export const MEETING_MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\n${v.other} called off the one-to-one meeting with you at "${v.event}".\n\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `${v.other} a annulé votre rendez-vous à « ${v.event} »`,
-      text: `Bonjour,\n\n${v.other} a annulé le rendez-vous individuel prévu avec vous à « ${v.event} ».\n\n${v.link}`,
+      subject: `${v.other} a annulé votre rendez-vous à « ${v.event} »`,
+      text: `Bonjour,\n\n${v.other} a annulé le rendez-vous individuel prévu avec vous à « ${v.event} ».\n\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `${v.other} отменил(а) встречу на «${v.event}»`,
@@ -71,8 +71,8 @@ export const MEETING_MESSAGES: Record<string, Record<Language, Message>> = {
       text: `Hello,\n\nThe schedule of one-to-one meetings at "${v.event}" is final. Your meetings (times in ${v.timeZone}):\n\n${v.meetings}\n\nYour agenda, with its calendar file:\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `Vos rendez-vous à « ${v.event} »`,
-      text: `Bonjour,\n\nLe planning des rendez-vous individuels de « ${v.event} » est définitif. Vos rendez-vous (heures de ${v.timeZone}) :\n\n${v.meetings}\n\nVotre agenda, avec son fichier de calendrier :\n${v.link}`,
+      subject: `Vos rendez-vous à « ${v.event} »`,
+      text: `Bonjour,\n\nLe planning des rendez-vous individuels de « ${v.event} » est définitif. Vos rendez-vous (heures de ${v.timeZone}) :\n\n${v.meetings}\n\nVotre agenda, avec son fichier de calendrier :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `Ваши встречи на «${v.event}»`,

@@ -26,11 +26,10 @@ export async function scheduleAndWrite(
 ): Promise<ScheduleRunRow | null> {
   const { kind } = options;
   const grid = tx.events.meetingGrid;
-  const [slots, accepted, existing] = await Promise.all([
-    grid.slots(event.id),
-    tx.events.meetingRequests.ofEvent(event.id, ['accepted']),
-    tx.events.meetingSchedule.ofEvent(event.id),
-  ]);
+  // one after the other: a transaction's queries share one connection
+  const slots = await grid.slots(event.id);
+  const accepted = await tx.events.meetingRequests.ofEvent(event.id, ['accepted']);
+  const existing = await tx.events.meetingSchedule.ofEvent(event.id);
   const people = new Map(
     (await grid.registrationsByIds([...new Set(accepted.flatMap((r) => [r.requesterId, r.recipientId]))])).map((p) => [p.id, p]),
   );

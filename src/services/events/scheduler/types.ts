@@ -44,6 +44,11 @@ export interface ScheduleOptions {
   timeLimitMs: number;
   /** A seed for any randomness, so that a run can be repeated. */
   seed?: number;
+  /**
+   * Stop after this many improvement attempts, whatever the machine's speed: with a seed, a run that ends
+   * here (not at the time limit) gives the same schedule every time.
+   */
+  maxSteps?: number;
 }
 
 /** What the scheduler reports on every run: what it placed and the bound on what can be. */
