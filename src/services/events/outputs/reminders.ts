@@ -19,7 +19,8 @@ export const DEFAULT_EVENT_REMINDER_HOURS = 24;
  * within the window (24 hours by default) that no reminder went for gets one e-mail listing them, in their
  * language, times in the event's zone with its name. Once per meeting: the meetings are locked (a second
  * process skips them), marked reminded and the e-mails recorded in one transaction, so that a rerun sends
- * nothing twice; a meeting confirmed later (a late request) gets its own reminder at the next run.
+ * nothing twice; a meeting confirmed later (a late request) gets its own reminder at the next run. An
+ * address the mail server refuses loses its reminder rather than have the others sent twice at a retry.
  */
 export class EventReminderService {
   constructor(
@@ -33,7 +34,7 @@ export class EventReminderService {
   }
 
   /** One pass: how many e-mails went and how many meetings they covered. */
-  async run(): Promise<{ mails: number; meetings: number }> {
+  async run(): Promise<{ mails: number; failed: number; meetings: number }> {
     const now = this.repos.clock.now();
     const until = new Date(now.getTime() + this.hours * 3_600_000);
     return this.repos.transaction(async (tx) => {
@@ -56,6 +57,7 @@ export class EventReminderService {
           byPerson.set(key, entry);
         }
       let mails = 0;
+      let failed = 0;
       for (const { side, eventId, meetings } of byPerson.values()) {
         const event = await eventOf(eventId);
         if (!event || event.status !== 'published' || !side.email) continue;
@@ -67,19 +69,25 @@ export class EventReminderService {
             return `• ${dayIn(row.startsAt, event.timeZone, language)}, ${spanIn(row.startsAt, row.endsAt, event.timeZone, language)} — ${labels.table(row.tableNumber)} — ${other.name}${organisation ? ` (${organisation})` : ''}`;
           })
           .join('\n');
-        await sendMail(tx, this.mail, { email: side.email, language }, 'event_meetings_reminder', {
-          name: side.name,
-          event: resolveText(event.title, language)?.text ?? event.slug,
-          list,
-          link: `/events/${event.slug}/agenda`,
-        });
-        mails++;
+        // one address that fails does not send the others' again at a retry: it is lost (and counted), as digests do
+        try {
+          await sendMail(tx, this.mail, { email: side.email, language }, 'event_meetings_reminder', {
+            name: side.name,
+            event: resolveText(event.title, language)?.text ?? event.slug,
+            list,
+            link: `/events/${event.slug}/agenda`,
+          });
+          mails++;
+        } catch (error) {
+          failed++;
+          console.error('A meeting reminder could not be sent:', error);
+        }
       }
       await tx.events.agenda.markReminded(
         due.map((d) => d.id),
         now,
       );
-      return { mails, meetings: due.length };
+      return { mails, failed, meetings: due.length };
     });
   }
 }
