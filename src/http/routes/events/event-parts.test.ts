@@ -228,3 +228,19 @@ describe('the list of events', () => {
     expect(bad.json().error.field).toBe('query.region');
   });
 });
+
+describe('the event’s times and its programme', () => {
+  it('refuses new times that would leave a session outside the event', async () => {
+    const own = (await send(t, p.obninskEditor, 'POST', '/api/v1/events', eventInput(60))).json() as Event;
+    const d = own.startsAt!.slice(0, 10);
+    await send(t, p.obninskEditor, 'POST', `/api/v1/events/${own.slug}/sessions`, {
+      kind: 'session',
+      title: { original: 'en', en: 'Closing' },
+      startsAt: `${d}T17:00:00+03:00`,
+      endsAt: `${d}T18:00:00+03:00`,
+    });
+    const res = await send(t, p.obninskEditor, 'PUT', `/api/v1/events/${own.slug}`, { endsAt: `${d}T16:00:00+03:00` });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'event_invalid', field: 'body.endsAt', reason: 'outside_event' });
+  });
+});

@@ -139,6 +139,7 @@ export class EventService {
       const before = await currentInput(tx, row.id);
       const after = { ...before, ...patch };
       const checked = await checkEvent(tx, after);
+      await keepsProgramme(tx, row.id, checked.columns.startsAt ?? null, checked.columns.endsAt ?? null);
       const organiserIds = checked.organisers.map((o) => o.organisation.id);
       // an organiser does not take the event out of their own hands (an administrator or coordinator may)
       if (!canOrganise(actor, { ...checked.columns, status: row.status, organiserOrganisationIds: organiserIds }, await tx.regions.list()))
@@ -211,4 +212,18 @@ export class EventService {
 
 function checkVersion(row: EventAccessRow, expected: ExpectedVersion): void {
   if (expected !== null && row.version !== expected) throw new VersionConflictError(row.version);
+}
+
+/** New start and end instants still hold the programme: a session left outside them is refused, naming the side. */
+async function keepsProgramme(repos: Repositories, eventId: string, startsAt: Date | null, endsAt: Date | null): Promise<void> {
+  if (!startsAt) return;
+  const { first, last } = await repos.events.sessions.span(eventId);
+  if (first && first < startsAt)
+    throw eventInvalid('body.startsAt', 'outside_event', 'A session of the programme starts before this: move it first.', {
+      value: first.toISOString(),
+    });
+  if (last && endsAt && last > endsAt)
+    throw eventInvalid('body.endsAt', 'outside_event', 'A session of the programme ends after this: move it first.', {
+      value: last.toISOString(),
+    });
 }

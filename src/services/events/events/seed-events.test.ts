@@ -32,7 +32,8 @@ describe('the founding round table in the demo data', () => {
       reportedSectors: ['government', 'science', 'business'],
     });
     expect(event.title.ru && event.title.fr && event.title.en).toBeTruthy();
-    expect(formatKnownDate(event.knownDate!, 'en')).toBe('18 April');
+    expect(formatKnownDate(event.knownDate!, 'en-GB')).toBe('18 April');
+    expect(formatKnownDate(event.knownDate!, 'en')).toBe('April 18');
     expect(formatKnownDate(event.knownDate!, 'fr')).toBe('18 avril');
     expect(formatKnownDate(event.knownDate!, 'ru')).toBe('18 апреля');
 
