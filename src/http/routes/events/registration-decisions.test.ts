@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertEvent, insertParticipationType, insertRegistration } from '../../../test/events.js';
 import { setLanguage } from '../../../test/offer-interest.js';
@@ -70,6 +71,19 @@ describe('approval, decline, cancellation and the waiting list', () => {
     expect(twice.json().error.code).toBe('registration_not_active');
     // after cancelling, one may register again
     expect((await register(anne, type.id)).status).toBe('pending');
+    // each write is in the audit log
+    const actions = (await t.database.db.execute(
+      sql`select action from audit_events where entity_id in (${a.id}, ${b.id}, ${c.id}) order by at, action`,
+    )) as unknown as { rows: { action: string }[] };
+    expect(actions.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining([
+        'registration.created',
+        'registration.approved',
+        'registration.declined',
+        'registration.cancelled',
+        'registration.confirmed_from_waiting_list',
+      ]),
+    );
   });
 
   it('frees the place of a confirmed registration an organiser declines or cancels to the waiting list, in order', async () => {

@@ -84,9 +84,12 @@ export class RegistrationDecisions {
     }>,
   ): Promise<void> {
     const actor = requireActor(actorOrNull);
-    const event = await this.eventOf(actor, id);
+    const { event, typeId } = await this.eventOf(actor, id);
     const organiser = await isOrganiser(this.repos, actor, event);
     await this.repos.transaction(async (tx) => {
+      // the type's lock first, then the registration's: the order every write of places takes (registering,
+      // the waiting list moving up), so that two of them never wait on each other
+      const type = (await tx.events.participationTypes.lock(typeId))!;
       const row = await tx.events.registrations.lock(id);
       if (!row) throw notFound('The registration', 'params.id');
       const self = row.userId === actor.user.id;
@@ -115,7 +118,6 @@ export class RegistrationDecisions {
       if (row.status === 'confirmed' && outcome.status !== 'confirmed')
         await fillFreedPlaces(tx, this.mail, event, row.participationTypeId, actor.user.id);
       if (outcome.mail) {
-        const type = (await tx.events.participationTypes.lock(row.participationTypeId))!;
         const view = (await tx.events.registrations.view(id))!;
         await tellRegistrant(tx, this.mail, outcome.mail, {
           event,
@@ -129,12 +131,13 @@ export class RegistrationDecisions {
   }
 
   /** The registration's event, readable by the actor (else the registration is not found, as if there were none). */
-  private async eventOf(actor: Actor, id: string): Promise<EventAccessRow> {
+  private async eventOf(actor: Actor, id: string): Promise<{ event: EventAccessRow; typeId: string }> {
     const row = await this.repos.events.registrations.find(id);
     const event = row && (await this.repos.events.access.findById(row.eventId));
     if (!row || !event) throw notFound('The registration', 'params.id');
     const mineOrOrganised = row.userId === actor.user.id || (await isOrganiser(this.repos, actor, event));
     if (!mineOrOrganised || !canReadEvent(actor, event, await this.repos.regions.list())) throw notFound('The registration', 'params.id');
-    return event;
+    // a registration keeps its type for good: read before the transaction, locked first in it
+    return { event, typeId: row.participationTypeId };
   }
 }
