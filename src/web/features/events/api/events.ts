@@ -6,17 +6,19 @@ import type {
   Delegation,
   DelegationInput,
   Event,
-  EventDocument,
+  DocumentList,
+  DocumentView,
   EventInput,
   EventList,
-  EventSummary,
   ParticipationType,
   ParticipationTypeInput,
   Registration,
   RegistrationInput,
   Session,
   SessionInput,
-  TimeZoneChoice,
+  TimeZoneList,
+  MyRegistrationList,
+  RegistrationList,
 } from './contracts';
 
 const one = (slug: string) => `/events/${encodeURIComponent(slug)}`;
@@ -46,7 +48,7 @@ export const cancelEvent = (e: Pick<Event, 'slug' | 'version'>, reason: string) 
   sendJson<Event>('POST', `${one(e.slug)}/cancel`, { reason }, { ifMatch: e.version });
 export const deleteEvent = (slug: string) => sendJson<unknown>('DELETE', one(slug));
 
-export const useTimeZones = () => useApi<{ items: TimeZoneChoice[] }>('/reference/time-zones');
+export const useTimeZones = () => useApi<TimeZoneList>('/reference/time-zones');
 
 // programme
 export const useSessions = (slug: string) => useApi<{ items: Session[] }>(`${one(slug)}/sessions`);
@@ -77,9 +79,9 @@ export const deleteParticipationType = (slug: string, id: string) =>
 export const useMyRegistration = (slug: string | null) => useApi<Registration>(slug === null ? null : `${one(slug)}/registrations/mine`);
 export const register = (slug: string, body: RegistrationInput) => sendJson<Registration>('POST', `${one(slug)}/registrations`, body);
 export const addAttendee = (slug: string, body: AttendeeInput) => sendJson<Registration>('POST', `${one(slug)}/attendees`, body);
-export const useMyRegistrations = () => useApi<{ items: (Registration & { event: EventSummary })[] }>('/my/registrations');
+export const useMyRegistrations = () => useApi<MyRegistrationList>('/my/registrations');
 export const useRegistrations = (slug: string, filters: { status?: string; type?: string; q?: string; page?: number }) =>
-  useApi<{ items: Registration[]; total: number }>(`${one(slug)}/registrations${queryString({ ...filters, pageSize: 50 })}`);
+  useApi<RegistrationList>(`${one(slug)}/registrations${queryString({ ...filters, pageSize: 50 })}`);
 export const decideRegistration = (r: Pick<Registration, 'id' | 'version'>, action: 'approve' | 'decline' | 'cancel', reason?: string) =>
   sendJson<Registration>('POST', `${reg(r.id)}/${action}`, action === 'approve' ? {} : { reason }, { ifMatch: r.version });
 export const useAttendance = (slug: string) => useApi<Attendance>(`${one(slug)}/attendance`);
@@ -92,10 +94,10 @@ export const checkInBadge = (slug: string, token: string) => sendJson<Registrati
 export const badgesPdf = (slug: string, registration?: string) => `/api/v1${one(slug)}/badges.pdf${queryString({ registration })}`;
 
 // documents
-export const useEventDocuments = (slug: string) => useApi<{ items: EventDocument[] }>(`${one(slug)}/documents`);
+export const useEventDocuments = (slug: string) => useApi<DocumentList>(`${one(slug)}/documents`);
 export const documentUrl = (id: string) => `/api/v1/documents/${encodeURIComponent(id)}`;
 /** The file itself as the body, its name in ?name= (as a registry record's documents). */
-export async function uploadEventDocument(slug: string, file: File): Promise<EventDocument> {
+export async function uploadEventDocument(slug: string, file: File): Promise<DocumentView> {
   const token = currentCsrfToken();
   const response = await fetch(`/api/v1${one(slug)}/documents?name=${encodeURIComponent(file.name)}`, {
     method: 'POST',
@@ -103,6 +105,6 @@ export async function uploadEventDocument(slug: string, file: File): Promise<Eve
     body: file,
   });
   if (!response.ok) throw new ApiRequestError(response.status, await response.json().catch(() => null));
-  return (await response.json()) as EventDocument;
+  return (await response.json()) as DocumentView;
 }
 export const deleteEventDocument = (id: string) => sendJson<unknown>('DELETE', `/documents/${encodeURIComponent(id)}`);

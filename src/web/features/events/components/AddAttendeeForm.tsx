@@ -23,7 +23,7 @@ export function AddAttendeeForm({ event, types, onAdded }: { event: Event; types
       const body: AttendeeInput = { participationTypeId: form.participationTypeId, name: form.name.trim() };
       if (form.email.trim()) body.email = form.email.trim();
       if (form.organisationName.trim()) body.organisationName = form.organisationName.trim();
-      if (form.sector) body.sector = form.sector;
+      if (form.sector) body.sector = form.sector as AttendeeInput['sector'];
       if (form.delegationId) body.delegationId = form.delegationId;
       if (overCapacity) body.overCapacity = true;
       const added = await addAttendee(event.slug, body);

@@ -1,11 +1,15 @@
 import { Link } from 'react-router';
 import { MlText } from '../../../shared/ui/MlText';
 import { useReferenceNames } from '../../../shared/ui/useReferenceNames';
+import type { MultilingualText } from '../../../../shared/multilingual';
 import type { EventSummary } from '../api/contracts';
+
+/** An event as a list shows it: my registrations' events name their venue in my language already (a text). */
+export type CardEvent = Omit<EventSummary, 'venueLabel'> & { venueLabel: MultilingualText | string | null };
 import { eventPath, EventStatusBadge, EventWhen, KindBadge, useNamed } from './event-words';
 
 /** One event of a list: kind, title in the reader's language, when (at the venue and for the reader), where. */
-export function EventCard({ event, children }: { event: EventSummary; children?: React.ReactNode }) {
+export function EventCard({ event, children }: { event: CardEvent; children?: React.ReactNode }) {
   const names = useReferenceNames();
   const named = useNamed();
   return (

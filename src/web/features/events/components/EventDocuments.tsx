@@ -3,7 +3,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useAction } from '../../../shared/ui/forms';
 import { Status } from '../../../shared/ui/Status';
 import { formatBytes } from '../../documents/components/document-format';
-import { deleteEventDocument, documentUrl, uploadEventDocument, useEventDocuments } from '../api/events';
+import { deleteEventDocument, uploadEventDocument, useEventDocuments } from '../api/events';
 import type { Event } from '../api/contracts';
 import { ignoreNoContent } from '../api/no-content';
 
@@ -23,7 +23,7 @@ export function EventDocuments({ event }: { event: Event }) {
       <ul className="document-list">
         {items.map((d) => (
           <li key={d.id} className="row">
-            <a href={documentUrl(d.id)} download={d.fileName}>
+            <a href={d.url} download={d.fileName}>
               {d.fileName}
             </a>
             <span className="muted">{formatBytes(d.size, lang)}</span>

@@ -4,7 +4,7 @@ import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Status } from '../../../shared/ui/Status';
 import { useTitle } from '../../../shared/ui/useTitle';
 import { useMyRegistrations } from '../api/events';
-import { EventCard } from './EventCard';
+import { EventCard, type CardEvent } from './EventCard';
 import { Named, RegistrationStatusBadge } from './event-words';
 
 /** The events I registered to, each with how I take part and where my registration stands. */
@@ -22,7 +22,7 @@ export function MyEventsPage() {
       {list.data && list.data.items.length === 0 && <p>{t('events.myEvents.none')}</p>}
       <ul className="cards event-list">
         {(list.data?.items ?? []).map((r) => (
-          <EventCard key={r.id} event={r.event}>
+          <EventCard key={r.id} event={r.event as CardEvent}>
             <p>
               <Named value={r.participationType.name} /> <RegistrationStatusBadge status={r.status} position={r.waitlistPosition} />
             </p>

@@ -25,7 +25,7 @@ export function SessionForm({
   const { t } = useI18n();
   const named = useNamed();
   const set = <K extends keyof SessionDraft>(key: K, value: SessionDraft[K]) => onChange({ ...draft, [key]: value });
-  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
+  const toggle = <T extends string>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
   const speaker = (i: number, key: 'name' | 'organisationName', value: string) =>
     set(
       'speakers',

@@ -54,7 +54,7 @@ export const draftOfDelegation = (d: Delegation, lang: Language): DelegationDraf
     name: m.name ?? '',
     position: plain(m.position, lang),
     organisationName: m.organisation ? '' : plain(m.organisationName, lang),
-    organisationSlug: m.organisation?.slug ?? m.organisationSlug ?? '',
+    organisationSlug: m.organisation?.slug ?? '',
     role: m.role,
   })),
 });

@@ -20,7 +20,7 @@ export interface EventDraft {
   venueAddress: string;
   regionCode: string;
   areaCodes: string[];
-  languages: string[];
+  languages: Language[];
   organisers: { organisationSlug: string; role: OrganiserRole }[];
   registrationOpen: boolean;
   registrationClosesLocal: string;

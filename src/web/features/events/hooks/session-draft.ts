@@ -20,7 +20,7 @@ export interface SessionDraft {
   delegationId: string;
   siteName: string;
   speakers: SpeakerDraft[];
-  languages: string[];
+  languages: Language[];
   interpretation: string[];
 }
 
