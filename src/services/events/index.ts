@@ -64,7 +64,6 @@ const eventReminders = (context: EventServiceContext) => {
 };
 
 export const createEventServices = (context: EventServiceContext): EventServices => {
-  void context;
   const registrations = new RegistrationService(context.repos, context.mail);
   return {
     // events
