@@ -53,6 +53,10 @@ const OfferReviewQueuePage = lazyPage(() => import('../features/marketplace/comp
 const MyInterestsPage = lazyPage(() => import('../features/marketplace/components/MyInterestsPage'), 'MyInterestsPage');
 const OutcomesPage = lazyPage(() => import('../features/marketplace/components/OutcomesPage'), 'OutcomesPage');
 const SavedSearchesPage = lazyPage(() => import('../features/marketplace/components/SavedSearchesPage'), 'SavedSearchesPage');
+// an event's one-to-one meetings: the participant's page and agenda, the organisers' schedule
+const MeetingsPage = lazyPage(() => import('../features/meetings/components/MeetingsPage'), 'MeetingsPage');
+const AgendaPage = lazyPage(() => import('../features/meetings/components/AgendaPage'), 'AgendaPage');
+const SchedulePage = lazyPage(() => import('../features/meetings/components/SchedulePage'), 'SchedulePage');
 // events: round tables, delegation visits, brokerage events; registration and check-in
 const EventsListPage = lazyPage(() => import('../features/events/components/EventsListPage'), 'EventsListPage');
 const EventPage = lazyPage(() => import('../features/events/components/EventPage'), 'EventPage');
@@ -134,6 +138,9 @@ export function App() {
                   <Route path="my/interests" element={<MyInterestsPage />} />
                   <Route path="my/saved-searches" element={<SavedSearchesPage />} />
                   <Route path="review/offers" element={<OfferReviewQueuePage />} />
+                  <Route path="events/:slug/meetings" element={<MeetingsPage />} />
+                  <Route path="events/:slug/agenda" element={<AgendaPage />} />
+                  <Route path="events/:slug/schedule" element={<SchedulePage />} />
                   <Route path="events/new" element={<NewEventPage />} />
                   <Route path="events/:slug/edit" element={<EditEventPage />} />
                   <Route path="events/:slug/attendees" element={<AttendeesPage />} />

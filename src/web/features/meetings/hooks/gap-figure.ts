@@ -1,0 +1,29 @@
+import type { ScheduleRun } from '../api/contracts';
+
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/**
+ * A scheduler run's figures in words: how many accepted meetings it placed, how many at most can be (the
+ * bound docs/scheduling.md states), and the same weighted by priority. Numbers as the reader writes them.
+ */
+export function gapFigure(t: Translate, lang: string, run: ScheduleRun): { count: string; weight: string; share: string | null } {
+  const n = (value: number) => value.toLocaleString(lang);
+  const count = t('meetings.schedule.gap.count', {
+    count: run.acceptedCount,
+    scheduled: n(run.scheduledCount),
+    accepted: n(run.acceptedCount),
+    bound: n(run.upperBoundCount),
+  });
+  const weight = t('meetings.schedule.gap.weight', {
+    scheduled: n(run.scheduledWeight),
+    accepted: n(run.acceptedWeight),
+    bound: n(run.upperBoundWeight),
+  });
+  const share =
+    run.upperBoundWeight > 0
+      ? t('meetings.schedule.gap.share', {
+          share: (run.scheduledWeight / run.upperBoundWeight).toLocaleString(lang, { style: 'percent', maximumFractionDigits: 1 }),
+        })
+      : null;
+  return { count, weight, share };
+}
