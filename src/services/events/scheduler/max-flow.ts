@@ -5,6 +5,7 @@ export class FlowNetwork {
   private to: Int32Array;
   private cap: Int32Array;
   private arcs = 0;
+  private preloaded = 0;
 
   constructor(
     private readonly nodes: number,
@@ -16,7 +17,8 @@ export class FlowNetwork {
     this.cap = new Int32Array(maxArcs * 2);
   }
 
-  addArc(from: number, to: number, capacity: number): void {
+  /** Adds an arc and answers its index (for pushPath). */
+  addArc(from: number, to: number, capacity: number): number {
     const i = this.arcs;
     this.to[i] = to;
     this.cap[i] = capacity;
@@ -27,6 +29,49 @@ export class FlowNetwork {
     this.next[i + 1] = this.head[to]!;
     this.head[to] = i + 1;
     this.arcs += 2;
+    return i;
+  }
+
+  /**
+   * Pushes one unit along a path of arcs (source to sink) if each has room, and answers whether it did: a
+   * known feasible flow (a schedule's meetings) to start from, so that Dinic only adds what it lacks.
+   */
+  pushPath(path: readonly number[]): boolean {
+    for (const i of path) if (i < 0 || this.cap[i]! <= 0) return false;
+    for (const i of path) {
+      this.cap[i]!--;
+      this.cap[i ^ 1]!++;
+    }
+    this.preloaded++;
+    return true;
+  }
+
+  /**
+   * Pushes one unit along every source → u → v → sink path that still has room, in arc order: a cheap start
+   * that leaves Dinic's phases only the long augmenting paths (the answer is the same maximum).
+   */
+  private pushShortPaths(source: number, sink: number): number {
+    const toSink = new Int32Array(this.nodes).fill(-1);
+    for (let i = 0; i < this.arcs; i += 2) if (this.to[i] === sink) toSink[this.to[i + 1]!] = i;
+    let total = 0;
+    for (let i = this.head[source]!; i >= 0; i = this.next[i]!) {
+      if ((i & 1) !== 0) continue;
+      const u = this.to[i]!;
+      for (let j = this.head[u]!; j >= 0 && this.cap[i]! > 0; j = this.next[j]!) {
+        const v = this.to[j]!;
+        const k = toSink[v]!;
+        if ((j & 1) !== 0 || this.cap[j]! <= 0 || k < 0 || this.cap[k]! <= 0) continue;
+        const push = Math.min(this.cap[i]!, this.cap[j]!, this.cap[k]!);
+        this.cap[i]! -= push;
+        this.cap[i ^ 1]! += push;
+        this.cap[j]! -= push;
+        this.cap[j ^ 1]! += push;
+        this.cap[k]! -= push;
+        this.cap[k ^ 1]! += push;
+        total += push;
+      }
+    }
+    return total;
   }
 
   maxFlow(source: number, sink: number): number {
@@ -35,7 +80,7 @@ export class FlowNetwork {
     const current = new Int32Array(this.nodes);
     // The augmenting path of the depth-first search, kept by hand (no recursion on deep residual paths).
     const pathArc = new Int32Array(this.nodes);
-    let total = 0;
+    let total = this.preloaded + this.pushShortPaths(source, sink);
     for (;;) {
       level.fill(-1);
       level[source] = 0;
@@ -44,6 +89,8 @@ export class FlowNetwork {
       queue[qt++] = source;
       while (qh < qt) {
         const v = queue[qh++]!;
+        // Nodes at the sink's level or beyond lead nowhere shorter: the phase needs no more of them.
+        if (level[sink]! >= 0 && level[v]! >= level[sink]!) break;
         for (let i = this.head[v]!; i >= 0; i = this.next[i]!) {
           const w = this.to[i]!;
           if (this.cap[i]! > 0 && level[w]! < 0) {

@@ -22,11 +22,12 @@ export function schedule(instance: SchedulingInstance, options: ScheduleOptions)
   const started = performance.now();
   const deadline = started + Math.max(0, options.timeLimitMs);
   const random = seededRandom(options.seed ?? 1);
-  const bound = upperBound(instance);
   const board = createBoard(instance);
   placeFixed(board);
   const order = placementOrder(board);
   construct(board, order, random);
+  // After the constructive pass: its meetings are where the bound's maximum flow starts from.
+  const bound = upperBound(instance, board.slotOf, board);
 
   const search = createSearch(board, random);
   const atBound = () => bestWeight >= bound.weight && bestCount >= bound.count;

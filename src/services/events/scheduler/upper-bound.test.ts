@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { generateInstance } from './generate-instance.js';
+import { greedyBaseline } from './greedy.js';
+import { smallInstance } from './small-instances.test-helper.js';
 import type { SchedulingInstance } from './types.js';
 import { upperBound } from './upper-bound.js';
 
@@ -24,6 +27,31 @@ function instance(
 }
 
 describe('the upper bound', () => {
+  it('is the same whether or not its flow starts from a schedule', () => {
+    // The schedule only gives the maximum flow a start: the bound must not depend on it.
+    const instances = [
+      generateInstance('standard', { participants: 300, requests: 2000 }, 5),
+      generateInstance('hard', { participants: 300, requests: 2000 }, 6),
+    ];
+    for (let seed = 1; seed <= 40; seed++) {
+      instances.push(
+        smallInstance(
+          {
+            participants: 6 + (seed % 7),
+            requests: 10 + (seed % 17),
+            slots: 3 + (seed % 5),
+            tables: 1 + (seed % 3),
+            maxBackToBack: seed % 3 === 0 ? null : 1 + (seed % 2),
+            blockedShare: 0.3,
+            fixedShare: seed % 4 === 0 ? 0.2 : 0,
+          },
+          seed,
+        ),
+      );
+    }
+    for (const problem of instances) expect(upperBound(problem, greedyBaseline(problem).slotOf)).toEqual(upperBound(problem));
+  });
+
   it('caps a popular participant by the slots they have', () => {
     // Participant 0 is asked by five others, in three slots: at most three of those meetings.
     const bound = upperBound(

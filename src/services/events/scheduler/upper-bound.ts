@@ -15,15 +15,18 @@ export interface UpperBound {
   weight: number;
 }
 
-export function upperBound(instance: SchedulingInstance): UpperBound {
-  const lists = commonSlots(instance);
+/**
+ * `start` (optional) is a feasible schedule's slotOf (the constructive pass's): its meetings are a flow the
+ * maximum flow starts from, which only saves time (the maximum is the same whatever the start).
+ */
+export function upperBound(instance: SchedulingInstance, start?: Int32Array, lists = commonSlots(instance)): UpperBound {
   const levels = [...new Set(Array.from(instance.weight))].filter((w) => w > 0).sort((x, y) => x - y);
-  const count = countBound(instance, lists, -Infinity);
+  const count = countBound(instance, lists, -Infinity, start);
   const lightest = Math.min(...Array.from(instance.weight));
   let weight = 0;
   let previous = 0;
   for (const level of levels) {
-    const bound = level === lightest ? count : countBound(instance, lists, level);
+    const bound = level === lightest ? count : countBound(instance, lists, level, start);
     weight += (level - previous) * bound;
     previous = level;
   }
@@ -31,7 +34,12 @@ export function upperBound(instance: SchedulingInstance): UpperBound {
 }
 
 /** The count bound over the requests weighing at least `minWeight`. */
-function countBound(instance: SchedulingInstance, lists: { listStart: Int32Array; listSlots: Int32Array }, minWeight: number): number {
+function countBound(
+  instance: SchedulingInstance,
+  lists: { listStart: Int32Array; listSlots: Int32Array },
+  minWeight: number,
+  start: Int32Array | undefined,
+): number {
   const {
     slotCount: S,
     participantCount: P,
@@ -111,11 +119,14 @@ function countBound(instance: SchedulingInstance, lists: { listStart: Int32Array
   const network = new FlowNetwork(2 * P + 2, 2 * P + 2 * open);
   const source = 2 * P;
   const sink = 2 * P + 1;
+  const fromSource = new Int32Array(P).fill(-1);
+  const toSink = new Int32Array(P).fill(-1);
   for (let p = 0; p < P; p++) {
     if (capacity[p]! === 0) continue;
-    network.addArc(source, p, capacity[p]!);
-    network.addArc(P + p, sink, capacity[p]!);
+    fromSource[p] = network.addArc(source, p, capacity[p]!);
+    toSink[p] = network.addArc(P + p, sink, capacity[p]!);
   }
+  const path = [0, 0, 0];
   for (let r = 0; r < requests; r++) {
     if (fixedSlot[r]! >= 0 || weight[r]! < minWeight) continue;
     const a = requestA[r]!;
@@ -126,8 +137,19 @@ function countBound(instance: SchedulingInstance, lists: { listStart: Int32Array
       any = !fixedBusy[a * S + s] && !fixedBusy[b * S + s];
     }
     if (!any || capacity[a]! === 0 || capacity[b]! === 0) continue;
-    network.addArc(a, P + b, 1);
-    network.addArc(b, P + a, 1);
+    const ab = network.addArc(a, P + b, 1);
+    const ba = network.addArc(b, P + a, 1);
+    if (start !== undefined && start[r]! >= 0) {
+      // A scheduled meeting sends a unit each way (pushPath checks the room, so any start is safe).
+      path[0] = fromSource[a]!;
+      path[1] = ab;
+      path[2] = toSink[b]!;
+      network.pushPath(path);
+      path[0] = fromSource[b]!;
+      path[1] = ba;
+      path[2] = toSink[a]!;
+      network.pushPath(path);
+    }
   }
   const byFlow = Math.floor(network.maxFlow(source, sink) / 2);
   // Per slot: free tables, pairs among the people free then, and requests that can use the slot.
