@@ -14,8 +14,8 @@ export const EVENT_REMINDER_MESSAGES: Record<string, Record<Language, Message>> 
       text: `Hello ${v.name},\n\nA reminder of your one-to-one meetings at "${v.event}":\n\n${v.list}\n\nYour agenda (also as a calendar file and a PDF):\n${v.link}`,
     }),
     fr: (v) => ({
-      subject: `Vos rendez-vous à « ${v.event} »`,
-      text: `Bonjour ${v.name},\n\nPour rappel, vos rendez-vous individuels à « ${v.event} » :\n\n${v.list}\n\nVotre programme (aussi en fichier de calendrier et en PDF) :\n${v.link}`,
+      subject: `Vos rendez-vous à « ${v.event} »`,
+      text: `Bonjour ${v.name},\n\nPour rappel, vos rendez-vous individuels à « ${v.event} » :\n\n${v.list}\n\nVotre programme (aussi en fichier de calendrier et en PDF) :\n${v.link}`,
     }),
     ru: (v) => ({
       subject: `Ваши встречи на «${v.event}»`,

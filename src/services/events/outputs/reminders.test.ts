@@ -74,7 +74,7 @@ describe('meeting reminders on the job runner', () => {
     await run();
     const anne = mailsTo('anne@reminders.test');
     expect(anne).toHaveLength(1);
-    expect(anne[0]!.subject).toBe('Vos rendez-vous à « Rencontres d’affaires »');
+    expect(anne[0]!.subject).toBe('Vos rendez-vous à « Rencontres d’affaires »');
     expect(anne[0]!.text).toContain('09:30–10:00 (Europe/Moscow) — Table 2 — Иван Петров');
     expect(anne[0]!.text).toContain('/agenda');
     const ivan = mailsTo('ivan@reminders.test');
