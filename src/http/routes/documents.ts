@@ -36,6 +36,21 @@ export const notAFileBody = () =>
  * JSON body limit does not apply, and the service enforces the document limit instead. The session's
  * anti-forgery check runs before the handler reads a byte (preHandler), as for every other write.
  */
+/**
+ * What an upload route hands its service: the streamed body (never buffered), the name from ?name=, the length the
+ * client declared (checked against the limit before reading), the limit. A registry record's and an event's alike.
+ */
+export function uploadOf(request: { body: unknown; headers: { 'content-length'?: string }; query: { name: string } }, maxBytes: number) {
+  if (!(request.body instanceof Readable)) throw notAFileBody();
+  const length = request.headers['content-length'];
+  return {
+    fileName: request.query.name,
+    body: request.body,
+    declaredLength: length && /^\d+$/.test(length) ? Number(length) : null,
+    maxBytes,
+  };
+}
+
 export const documentRoutes =
   (services: Services, options: { maxBytes?: number } = {}): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -76,14 +91,7 @@ export const documentRoutes =
         },
       },
       async (request, reply) => {
-        if (!(request.body instanceof Readable)) throw notAFileBody();
-        const length = request.headers['content-length'];
-        const document = await services.documents.upload(request.actor, request.params.idOrSlug, {
-          fileName: request.query.name,
-          body: request.body,
-          declaredLength: length && /^\d+$/.test(length) ? Number(length) : null,
-          maxBytes,
-        });
+        const document = await services.documents.upload(request.actor, request.params.idOrSlug, uploadOf(request, maxBytes));
         return reply.code(201).send(document);
       },
     );

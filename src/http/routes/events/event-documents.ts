@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Readable } from 'node:stream';
 import type { Services } from '../../../services/index.js';
 import { DOCUMENT_MAX_BYTES_DEFAULT } from '../../../shared/registry.js';
 import { DocumentListSchema, DocumentSchema, UploadQuerySchema } from '../../../shared/schemas/documents.js';
 import { EventParamsSchema } from '../../../shared/schemas/events/events.js';
-import { notAFileBody, UPLOAD_TYPE } from '../documents.js';
+import { notAFileBody, UPLOAD_TYPE, uploadOf } from '../documents.js';
 import { errors, readErrors } from '../responses.js';
 
 /**
@@ -52,14 +51,7 @@ export const eventDocumentRoutes =
         },
       },
       async (request, reply) => {
-        if (!(request.body instanceof Readable)) throw notAFileBody();
-        const length = request.headers['content-length'];
-        const document = await documents.upload(request.actor, request.params.slug, {
-          fileName: request.query.name,
-          body: request.body,
-          declaredLength: length && /^\d+$/.test(length) ? Number(length) : null,
-          maxBytes,
-        });
+        const document = await documents.upload(request.actor, request.params.slug, uploadOf(request, maxBytes));
         return reply.code(201).send(document);
       },
     );

@@ -1,30 +1,14 @@
-import { LANGUAGES, type Language } from '../../../../shared/languages';
+import type { Language } from '../../../../shared/languages';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
+import { LanguageColumns, type TextSpec } from '../../../shared/ui/LanguageColumns';
 import type { FieldErrors } from '../../../shared/ui/useFieldErrors';
 
-export interface TextSpec {
-  key: string;
-  label: string;
-  maxLength: number;
-  rows?: number;
-  /** Sent even when empty, so that the API names it when it is missing (a title). */
-  required?: boolean;
-}
+export type { TextSpec };
 
-/**
- * Texts in three languages side by side (stacked on a phone), the original's column marked: the event's, a
- * session's, a delegation's. `prefix` keeps the inputs' ids apart when several editors share a page.
- */
-export function EventTexts({
-  prefix,
-  fields,
-  values,
-  original,
-  onChange,
-  errors,
-}: {
+/** The events' texts in three languages (the event's, a session's, a delegation's): the shared columns. */
+export function EventTexts(props: {
   prefix: string;
   fields: TextSpec[];
   values: Record<string, MultilingualText | null>;
@@ -33,44 +17,7 @@ export function EventTexts({
   errors: FieldErrors;
 }) {
   const { t } = useI18n();
-  const set = (f: TextSpec, lang: Language, input: string) => {
-    const next: MultilingualText = { ...(values[f.key] ?? { original }), original, [lang]: input || undefined };
-    onChange(f.key, !f.required && LANGUAGES.every((l) => !next[l]) ? null : next);
-  };
-  return (
-    <fieldset className="languages">
-      <legend>{t('events.editor.texts')}</legend>
-      <div className="language-grid">
-        {LANGUAGES.map((l) => (
-          <div key={l} className={`language-column${l === original ? ' original' : ''}`} lang={l}>
-            <h3>
-              {t(`language.names.${l}`)}
-              {l === original && <span className="badge">{t('events.editor.original')}</span>}
-            </h3>
-            {fields.map((f) => {
-              const id = `${prefix}-${f.key}-${l}`;
-              const field = `body.${f.key}.${l}`;
-              const props = { id, maxLength: f.maxLength, value: values[f.key]?.[l] ?? '', ...invalidProps(errors, field, `${id}-error`) };
-              return (
-                <div key={f.key} className="field">
-                  <label htmlFor={id}>{`${f.label} (${l})`}</label>
-                  {f.rows ? (
-                    <textarea rows={f.rows} {...props} onChange={(e) => set(f, l, e.target.value)} />
-                  ) : (
-                    <input {...props} onChange={(e) => set(f, l, e.target.value)} />
-                  )}
-                  <FieldError errors={errors} field={field} id={`${id}-error`} />
-                </div>
-              );
-            })}
-          </div>
-        ))}
-      </div>
-      {fields.map((f) => (
-        <FieldError key={f.key} exact errors={errors} field={`body.${f.key}`} id={`${prefix}-${f.key}-error`} />
-      ))}
-    </fieldset>
-  );
+  return <LanguageColumns legend={t('events.editor.texts')} originalLabel={t('events.editor.original')} {...props} />;
 }
 
 /** A labelled input with its error from the API beside it. */
