@@ -84,6 +84,27 @@ export class MeetingRequestRepository {
     return (await this.get(id))?.version;
   }
 
+  /** Cancels a participant's pending and accepted requests, either side (a registration cancelled or declined); the requests as they were. */
+  async cancelOfRegistration(registrationId: string, now: Date): Promise<MeetingRequestRow[]> {
+    const side = or(eq(meetingRequests.requesterId, registrationId), eq(meetingRequests.recipientId, registrationId));
+    const before = await this.db
+      .select()
+      .from(meetingRequests)
+      .where(and(side, inArray(meetingRequests.status, ['pending', 'accepted'])))
+      .for('update');
+    if (before.length === 0) return [];
+    await this.db
+      .update(meetingRequests)
+      .set({ status: 'cancelled', version: sql`${meetingRequests.version} + 1`, updatedAt: now })
+      .where(
+        inArray(
+          meetingRequests.id,
+          before.map((r) => r.id),
+        ),
+      );
+    return before;
+  }
+
   /** How many requests of the event are in each state. */
   async countsByStatus(eventId: string): Promise<Map<MeetingRequestStatus, number>> {
     const rows = await this.db

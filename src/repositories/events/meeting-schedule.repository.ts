@@ -88,6 +88,17 @@ export class MeetingScheduleRepository {
     return row?.version ?? null;
   }
 
+  /** Cancels the meetings of these requests that are not cancelled yet (their tables free again); their ids. */
+  async cancelOfRequests(requestIds: string[], now: Date): Promise<string[]> {
+    if (requestIds.length === 0) return [];
+    const rows = await this.db
+      .update(meetings)
+      .set({ status: 'cancelled', version: sql`${meetings.version} + 1`, updatedAt: now })
+      .where(and(inArray(meetings.requestId, requestIds), ne(meetings.status, 'cancelled')))
+      .returning({ id: meetings.id });
+    return rows.map((r) => r.id);
+  }
+
   async currentVersion(id: string): Promise<number | undefined> {
     return (await this.get(id))?.version;
   }

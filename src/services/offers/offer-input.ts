@@ -1,6 +1,6 @@
 import type { NewOffer } from '../../repositories/offers/offer-write.repository.js';
+import { requireOriginal } from '../original-text.js';
 import type { Repositories } from '../../repositories/index.js';
-import type { MultilingualText } from '../../shared/multilingual.js';
 import { OFFER_LIMITS } from '../../shared/offers.js';
 import type { OfferPatch } from '../../shared/schemas/offers.js';
 import type { ClassificationService } from '../classification.service.js';
@@ -31,19 +31,6 @@ const isDay = (value: string) => {
 function checkedDay(value: string, field: string): string {
   if (!isDay(value)) throw invalid(field, 'no_such_day', `There is no such day: ${value}.`, { value });
   return value;
-}
-
-/** A multilingual text holds the language it says it was written in: `{ original: 'ru' }` alone is no title. */
-function requireOriginal(text: MultilingualText | null | undefined, field: string): void {
-  if (text && !text[text.original]?.trim())
-    throw invalid(
-      `${field}.${text.original}`,
-      'original_language_missing',
-      `The text is needed in the language it was written in (${text.original}).`,
-      {
-        language: text.original,
-      },
-    );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Repositories } from '../../repositories/index.js';
+import { requireOriginal } from '../original-text.js';
 import type { NewParty, RecordColumns } from '../../repositories/registry/record-write.repository.js';
 import type { MilestoneValues } from '../../repositories/registry/record-parts.repository.js';
-import type { MultilingualText } from '../../shared/multilingual.js';
 import { endsBeforeStart, parsePartialDate, partialDateProblem } from '../../shared/partial-date.js';
 import { isAcademicYear, type RecordDetails, type RecordKind } from '../../shared/registry.js';
 import type { MilestoneInput, PartyInput, RecordCreateBody } from '../../shared/schemas/registry.js';
@@ -159,18 +159,6 @@ function checkedParticipation(input: RecordInput) {
  * Checks a record's input in full and resolves its parties, throwing the first problem with the field it
  * is in; nothing is written here (new named parties are created with the record, in its transaction).
  */
-/** A multilingual text holds the language it says it was written in: a title of `{ original: 'en' }` alone is no title. */
-function requireOriginal(text: MultilingualText | null | undefined, field: string): void {
-  if (text && !text[text.original]?.trim())
-    throw invalid(
-      `${field}.${text.original}`,
-      'original_language_missing',
-      `The text is needed in the language it was written in (${text.original}).`,
-      {
-        language: text.original,
-      },
-    );
-}
 
 export async function checkRecord(repos: Repositories, kind: RecordKind, input: RecordInput): Promise<CheckedRecord> {
   requireOriginal(input.title, 'body.title');

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static, type TNull, type TSchema, type TUnion } from 'typebox';
 import { ORGANISATION_KINDS } from '../domain.js';
 import { PARTIAL_DATE_PRECISIONS } from '../partial-date.js';
 import { COMMITMENT_ROLES, LINK_TARGET_KINDS, PARTY_ROLES, RECORD_KINDS } from '../registry.js';
@@ -6,7 +6,18 @@ import { MultilingualTextSchema, PageMetaSchema } from './common.js';
 
 /** The cooperation registry's answers (the requests and the routes: registry.ts, which re-exports these). */
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * A value or null. A number, an integer or a boolean is one schema of two types (`type: ['integer', 'null']`),
+ * not a union: the server coerces request values to their schema's type, and in a union the first branch turns
+ * null into 0 (or false) before the null branch is tried, so "no capacity" became a capacity of 0. With two
+ * types, ajv coerces only a value that is neither.
+ */
+export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> => {
+  const type = (schema as { type?: unknown }).type;
+  if (type === 'integer' || type === 'number' || type === 'boolean')
+    return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] }) as unknown as TUnion<[T, TNull]>;
+  return Type.Union([schema, Type.Null()]);
+};
 
 export const REGISTRY_LIMITS = {
   title: 300,

@@ -106,6 +106,7 @@ describe('bad input', () => {
       'body.endsAt',
     ],
     ['an invalid time zone', { timeZone: 'Mars/Olympus' }, 422, 'unknown_value', 'body.timeZone'],
+    ['a title with no text in any language', { title: { original: 'fr' } }, 400, 'validation_failed', 'body.title.fr'],
     ['an offset for a time zone', { timeZone: '+03:00' }, 422, 'unknown_value', 'body.timeZone'],
     ['a venue that is not a venue', { venueOrganisationSlug: 'iate-mephi' }, 422, 'event_invalid', 'body.venueOrganisationSlug'],
     ['an unknown venue', { venueOrganisationSlug: 'no-such-place' }, 422, 'unknown_value', 'body.venueOrganisationSlug'],

@@ -58,6 +58,12 @@ describe('participation types', () => {
     const stale = await sendIfMatch(t, organiser, 'PUT', `${url()}/${type.id}`, 1, { capacity: 6 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
+    // a cleared capacity is no limit, never a capacity of 0 (the request's null is not coerced to a number)
+    const unlimited = await sendIfMatch(t, organiser, 'PUT', `${url()}/${type.id}`, 2, { capacity: null });
+    expect(unlimited.statusCode, unlimited.body).toBe(200);
+    expect(unlimited.json()).toMatchObject({ capacity: null, placesLeft: null, version: 3 });
+    const zero = await sendIfMatch(t, organiser, 'PUT', `${url()}/${type.id}`, 3, { capacity: 0 });
+    expect(zero.json()).toMatchObject({ capacity: 0, placesLeft: 0 });
 
     expect((await organiser.send('DELETE', `${url()}/${type.id}`)).statusCode).toBe(204);
     expect((await organiser.get(url())).json().items.map((i: ParticipationType) => i.id)).not.toContain(type.id);

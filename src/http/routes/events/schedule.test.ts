@@ -240,6 +240,33 @@ describe('the final schedule and late requests', () => {
   });
 });
 
+describe('a participant who leaves', () => {
+  it('takes their meetings and requests along when their registration is cancelled, and the other sides are told', async () => {
+    const before = await view();
+    const leaving = people.find((p) =>
+      before.meetings.some((m) => m.a.registrationId === p.registrationId || m.b.registrationId === p.registrationId),
+    )!;
+    const theirs = before.meetings.filter((m) => [m.a.registrationId, m.b.registrationId].includes(leaving.registrationId));
+    expect(theirs.length).toBeGreaterThan(0);
+    const others = new Set(theirs.map((m) => (m.a.registrationId === leaving.registrationId ? m.b.registrationId : m.a.registrationId)));
+    const mailsBefore = readOutbox(t.services.repos.mail.folder!).length;
+    const mine = (await leaving.get(`${base()}/registrations/mine`)).json();
+    const res = await withIfMatch(t, leaving, 'POST', `/api/v1/registrations/${leaving.registrationId}/cancel`, mine.version, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await view();
+    const involved = (m: { a: { registrationId: string }; b: { registrationId: string } }) =>
+      m.a.registrationId === leaving.registrationId || m.b.registrationId === leaving.registrationId;
+    expect(after.meetings.filter(involved)).toEqual([]);
+    expect(after.unscheduled.filter(involved)).toEqual([]);
+    const requests = await t.database.db.select().from(meetingRequests);
+    expect(
+      requests.filter((r) => [r.requesterId, r.recipientId].includes(leaving.registrationId) && ['pending', 'accepted'].includes(r.status)),
+    ).toEqual([]);
+    // each other side of a cancelled meeting is told (those with an e-mail address)
+    expect(readOutbox(t.services.repos.mail.folder!).length).toBeGreaterThanOrEqual(mailsBefore + Math.min(1, others.size));
+  });
+});
+
 describe('outcomes and figures', () => {
   it('takes an outcome from a side once the meeting started, not before, and counts it', async () => {
     const future = (await view()).meetings.find((m) => people.some((p) => p.registrationId === m.a.registrationId))!;

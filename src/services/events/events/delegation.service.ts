@@ -1,4 +1,5 @@
 import { presentDelegation } from '../../../presenters/event.presenter.js';
+import { requireOriginal } from '../../original-text.js';
 import type { Repositories } from '../../../repositories/index.js';
 import type { DelegationDetailRow, NewMember } from '../../../repositories/events/events/delegation.repository.js';
 import type { Delegation, DelegationInput, DelegationPatch } from '../../../shared/schemas/events/events.js';
@@ -32,6 +33,7 @@ function currentInput(row: DelegationDetailRow): DelegationInput {
  * the platform knows.
  */
 export async function checkDelegation(repos: Repositories, input: DelegationInput) {
+  requireOriginal(input.name, 'body.name');
   if (!(await repos.regions.get(input.fromRegionCode))) throw unknownValue('body.fromRegionCode', [input.fromRegionCode], 'region');
   if (input.arrivesOn && input.departsOn && input.departsOn < input.arrivesOn)
     throw eventInvalid('body.departsOn', 'ends_before_start', 'The delegation departs before it arrives.');

@@ -1,4 +1,5 @@
 import type { Repositories } from '../../../repositories/index.js';
+import { requireOriginal } from '../../original-text.js';
 import type { EventColumns, OrganisationRef } from '../../../repositories/events/events/event.repository.js';
 import { canonicalTimeZone, knownDateProblem } from '../../../shared/event-dates.js';
 import type { OrganiserRole } from '../../../shared/events.js';
@@ -43,6 +44,8 @@ export async function checkEvent(repos: Repositories, input: EventInput): Promis
   if (!startsAt && !knownDate)
     throw eventInvalid('body.startsAt', 'undated', 'An event needs its start (and end), or the date a source knows (knownDate).');
 
+  requireOriginal(input.title, 'body.title');
+  requireOriginal(input.description, 'body.description');
   if (!(await repos.regions.get(input.regionCode))) throw unknownValue('body.regionCode', [input.regionCode], 'region');
   const areaCodes = [...new Set(input.areaCodes ?? [])];
   await requireKnownAreas(repos, areaCodes, 'body.areaCodes');

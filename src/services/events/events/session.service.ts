@@ -1,4 +1,5 @@
 import { presentSession } from '../../../presenters/event.presenter.js';
+import { requireOriginal } from '../../original-text.js';
 import type { Repositories } from '../../../repositories/index.js';
 import type { EventAccessRow } from '../../../repositories/events/event-access.repository.js';
 import type { SessionColumns, SessionDetailRow } from '../../../repositories/events/events/session.repository.js';
@@ -39,6 +40,7 @@ async function checkSession(
   event: EventAccessRow,
   input: SessionInput,
 ): Promise<Required<Omit<SessionColumns, 'eventId'>>> {
+  requireOriginal(input.title, 'body.title');
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (endsAt <= startsAt) throw eventInvalid('body.endsAt', 'ends_before_start', 'The session ends before (or when) it starts.');

@@ -1,4 +1,5 @@
 import type { NewParticipationType } from '../../../repositories/events/registration-types.repository.js';
+import { requireOriginal } from '../../original-text.js';
 import type { Repositories } from '../../../repositories/index.js';
 import { presentParticipationType } from '../../../presenters/registration.presenter.js';
 import type {
@@ -35,6 +36,7 @@ export class ParticipationTypeService {
   async create(actorOrNull: Actor | null, slug: string, input: ParticipationTypeInput): Promise<ParticipationType> {
     const actor = requireActor(actorOrNull);
     const event = await organisedEvent(this.repos, actor, slug);
+    requireOriginal(input.name, 'body.name');
     const questions = checkQuestions(input.questions ?? []);
     const id = await this.repos.transaction(async (tx) => {
       const position = input.position ?? (await tx.events.participationTypes.ofEvent(event.id)).length;
@@ -72,7 +74,10 @@ export class ParticipationTypeService {
     const event = await organisedEvent(this.repos, actor, slug);
     const values: Partial<NewParticipationType> = {};
     if (patch.kind !== undefined) values.kind = patch.kind;
-    if (patch.name !== undefined) values.name = patch.name;
+    if (patch.name !== undefined) {
+      requireOriginal(patch.name, 'body.name');
+      values.name = patch.name;
+    }
     if (patch.capacity !== undefined) values.capacity = patch.capacity;
     if (patch.requiresApproval !== undefined) values.requiresApproval = patch.requiresApproval;
     if (patch.meetingsAllowed !== undefined) values.meetingsAllowed = patch.meetingsAllowed;

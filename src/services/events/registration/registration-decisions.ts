@@ -1,4 +1,5 @@
 import type { EventAccessRow } from '../../../repositories/events/event-access.repository.js';
+import { withdrawFromMeetings } from '../meetings/withdraw-participant.js';
 import type { RegistrationRow } from '../../../repositories/events/registration.repository.js';
 import type { Repositories } from '../../../repositories/index.js';
 import type { RegistrationStatus } from '../../../shared/events.js';
@@ -115,8 +116,10 @@ export class RegistrationDecisions {
         before: { status: row.status, version: row.version },
         after: { status: outcome.status, version, reason: outcome.reason },
       });
-      if (row.status === 'confirmed' && outcome.status !== 'confirmed')
+      if (row.status === 'confirmed' && outcome.status !== 'confirmed') {
+        await withdrawFromMeetings(tx, this.mail, event, id);
         await fillFreedPlaces(tx, this.mail, event, row.participationTypeId, actor.user.id);
+      }
       if (outcome.mail) {
         const view = (await tx.events.registrations.view(id))!;
         await tellRegistrant(tx, this.mail, outcome.mail, {
