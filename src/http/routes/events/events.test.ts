@@ -96,6 +96,20 @@ describe('an event through the API', () => {
   });
 });
 
+describe('the list’s period', () => {
+  it('refuses a day that does not exist, naming the parameter, never a 500', async () => {
+    for (const [query, field] of [
+      ['from=2027-02-30', 'query.from'],
+      ['from=2027-13-45', 'query.from'],
+      ['to=2027-04-31', 'query.to'],
+    ]) {
+      const res = await t.app.inject(`/api/v1/events?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error).toMatchObject({ field, reason: 'no_such_day' });
+    }
+  });
+});
+
 describe('bad input', () => {
   const refusals: [string, Record<string, unknown>, number, string, string][] = [
     [

@@ -4,6 +4,7 @@ import type { EventAccessRow } from '../../../repositories/events/event-access.r
 import type { OrganisedBy } from '../../../repositories/events/events/event.repository.js';
 import type { Event, EventCancel, EventInput, EventList, EventListQuery, EventPatch } from '../../../shared/schemas/events/events.js';
 import { coordinatedRegions, isAdmin, organisationRole, refusal, requireActor, type Actor } from '../../access.js';
+import { partialDateProblem } from '../../../shared/partial-date.js';
 import { AppError } from '../../errors.js';
 import { countryRegions, expandRegions } from '../../regions.js';
 import { requireWritten, VersionConflictError, type ExpectedVersion } from '../../versioning.js';
@@ -72,6 +73,12 @@ export class EventService {
           ...(await expandRegions(this.repos, subdivisions, 'query.region')),
         ]),
       ];
+    }
+    // the schema checks the shape; a day that does not exist (2027-02-30) is the reader's mistake, not ours
+    for (const key of ['from', 'to'] as const) {
+      const day = query[key];
+      if (day && partialDateProblem(day))
+        throw new AppError('validation_failed', `There is no such day: ${day}.`, `query.${key}`).because('no_such_day', { value: day });
     }
     if (query.from && query.to && query.to < query.from)
       throw new AppError('validation_failed', 'The period ends before it starts.', 'query.to').because('ends_before_start');
