@@ -76,6 +76,8 @@ async function brokerageEvent(day: string): Promise<{ slug: string; page: Page }
   await type.getByLabel('Может участвовать в деловых встречах').check();
   await type.getByRole('button', { name: 'Сохранить вид участия' }).click();
   await page.locator('#participation-types', { hasText: '0 подтверждено' }).waitFor();
+  // left empty, the capacity is no limit (not "0 of 0", which would put everyone on the waiting list)
+  expect(await page.locator('#participation-types').innerText()).not.toMatch(/0 из 0/);
 
   await page.getByRole('button', { name: 'Опубликовать' }).click();
   await page.getByText('Опубликовано: событие видят все.').waitFor();
@@ -86,6 +88,8 @@ async function brokerageEvent(day: string): Promise<{ slug: string; page: Page }
 async function register(page: Page, words: { type: RegExp; register: string; confirmed: string }): Promise<void> {
   await page.getByRole('radio', { name: words.type }).check();
   await page.getByRole('button', { name: words.register }).click();
+  // what the panel says, when it says something else (a refusal on a field)
+  await expect.poll(() => page.locator('.registration').innerText(), { timeout: 30_000 }).toContain(words.confirmed);
   await page.locator('.my-registration .badge', { hasText: words.confirmed }).waitFor();
 }
 
