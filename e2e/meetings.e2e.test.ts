@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import ical from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, seriousA11yViolations } from './browser.js';
-import { apiAs, IATE_ADMIN, KALUGA, LIMOUSIN, type ApiSession } from './registry-helpers.js';
+import { apiAs, IATE_ADMIN, KALUGA, LIMOUSIN } from './registry-helpers.js';
+import { pick, typeahead } from './typeahead.js';
 import { useSite } from './site.js';
 
 /**
@@ -16,7 +17,6 @@ import { useSite } from './site.js';
  */
 const site = useSite();
 const IATE_MEMBER = 'iate.member@demo.clusterbridge.test';
-const ZONE = 'Europe/Moscow';
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 /** What passes the screen's right edge (a box, or a text wider than its box), to tell where a sideways scroll comes from. */
@@ -45,59 +45,73 @@ async function ok<T>(response: { status(): number; text(): Promise<string>; json
   return (await response.json()) as T;
 }
 
-/** The event as the organiser writes it through the API (the events' own pages walk it in events.e2e). */
-async function brokerageEvent(organiser: ApiSession, day: string): Promise<string> {
-  const url = `${site.baseUrl}/api/v1/events`;
-  const created = await ok<{ slug: string; version: number }>(
-    await organiser.request.post(url, {
-      headers: organiser.headers,
-      data: {
-        kind: 'brokerage_event',
-        title: { original: 'ru', ru: 'Биржа контактов в Обнинске', fr: 'Rencontres d’affaires à Obninsk' },
-        timeZone: ZONE,
-        startsAt: `${day}T09:00:00+03:00`,
-        endsAt: `${day}T18:00:00+03:00`,
-        regionCode: 'RU-KLU',
-        organisers: [{ organisationSlug: 'iate-mephi', role: 'organiser' }],
-        registrationOpen: true,
-        meetingsEnabled: true,
-      },
-    }),
-    201,
-  );
-  const type = await organiser.request.post(`${url}/${created.slug}/participation-types`, {
-    headers: organiser.headers,
-    data: { kind: 'company', name: { original: 'ru', ru: 'Участник', fr: 'Participant', en: 'Participant' }, meetingsAllowed: true },
-  });
-  expect(type.status(), await type.text()).toBe(201);
-  const published = await organiser.request.post(`${url}/${created.slug}/publish`, {
-    headers: { ...organiser.headers, 'if-match': `"${created.version}"` },
-  });
-  expect(published.status(), await published.text()).toBe(200);
-  return created.slug;
+/** The organiser, in Russian, creates the brokerage event through its editor: kind, titles, zone, times, a participation type with meetings, published. */
+async function brokerageEvent(day: string): Promise<{ slug: string; page: Page }> {
+  const page = await site.open('/events/new', { locale: 'ru-RU', viewport: DESKTOP, email: IATE_ADMIN });
+  await page.getByRole('heading', { name: 'Новое событие', level: 1 }).waitFor();
+  await page.getByLabel('Вид', { exact: true }).selectOption({ label: 'Бизнес-встречи' });
+  await page.getByLabel('Язык оригинала').selectOption({ label: 'русский' });
+  await page.getByLabel('Название (ru)', { exact: true }).fill('Биржа контактов в Обнинске');
+  await page.getByLabel('Название (fr)', { exact: true }).fill('Rencontres d’affaires à Obninsk');
+  // the zones' field opens once their list has arrived
+  await expect.poll(() => typeahead(page, 'Часовой пояс').isEnabled()).toBe(true);
+  await pick(page, 'Часовой пояс', 'Moscow', /^Europe\/Moscow/);
+  await page.getByLabel('Начало', { exact: true }).fill(`${day}T09:00`);
+  await page.getByLabel('Окончание', { exact: true }).fill(`${day}T18:00`);
+  await pick(page, 'Регион', 'Калуж', /RU-KLU/);
+  await expect.poll(() => page.locator('.organisers input[type=checkbox]').first().isChecked()).toBe(true);
+  await page.getByLabel('Регистрация открыта').check();
+  await page.getByLabel('Деловые встречи один на один').check();
+  await page.getByRole('button', { name: 'Создать черновик' }).click();
+  await page.waitForURL(/\/events\/[^/]+\/edit$/);
+  const slug = new URL(page.url()).pathname.split('/')[2]!;
+
+  // one participation type, whose participants may take part in the meetings
+  await page.getByRole('button', { name: 'Добавить вид участия' }).click();
+  const type = page.getByRole('form', { name: 'Вид участия' });
+  await type.getByLabel('Вид участия', { exact: true }).selectOption({ label: 'Компания' });
+  await type.getByLabel('Название (ru)', { exact: true }).fill('Участник');
+  await type.getByLabel('Название (fr)', { exact: true }).fill('Participant');
+  await type.getByLabel('Название (en)', { exact: true }).fill('Participant');
+  await type.getByLabel('Может участвовать в деловых встречах').check();
+  await type.getByRole('button', { name: 'Сохранить вид участия' }).click();
+  await page.locator('#participation-types', { hasText: '0 подтверждено' }).waitFor();
+  // left empty, the capacity is no limit (not "0 of 0", which would put everyone on the waiting list)
+  expect(await page.locator('#participation-types').innerText()).not.toMatch(/0 из 0/);
+
+  await page.getByRole('button', { name: 'Опубликовать' }).click();
+  await page.getByText('Опубликовано: событие видят все.').waitFor();
+  return { slug, page };
 }
 
-/** A participant registers for the event (the registration pages are walked in events.e2e). */
-async function register(who: ApiSession, slug: string): Promise<{ id: string }> {
-  const types = await ok<{ items: { id: string }[] }>(await who.request.get(`${site.baseUrl}/api/v1/events/${slug}/participation-types`));
-  return ok(
-    await who.request.post(`${site.baseUrl}/api/v1/events/${slug}/registrations`, {
-      headers: who.headers,
-      data: { participationTypeId: types.items[0]!.id },
-    }),
-    201,
-  );
+/** A participant registers on the event's page, in the page's language. */
+async function register(page: Page, words: { type: RegExp; register: string; confirmed: string }): Promise<void> {
+  await page.getByRole('radio', { name: words.type }).check();
+  await page.getByRole('button', { name: words.register }).click();
+  // what the panel says, when it says something else (a refusal on a field)
+  await expect.poll(() => page.locator('.registration').innerText(), { timeout: 30_000 }).toContain(words.confirmed);
+  await page.locator('.my-registration .badge', { hasText: words.confirmed }).waitFor();
 }
 
 describe('one-to-one meetings at a brokerage event', () => {
   it('goes from the grid to requests, the scheduler’s gap figure, a pin, the final schedule and a participant’s calendar', async () => {
     const day = eventDay();
-    const organiserApi = await apiAs(site, IATE_ADMIN);
-    const slug = await brokerageEvent(organiserApi, day);
-    const kalugaApi = await apiAs(site, KALUGA);
+    const { slug, page: editor } = await brokerageEvent(day);
+    const russian = { type: /Участник/, register: 'Зарегистрироваться', confirmed: 'Подтверждена' };
+
+    // the participants register on the event's page: the Russian one on a phone, the French one, the IATE member
+    const kalugaEvent = await site.open(`/events/${slug}`, { locale: 'ru-RU', viewport: PHONE, email: KALUGA });
+    await kalugaEvent.getByRole('heading', { name: 'Биржа контактов в Обнинске' }).waitFor();
+    await register(kalugaEvent, russian);
+    await fits(kalugaEvent);
+    const limousinEvent = await site.open(`/events/${slug}`, { locale: 'fr-FR', viewport: DESKTOP, email: LIMOUSIN });
+    await limousinEvent.getByRole('heading', { name: 'Rencontres d’affaires à Obninsk' }).waitFor();
+    await register(limousinEvent, { type: /Participant/, register: 'S’inscrire', confirmed: 'Confirmée' });
+    const memberEvent = await site.open(`/events/${slug}`, { locale: 'ru-RU', viewport: DESKTOP, email: IATE_MEMBER });
+    await register(memberEvent, russian);
+    for (const p of [editor, kalugaEvent, limousinEvent, memberEvent]) await p.context().close();
     const limousinApi = await apiAs(site, LIMOUSIN);
     const memberApi = await apiAs(site, IATE_MEMBER);
-    for (const who of [kalugaApi, limousinApi, memberApi]) await register(who, slug);
 
     // the organiser sets the meetings' rules and the grid, in Russian
     const organiser = await site.open(`/events/${slug}/schedule`, { locale: 'ru-RU', viewport: DESKTOP, email: IATE_ADMIN });

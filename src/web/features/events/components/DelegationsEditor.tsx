@@ -5,6 +5,7 @@ import { Outcome, useAction, useSubmit } from '../../../shared/ui/forms';
 import { REGION_CHOICES_SHOWN, useRegionGroups } from '../../../shared/ui/region-choices';
 import { Status } from '../../../shared/ui/Status';
 import { TypeaheadSelect } from '../../../shared/ui/Typeahead';
+import { LIST_BELOW } from './below-input';
 import { FieldError } from '../../../shared/ui/FieldError';
 import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
 import { createDelegation, deleteDelegation, updateDelegation, useDelegations } from '../api/events';
@@ -116,6 +117,7 @@ function DelegationForm({
       />
       <TypeaheadSelect
         id="delegation-region"
+        comboboxProps={LIST_BELOW}
         className="field region-field"
         label={t('events.fields.fromRegionCode')}
         data={regions.groups}

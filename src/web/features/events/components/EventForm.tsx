@@ -9,6 +9,7 @@ import { FieldError } from '../../../shared/ui/FieldError';
 import { useMlString } from '../../../shared/ui/MlText';
 import { REGION_CHOICES_SHOWN, useRegionGroups } from '../../../shared/ui/region-choices';
 import { TypeaheadSelect } from '../../../shared/ui/Typeahead';
+import { LIST_BELOW } from './below-input';
 import type { FieldErrors } from '../../../shared/ui/useFieldErrors';
 import { useTimeZones } from '../api/events';
 import type { EventDraft } from '../hooks/event-draft';
@@ -35,7 +36,8 @@ export function EventForm({
   const { t } = useI18n();
   const text = useMlString();
   const regions = useRegionGroups();
-  const zones = useTimeZones().data?.items ?? [];
+  const zoneList = useTimeZones();
+  const zones = zoneList.data?.items ?? [];
   const venues = useApi<Venues>('/organisations?kind=venue&pageSize=100').data?.items ?? [];
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => onChange({ ...draft, [key]: value });
   const original = draft.title.original;
@@ -95,6 +97,9 @@ export function EventForm({
           label={t('events.fields.timeZone')}
           data={zoneChoices}
           limit={60}
+          // the zones' list comes after the page: typed before it, a zone would find nothing
+          disabled={zoneList.status === 'loading' && !zoneList.data}
+          description={zoneList.status === 'loading' && !zoneList.data ? t('events.editor.zonesLoading') : undefined}
           value={draft.timeZone}
           onChange={(zone) => zone && set('timeZone', zone)}
           error={errors.of('body.timeZone').join(' ') || undefined}
@@ -158,6 +163,7 @@ export function EventForm({
         <FieldError errors={errors} field="body.venue" id="event-venue-error" />
         <TypeaheadSelect
           id="event-region"
+          comboboxProps={LIST_BELOW}
           className="field region-field"
           label={t('events.fields.regionCode')}
           data={regions.groups}
