@@ -9,6 +9,7 @@ import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
 import { decideRegistration, register, useMyRegistration, useParticipationTypes } from '../api/events';
 import type { Event, ParticipationType, Registration } from '../api/contracts';
 import { eventPath, Named, RegistrationStatusBadge } from './event-words';
+import { noOrganisation, organisationInput, RegistrationOrganisation, type OrganisationDraft } from './RegistrationOrganisation';
 
 /**
  * Registration as an attendee sees it: a visitor is asked to sign in; a member chooses a way to take part,
@@ -78,7 +79,7 @@ function RegistrationForm({ event, onRegistered }: { event: Event; onRegistered(
   const types = useParticipationTypes(event.slug).data?.items ?? [];
   const [typeId, setTypeId] = useState('');
   const [answers, setAnswers] = useState<Record<string, string | boolean>>({});
-  const [organisationName, setOrganisationName] = useState('');
+  const [organisation, setOrganisation] = useState<OrganisationDraft>(noOrganisation);
   const [jobTitle, setJobTitle] = useState('');
   const errors = useFieldErrors();
   const chosen = types.find((p) => p.id === typeId);
@@ -87,7 +88,7 @@ function RegistrationForm({ event, onRegistered }: { event: Event; onRegistered(
       const r = await register(event.slug, {
         participationTypeId: typeId,
         answers,
-        ...(organisationName.trim() ? { organisationName: organisationName.trim() } : {}),
+        ...organisationInput(organisation),
         ...(jobTitle.trim() ? { jobTitle: jobTitle.trim() } : {}),
       });
       onRegistered();
@@ -159,17 +160,8 @@ function RegistrationForm({ event, onRegistered }: { event: Event; onRegistered(
           </div>
         );
       })}
+      <RegistrationOrganisation draft={organisation} onChange={setOrganisation} errors={errors} />
       <div className="row">
-        <div className="field">
-          <label htmlFor="registration-organisation">{t('events.fields.organisationName')}</label>
-          <input
-            id="registration-organisation"
-            value={organisationName}
-            maxLength={300}
-            onChange={(e) => setOrganisationName(e.target.value)}
-          />
-          <FieldError errors={errors} field="body.organisationName" id="registration-organisation-error" />
-        </div>
         <div className="field">
           <label htmlFor="registration-job">{t('events.fields.jobTitle')}</label>
           <input id="registration-job" value={jobTitle} maxLength={300} onChange={(e) => setJobTitle(e.target.value)} />
