@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { Agenda } from '../../../../shared/schemas/events/outputs';
 import { ApiRequestError } from '../../../shared/api/client';
+import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useSession } from '../../../shared/session/SessionProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
@@ -38,7 +40,7 @@ export function RegistrationPanel({ event, onChanged }: { event: Event; onChange
           </p>
         )
       ) : registration && registration.status !== 'cancelled' && registration.status !== 'declined' ? (
-        <MyRegistration registration={registration} onChanged={changed} />
+        <MyRegistration event={event} registration={registration} onChanged={changed} />
       ) : none || registration ? (
         event.can.register ? (
           <RegistrationForm event={event} onRegistered={changed} />
@@ -50,10 +52,12 @@ export function RegistrationPanel({ event, onChanged }: { event: Event; onChange
   );
 }
 
-function MyRegistration({ registration, onChanged }: { registration: Registration; onChanged(): void }) {
+function MyRegistration({ event, registration, onChanged }: { event: Event; registration: Registration; onChanged(): void }) {
   const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
   const cancel = useSubmit(async () => {
     await decideRegistration(registration, 'cancel');
+    setConfirming(false);
     onChanged();
     return t('events.registration.cancelled');
   });
@@ -64,12 +68,39 @@ function MyRegistration({ registration, onChanged }: { registration: Registratio
         <RegistrationStatusBadge status={registration.status} position={registration.waitlistPosition} />
       </p>
       <p className="muted">{t(`events.registration.explain.${registration.status}`)}</p>
+      {confirming ? (
+        <CancelConfirmation event={event} busy={cancel.busy} onConfirm={() => void cancel.onSubmit()} onKeep={() => setConfirming(false)} />
+      ) : (
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+            {t('events.registration.cancel')}
+          </button>
+        </div>
+      )}
+      <Outcome error={cancel.error} done={cancel.done} />
+    </div>
+  );
+}
+
+/** Cancelling is asked twice: it gives up the place (and, with it, my meetings, which the API cancels too). */
+function CancelConfirmation({ event, busy, onConfirm, onKeep }: { event: Event; busy: boolean; onConfirm(): void; onKeep(): void }) {
+  const { t, lang } = useI18n();
+  const agenda = useApi<Agenda>(event.meetingsEnabled ? `/events/${encodeURIComponent(event.slug)}/agenda/mine?lang=${lang}` : null);
+  const meetings = (agenda.data?.items ?? []).filter((i) => i.kind === 'meeting' && i.status !== 'cancelled').length;
+  return (
+    <div className="stack cancel-confirmation" role="group" aria-labelledby="cancel-question">
+      <p id="cancel-question">
+        <strong>{t('events.registration.cancelQuestion')}</strong>{' '}
+        {meetings > 0 && t('events.registration.cancelMeetings', { count: meetings })}
+      </p>
       <div className="row">
-        <button type="button" className="secondary" disabled={cancel.busy} onClick={() => void cancel.onSubmit()}>
-          {t('events.registration.cancel')}
+        <button type="button" disabled={busy} onClick={onConfirm}>
+          {t('events.registration.cancelConfirm')}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={onKeep}>
+          {t('events.registration.cancelKeep')}
         </button>
       </div>
-      <Outcome error={cancel.error} done={cancel.done} />
     </div>
   );
 }
