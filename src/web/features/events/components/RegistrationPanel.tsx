@@ -8,6 +8,7 @@ import { useSession } from '../../../shared/session/SessionProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
 import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { registrationClosed } from '../hooks/registration-open';
 import { decideRegistration, register, useMyRegistration, useParticipationTypes } from '../api/events';
 import type { Event, ParticipationType, Registration } from '../api/contracts';
 import { eventPath, Named, RegistrationStatusBadge } from './event-words';
@@ -34,11 +35,14 @@ export function RegistrationPanel({ event, onChanged }: { event: Event; onChange
     <section className="registration card stack" aria-labelledby="registration-title">
       <h2 id="registration-title">{t('events.registration.title')}</h2>
       {!signedIn ? (
-        session && (
+        session &&
+        (registrationClosed(event, new Date()) ? (
+          <p className="muted">{t('events.registration.closed')}</p>
+        ) : (
           <p>
             <Link to={`/sign-in?next=${encodeURIComponent(eventPath(event.slug))}`}>{t('events.registration.signIn')}</Link>
           </p>
-        )
+        ))
       ) : registration && registration.status !== 'cancelled' && registration.status !== 'declined' ? (
         <MyRegistration event={event} registration={registration} onChanged={changed} />
       ) : none || registration ? (
