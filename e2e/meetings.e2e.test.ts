@@ -277,7 +277,7 @@ describe('one-to-one meetings at a brokerage event', () => {
 
     // the French participant's agenda names the meetings in French, with the figures of the event
     await limousin.goto(`${site.baseUrl}/events/${slug}/agenda`);
-    await limousin.getByRole('heading', { name: 'Mon agenda', level: 1 }).waitFor();
+    await limousin.getByRole('heading', { name: 'Mon programme', level: 1 }).waitFor();
     await expect.poll(() => limousin.locator('.agenda-meeting').count()).toBe(2);
     await limousin.goto(`${site.baseUrl}/events/${slug}/meetings`);
     await limousin.getByRole('heading', { name: 'Les rendez-vous de l’événement' }).waitFor();

@@ -39,7 +39,9 @@ export const useEvents = (query: EventQuery, pageSize: number) =>
   useApi<EventList>(`/events${queryString({ ...query, page: query.page > 1 ? query.page : undefined, pageSize })}`);
 export const useEvent = (slug: string) => useApi<Event>(one(slug));
 export const getEvent = (slug: string) => getJson<Event>(one(slug));
-export const createEvent = (body: EventInput) => sendJson<Event>('POST', '/events', body);
+/** The body as the editor has it: the API names each required field left out (the region). */
+export const createEvent = (body: Omit<EventInput, 'regionCode'> & Partial<Pick<EventInput, 'regionCode'>>) =>
+  sendJson<Event>('POST', '/events', body);
 export const updateEvent = (slug: string, body: Partial<EventInput>, version: number) =>
   sendJson<Event>('PUT', one(slug), body, { ifMatch: version });
 export const publishEvent = (e: Pick<Event, 'slug' | 'version'>) =>

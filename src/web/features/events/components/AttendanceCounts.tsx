@@ -18,7 +18,8 @@ export function AttendanceCounts({ event }: { event: Event }) {
     (event.reportedAttendance
       ? { count: event.reportedAttendance, approximate: event.reportedAttendanceApproximate, sectors: event.reportedSectors }
       : null);
-  if (!data && !reported) return null;
+  // before anyone is confirmed (and with nothing reported) there is nothing to say: no heading alone
+  if (!reported && !(data && data.confirmed > 0)) return null;
   const sectorList = (sectors: string[]) => sectors.map((s) => t(`events.sectors.${s}`)).join(', ');
   return (
     <section className="attendance stack" aria-labelledby="attendance-title">

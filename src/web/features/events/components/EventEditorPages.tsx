@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { MultilingualText } from '../../../../shared/multilingual';
 import { useApi } from '../../../shared/api/useApi';
+import { hasRole, useSession } from '../../../shared/session/SessionProvider';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { useMlString } from '../../../shared/ui/MlText';
@@ -24,19 +25,31 @@ import { eventPath } from './event-words';
 
 type MyOrganisations = { items: { slug: string; name: MultilingualText; myRole: string }[] };
 
-/** The organisations a member may name as organisers: those they edit for (editors and administrators). */
-function useOrganiserChoices(event?: Event): OrganiserChoice[] {
+/**
+ * The organisations a member may name as organisers: those they edit for (editors and administrators), those
+ * already named, and for a regional coordinator or a platform administrator any organisation found in the
+ * directory (`find` is theirs only).
+ */
+function useOrganiserChoices(event?: Event): { choices: OrganiserChoice[]; find?: (o: OrganiserChoice) => void } {
+  const { session } = useSession();
+  const [found, setFound] = useState<OrganiserChoice[]>([]);
   const mine = useApi<MyOrganisations>('/me/organisations').data?.items ?? [];
   const editable = mine.filter((o) => o.myRole === 'org_admin' || o.myRole === 'org_editor');
-  const named = (event?.organisers ?? []).map((o) => o.organisation).filter((o) => !editable.some((e) => e.slug === o.slug));
-  return [...editable.map((o) => ({ slug: o.slug, name: o.name })), ...named.map((o) => ({ slug: o.slug, name: o.name }))];
+  const offered: OrganiserChoice[] = editable.map((o) => ({ slug: o.slug, name: o.name }));
+  for (const o of [...(event?.organisers ?? []).map((o) => o.organisation), ...found])
+    if (!offered.some((e) => e.slug === o.slug)) offered.push({ slug: o.slug, name: o.name });
+  const mayNameAny = hasRole(session, 'regional_coordinator') || hasRole(session, 'platform_admin');
+  return {
+    choices: offered,
+    find: mayNameAny ? (o) => setFound((f) => (f.some((x) => x.slug === o.slug) ? f : [...f, o])) : undefined,
+  };
 }
 
 /** A new event, saved as a draft that its organisers then complete (programme, delegations, registration) and publish. */
 export function NewEventPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const organisations = useOrganiserChoices();
+  const { choices: organisations, find } = useOrganiserChoices();
   const [draft, setDraft] = useState<EventDraft>(() => newEventDraft(lang));
   const errors = useFieldErrors();
   useTitle(t('events.editor.new'));
@@ -63,6 +76,7 @@ export function NewEventPage() {
           onChange={setDraft}
           errors={errors}
           organisations={organisations}
+          onFindOrganiser={find}
           actions={
             <button type="submit" disabled={save.busy}>
               {t('events.editor.create')}
@@ -82,7 +96,7 @@ export function EditEventPage() {
   const text = useMlString();
   const state = useEvent(slug);
   const event = state.data;
-  const organisations = useOrganiserChoices(event);
+  const { choices: organisations, find } = useOrganiserChoices(event);
   const [draft, setDraft] = useState<EventDraft | null>(null);
   const [base, setBase] = useState<{ draft: EventDraft; version: number } | null>(null);
   const [conflict, setConflict] = useState<Conflict<EventDraft> | null>(null);
@@ -164,6 +178,7 @@ export function EditEventPage() {
             onChange={setDraft}
             errors={errors}
             organisations={organisations}
+            onFindOrganiser={find}
             actions={
               <button type="submit" disabled={submit.busy || keepMine.busy}>
                 {t('events.editor.save')}

@@ -14,6 +14,7 @@ import type { FieldErrors } from '../../../shared/ui/useFieldErrors';
 import { useTimeZones } from '../api/events';
 import type { EventDraft } from '../hooks/event-draft';
 import { ErrField, ErrSelect, EventTexts } from './EventTexts';
+import { OrganiserFinder } from './OrganiserFinder';
 
 type Venues = { items: { slug: string; name: MultilingualText }[] };
 /** The organisations an event may be organised by, as the editor offers them (the reader's, and those already named). */
@@ -25,12 +26,15 @@ export function EventForm({
   onChange,
   errors,
   organisations,
+  onFindOrganiser,
   actions,
 }: {
   draft: EventDraft;
   onChange(draft: EventDraft): void;
   errors: FieldErrors;
   organisations: OrganiserChoice[];
+  /** given to those who may name any organisation (coordinators, administrators): one found is offered too */
+  onFindOrganiser?(organisation: OrganiserChoice): void;
   actions: ReactNode;
 }) {
   const { t } = useI18n();
@@ -191,7 +195,7 @@ export function EventForm({
       <FieldError errors={errors} field="body.languages" id="event-languages-error" />
       <fieldset className="organisers">
         <legend>{t('events.fields.organisers')}</legend>
-        {organisations.length === 0 && <p className="muted">{t('events.editor.noOrganisation')}</p>}
+        {organisations.length === 0 && !onFindOrganiser && <p className="muted">{t('events.editor.noOrganisation')}</p>}
         {organisations.map((o) => {
           const chosen = organiser(o.slug);
           return (
@@ -216,6 +220,14 @@ export function EventForm({
             </div>
           );
         })}
+        {onFindOrganiser && (
+          <OrganiserFinder
+            onPick={(o) => {
+              onFindOrganiser(o);
+              if (!organiser(o.slug)) setOrganiser(o.slug, 'organiser');
+            }}
+          />
+        )}
         <FieldError errors={errors} field="body.organisers" id="event-organisers-error" />
       </fieldset>
       <fieldset>

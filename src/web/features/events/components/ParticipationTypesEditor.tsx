@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { foldText } from '../../../../shared/classification-codes';
 import { PARTICIPATION_KINDS, QUESTION_KINDS } from '../../../../shared/events';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { Outcome, useAction, useSubmit } from '../../../shared/ui/forms';
@@ -8,7 +9,7 @@ import { createParticipationType, deleteParticipationType, updateParticipationTy
 import type { Event, ParticipationType } from '../api/contracts';
 import { ignoreNoContent } from '../api/no-content';
 import { draftOfType, inputOfType, newQuestion, newTypeDraft, type QuestionDraft, type TypeDraft } from '../hooks/type-draft';
-import { Named } from './event-words';
+import { Named, useNamed } from './event-words';
 import { ErrField, ErrSelect, EventTexts } from './EventTexts';
 
 /** The ways to take part (speaker, delegate, company, visitor): capacity, approval, meetings, questions; with their counts. */
@@ -80,10 +81,14 @@ export function ParticipationTypesEditor({ event }: { event: Event }) {
 /** A type's name, kind and counts: confirmed of capacity, places left, waiting, awaiting approval. */
 export function TypeLine({ type }: { type: ParticipationType }) {
   const { t } = useI18n();
+  const named = useNamed();
+  const kind = t(`events.participationKinds.${type.kind}`);
+  // a type often bears its kind's name ("Entreprise" of kind company): the badge would only repeat it
+  const sameWords = foldText(named(type.name)) === foldText(kind);
   return (
     <div>
       <h3>
-        <Named value={type.name} /> <span className="badge">{t(`events.participationKinds.${type.kind}`)}</span>
+        <Named value={type.name} /> {!sameWords && <span className="badge">{kind}</span>}
       </h3>
       <p className="meta">
         {type.capacity === null || type.capacity === undefined

@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { Agenda } from '../../../../shared/schemas/events/outputs';
 import { ApiRequestError } from '../../../shared/api/client';
+import { useApi } from '../../../shared/api/useApi';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useSession } from '../../../shared/session/SessionProvider';
 import { Outcome, useSubmit } from '../../../shared/ui/forms';
 import { FieldError, invalidProps } from '../../../shared/ui/FieldError';
 import { useFieldErrors } from '../../../shared/ui/useFieldErrors';
+import { registrationClosed } from '../hooks/registration-open';
 import { decideRegistration, register, useMyRegistration, useParticipationTypes } from '../api/events';
 import type { Event, ParticipationType, Registration } from '../api/contracts';
 import { eventPath, Named, RegistrationStatusBadge } from './event-words';
+import { noOrganisation, organisationInput, RegistrationOrganisation, type OrganisationDraft } from './RegistrationOrganisation';
 
 /**
  * Registration as an attendee sees it: a visitor is asked to sign in; a member chooses a way to take part,
@@ -31,13 +35,16 @@ export function RegistrationPanel({ event, onChanged }: { event: Event; onChange
     <section className="registration card stack" aria-labelledby="registration-title">
       <h2 id="registration-title">{t('events.registration.title')}</h2>
       {!signedIn ? (
-        session && (
+        session &&
+        (registrationClosed(event, new Date()) ? (
+          <p className="muted">{t('events.registration.closed')}</p>
+        ) : (
           <p>
             <Link to={`/sign-in?next=${encodeURIComponent(eventPath(event.slug))}`}>{t('events.registration.signIn')}</Link>
           </p>
-        )
+        ))
       ) : registration && registration.status !== 'cancelled' && registration.status !== 'declined' ? (
-        <MyRegistration registration={registration} onChanged={changed} />
+        <MyRegistration event={event} registration={registration} onChanged={changed} />
       ) : none || registration ? (
         event.can.register ? (
           <RegistrationForm event={event} onRegistered={changed} />
@@ -49,10 +56,12 @@ export function RegistrationPanel({ event, onChanged }: { event: Event; onChange
   );
 }
 
-function MyRegistration({ registration, onChanged }: { registration: Registration; onChanged(): void }) {
+function MyRegistration({ event, registration, onChanged }: { event: Event; registration: Registration; onChanged(): void }) {
   const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
   const cancel = useSubmit(async () => {
     await decideRegistration(registration, 'cancel');
+    setConfirming(false);
     onChanged();
     return t('events.registration.cancelled');
   });
@@ -63,12 +72,39 @@ function MyRegistration({ registration, onChanged }: { registration: Registratio
         <RegistrationStatusBadge status={registration.status} position={registration.waitlistPosition} />
       </p>
       <p className="muted">{t(`events.registration.explain.${registration.status}`)}</p>
+      {confirming ? (
+        <CancelConfirmation event={event} busy={cancel.busy} onConfirm={() => void cancel.onSubmit()} onKeep={() => setConfirming(false)} />
+      ) : (
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+            {t('events.registration.cancel')}
+          </button>
+        </div>
+      )}
+      <Outcome error={cancel.error} done={cancel.done} />
+    </div>
+  );
+}
+
+/** Cancelling is asked twice: it gives up the place (and, with it, my meetings, which the API cancels too). */
+function CancelConfirmation({ event, busy, onConfirm, onKeep }: { event: Event; busy: boolean; onConfirm(): void; onKeep(): void }) {
+  const { t, lang } = useI18n();
+  const agenda = useApi<Agenda>(event.meetingsEnabled ? `/events/${encodeURIComponent(event.slug)}/agenda/mine?lang=${lang}` : null);
+  const meetings = (agenda.data?.items ?? []).filter((i) => i.kind === 'meeting' && i.status !== 'cancelled').length;
+  return (
+    <div className="stack cancel-confirmation" role="group" aria-labelledby="cancel-question">
+      <p id="cancel-question">
+        <strong>{t('events.registration.cancelQuestion')}</strong>{' '}
+        {meetings > 0 && t('events.registration.cancelMeetings', { count: meetings })}
+      </p>
       <div className="row">
-        <button type="button" className="secondary" disabled={cancel.busy} onClick={() => void cancel.onSubmit()}>
-          {t('events.registration.cancel')}
+        <button type="button" disabled={busy} onClick={onConfirm}>
+          {t('events.registration.cancelConfirm')}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={onKeep}>
+          {t('events.registration.cancelKeep')}
         </button>
       </div>
-      <Outcome error={cancel.error} done={cancel.done} />
     </div>
   );
 }
@@ -78,7 +114,7 @@ function RegistrationForm({ event, onRegistered }: { event: Event; onRegistered(
   const types = useParticipationTypes(event.slug).data?.items ?? [];
   const [typeId, setTypeId] = useState('');
   const [answers, setAnswers] = useState<Record<string, string | boolean>>({});
-  const [organisationName, setOrganisationName] = useState('');
+  const [organisation, setOrganisation] = useState<OrganisationDraft>(noOrganisation);
   const [jobTitle, setJobTitle] = useState('');
   const errors = useFieldErrors();
   const chosen = types.find((p) => p.id === typeId);
@@ -87,7 +123,7 @@ function RegistrationForm({ event, onRegistered }: { event: Event; onRegistered(
       const r = await register(event.slug, {
         participationTypeId: typeId,
         answers,
-        ...(organisationName.trim() ? { organisationName: organisationName.trim() } : {}),
+        ...organisationInput(organisation),
         ...(jobTitle.trim() ? { jobTitle: jobTitle.trim() } : {}),
       });
       onRegistered();
@@ -159,17 +195,8 @@ function RegistrationForm({ event, onRegistered }: { event: Event; onRegistered(
           </div>
         );
       })}
+      <RegistrationOrganisation draft={organisation} onChange={setOrganisation} errors={errors} />
       <div className="row">
-        <div className="field">
-          <label htmlFor="registration-organisation">{t('events.fields.organisationName')}</label>
-          <input
-            id="registration-organisation"
-            value={organisationName}
-            maxLength={300}
-            onChange={(e) => setOrganisationName(e.target.value)}
-          />
-          <FieldError errors={errors} field="body.organisationName" id="registration-organisation-error" />
-        </div>
         <div className="field">
           <label htmlFor="registration-job">{t('events.fields.jobTitle')}</label>
           <input id="registration-job" value={jobTitle} maxLength={300} onChange={(e) => setJobTitle(e.target.value)} />

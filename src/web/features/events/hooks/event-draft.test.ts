@@ -17,6 +17,11 @@ describe("what the events' editors send", () => {
     expect(inputOfDraft(draft, 'ru').startsAt).toBe('18 avril');
   });
 
+  it('leaves out a region not chosen, for the API to say it is required', () => {
+    expect('regionCode' in inputOfDraft(newEventDraft('fr'), 'fr')).toBe(false);
+    expect(inputOfDraft({ ...newEventDraft('fr'), regionCode: 'RU-KLU' }, 'fr').regionCode).toBe('RU-KLU');
+  });
+
   it("writes a delegation member's position in the editor's language, and keeps every row in its place", () => {
     const draft = newDelegationDraft('fr');
     draft.members = [

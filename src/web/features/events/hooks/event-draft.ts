@@ -72,11 +72,15 @@ export function draftOfEvent(event: Event, lang: Language): EventDraft {
   };
 }
 
+/** What the editor sends: an event's input, its region left out until one is chosen. */
+export type EventDraftInput = Omit<EventInput, 'regionCode'> & Partial<Pick<EventInput, 'regionCode'>>;
+
 /**
  * What is sent: the local times read in the event's zone. A time that cannot be read is sent as typed, so
- * that the API names its field in its refusal with the others, all at once.
+ * that the API names its field in its refusal with the others, all at once. A region not chosen is left out
+ * (not sent as ""), so that the API says it is required rather than malformed.
  */
-export function inputOfDraft(draft: EventDraft, lang: Language): EventInput {
+export function inputOfDraft(draft: EventDraft, lang: Language): EventDraftInput {
   const instant = (local: string) => (local ? (localToInstant(local, draft.timeZone) ?? local) : null);
   return {
     kind: draft.kind,
@@ -88,7 +92,7 @@ export function inputOfDraft(draft: EventDraft, lang: Language): EventInput {
     venueOrganisationSlug: draft.venueOrganisationSlug || null,
     venueName: draft.venueName.trim() ? { original: lang, [lang]: draft.venueName.trim() } : null,
     venueAddress: draft.venueAddress.trim() || null,
-    regionCode: draft.regionCode,
+    ...(draft.regionCode ? { regionCode: draft.regionCode } : {}),
     areaCodes: draft.areaCodes,
     languages: draft.languages,
     organisers: draft.organisers,

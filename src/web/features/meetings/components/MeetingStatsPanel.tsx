@@ -1,13 +1,15 @@
 import { MEETING_OUTCOMES } from '../../../../shared/events';
 import { useI18n } from '../../../shared/i18n/I18nProvider';
 import { useMlString } from '../../../shared/ui/MlText';
-import { useMeetingStats } from '../api/meetings';
+import type { useMeetingStats } from '../api/meetings';
 
-/** The event's one-to-one meetings in numbers: requested, scheduled, held, and what came of them. */
-export function MeetingStatsPanel({ slug }: { slug: string }) {
+/**
+ * The event's one-to-one meetings in numbers: requested, scheduled, held, and what came of them. The page
+ * holds the figures, to read them again after each request or schedule it changes.
+ */
+export function MeetingStatsPanel({ stats }: { stats: ReturnType<typeof useMeetingStats> }) {
   const { t, lang } = useI18n();
   const text = useMlString();
-  const stats = useMeetingStats(slug);
   if (!stats.data) return null;
   const s = stats.data;
   const n = (v: number) => v.toLocaleString(lang);

@@ -11,6 +11,7 @@ import {
   useMeetingEvent,
   useMeetingParticipants,
   useMeetingSlots,
+  useMeetingStats,
   useMyMeetings,
   useMyRegistration,
   useMyRequests,
@@ -40,6 +41,7 @@ export function MeetingsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const people = useMeetingParticipants(slug, q, page, enabled);
+  const stats = useMeetingStats(slug);
   useTitle(event.data ? `${t('meetings.page.title')} · ${text(event.data.title)}` : t('meetings.page.title'));
   if (!event.data) return <Status state={event} />;
   const timeZone = event.data.timeZone;
@@ -47,6 +49,7 @@ export function MeetingsPage() {
     requests.reload();
     people.reload();
     suggestions.reload();
+    stats.reload();
   };
   const canRequest = enabled && event.data.can.requestMeetings !== false;
   const total = people.data?.total;
@@ -141,7 +144,7 @@ export function MeetingsPage() {
           </ul>
         </section>
       )}
-      <MeetingStatsPanel slug={slug} />
+      <MeetingStatsPanel stats={stats} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import {
   runScheduler,
   schedulePdfPath,
   useMeetingEvent,
+  useMeetingStats,
   useSchedule,
 } from '../api/meetings';
 import { wallClock } from '../hooks/event-time';
@@ -37,6 +38,7 @@ export function SchedulePage() {
   const text = useMlString();
   const event = useMeetingEvent(slug);
   const schedule = useSchedule(slug);
+  const stats = useMeetingStats(slug);
   const { error, run } = useAction();
   const conflictText = useConflictText();
   const [busy, setBusy] = useState(false);
@@ -48,6 +50,7 @@ export function SchedulePage() {
   const reload = () => {
     schedule.reload();
     event.reload();
+    stats.reload();
   };
   const act = (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -188,7 +191,7 @@ export function SchedulePage() {
           ))}
         </ul>
       </section>
-      <MeetingStatsPanel slug={slug} />
+      <MeetingStatsPanel stats={stats} />
     </div>
   );
 }

@@ -25,6 +25,9 @@ describe('the scheduler’s gap figure in words', () => {
     expect(figure('en').count).toBe('612 of 640 accepted meetings scheduled; at most 618 can be');
     expect(figure('fr').count).toBe('612 rendez-vous planifiés sur 640 acceptés\u00a0; au plus 618 peuvent l’être');
     expect(figure('ru').count).toBe('Запланировано 612 из 640 принятых встреч; возможно не более 618');
+    expect(figure('fr', { ...run, acceptedCount: 1, scheduledCount: 1, upperBoundCount: 1 }).count).toBe(
+      '1 rendez-vous planifié sur 1 accepté\u00a0; au plus 1 peut l’être',
+    );
     expect(figure('ru', { ...run, acceptedCount: 1, scheduledCount: 1, upperBoundCount: 1 }).count).toBe(
       'Запланировано 1 из 1 принятой встречи; возможно не более 1',
     );

@@ -8,16 +8,18 @@ type Translate = (key: string, vars?: Record<string, string | number>) => string
  */
 export function gapFigure(t: Translate, lang: string, run: ScheduleRun): { count: string; weight: string; share: string | null } {
   const n = (value: number) => value.toLocaleString(lang);
+  // "at most N can be" agrees with N ("au plus 1 peut l’être"), not with the accepted meetings
+  const atMost = (bound: number) => t('meetings.schedule.gap.atMost', { count: bound, bound: n(bound) });
   const count = t('meetings.schedule.gap.count', {
     count: run.acceptedCount,
     scheduled: n(run.scheduledCount),
     accepted: n(run.acceptedCount),
-    bound: n(run.upperBoundCount),
+    atMost: atMost(run.upperBoundCount),
   });
   const weight = t('meetings.schedule.gap.weight', {
     scheduled: n(run.scheduledWeight),
     accepted: n(run.acceptedWeight),
-    bound: n(run.upperBoundWeight),
+    atMost: atMost(run.upperBoundWeight),
   });
   const share =
     run.upperBoundWeight > 0
