@@ -223,6 +223,9 @@ describe('the final schedule and late requests', () => {
     expectFeasible(after, [{ registrationId: people[0]!.registrationId, slotId: slots[0]!.id }]);
     const mine = (await late.get(`${base()}/meeting-requests/mine`)).json();
     expect(mine.sent[0].meeting).toMatchObject({ id: placed!.id, tableNumber: placed!.tableNumber });
+    // the accept's e-mail promised a time: the placed meeting's e-mail gives it, with the table
+    const told = readOutbox(t.services.repos.mail.folder!).filter((m) => m.to === late.email);
+    expect(told.at(-1)!.text).toContain(`table ${placed!.tableNumber}`);
     const res = await run('late_requests');
     expect(res.statusCode).toBe(201);
     expect(res.json().kind).toBe('late_requests');

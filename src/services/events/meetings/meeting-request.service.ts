@@ -13,6 +13,7 @@ import { requireWritten, type ExpectedVersion } from '../../versioning.js';
 import { readableEvent } from '../events/event-guard.js';
 import { myRegistration, requestsOpen, requireMeetingsOffered, takesPart } from './meeting-access.js';
 import { tellSide } from './meeting-mail.js';
+import { tellPublished } from './schedule-mail.js';
 import { offersOf } from './meeting-profile.service.js';
 import { scheduleAndWrite } from './schedule-writer.js';
 
@@ -152,8 +153,12 @@ export class MeetingRequestService {
         before: { status: row.status, version: row.version },
         after: values,
       });
-      if (values.status === 'accepted' && event.scheduleState === 'final')
+      if (values.status === 'accepted' && event.scheduleState === 'final') {
         await scheduleAndWrite(tx, event, { kind: 'late_requests', actorId: by.user.id, onlyRequestIds: [id], recordRun: false });
+        // the accept e-mail said the schedule would give it a time: once placed, both sides get their meetings with it
+        if ((await tx.events.meetingSchedule.ofRequests([id])).length > 0)
+          await tellPublished(tx, this.mail, event, new Set([row.requesterId, row.recipientId]));
+      }
     });
   }
 

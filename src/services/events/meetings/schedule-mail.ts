@@ -11,7 +11,13 @@ const TABLE = { en: 'table', fr: 'table', ru: 'стол' } as const;
  * times in the event's time zone written the recipient's way. The reminders before the event are the
  * agenda's (outputs); this is the one e-mail that says the schedule is final.
  */
-export async function tellPublished(repos: Repositories, mail: MailSettings, event: EventAccessRow): Promise<void> {
+export async function tellPublished(
+  repos: Repositories,
+  mail: MailSettings,
+  event: EventAccessRow,
+  /** Only these participants (the two sides of a request placed after the final schedule): their meetings, with the new one. */
+  only?: ReadonlySet<string>,
+): Promise<void> {
   const meetings = (await repos.events.meetingSchedule.ofEvent(event.id)).filter((m) => m.status === 'confirmed');
   const requests = new Map((await repos.events.meetingRequests.byIds(meetings.map((m) => m.requestId))).map((r) => [r.id, r]));
   const people = new Map(
@@ -32,6 +38,7 @@ export async function tellPublished(repos: Repositories, mail: MailSettings, eve
     }
   }
   for (const [id, list] of byPerson) {
+    if (only && !only.has(id)) continue;
     const person = people.get(id);
     if (!person) continue;
     const address = await addressOf(repos, person);
