@@ -34,7 +34,7 @@ describe("what the events' editors send", () => {
   });
 
   it('sends an empty capacity as no limit, a number as a number', () => {
-    expect('capacity' in inputOfType({ ...newTypeDraft('en'), capacity: '' }, 'en')).toBe(false);
+    expect(inputOfType({ ...newTypeDraft('en'), capacity: '' }, 'en').capacity).toBeNull();
     expect(inputOfType({ ...newTypeDraft('en'), capacity: '1' }, 'en').capacity).toBe(1);
   });
 });

@@ -79,12 +79,14 @@ export function inputOfType(d: TypeDraft, lang: Language): ParticipationTypeInpu
   return {
     kind: d.kind,
     name: d.name,
-    // an empty capacity (no limit) is left out, not sent as null: the API's validation coerces a null
-    // integer to 0, which would put every registrant on the waiting list (a new type has no limit)
-    ...(d.capacity.trim() === ''
-      ? {}
-      : // a capacity typed as words is sent as typed: the API names the field
-        { capacity: Number.isFinite(Number(d.capacity)) ? Number(d.capacity) : (d.capacity as unknown as number) }),
+    // an empty capacity is no limit (null), so that clearing a type's limit removes it
+    capacity:
+      d.capacity.trim() === ''
+        ? null
+        : // a capacity typed as words is sent as typed: the API names the field
+          Number.isFinite(Number(d.capacity))
+          ? Number(d.capacity)
+          : (d.capacity as unknown as number),
     requiresApproval: d.requiresApproval,
     meetingsAllowed: d.meetingsAllowed,
     questions,
