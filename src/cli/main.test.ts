@@ -7,6 +7,8 @@ import { clusterbridge as run } from '../test/cli.js';
 import { tempDir } from '../test/temp-dir.js';
 
 const exec = promisify(execFile);
+/** Each command starts the platform afresh (its migrations, the demo data): seconds each on a quiet 2-core machine, far more under load. */
+const CLI_TEST_MS = 240_000;
 const root = new URL('../../', import.meta.url).pathname;
 const clusterbridge = (dataDir: string, ...args: string[]) => run(dataDir, args);
 
@@ -50,7 +52,7 @@ describe('clusterbridge CLI', () => {
     const csv = readFileSync(out, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('limoges-filtres,enterprise,business,FR-87,fr,,Filtres de Limoges');
-  }, 60_000);
+  }, CLI_TEST_MS);
 
   it('lists every configuration problem at once and exits 1', async () => {
     const env = { ...process.env, PORT: 'abc', LOG_LEVEL: 'loud' };
@@ -59,7 +61,7 @@ describe('clusterbridge CLI', () => {
     );
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stderr: string }).stderr).toMatch(/PORT[\s\S]*LOG_LEVEL/);
-  }, 30_000);
+  }, CLI_TEST_MS);
 });
 
 describe('clusterbridge CLI: roles', () => {
@@ -80,7 +82,7 @@ describe('clusterbridge CLI: roles', () => {
     expect(
       (await clusterbridge(data, 'revoke', 'root@example.org', '--role', 'regional_coordinator', '--region', 'RU-KLU')).stdout,
     ).toContain('Revoked');
-  }, 60_000);
+  }, CLI_TEST_MS);
 });
 
 describe('clusterbridge CLI: search and partners', () => {
@@ -105,5 +107,5 @@ describe('clusterbridge CLI: search and partners', () => {
     const reindexed = await clusterbridge(data, 'reindex');
     expect(reindexed.stdout).toMatch(/^\d+ organisations re-indexed\./m);
     expect(reindexed.stderr).toMatch(/reindex \[#+\] (\d+)\/\1 100%/);
-  }, 120_000);
+  }, CLI_TEST_MS);
 });
