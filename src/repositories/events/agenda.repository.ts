@@ -83,6 +83,14 @@ const person = (r: { id: string; name: string; organisationName: string | null }
  * The reads of agendas, badges and the printable grid, and the reminder job's: a participant's meetings
  * with their counterpart, the programme, confirmed registrations with their type, the grid of all tables.
  */
+/** A meeting's two sides as the agenda, the grid and the reminders read them (joined by every such query). */
+const sideColumns = {
+  requester: { id: requester.id, name: requester.name, organisationName: requester.organisationName },
+  recipient: { id: recipient.id, name: recipient.name, organisationName: recipient.organisationName },
+  requesterOrg: requesterOrg.name,
+  recipientOrg: recipientOrg.name,
+};
+
 export class AgendaRepository {
   constructor(private readonly db: Database) {}
 
@@ -129,10 +137,7 @@ export class AgendaRepository {
         updatedAt: meetings.updatedAt,
         startsAt: meetingSlots.startsAt,
         endsAt: meetingSlots.endsAt,
-        requester: { id: requester.id, name: requester.name, organisationName: requester.organisationName },
-        recipient: { id: recipient.id, name: recipient.name, organisationName: recipient.organisationName },
-        requesterOrg: requesterOrg.name,
-        recipientOrg: recipientOrg.name,
+        ...sideColumns,
       })
       .from(meetings)
       .innerJoin(meetingSlots, eq(meetingSlots.id, meetings.slotId))
@@ -200,10 +205,7 @@ export class AgendaRepository {
         slotId: meetings.slotId,
         tableNumber: meetings.tableNumber,
         status: meetings.status,
-        requester: { id: requester.id, name: requester.name, organisationName: requester.organisationName },
-        recipient: { id: recipient.id, name: recipient.name, organisationName: recipient.organisationName },
-        requesterOrg: requesterOrg.name,
-        recipientOrg: recipientOrg.name,
+        ...sideColumns,
       })
       .from(meetings)
       .innerJoin(meetingRequests, eq(meetingRequests.id, meetings.requestId))

@@ -55,9 +55,11 @@ export async function scheduleAndWrite(
   if (!keepAll) await tx.events.meetingSchedule.deleteUnpinnedPreliminary(event.id);
   const tables = new Map<string, Set<number>>();
   const busy = new Set<string>();
+  // by id: with every confirmed meeting kept (late requests), a search per meeting would cost kept × accepted
+  const acceptedById = new Map(accepted.map((r) => [r.id, r]));
   for (const m of kept) {
     (tables.get(m.slotId) ?? tables.set(m.slotId, new Set()).get(m.slotId)!).add(m.tableNumber);
-    const r = requests.find((x) => x.id === m.requestId) ?? accepted.find((x) => x.id === m.requestId);
+    const r = acceptedById.get(m.requestId);
     if (r) for (const p of [r.requesterId, r.recipientId]) busy.add(`${p}|${m.slotId}`);
   }
   const status: MeetingStatus = kind === 'late_requests' ? 'confirmed' : 'preliminary';
