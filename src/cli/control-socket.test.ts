@@ -64,7 +64,7 @@ describe('the CLI beside a running server (PGlite)', () => {
     const [search, partners, csv, jsonl, backup, missing, grant, reindex] = live;
     for (const ok of [search, partners, csv, jsonl, backup]) {
       expect(ok!.stderr).not.toContain('in use');
-      expect(ok!.code).toBe(0);
+      expect(ok!.code, ok!.stderr).toBe(0);
     }
     expect(search!.stdout).toMatch(/example-nontisse\tFR-ARA\tTextiles Filtrants du Rhône\t— filtering materials «médias filtrants»/);
     expect(csv!.stderr).toMatch(/export \[#+\] (\d+)\/\1 100%/);

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { openPlatform, type Platform } from '../platform.js';
 import { CSV_SEPARATORS } from '../services/csv/csv.js';
+import { AppError } from '../services/errors.js';
 import { exportOrganisations, type ExportReport } from '../services/export-organisations.js';
 import type { Language } from '../shared/languages.js';
 import { resolveText, type MultilingualText } from '../shared/multilingual.js';
@@ -31,12 +32,27 @@ const shown = (text: MultilingualText | null, lang: Language) => resolveText(tex
 const lines = (rows: string[]) => (rows.length ? rows.join('\n') + '\n' : '');
 const withServices = (config: Config) => openPlatform(config);
 
+/**
+ * A terminal has no connection to time out, so where the web answers search_starting while the index
+ * loads after a start (first-load.ts), the CLI waits for the load and answers then.
+ */
+async function afterFirstLoad<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'search_starting') throw error;
+      await new Promise((ok) => setTimeout(ok, 1000));
+    }
+  }
+}
+
 export const searchCommand: ReadCommand<typeof SearchCommandSchema, null, Pick<Platform, 'services'>> = {
   name: 'search',
   options: SearchCommandSchema,
   open: withServices,
   async run({ services }, { q, lang }, output) {
-    const result = await services.directory.search({ q, page: 1, pageSize: 20 });
+    const result = await afterFirstLoad(() => services.directory.search({ q, page: 1, pageSize: 20 }));
     const rows = result.items.map((o) => {
       const reasons = (o.match?.reasons ?? []).map((r) => `${shown(r.concept.label, lang)} «${r.found[0]?.term ?? ''}»`);
       return `${o.slug}\t${o.regionCode}\t${shown(o.name, lang)}${reasons.length ? `\t— ${reasons.join(', ')}` : ''}`;
