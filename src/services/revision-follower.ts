@@ -1,5 +1,10 @@
 import type { RevisionPage, RevisionRead } from '../repositories/revisions.js';
 
+/** How far a follower has read the writes (a JSON value: snapshots store it). */
+export interface FollowPosition {
+  horizon: number;
+}
+
 /**
  * An in-memory copy of the organisations kept current by revision (the partner index, the directory
  * index). `refresh` reads what was written since its last look, a page at a time in id order: loading
@@ -43,6 +48,25 @@ export abstract class RevisionFollower<T extends { id: string; published: boolea
   /** Calls `listener` with the ids of the organisations each refresh read (written since the last one). */
   onChange(listener: (ids: string[]) => void): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Where it has read to: what a snapshot of the index stores beside its content, so that a process that
+   * starts from the snapshot reads only what was written after (search/snapshot/). JSON; opaque to others.
+   */
+  get position(): FollowPosition {
+    return { horizon: this.horizon };
+  }
+
+  /**
+   * Takes up from a position an earlier reader had reached, once the index holds what that reader held
+   * (restored from a snapshot): the next refresh reads only what was written since, and it counts as loaded.
+   */
+  resume(position: FollowPosition): void {
+    this.horizon = position.horizon;
+    this.followed = true;
+    this.lookedAt = null;
+    this.changes++;
   }
 
   /** Whether it has read everything once (after that, a refresh reads only what changed). */
