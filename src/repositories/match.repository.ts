@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { organisations, partnerDismissals } from '../db/schema/index.js';
 import { organisationColumns, type OrganisationRow } from './organisation.repository.js';
+import type { FeedPosition } from './change-feed-position.js';
 import { profilesSince, type OrganisationProfile, type RevisionPage, type RevisionRead } from './revisions.js';
 
 /** What the partner index keeps of a published organisation: what scoring and the filters read. */
@@ -11,10 +12,10 @@ export type PartnerProfile = OrganisationProfile;
 export class MatchRepository {
   constructor(private readonly db: Database) {}
 
-  /** The profiles written since the horizon (profilesSince), a page. */
-  async profilesSince(horizon: number, page: RevisionPage): Promise<RevisionRead<PartnerProfile>> {
-    const changes = await profilesSince(this.db, [], horizon, page);
-    return { horizon: changes.horizon, items: changes.items.map((r) => r.profile) };
+  /** The profiles written since a position in the feed (profilesSince), a page. */
+  async profilesSince(since: FeedPosition | null, page: RevisionPage): Promise<RevisionRead<PartnerProfile>> {
+    const changes = await profilesSince(this.db, [], since, page);
+    return { ...changes, items: changes.items.map((r) => r.profile) };
   }
 
   /** The candidates an organisation marked "not interested". */

@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { organisations } from '../db/schema/index.js';
+import { organisations, type FeedEntity } from '../db/schema/index.js';
+import { advance, belowFloor, type FeedPosition } from './change-feed-position.js';
+import { feedStart, floorOf } from './change-feed.repository.js';
 import type { OrganisationKind, Sector } from '../shared/domain.js';
 
 /** What the in-memory indexes (partners, directory) keep of every organisation: what they filter and rank on. */
@@ -18,30 +20,40 @@ export interface OrganisationProfile {
   sortName: string;
 }
 
-/** What was written since a horizon (a page of it), and the horizon to ask from next time. */
+/**
+ * A page of what was written since a position in the change feed, or (from no position: a load) a page of
+ * the whole table in id order.
+ */
 export interface RevisionRead<T> {
+  /** The rows read, published or not. */
   items: T[];
-  horizon: number;
+  /** The ids the feed named whose rows are gone (deleted): the index forgets them. */
+  gone: string[];
+  /**
+   * Where to read from next: after a read of the feed, the position it reached; on a load's first page, the
+   * feed's position when the load began (so what its later pages miss is read next time); else null.
+   */
+  position: FeedPosition | null;
+  /** Whether there is more to read (the page was full). */
+  more: boolean;
+  /** The position asked from is below the feed's floor (the cleanup removed what it would read): load again. */
+  reload?: boolean;
 }
 
-/**
- * A page of a long read, in id order: the rows after `after`. Each page is read in its own snapshot: a
- * reader keeps the horizon of its first page, so that whatever the later pages missed is read next time.
- */
+/** A page of a load, in id order: the rows after `after`; or, reading the feed, at most `limit` of its rows. */
 export interface RevisionPage {
   after: string | null;
   limit: number;
 }
 
-const HORIZON = 'horizon ';
+const FEED = 'feed ';
+const GONE = 'gone ';
 // a unit separator occurs in no code, and in no tsvector's text (the parser splits words on it)
 const SEPARATOR = '\u001f';
 
 /**
- * The organisations whose revision (their last writer's transaction id) is at or after the horizon, with
- * `more` fields after their profile; and the oldest transaction still running when they were read (read in
- * the same statement, so the same snapshot). A transaction running then may commit later: its rows carry a
- * revision at or after that horizon, so a reader that asks from it next time reads them.
+ * The organisations written since a position in the feed (or, from none, all of them, a page in id order)
+ * with `more` fields after their profile (rowsSince).
  *
  * Each row comes as one line of text: PGlite hands rows to JavaScript field by field, and ten fields with
  * three arrays took 3.3 s for 100,000 organisations where one line takes under one.
@@ -49,7 +61,7 @@ const SEPARATOR = '\u001f';
 export async function profilesSince(
   db: Database,
   more: SQL[],
-  horizon: number,
+  since: FeedPosition | null,
   page: RevisionPage,
 ): Promise<RevisionRead<{ profile: OrganisationProfile; more: string[] }>> {
   const fields = [
@@ -66,49 +78,87 @@ export async function profilesSince(
     // last, so that a separator in it could do no harm
     sql`sort_name`,
   ];
-  const read = await rowsSince(db, organisations, fields, horizon, page);
-  const items: RevisionRead<{ profile: OrganisationProfile; more: string[] }>['items'] = [];
-  for (const line of read.items) {
-    const [id, published, kind, sector, regionCode, areas, nace, concepts, products, ...rest] = line;
-    const profile: OrganisationProfile = {
-      id: id!,
-      published: published === 'true',
-      kind: kind as OrganisationKind,
-      sector: sector as Sector,
-      regionCode: regionCode!,
-      areaCodes: codeList(areas),
-      naceClasses: codeList(nace),
-      conceptCodes: codeList(concepts),
-      productCodes: codeList(products),
-      sortName: rest.slice(more.length).join(SEPARATOR),
-    };
-    items.push({ profile, more: rest.slice(0, more.length) });
-  }
-  return { horizon: read.horizon, items };
+  const read = await rowsSince(db, 'organisation', organisations, fields, since, page);
+  return { ...read, items: read.items.map((line) => profileOf(line, more.length)) };
+}
+
+function profileOf(line: string[], more: number): { profile: OrganisationProfile; more: string[] } {
+  const [id, published, kind, sector, regionCode, areas, nace, concepts, products, ...rest] = line;
+  const profile: OrganisationProfile = {
+    id: id!,
+    published: published === 'true',
+    kind: kind as OrganisationKind,
+    sector: sector as Sector,
+    regionCode: regionCode!,
+    areaCodes: codeList(areas),
+    naceClasses: codeList(nace),
+    conceptCodes: codeList(concepts),
+    productCodes: codeList(products),
+    sortName: rest.slice(more).join(SEPARATOR),
+  };
+  return { profile, more: rest.slice(0, more) };
 }
 
 /**
- * The rows of a table stamped with a revision (organisations, cooperation records) whose revision is at or
- * after the horizon, a page in id order, each as its fields (the first must be the id; a separator in the
- * last stays in it); and the oldest transaction still running when they were read, in the same statement.
- * `from` may be a table or a subquery aliased to expose `id` and `revision`.
+ * Rows of a followed table (organisations, cooperation records, offers), each as its fields (the first
+ * must be the id; a separator in the last stays in it). From a position: the rows the entity's feed names
+ * after it (at most `page.limit` feed rows, each id once), read in ONE statement with the feed, its floor
+ * and the snapshot's xmin and xmax, so that the new position says exactly what this snapshot saw. From
+ * none (a load): a page of the table in id order, the first page preceded by the feed's position
+ * (feedStart). `from` may be a table or a subquery aliased to expose `id`.
  */
-export async function rowsSince(db: Database, from: SQL | typeof organisations, fields: SQL[], horizon: number, page: RevisionPage): Promise<RevisionRead<string[]>> {
-  const after = page.after ? sql`and id > ${page.after}::uuid` : sql``;
-  const result = (await db.execute(sql`
-    select ${HORIZON} || pg_snapshot_xmin(pg_current_snapshot())::text as line
-    union all
-    (select concat_ws(${SEPARATOR}, ${sql.join(fields, sql`, `)}) from ${from} where revision >= ${horizon} ${after} order by id limit ${page.limit})`)) as unknown as {
-    rows: { line: string }[];
-  };
-  let next = horizon;
-  const items: string[][] = [];
-  // a union's order is not promised: the horizon's line is told apart by its mark (lines start with an id)
-  for (const { line } of result.rows) {
-    if (line.startsWith(HORIZON)) next = Number(line.slice(HORIZON.length));
-    else items.push(line.split(SEPARATOR));
+export async function rowsSince(
+  db: Database,
+  entity: FeedEntity,
+  from: SQL | typeof organisations,
+  fields: SQL[],
+  since: FeedPosition | null,
+  page: RevisionPage,
+): Promise<RevisionRead<string[]>> {
+  const line = lineOf(fields);
+  if (since === null) {
+    const position = page.after === null ? await feedStart(db, entity) : null;
+    const items = await tableRows(db, from, fields, page.after ? sql`id > ${page.after}::uuid` : sql`true`, page.limit);
+    return { items, gone: [], position, more: items.length === page.limit };
   }
-  return { horizon: next, items };
+  const result = (await db.execute(sql`
+    with fed as materialized (
+      (select seq, entity_id from change_feed where entity = ${entity} and seq > ${since.seq}
+       union all
+       select c.seq, c.entity_id
+         from unnest(${sql.param(since.holes.map((h) => h.from))}::bigint[], ${sql.param(since.holes.map((h) => h.to))}::bigint[]) h(first, last),
+              lateral (select seq, entity_id from change_feed where entity = ${entity} and seq between h.first and h.last) c)
+      order by seq limit ${page.limit})
+    select ${FEED} || concat_ws(' ', pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text,
+                                ${floorOf(entity)}::text, (select string_agg(seq::text, ' ' order by seq) from fed)) as line
+    union all
+    select ${GONE} || d.entity_id::text from (select distinct entity_id from fed) d where not exists (select from ${from} where id = d.entity_id)
+    union all
+    select ${line} from ${from} where id in (select entity_id from fed)`)) as unknown as Lines;
+  const items: string[][] = [];
+  const gone: string[] = [];
+  let seen = { xmin: 0, xmax: 0, floor: 0, seqs: [] as number[] };
+  // a union's order is not promised: the feed's line and the gone ids are told apart by their marks (lines start with an id)
+  for (const { line: text } of result.rows) {
+    if (text.startsWith(FEED)) {
+      const [xmin, xmax, floor, ...seqs] = text.slice(FEED.length).split(' ').map(Number);
+      seen = { xmin: xmin!, xmax: xmax!, floor: floor!, seqs };
+    } else if (text.startsWith(GONE)) gone.push(text.slice(GONE.length));
+    else items.push(text.split(SEPARATOR));
+  }
+  if (belowFloor(since, seen.floor)) return { items: [], gone: [], position: null, more: false, reload: true };
+  const full = seen.seqs.length === page.limit;
+  return { items, gone, position: advance(since, { seqs: seen.seqs, xmin: seen.xmin, xmax: seen.xmax, full }), more: full };
+}
+
+type Lines = { rows: { line: string }[] };
+
+const lineOf = (fields: SQL[]) => sql`concat_ws(${SEPARATOR}, ${sql.join(fields, sql`, `)})`;
+
+/** The rows of `from` that `where` keeps, at most `limit` in id order, each as its fields (as rowsSince reads them). */
+export async function tableRows(db: Database, from: SQL | typeof organisations, fields: SQL[], where: SQL, limit: number): Promise<string[][]> {
+  const result = (await db.execute(sql`select ${lineOf(fields)} as line from ${from} where ${where} order by id limit ${limit}`)) as unknown as Lines;
+  return result.rows.map((row) => row.line.split(SEPARATOR));
 }
 
 /** A list of codes as `array_to_string(codes, ' ')` wrote it. */

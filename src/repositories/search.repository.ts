@@ -2,6 +2,7 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import { writeCount, type Database } from '../db/client.js';
 import { organisations } from '../db/schema/index.js';
 import type { NameSortKeys } from '../shared/sort-key.js';
+import type { FeedPosition } from './change-feed-position.js';
 import { codeList, profilesSince, type OrganisationProfile, type RevisionPage, type RevisionRead } from './revisions.js';
 
 /** What the directory index keeps of an organisation: what search matches, ranks and filters on. */
@@ -22,8 +23,8 @@ const NAME_SIMILARITY = 0.7;
 export class SearchRepository {
   constructor(private readonly db: Database) {}
 
-  /** The organisations written since the horizon (profilesSince), a page; unpublished ones without texts. */
-  async organisationsSince(horizon: number, page: RevisionPage): Promise<RevisionRead<IndexedOrganisation>> {
+  /** The organisations written since a position in the feed (profilesSince), a page; unpublished ones without texts. */
+  async organisationsSince(since: FeedPosition | null, page: RevisionPage): Promise<RevisionRead<IndexedOrganisation>> {
     const more = [
       sql`array_to_string(name_key_list, ' ')`,
       sql`case when published then search_vector::text else '' end`,
@@ -32,9 +33,9 @@ export class SearchRepository {
       sql`sort_key_en`,
       sql`(extract(epoch from created_at) * 1000000)::bigint::text`,
     ];
-    const changes = await profilesSince(this.db, more, horizon, page);
+    const changes = await profilesSince(this.db, more, since, page);
     return {
-      horizon: changes.horizon,
+      ...changes,
       items: changes.items.map(({ profile, more: [keys, vector, ru, fr, en, created] }) => ({
         ...profile,
         nameKeys: codeList(keys),

@@ -12,7 +12,7 @@ describe('RevisionFollower.refresh', () => {
     const follower = new Follower(async () => {
       reads++;
       await new Promise((r) => setTimeout(r, 5));
-      return { items: [], horizon: 1 };
+      return { items: [], gone: [], position: { seq: 0, holes: [] }, more: false };
     }, 100);
     await Promise.all(Array.from({ length: 64 }, () => follower.refresh()));
     expect(reads).toBe(2);
@@ -26,7 +26,7 @@ describe('RevisionFollower.refresh with a write count', () => {
     const follower = new Follower(
       async () => {
         reads++;
-        return { items: [], horizon: 1 };
+        return { items: [], gone: [], position: { seq: 0, holes: [] }, more: false };
       },
       100,
       () => writes,

@@ -11,3 +11,4 @@ export * from './offers.js';
 export * from './offer-alerts.js';
 export * from './offer-follow-updates.js';
 export * from './events.js';
+export * from './change-feed.js';

@@ -4,7 +4,8 @@ import type { MultilingualText } from '../../shared/multilingual.js';
 import type { Database } from '../../db/client.js';
 import type { OrganisationKind } from '../../shared/domain.js';
 import type { OfferKind } from '../../shared/offers.js';
-import { codeList, rowsSince, type RevisionPage, type RevisionRead } from '../revisions.js';
+import type { FeedPosition } from '../change-feed-position.js';
+import { codeList, rowsSince, tableRows, type RevisionPage, type RevisionRead } from '../revisions.js';
 
 /** What the offer index keeps of an offer: what matching scores and filters on. */
 export interface OfferMatchProfile {
@@ -28,7 +29,7 @@ export interface OfferMatchProfile {
   sortName: string;
 }
 
-// each offer with its owner's kind, exposing id and revision as rowsSince reads them
+// each offer with its owner's kind, exposing id as rowsSince reads it
 const OFFERS_WITH_OWNERS = sql`(select o.*, g.kind as owner_kind from offers o join organisations g on g.id = o.organisation_id) x`;
 
 const PROFILE_FIELDS = [
@@ -80,7 +81,7 @@ const profileOf = ([
   sortName: slug!,
 });
 
-/** The offers as the offer index reads them: written since a horizon, a page at a time (as organisations are). */
+/** The offers as the offer index reads them: written since a position in the feed, a page at a time (as organisations are). */
 export class OfferMatchRepository {
   constructor(private readonly db: Database) {}
 
@@ -91,17 +92,14 @@ export class OfferMatchRepository {
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
     );
-    const from = sql`(select * from ${OFFERS_WITH_OWNERS} where id in (${wanted})) y`;
-    const read = await rowsSince(this.db, from, PROFILE_FIELDS, 0, { after: null, limit: ids.length });
-    return new Map(read.items.map((line) => [line[0]!, profileOf(line)]));
+    const lines = await tableRows(this.db, OFFERS_WITH_OWNERS, PROFILE_FIELDS, sql`id in (${wanted})`, ids.length);
+    return new Map(lines.map((line) => [line[0]!, profileOf(line)]));
   }
 
-  async profilesSince(horizon: number, page: RevisionPage): Promise<RevisionRead<OfferMatchProfile>> {
-    const read = await rowsSince(this.db, OFFERS_WITH_OWNERS, PROFILE_FIELDS, horizon, page);
-    return {
-      horizon: read.horizon,
-      items: read.items.map(profileOf),
-    };
+  /** The offers written since a position in the feed (an owner's change of kind is a change of its offers), or a load's page. */
+  async profilesSince(since: FeedPosition | null, page: RevisionPage): Promise<RevisionRead<OfferMatchProfile>> {
+    const read = await rowsSince(this.db, 'offer', OFFERS_WITH_OWNERS, PROFILE_FIELDS, since, page);
+    return { ...read, items: read.items.map(profileOf) };
   }
 
   /**

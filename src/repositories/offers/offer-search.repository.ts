@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { offers } from '../../db/schema/index.js';
 import type { MultilingualText } from '../../shared/multilingual.js';
 import type { OfferKind } from '../../shared/offers.js';
+import type { FeedPosition } from '../change-feed-position.js';
 import { codeList, rowsSince, type RevisionPage, type RevisionRead } from '../revisions.js';
 
 /**
@@ -41,12 +42,12 @@ export interface OfferExplainedRow {
   productCodes: string[];
 }
 
-/** What the marketplace's search reads: the offers written since a horizon, and what explains a result. */
+/** What the marketplace's search reads: the offers written since a position in the feed, and what explains a result. */
 export class OfferSearchRepository {
   constructor(private readonly db: Database) {}
 
-  /** The offers written since the horizon (rowsSince), a page; unpublished ones without their texts. */
-  async offersSince(horizon: number, page: RevisionPage): Promise<RevisionRead<IndexedOffer>> {
+  /** The offers written since a position in the feed (rowsSince), a page; unpublished ones without their texts. */
+  async offersSince(since: FeedPosition | null, page: RevisionPage): Promise<RevisionRead<IndexedOffer>> {
     const published = sql`(o.stage = 'published')`;
     const fields = [
       sql`o.id`,
@@ -64,9 +65,9 @@ export class OfferSearchRepository {
       // last, so that a separator in it could do no harm
       sql`lower(coalesce(o.title->>(o.title->>'original'), ''))`,
     ];
-    const read = await rowsSince(this.db, sql`offers o`, fields, horizon, page);
+    const read = await rowsSince(this.db, 'offer', sql`offers o`, fields, since, page);
     return {
-      horizon: read.horizon,
+      ...read,
       items: read.items.map(([id, isPublished, kind, region, areas, nace, partnerships, targets, concepts, expires, at, vector, ...title]) => ({
         id: id!,
         published: isPublished === 'true',

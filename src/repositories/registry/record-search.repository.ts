@@ -5,6 +5,7 @@ import type { MultilingualText } from '../../shared/multilingual.js';
 import type { RecordKind } from '../../shared/registry.js';
 import { LANGUAGES } from '../../shared/languages.js';
 import { termColumns, type TermRow } from '../glossary.repository.js';
+import type { FeedPosition } from '../change-feed-position.js';
 import { codeList, rowsSince, type RevisionPage, type RevisionRead } from '../revisions.js';
 import { TEXT_SEARCH_CONFIG } from '../search-query.js';
 
@@ -78,12 +79,12 @@ const recordDocument = sql`(${weighted(values([sql`r.title`]), 'A')} || coalesce
 
 const SEPARATOR = '\u001f';
 
-/** What the registry's search reads from the database: records written since a horizon, and a page's rows. */
+/** What the registry's search reads from the database: records written since a position in the feed, and a page's rows. */
 export class RecordSearchRepository {
   constructor(private readonly db: Database) {}
 
-  /** The records written since the horizon (rowsSince), a page; unpublished ones without their texts. */
-  async recordsSince(horizon: number, page: RevisionPage): Promise<RevisionRead<IndexedRecord>> {
+  /** The records written since a position in the feed (rowsSince), a page; unpublished ones without their texts. */
+  async recordsSince(since: FeedPosition | null, page: RevisionPage): Promise<RevisionRead<IndexedRecord>> {
     const fields = [
       sql`r.id`,
       sql`r.published::text`,
@@ -99,9 +100,9 @@ export class RecordSearchRepository {
       // last, so that a separator in it could do no harm
       sql`lower(coalesce(r.title->>(r.title->>'original'), ''))`,
     ];
-    const read = await rowsSince(this.db, sql`cooperation_records r`, fields, horizon, page);
+    const read = await rowsSince(this.db, 'record', sql`cooperation_records r`, fields, since, page);
     return {
-      horizon: read.horizon,
+      ...read,
       items: read.items.map(([id, published, kind, stage, types, areas, regions, first, last, concepts, vector, ...title]) => ({
         id: id!,
         published: published === 'true',
