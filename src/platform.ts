@@ -37,6 +37,7 @@ export async function openPlatform(
         | 'reminderScanSeconds'
         | 'offerExpiryWarningDays'
         | 'eventReminderHours'
+        | 'feedRetentionHours'
       >
     >,
   options: { seedDemoIfEmpty?: boolean; seedExamples?: boolean; seedRecords?: boolean; clock?: Clock; mail?: MailTransport } = {},
@@ -57,6 +58,7 @@ export async function openPlatform(
         reminderScanSeconds: config.reminderScanSeconds,
         offerExpiryWarningDays: config.offerExpiryWarningDays,
         eventReminderHours: config.eventReminderHours,
+        feedRetentionHours: config.feedRetentionHours,
       },
     );
     await syncReferenceData(repos);

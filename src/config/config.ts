@@ -57,6 +57,8 @@ export interface Config {
   documentMaxBytes: number;
   /** EVENT_REMINDER_HOURS: hours before a one-to-one meeting at an event that its participants are e-mailed their meetings. Default 24. */
   eventReminderHours: number;
+  /** FEED_RETENTION_HOURS: how long the change feed the in-memory indexes follow keeps its rows, in hours. Default 168 (a week). */
+  feedRetentionHours: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -144,6 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (rawEventReminder !== undefined && (!/^\d{1,4}$/.test(rawEventReminder) || eventReminderHours < 1))
     problems.push(`EVENT_REMINDER_HOURS must be a whole number of hours from 1 to 9999 (24 for a day), got "${rawEventReminder}"`);
 
+  // a follower (or a snapshot) that has not read the feed for longer loads again from the tables
+  const rawRetention = value('FEED_RETENTION_HOURS') ?? '168';
+  if (!/^[1-9]\d{0,5}$/.test(rawRetention)) problems.push(`FEED_RETENTION_HOURS must be a whole number of hours above 0 (168 for a week), got "${rawRetention}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');
   return {
@@ -165,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderScanSeconds,
     offerExpiryWarningDays: [...new Set(offerExpiryWarningDays.map(Number))].sort((a, b) => b - a),
     eventReminderHours,
+    feedRetentionHours: Number(rawRetention),
   };
 }
 

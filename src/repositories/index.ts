@@ -2,6 +2,7 @@ import type { Database } from '../db/client.js';
 import { AccountRepository } from './account.repository.js';
 import { AreaRepository } from './area.repository.js';
 import { AuditRepository } from './audit.repository.js';
+import { ChangeFeedRepository } from './change-feed.repository.js';
 import { ClassificationRepository } from './classification.repository.js';
 import { GlossaryRepository } from './glossary.repository.js';
 import { JobRepository } from './jobs/job.repository.js';
@@ -41,6 +42,8 @@ export interface Repositories {
   accounts: AccountRepository;
   areas: AreaRepository;
   audit: AuditRepository;
+  /** The change feed's upkeep (its cleanup's cuts). */
+  changeFeed: ChangeFeedRepository;
   classifications: ClassificationRepository;
   /** Documents attached to registry records, their bytes in chunks. */
   documents: DocumentRepository;
@@ -128,6 +131,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     accounts: new AccountRepository(db),
     areas: new AreaRepository(db, cache),
     audit: new AuditRepository(db),
+    changeFeed: new ChangeFeedRepository(db),
     classifications,
     documents: new DocumentRepository(db),
     glossary: new GlossaryRepository(db),

@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import type { MailSettings } from '../mailer.js';
 import type { SubmissionNoticesService } from '../organisations/submission-notices.service.js';
 import { JobRunner, type RunnerOptions } from './job-runner.js';
+import { FeedCleanupService } from './feed-cleanup.js';
 import { ReminderService } from './reminders.js';
 // the marketplace (offers and requests)
 import { OfferExpiryService } from '../offers/offer-expiry.js';
@@ -24,6 +25,8 @@ export interface JobsOptions {
   offerExpiryWarningDays?: number[];
   /** Hours before a one-to-one meeting its participants are reminded (EVENT_REMINDER_HOURS); 24 by default. */
   eventReminderHours?: number;
+  /** How long the change feed keeps its rows, in hours (FEED_RETENTION_HOURS); a week by default. */
+  feedRetentionHours?: number;
   runner?: RunnerOptions;
 }
 
@@ -36,6 +39,8 @@ export class JobsService {
   readonly reminders: ReminderService;
   /** Offers expired on their day, and their owners warned before. */
   readonly offerExpiry: OfferExpiryService;
+  /** The change feed's old rows removed, hourly. */
+  readonly feedCleanup: FeedCleanupService;
 
   constructor(
     private readonly repos: Repositories,
@@ -48,6 +53,8 @@ export class JobsService {
     this.reminders.register(this.runner);
     this.offerExpiry = new OfferExpiryService(repos, mail, options.offerExpiryWarningDays, options.reminderScanSeconds);
     this.offerExpiry.register(this.runner);
+    this.feedCleanup = new FeedCleanupService(repos, options.feedRetentionHours);
+    this.feedCleanup.register(this.runner);
     this.runner
       .define(NOTICES_JOB, async () => ({ sent: await notices.sendDue() }))
       .every(NOTICES_JOB, NOTICES_EVERY_MS, { maxAttempts: 1 });
