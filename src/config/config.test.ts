@@ -40,6 +40,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EVENT_REMINDER_HOURS: '1.5' })).toThrow(/EVENT_REMINDER_HOURS/);
   });
 
+  it('reads how long the change feed keeps its rows, a week by default', () => {
+    expect(loadConfig({}).feedRetentionHours).toBe(168);
+    expect(loadConfig({ FEED_RETENTION_HOURS: '24' }).feedRetentionHours).toBe(24);
+    expect(() => loadConfig({ FEED_RETENTION_HOURS: '0' })).toThrow(/FEED_RETENTION_HOURS/);
+    expect(() => loadConfig({ FEED_RETENTION_HOURS: 'a week' })).toThrow(/FEED_RETENTION_HOURS/);
+  });
+
   it('reads the document size limit, 20 MiB unless set, and refuses anything but a positive whole number', () => {
     expect(loadConfig({}).documentMaxBytes).toBe(20 * 1024 * 1024);
     expect(loadConfig({ DOCUMENT_MAX_BYTES: '1048576' }).documentMaxBytes).toBe(1048576);

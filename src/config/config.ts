@@ -148,7 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   // a follower (or a snapshot) that has not read the feed for longer loads again from the tables
   const rawRetention = value('FEED_RETENTION_HOURS') ?? '168';
-  if (!/^[1-9]\d{0,5}$/.test(rawRetention)) problems.push(`FEED_RETENTION_HOURS must be a whole number of hours above 0 (168 for a week), got "${rawRetention}"`);
+  if (!/^[1-9]\d{0,5}$/.test(rawRetention))
+    problems.push(`FEED_RETENTION_HOURS must be a whole number of hours above 0 (168 for a week), got "${rawRetention}"`);
 
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');

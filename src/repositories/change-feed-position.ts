@@ -118,7 +118,8 @@ function firstAtOrAbove(seqs: number[], value: number): number {
 function capped(holes: FeedHole[]): FeedHole[] {
   while (holes.length > MAX_HOLES) {
     let closest = 0;
-    for (let i = 1; i < holes.length - 1; i++) if (holes[i + 1]!.from - holes[i]!.to < holes[closest + 1]!.from - holes[closest]!.to) closest = i;
+    for (let i = 1; i < holes.length - 1; i++)
+      if (holes[i + 1]!.from - holes[i]!.to < holes[closest + 1]!.from - holes[closest]!.to) closest = i;
     const [a, b] = [holes[closest]!, holes[closest + 1]!];
     holes.splice(closest, 2, { from: a.from, to: b.to, until: Math.max(a.until, b.until) });
   }

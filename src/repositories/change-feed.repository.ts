@@ -1,9 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import type { FeedEntity } from '../db/schema/index.js';
 import { startAt, type FeedPosition } from './change-feed-position.js';
 
-type Rows<T> = { rows: T[] };
+/** A statement's rows, as `T` (its fields as the statement names them). */
+async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
 
 /** The entity's floor: at or below it, the cleanup removed the feed's rows. */
 export const floorOf = (entity: FeedEntity) => sql`coalesce((select floor from change_feed_floors where entity = ${entity}), 0)`;
@@ -16,7 +19,9 @@ export const floorOf = (entity: FeedEntity) => sql`coalesce((select floor from c
  * cleanup cuts only there), so the scan for gaps starts at the floor.
  */
 export async function feedStart(db: Database, entity: FeedEntity): Promise<FeedPosition> {
-  const result = (await db.execute(sql`
+  const [row] = await rowsOf<{ xmin: string; xmax: string; top: string; gaps: string | null }>(
+    db,
+    sql`
     select pg_snapshot_xmin(snap.s)::text as xmin, pg_snapshot_xmax(snap.s)::text as xmax, p.top::text as top,
            case when exists (select from pg_snapshot_xip(snap.s)) then
              (select string_agg((g.seq + 1)::text || '-' || (g.next - 1)::text, ' ')
@@ -27,13 +32,13 @@ export async function feedStart(db: Database, entity: FeedEntity): Promise<FeedP
            end as gaps
       from (select pg_current_snapshot() as s) snap,
            (select f.floor, greatest(f.floor, coalesce((select max(seq) from change_feed where entity = ${entity}), 0)) as top
-              from (select ${floorOf(entity)} as floor) f) p`)) as unknown as Rows<{ xmin: string; xmax: string; top: string; gaps: string | null }>;
-  const row = result.rows[0]!;
-  const gaps = (row.gaps ? row.gaps.split(' ') : []).map((gap) => {
+              from (select ${floorOf(entity)} as floor) f) p`,
+  );
+  const gaps = (row!.gaps ? row!.gaps.split(' ') : []).map((gap) => {
     const [from, to] = gap.split('-').map(Number);
     return { from: from!, to: to! };
   });
-  return startAt(Number(row.top), gaps, { xmin: Number(row.xmin), xmax: Number(row.xmax) });
+  return startAt(Number(row!.top), gaps, { xmin: Number(row!.xmin), xmax: Number(row!.xmax) });
 }
 
 /** What one run of the cleanup did for an entity. */
@@ -58,16 +63,22 @@ export class ChangeFeedRepository {
    */
   async cut(entity: FeedEntity, before: Date): Promise<FeedCut> {
     return this.db.transaction(async (tx) => {
-      const due = (await tx.execute(sql`
+      const [due] = await rowsOf<{ pending: string }>(
+        tx,
+        sql`
         select pending from change_feed_floors
          where entity = ${entity} and pending is not null and pending_until <= pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-         for update`)) as unknown as Rows<{ pending: string }>;
+         for update`,
+      );
       let deleted = 0;
-      const pending = due.rows[0] ? Number(due.rows[0].pending) : null;
+      const pending = due ? Number(due.pending) : null;
       if (pending !== null) {
-        const gone = (await tx.execute(sql`
-          with d as (delete from change_feed where entity = ${entity} and seq <= ${pending} returning 1) select count(*)::int as n from d`)) as unknown as Rows<{ n: number }>;
-        deleted = gone.rows[0]!.n;
+        const [gone] = await rowsOf<{ n: number }>(
+          tx,
+          sql`
+          with d as (delete from change_feed where entity = ${entity} and seq <= ${pending} returning 1) select count(*)::int as n from d`,
+        );
+        deleted = gone!.n;
         await tx.execute(sql`
           update change_feed_floors set floor = greatest(floor, ${pending}), pending = null, pending_until = null, cut_at = now() where entity = ${entity}`);
       }
@@ -76,9 +87,11 @@ export class ChangeFeedRepository {
            set pending = c.seq, pending_until = pg_snapshot_xmax(pg_current_snapshot())::text::bigint
           from (select max(seq) as seq from change_feed where entity = ${entity} and written_at < ${before.toISOString()}::timestamptz) c
          where f.entity = ${entity} and c.seq > f.floor and f.pending is null`);
-      const state = (await tx.execute(sql`
-        select floor::text as floor, pending::text as pending from change_feed_floors where entity = ${entity}`)) as unknown as Rows<{ floor: string; pending: string | null }>;
-      const row = state.rows[0];
+      const [row] = await rowsOf<{ floor: string; pending: string | null }>(
+        tx,
+        sql`
+        select floor::text as floor, pending::text as pending from change_feed_floors where entity = ${entity}`,
+      );
       return { entity, deleted, floor: Number(row?.floor ?? 0), pending: row?.pending == null ? null : Number(row.pending) };
     });
   }

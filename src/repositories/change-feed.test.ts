@@ -41,7 +41,7 @@ const platformRun: Run = async (query) => (await t.database.db.execute(query)) a
 /** Reads from `position` until the rows `wanted` are found (or 60 s pass): the position reached and the ids read. */
 async function readUntil(position: FeedPosition, wanted: string[]): Promise<{ position: FeedPosition; ids: string[] }> {
   const ids: string[] = [];
-  for (const started = Date.now(); ; ) {
+  for (const started = Date.now(); ;) {
     const page = await read(position);
     position = page.position!;
     ids.push(...page.items.map((i) => i.id));
@@ -56,7 +56,9 @@ async function readUntil(position: FeedPosition, wanted: string[]): Promise<{ po
  */
 async function ended(until: number): Promise<boolean> {
   for (const started = Date.now(); Date.now() - started < 180_000; await new Promise((r) => setTimeout(r, 500))) {
-    const result = (await t.database.db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`)) as unknown as { rows: { xmin: string }[] };
+    const result = (await t.database.db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`)) as unknown as {
+      rows: { xmin: string }[];
+    };
     if (Number(result.rows[0]!.xmin) >= until) return true;
   }
   return false;
@@ -107,7 +109,10 @@ describe('the change feed cleanup', () => {
     const { repos, jobs } = t.services;
     const db = t.database.db;
     const count = async (query: SQL) => Number(((await db.execute(query)) as unknown as { rows: { n: string }[] }).rows[0]!.n);
-    const before = { seq: await count(sql`select coalesce(max(seq), 0)::text as n from change_feed where entity = 'organisation'`), holes: [] };
+    const before = {
+      seq: await count(sql`select coalesce(max(seq), 0)::text as n from change_feed where entity = 'organisation'`),
+      holes: [],
+    };
     const old = await writeCopies(platformRun, 'old', 3);
     await db.execute(sql`update change_feed set written_at = now() - interval '200 hours' where entity = 'organisation'`);
     const [recent] = await writeCopies(platformRun, 'recent', 1);
@@ -116,7 +121,11 @@ describe('the change feed cleanup', () => {
     const chosen = await organisationCut();
     expect(chosen.deleted).toBe(0);
     const until = Number(
-      ((await db.execute(sql`select pending_until::text as n from change_feed_floors where entity = 'organisation'`)) as unknown as { rows: { n: string }[] }).rows[0]!.n,
+      (
+        (await db.execute(sql`select pending_until::text as n from change_feed_floors where entity = 'organisation'`)) as unknown as {
+          rows: { n: string }[];
+        }
+      ).rows[0]!.n,
     );
     if (!(await ended(until))) return ctx.skip('a transaction elsewhere on the server stayed open');
     const cut = await organisationCut();

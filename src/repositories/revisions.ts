@@ -156,8 +156,16 @@ type Lines = { rows: { line: string }[] };
 const lineOf = (fields: SQL[]) => sql`concat_ws(${SEPARATOR}, ${sql.join(fields, sql`, `)})`;
 
 /** The rows of `from` that `where` keeps, at most `limit` in id order, each as its fields (as rowsSince reads them). */
-export async function tableRows(db: Database, from: SQL | typeof organisations, fields: SQL[], where: SQL, limit: number): Promise<string[][]> {
-  const result = (await db.execute(sql`select ${lineOf(fields)} as line from ${from} where ${where} order by id limit ${limit}`)) as unknown as Lines;
+export async function tableRows(
+  db: Database,
+  from: SQL | typeof organisations,
+  fields: SQL[],
+  where: SQL,
+  limit: number,
+): Promise<string[][]> {
+  const result = (await db.execute(
+    sql`select ${lineOf(fields)} as line from ${from} where ${where} order by id limit ${limit}`,
+  )) as unknown as Lines;
   return result.rows.map((row) => row.line.split(SEPARATOR));
 }
 
