@@ -137,23 +137,23 @@ export class SnapshotReader {
     return list;
   }
 
-  int32(): Int32Array {
+  int32(): Int32Array<ArrayBuffer> {
     return this.typed(Kind.Int32, 4, (b, o, n) => new Int32Array(b, o, n));
   }
 
-  uint32(): Uint32Array {
+  uint32(): Uint32Array<ArrayBuffer> {
     return this.typed(Kind.Uint32, 4, (b, o, n) => new Uint32Array(b, o, n));
   }
 
-  float32(): Float32Array {
+  float32(): Float32Array<ArrayBuffer> {
     return this.typed(Kind.Float32, 4, (b, o, n) => new Float32Array(b, o, n));
   }
 
-  float64(): Float64Array {
+  float64(): Float64Array<ArrayBuffer> {
     return this.typed(Kind.Float64, 8, (b, o, n) => new Float64Array(b, o, n));
   }
 
-  uint8(): Uint8Array {
+  uint8(): Uint8Array<ArrayBuffer> {
     return this.typed(Kind.Uint8, 1, (b, o, n) => new Uint8Array(b, o, n));
   }
 
@@ -162,11 +162,12 @@ export class SnapshotReader {
     return this.at === this.buffer.length;
   }
 
-  private typed<A>(kind: Kind, width: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => A): A {
+  private typed<A>(kind: Kind, width: number, make: (buffer: ArrayBuffer, offset: number, length: number) => A): A {
     const bytes = this.section(kind);
     if (bytes.byteLength % width !== 0) throw new SnapshotFormatError('a typed section of a broken length');
     // a file's buffer starts at 0, so sections (padded to 8) are aligned; a pooled small buffer may not be
-    if (bytes.byteOffset % width === 0) return make(bytes.buffer, bytes.byteOffset, bytes.byteLength / width);
+    // a file is read into an ArrayBuffer of its own (never a shared one)
+    if (bytes.byteOffset % width === 0) return make(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / width);
     const copy = new Uint8Array(bytes);
     return make(copy.buffer, 0, bytes.byteLength / width);
   }
