@@ -58,13 +58,13 @@ export class Lexicon {
   /** The lexemes in order and their postings (snapshot/): two string and three typed sections. */
   writeSnapshot(writer: SnapshotWriter): void {
     this.sort();
-    writer.strings(this.sorted);
+    writer.utf16Strings(this.sorted);
     writePostings(writer, this.sorted.map((lexeme) => this.lists.get(lexeme)!), true);
   }
 
   /** Replaces the lexicon by a snapshot's: already sorted, postings as views of its buffer. */
   readSnapshot(reader: SnapshotReader): void {
-    const lexemes = reader.strings();
+    const lexemes = reader.utf16Strings();
     const lists = readPostings(reader, true);
     if (lists.length !== lexemes.length) throw new SnapshotFormatError('lexemes and postings differ in number');
     this.lists.clear();

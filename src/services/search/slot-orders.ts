@@ -130,19 +130,19 @@ export class DirectoryOrders {
   }
 
   /**
-   * The sort keys, creation times and the four settled orders (snapshot/). French and English keys are
-   * written whole; a restore shares them again where they are equal, as `add` does.
+   * The sort keys (as UTF-16: they are code points past ASCII, slow to decode from UTF-8), creation times
+   * and the four settled orders (snapshot/). A restore shares French and English keys where equal, as `add` does.
    */
   writeSnapshot(writer: SnapshotWriter, ids: string[]): void {
     this.settle(ids);
-    for (const lang of NAME_ORDERS) writer.strings(this.keys.map((keys) => keys[lang]));
+    for (const lang of NAME_ORDERS) writer.utf16Strings(this.keys.map((keys) => keys[lang]));
     writer.float64(Float64Array.from(this.created));
     for (const order of [...this.byName.values(), this.newest]) writer.int32(order.settled);
   }
 
   /** Replaces the orders by a snapshot's of `size` slots. */
   readSnapshot(reader: SnapshotReader, size: number): void {
-    const [ru, fr, en] = NAME_ORDERS.map(() => reader.strings());
+    const [ru, fr, en] = NAME_ORDERS.map(() => reader.utf16Strings());
     const created = reader.float64();
     if ([ru, fr, en].some((list) => list!.length !== size) || created.length !== size)
       throw new SnapshotFormatError('sort keys of another number of slots');
