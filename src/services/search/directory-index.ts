@@ -2,7 +2,7 @@ import type { OrganisationFilter, PageRange } from '../../repositories/organisat
 import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
 import { requiredWords, type Bridged, type SearchWord } from '../../repositories/search-query.js';
 import { detached } from '../detached-string.js';
-import { grown, inEveryGroup, postFeatures, Postings, readPostings, renumberFeatures, writePostings } from './postings.js';
+import { grown, inEveryGroup, postFeatures, Postings, readFeatures, renumberFeatures, writeFeatures } from './postings.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 import type { SnapshottableIndex } from './snapshot/snapshottable.js';
 import { topOrder } from './ordering.js';
@@ -301,15 +301,13 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     writer.json({ format: SNAPSHOT_FORMAT, slots: this.ids.length, dead: this.dead });
     writer.strings(this.ids).uint8(this.live, this.ids.length);
     this.lexemes.writeSnapshot(writer);
-    writer.strings([...this.features.keys()]);
-    writePostings(writer, [...this.features.values()], false);
+    writeFeatures(writer, this.features);
     this.orders.writeSnapshot(writer, this.ids);
   }
 
   /**
-   * Replaces its content by a snapshot's, once the whole snapshot has been read (a broken one leaves it as
-   * it was). Postings and orders stay views of the file's buffer (one appended to is copied then); what is
-   * rebuilt is the maps from ids, lexemes and feature keys.
+   * Replaces its content by a snapshot's once all of it is read (a broken one leaves it as it was). Postings
+   * and orders stay views of the file's buffer; the maps by id, lexeme and feature key are rebuilt.
    */
   readSnapshot(reader: SnapshotReader): void {
     const head = reader.json<{ format?: unknown; slots: number; dead: number }>();
@@ -319,9 +317,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     if (ids.length !== head.slots || live.length !== head.slots) throw new SnapshotFormatError('ids and slots differ in number');
     const lexemes = new Lexicon();
     lexemes.readSnapshot(reader);
-    const keys = reader.strings();
-    const lists = readPostings(reader, false);
-    if (keys.length !== lists.length) throw new SnapshotFormatError('features and postings differ in number');
+    const features = readFeatures(reader);
     const orders = new DirectoryOrders();
     orders.readSnapshot(reader, ids.length);
     [this.ids, this.lexemes, this.orders, this.dead, this.lastMatch] = [ids, lexemes, orders, head.dead, null];
@@ -330,6 +326,6 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     this.slotOf.clear();
     for (let slot = 0; slot < ids.length; slot++) if (live[slot]) this.slotOf.set(ids[slot]!, slot);
     this.features.clear();
-    for (const [i, key] of keys.entries()) this.features.set(key, lists[i]!);
+    for (const [key, list] of features) this.features.set(key, list);
   }
 }

@@ -172,3 +172,17 @@ export function readPostings(reader: SnapshotReader, withValues: boolean): Posti
   }
   return lists;
 }
+
+/** An index's features (areas, kinds, concepts, …) in a snapshot: their keys, then their postings. */
+export function writeFeatures(writer: SnapshotWriter, features: Map<string, Postings>): void {
+  writer.strings([...features.keys()]);
+  writePostings(writer, [...features.values()], false);
+}
+
+/** The features writeFeatures wrote, key by key. */
+export function readFeatures(reader: SnapshotReader): [string, Postings][] {
+  const keys = reader.strings();
+  const lists = readPostings(reader, false);
+  if (keys.length !== lists.length) throw new SnapshotFormatError('features and postings differ in number');
+  return keys.map((key, i) => [key, lists[i]!]);
+}

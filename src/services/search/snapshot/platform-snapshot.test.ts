@@ -40,5 +40,6 @@ describe('a platform with a snapshot folder', () => {
     } finally {
       await server?.close();
     }
-  });
+    // two or three platforms opened one after another, on a loaded machine
+  }, 180_000);
 });
