@@ -10,6 +10,8 @@ import { syncReferenceData } from './services/reference-data.js';
 import { seedDemo } from './services/seed-demo.js';
 import { syncShippedGlossary } from './services/glossary/sync-shipped-glossary.js';
 import { rebuildStaleDocuments } from './services/search/rebuild-documents.js';
+import { databaseIdentity } from './repositories/database-identity.js';
+import { SnapshotStore, type SnapshotLog } from './services/search/snapshot/snapshot-store.js';
 
 export interface Platform {
   database: DatabaseHandle;
@@ -29,6 +31,7 @@ export async function openPlatform(
     Partial<
       Pick<
         Config,
+        | 'snapshotDir'
         | 'smtpUrl'
         | 'outboxDir'
         | 'publicUrl'
@@ -40,7 +43,15 @@ export async function openPlatform(
         | 'feedRetentionHours'
       >
     >,
-  options: { seedDemoIfEmpty?: boolean; seedExamples?: boolean; seedRecords?: boolean; clock?: Clock; mail?: MailTransport } = {},
+  options: {
+    seedDemoIfEmpty?: boolean;
+    seedExamples?: boolean;
+    seedRecords?: boolean;
+    clock?: Clock;
+    mail?: MailTransport;
+    /** Where the snapshot store says what it restored and saved (info) and what it could not (warn). */
+    snapshotLog?: SnapshotLog;
+  } = {},
 ): Promise<Platform> {
   // an empty dataDir means an in-memory PGlite (tests)
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir || null });
@@ -67,6 +78,19 @@ export async function openPlatform(
     if (options.seedDemoIfEmpty && (await repos.partnerships.list()).length === 0 && (await repos.organisations.count()) === 0) {
       await seedDemo(repos, services.classifications, { examples: options.seedExamples ?? false, records: options.seedRecords ?? true });
     }
+    // without a folder (tests, the in-memory database) the indexes load from the database at each start
+    const snapshots = config.snapshotDir
+      ? new SnapshotStore(
+          config.snapshotDir,
+          await databaseIdentity(database.db),
+          [
+            { name: 'directory', ...services.directory.snapshotted() },
+            // the partner index joins here: { name: 'partners', ...services.matches.snapshotted() },
+          ],
+          { log: options.snapshotLog },
+        )
+      : null;
+    snapshots?.start();
     const close = async () => {
       // a background job that is running finishes (and records its outcome) before the database closes
       await services.jobs.runner.stop();
@@ -76,6 +100,7 @@ export async function openPlatform(
         services.credentials.afterAnswer.settled(),
         services.notices.afterAnswer.settled(),
       ]);
+      await snapshots?.close();
       await database.close();
     };
     return { database, services, close };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
@@ -11,6 +12,12 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.seedDemo).toBe(true);
     expect(config.searchRateLimit).toBe(300);
+  });
+
+  it('keeps the search indexes\' snapshots beside the PGlite data, or in ./data/snapshots for a PostgreSQL server, unless told', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/cb' }).snapshotDir).toBe('/srv/cb/snapshots');
+    expect(loadConfig({ DATA_DIR: '/srv/cb', DATABASE_URL: 'postgres://h/db' }).snapshotDir).toBe(resolve('./data/snapshots'));
+    expect(loadConfig({ SNAPSHOT_DIR: '/var/cache/cb' }).snapshotDir).toBe('/var/cache/cb');
   });
 
   it('reads the search rate limit, 0 turning it off, and refuses anything but a whole number', () => {

@@ -17,6 +17,7 @@ import { withinFirstLoad } from './search/first-load.js';
 import type { OrganisationRepository, OrganisationRow } from '../repositories/organisation.repository.js';
 import type { RegionRow } from '../repositories/region.repository.js';
 import type { AreaRow } from '../repositories/area.repository.js';
+import type { NamedIndex } from './search/snapshot/snapshot-store.js';
 
 /**
  * The query with its order said: relevance with words, by name without (a link asking for relevance
@@ -69,6 +70,8 @@ export class DirectoryService {
   private readonly pages = new BoundedCache<OrganisationPage>(PAGES_KEPT);
   /** The slug each kept page was read by, by organisation id: a write to the organisation forgets it. */
   private readonly pageSlugs = new Map<string, string>();
+  /** A restore from a snapshot in progress (search/snapshot/): refreshes wait for it, then read only what followed. */
+  private restoring: Promise<void> = Promise.resolve();
   constructor(
     private readonly repos: Repositories,
     private readonly classifications: ClassificationService,
@@ -93,6 +96,7 @@ export class DirectoryService {
 
   /** Takes in the writes committed so far; says which state of organisations and glossary it then holds. */
   private async current(): Promise<string> {
+    await this.restoring;
     const [, glossary] = await Promise.all([this.index.refresh(), this.analyses.current()]);
     return `${this.index.generation}/${glossary}`;
   }
@@ -153,6 +157,19 @@ export class DirectoryService {
     this.analyses.clear();
     this.pages.clear();
     this.pageSlugs.clear();
+  }
+
+  /** The directory index as the snapshot store saves and restores it. */
+  snapshotted(): Omit<NamedIndex, 'name'> {
+    return {
+      index: this.index,
+      startFrom: (restoring) => {
+        this.restoring = restoring.then(
+          () => {},
+          () => {},
+        );
+      },
+    };
   }
 
   /** Loads the directory index now rather than on the first search (it reads in pages: requests go on meanwhile). */

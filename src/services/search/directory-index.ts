@@ -2,7 +2,9 @@ import type { OrganisationFilter, PageRange } from '../../repositories/organisat
 import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
 import { requiredWords, type Bridged, type SearchWord } from '../../repositories/search-query.js';
 import { detached } from '../detached-string.js';
-import { inEveryGroup, postFeatures, Postings, renumberFeatures } from './postings.js';
+import { grown, inEveryGroup, postFeatures, Postings, readFeatures, renumberFeatures, writeFeatures } from './postings.js';
+import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
+import type { SnapshottableIndex } from './snapshot/snapshottable.js';
 import { topOrder } from './ordering.js';
 import { Lexicon } from './lexicon.js';
 import { DirectoryOrders, type ListOrder } from './slot-orders.js';
@@ -47,6 +49,9 @@ export interface HitWay {
 /** Organisations read in one statement when loading: about 100 ms of reading and indexing on PGlite. */
 const READ_PAGE = 2000;
 
+/** The layout of the directory index's snapshot (writeSnapshot): a new number whenever its sections change. */
+const SNAPSHOT_FORMAT = 1;
+
 /**
  * The published organisations' search documents, in memory: for each lexeme, the organisations whose
  * document holds it with the lexeme's part of the text rank, and postings of areas, NACE classes, concepts,
@@ -58,13 +63,13 @@ const READ_PAGE = 2000;
  * A rewritten organisation takes a new slot and its old slot is marked dead (postings are only appended
  * to); when the dead outnumber the live, the slots are renumbered and the postings compacted.
  */
-export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
+export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implements SnapshottableIndex {
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
   private live = new Uint8Array(1024);
-  private readonly lexemes = new Lexicon();
+  private lexemes = new Lexicon();
   private readonly features = new Map<string, Postings>();
-  private readonly orders = new DirectoryOrders();
+  private orders = new DirectoryOrders();
   private dead = 0;
   private lastMatch: { words: IndexWord[]; generation: number; matches: WordMatches } | null = null;
 
@@ -286,5 +291,41 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
     this.live = new Uint8Array(Math.max(1024, ids.length * 2));
     this.live.fill(1, 0, ids.length);
     this.dead = 0;
+  }
+
+  /**
+   * Its content as a snapshot (search/snapshot/): every slot's id and liveness, the lexicon, the features,
+   * the orders, settled first so that a restore ends where a fresh load does and sorts nothing.
+   */
+  writeSnapshot(writer: SnapshotWriter): void {
+    writer.json({ format: SNAPSHOT_FORMAT, slots: this.ids.length, dead: this.dead });
+    writer.strings(this.ids).uint8(this.live, this.ids.length);
+    this.lexemes.writeSnapshot(writer);
+    writeFeatures(writer, this.features);
+    this.orders.writeSnapshot(writer, this.ids);
+  }
+
+  /**
+   * Replaces its content by a snapshot's once all of it is read (a broken one leaves it as it was). Postings
+   * and orders stay views of the file's buffer; the maps by id, lexeme and feature key are rebuilt.
+   */
+  readSnapshot(reader: SnapshotReader): void {
+    const head = reader.json<{ format?: unknown; slots: number; dead: number }>();
+    if (head.format !== SNAPSHOT_FORMAT) throw new SnapshotFormatError(`directory index snapshot format ${String(head.format)}`);
+    const ids = reader.strings();
+    const live = reader.uint8();
+    if (ids.length !== head.slots || live.length !== head.slots) throw new SnapshotFormatError('ids and slots differ in number');
+    const lexemes = new Lexicon();
+    lexemes.readSnapshot(reader);
+    const features = readFeatures(reader);
+    const orders = new DirectoryOrders();
+    orders.readSnapshot(reader, ids.length);
+    [this.ids, this.lexemes, this.orders, this.dead, this.lastMatch] = [ids, lexemes, orders, head.dead, null];
+    // a view holds exactly the slots: `add` doubles it when full, which an empty one cannot be
+    this.live = live.length >= 1024 ? live : grown(live, 1024, (n) => new Uint8Array(n));
+    this.slotOf.clear();
+    for (let slot = 0; slot < ids.length; slot++) if (live[slot]) this.slotOf.set(ids[slot]!, slot);
+    this.features.clear();
+    for (const [key, list] of features) this.features.set(key, list);
   }
 }

@@ -1,6 +1,7 @@
 import { detached } from '../detached-string.js';
 import { compare, lowerBound } from './ordering.js';
-import { Postings } from './postings.js';
+import { Postings, readPostings, writePostings } from './postings.js';
+import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 import type { RankItem } from './text-rank.js';
 
 /**
@@ -51,6 +52,24 @@ export class Lexicon {
       if (list.length === 0) this.lists.delete(key);
     }
     this.sorted = [...this.lists.keys()].sort(compare);
+    this.unsorted = [];
+  }
+
+  /** The lexemes in order and their postings (snapshot/): two string and three typed sections. */
+  writeSnapshot(writer: SnapshotWriter): void {
+    this.sort();
+    writer.utf16Strings(this.sorted);
+    writePostings(writer, this.sorted.map((lexeme) => this.lists.get(lexeme)!), true);
+  }
+
+  /** Replaces the lexicon by a snapshot's: already sorted, postings as views of its buffer. */
+  readSnapshot(reader: SnapshotReader): void {
+    const lexemes = reader.utf16Strings();
+    const lists = readPostings(reader, true);
+    if (lists.length !== lexemes.length) throw new SnapshotFormatError('lexemes and postings differ in number');
+    this.lists.clear();
+    for (const [i, lexeme] of lexemes.entries()) this.lists.set(lexeme, lists[i]!);
+    this.sorted = lexemes;
     this.unsorted = [];
   }
 }

@@ -1,3 +1,5 @@
+import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
+
 /**
  * The slots that carry a lexeme or a feature, in the order they were added, with a number each for lexemes
  * (the lexeme's part of the text rank). Typed arrays that double when full: millions of entries in a few
@@ -11,6 +13,19 @@ export class Postings {
   constructor(withValues: boolean) {
     this.slots = new Int32Array(4);
     this.values = withValues ? new Float32Array(4) : null;
+  }
+
+  /**
+   * Postings over arrays restored from a snapshot: views of its buffer, exactly full, so the next push
+   * copies them into arrays of their own (an empty one starts afresh: doubling nothing gives nothing).
+   */
+  static of(slots: Int32Array, values: Float32Array | null): Postings {
+    const postings = new Postings(values !== null);
+    if (slots.length === 0) return postings;
+    postings.slots = slots;
+    postings.values = values;
+    postings.length = slots.length;
+    return postings;
   }
 
   push(slot: number, value = 0): void {
@@ -123,4 +138,51 @@ export function grown<A extends Uint8Array | Int32Array | Uint32Array | Float64A
   const next = make(size);
   next.set(old.subarray(0, Math.min(old.length, size)) as never);
   return next;
+}
+
+/**
+ * Many postings as three sections: where each starts, their slots end to end, and their values (lexemes):
+ * a snapshot holds millions of entries in a few typed arrays rather than a section per posting.
+ */
+export function writePostings(writer: SnapshotWriter, lists: Postings[], withValues: boolean): void {
+  const starts = new Int32Array(lists.length + 1);
+  for (const [i, list] of lists.entries()) starts[i + 1] = starts[i]! + list.length;
+  const slots = new Int32Array(starts[lists.length]!);
+  const values = withValues ? new Float32Array(slots.length) : null;
+  for (const [i, list] of lists.entries()) {
+    slots.set(list.slots.subarray(0, list.length), starts[i]);
+    if (values) values.set(list.values!.subarray(0, list.length), starts[i]);
+  }
+  writer.int32(starts).int32(slots);
+  if (values) writer.float32(values);
+}
+
+/** The postings writePostings wrote, as views of the snapshot's buffer (nothing is copied or walked). */
+export function readPostings(reader: SnapshotReader, withValues: boolean): Postings[] {
+  const starts = reader.int32();
+  const slots = reader.int32();
+  const values = withValues ? reader.float32() : null;
+  const total = starts.length > 0 ? starts[starts.length - 1]! : -1;
+  if (total !== slots.length || (values && values.length !== total)) throw new SnapshotFormatError('postings of a broken length');
+  const lists: Postings[] = [];
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const [from, to] = [starts[i]!, starts[i + 1]!];
+    if (from > to) throw new SnapshotFormatError('postings of a broken length');
+    lists.push(Postings.of(slots.subarray(from, to), values ? values.subarray(from, to) : null));
+  }
+  return lists;
+}
+
+/** An index's features (areas, kinds, concepts, …) in a snapshot: their keys, then their postings. */
+export function writeFeatures(writer: SnapshotWriter, features: Map<string, Postings>): void {
+  writer.strings([...features.keys()]);
+  writePostings(writer, [...features.values()], false);
+}
+
+/** The features writeFeatures wrote, key by key. */
+export function readFeatures(reader: SnapshotReader): [string, Postings][] {
+  const keys = reader.strings();
+  const lists = readPostings(reader, false);
+  if (keys.length !== lists.length) throw new SnapshotFormatError('features and postings differ in number');
+  return keys.map((key, i) => [key, lists[i]!]);
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/languages.js';
 import type { ListOrder, NameSortKeys } from '../../shared/sort-key.js';
 import { detached } from '../detached-string.js';
+import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
 export type { ListOrder };
 
@@ -23,6 +24,17 @@ class SlotOrder {
     const keep = (slots: Iterable<number>) => [...slots].flatMap((slot) => (renumber[slot]! >= 0 ? [renumber[slot]!] : []));
     this.order = Int32Array.from(keep(this.order));
     this.added = keep(this.added);
+  }
+
+  /** The order as a snapshot holds it: settled (no slot waiting), so that a restore sorts nothing. */
+  get settled(): Int32Array {
+    if (this.added.length > 0) throw new Error('an order is written to a snapshot once settled');
+    return this.order;
+  }
+
+  restore(order: Int32Array<ArrayBuffer>): void {
+    this.order = order;
+    this.added = [];
   }
 
   /** Every slot in order, dead ones included (callers check `live`); `before` is the order. */
@@ -115,5 +127,37 @@ export class DirectoryOrders {
   settle(ids: string[]): void {
     for (const lang of NAME_ORDERS) this.slots({ sort: 'name', lang }, ids);
     this.slots({ sort: 'newest' }, ids);
+  }
+
+  /**
+   * The sort keys (as UTF-16: they are code points past ASCII, slow to decode from UTF-8), creation times
+   * and the four settled orders (snapshot/). A restore shares French and English keys where equal, as `add` does.
+   */
+  writeSnapshot(writer: SnapshotWriter, ids: string[]): void {
+    this.settle(ids);
+    for (const lang of NAME_ORDERS) writer.utf16Strings(this.keys.map((keys) => keys[lang]));
+    writer.float64(Float64Array.from(this.created));
+    for (const order of [...this.byName.values(), this.newest]) writer.int32(order.settled);
+  }
+
+  /** Replaces the orders by a snapshot's of `size` slots. */
+  readSnapshot(reader: SnapshotReader, size: number): void {
+    const [ru, fr, en] = NAME_ORDERS.map(() => reader.utf16Strings());
+    const created = reader.float64();
+    if ([ru, fr, en].some((list) => list!.length !== size) || created.length !== size)
+      throw new SnapshotFormatError('sort keys of another number of slots');
+    const keys: NameSortKeys[] = new Array(size);
+    for (let slot = 0; slot < size; slot++) {
+      const f = fr![slot]!;
+      const e = en![slot]!;
+      keys[slot] = { ru: ru![slot]!, fr: f, en: e === f ? f : e };
+    }
+    this.keys = keys;
+    this.created = Array.from(created);
+    for (const order of [...this.byName.values(), this.newest]) {
+      const slots = reader.int32();
+      if (slots.length !== size) throw new SnapshotFormatError('an order of another number of slots');
+      order.restore(slots);
+    }
   }
 }

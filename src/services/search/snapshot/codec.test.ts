@@ -16,6 +16,8 @@ describe('the snapshot codec', () => {
       .uint8(new Uint8Array([1, 0, 1]))
       .strings([])
       .float64(new Float64Array([1.5e15]))
+      .utf16Strings(['ŤŮƓž\u0001ā', 'фильтр', ''])
+      .utf16Strings([])
       .save(path);
     const reader = (await SnapshotReader.open(path))!;
     expect(reader.json()).toEqual({ format: 1, position: { horizon: 42 } });
@@ -25,6 +27,8 @@ describe('the snapshot codec', () => {
     expect([...reader.uint8()]).toEqual([1, 0, 1]);
     expect(reader.strings()).toEqual([]);
     expect([...reader.float64()]).toEqual([1.5e15]);
+    expect(reader.utf16Strings()).toEqual(['ŤŮƓž\u0001ā', 'фильтр', '']);
+    expect(reader.utf16Strings()).toEqual([]);
     expect(reader.done).toBe(true);
   });
 

@@ -24,6 +24,7 @@ enum Kind {
   Uint8 = 5,
   Float64 = 6,
   Uint32 = 7,
+  Utf16Strings = 8,
 }
 
 const pad = (n: number) => (8 - (n % 8)) % 8;
@@ -38,6 +39,14 @@ export class SnapshotWriter {
 
   strings(list: readonly string[]): this {
     return this.section(Kind.Strings, Buffer.from(list.length === 0 ? '' : list.join(SEPARATOR) + SEPARATOR, 'utf8'));
+  }
+
+  /**
+   * Strings mostly outside ASCII (sort keys, Cyrillic lexemes) as UTF-16: read back at the speed of a
+   * copy, where decoding UTF-8 costs a second per million sort keys.
+   */
+  utf16Strings(list: readonly string[]): this {
+    return this.section(Kind.Utf16Strings, Buffer.from(list.length === 0 ? '' : list.join(SEPARATOR) + SEPARATOR, 'utf16le'));
   }
 
   int32(array: Int32Array, length = array.length): this {
@@ -97,6 +106,14 @@ function view(array: ArrayBufferView, length: number): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, length * width);
 }
 
+/** The strings a section held, each ended by a NUL. */
+function split(text: string): string[] {
+  if (text === '') return [];
+  const list = text.split(SEPARATOR);
+  list.pop();
+  return list;
+}
+
 /** A snapshot file that is not one, or not of the expected layout: the index loads from the database instead. */
 export class SnapshotFormatError extends Error {
   override name = 'SnapshotFormatError';
@@ -130,30 +147,32 @@ export class SnapshotReader {
   }
 
   strings(): string[] {
-    const text = this.section(Kind.Strings).toString('utf8');
-    if (text === '') return [];
-    const list = text.split(SEPARATOR);
-    list.pop();
-    return list;
+    return split(this.section(Kind.Strings).toString('utf8'));
   }
 
-  int32(): Int32Array {
+  utf16Strings(): string[] {
+    const bytes = this.section(Kind.Utf16Strings);
+    if (bytes.byteLength % 2 !== 0) throw new SnapshotFormatError('UTF-16 strings of an odd length');
+    return split(bytes.toString('utf16le'));
+  }
+
+  int32(): Int32Array<ArrayBuffer> {
     return this.typed(Kind.Int32, 4, (b, o, n) => new Int32Array(b, o, n));
   }
 
-  uint32(): Uint32Array {
+  uint32(): Uint32Array<ArrayBuffer> {
     return this.typed(Kind.Uint32, 4, (b, o, n) => new Uint32Array(b, o, n));
   }
 
-  float32(): Float32Array {
+  float32(): Float32Array<ArrayBuffer> {
     return this.typed(Kind.Float32, 4, (b, o, n) => new Float32Array(b, o, n));
   }
 
-  float64(): Float64Array {
+  float64(): Float64Array<ArrayBuffer> {
     return this.typed(Kind.Float64, 8, (b, o, n) => new Float64Array(b, o, n));
   }
 
-  uint8(): Uint8Array {
+  uint8(): Uint8Array<ArrayBuffer> {
     return this.typed(Kind.Uint8, 1, (b, o, n) => new Uint8Array(b, o, n));
   }
 
@@ -162,11 +181,12 @@ export class SnapshotReader {
     return this.at === this.buffer.length;
   }
 
-  private typed<A>(kind: Kind, width: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => A): A {
+  private typed<A>(kind: Kind, width: number, make: (buffer: ArrayBuffer, offset: number, length: number) => A): A {
     const bytes = this.section(kind);
     if (bytes.byteLength % width !== 0) throw new SnapshotFormatError('a typed section of a broken length');
     // a file's buffer starts at 0, so sections (padded to 8) are aligned; a pooled small buffer may not be
-    if (bytes.byteOffset % width === 0) return make(bytes.buffer, bytes.byteOffset, bytes.byteLength / width);
+    // a file is read into an ArrayBuffer of its own (never a shared one)
+    if (bytes.byteOffset % width === 0) return make(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / width);
     const copy = new Uint8Array(bytes);
     return make(copy.buffer, 0, bytes.byteLength / width);
   }
