@@ -59,7 +59,12 @@ function* profiles(count: number): Generator<PartnerProfile> {
 }
 
 /** Kaluga and Limousin's departments are partners: the founding case's pairs. */
-const PAIRS: Record<string, string[]> = { 'RU-KLU': ['FR-87', 'FR-19', 'FR-23'], 'FR-87': ['RU-KLU'], 'FR-19': ['RU-KLU'], 'FR-23': ['RU-KLU'] };
+const PAIRS: Record<string, string[]> = {
+  'RU-KLU': ['FR-87', 'FR-19', 'FR-23'],
+  'FR-87': ['RU-KLU'],
+  'FR-19': ['RU-KLU'],
+  'FR-23': ['RU-KLU'],
+};
 
 async function measure(count: number): Promise<void> {
   const before = heap();

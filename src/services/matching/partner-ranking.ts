@@ -1,0 +1,197 @@
+import type { OrganisationKind, Sector } from '../../shared/domain.js';
+import { feature } from '../profile-features.js';
+import type { Postings } from '../search/postings.js';
+import type { MatchingWeights } from './scoring.js';
+
+export interface CandidateFilter {
+  sourceId: string;
+  /** Candidates must be in one of these regions (when given)… */
+  regionCodes: string[];
+  /** …and outside these (the source's own region and its neighbours, by default). */
+  excludedRegionCodes: string[];
+  kinds: OrganisationKind[];
+  sectors: Sector[];
+  areaCodes: string[];
+  /** Marked "not interested" by the source. */
+  dismissed: Set<string>;
+}
+
+export interface RankedCandidate {
+  id: string;
+  score: number;
+  sortName: string;
+}
+
+/** One feature's carriers (a posting's slots, in slot order) and what sharing that feature adds to a score. */
+export interface CandidateList {
+  entries: Int32Array;
+  length: number;
+  weight: number;
+}
+
+/** The partner index's columns the ranking reads: per slot, its features in `buffer` and its name. */
+export interface RankingColumns {
+  ids: string[];
+  sortNames: string[];
+  live: Uint8Array;
+  start: Int32Array;
+  count: Int32Array;
+  buffer: Int32Array;
+  /** Stamps "seen in this walk" (`walk`): a slot in several lists is weighed once. */
+  seen: Uint32Array;
+}
+
+/**
+ * More than a score's rounding (1e-6) and the float error of summing a few weights in another order: a
+ * bound this far below the last place is below any score an unseen candidate could be rounded to.
+ */
+const MARGIN = 1e-6;
+
+/**
+ * The best `limit` candidates by score, then name, then id: exactly those a walk of every list would find,
+ * without walking every list. A candidate that no list walked so far holds can score at most the weights
+ * of the lists still to walk plus `rest` (what the features that make no candidate can add: kind, region,
+ * light concepts, broad product levels). Once that bound is below the last place's score, no candidate
+ * left can take a place, not even by name, and the walk stops (docs/matching.md, "The bound").
+ *
+ * Lists go by weight per entry, most first: the walk stops once the lists walked weigh more than the
+ * unseen could make up, so short heavy lists (a rare product, a rare class) are worth walking before a
+ * long one (an area a tenth of the platform shares), which is often never walked at all.
+ */
+export function rankWithBound(
+  columns: RankingColumns,
+  vector: Float64Array,
+  lists: CandidateList[],
+  rest: number,
+  passes: (slot: number) => boolean,
+  walk: number,
+  limit: number,
+): RankedCandidate[] {
+  if (limit <= 0) return [];
+  const order = lists
+    .filter((list) => list.length > 0)
+    .map((list) => ({ ...list, weight: Math.max(0, list.weight) }))
+    .sort((a, b) => b.weight / b.length - a.weight / a.length || b.weight - a.weight);
+  let remaining = order.reduce((sum, list) => sum + list.weight, 0);
+  const { ids, sortNames, live, start, count, buffer, seen } = columns;
+  const best: RankedCandidate[] = [];
+  for (const list of order) {
+    if (best.length === limit && remaining + rest + MARGIN < best[limit - 1]!.score) break;
+    remaining -= list.weight;
+    const { entries, length } = list;
+    for (let e = 0; e < length; e++) {
+      const slot = entries[e]!;
+      if (seen[slot] === walk) continue;
+      seen[slot] = walk;
+      // a posting keeps a slot after its organisation was rewritten or unpublished, until the next compaction
+      if (!live[slot] || !passes(slot)) continue;
+      let sum = 0;
+      for (let i = start[slot]!, end = i + count[slot]!; i < end; i++) sum += vector[buffer[i]!]!;
+      // rounded, so that equal scores summed in another order tie (and the name decides)
+      const score = Math.round(sum * 1e6) / 1e6;
+      // insertion into a short sorted list: most candidates fall below the last place and stop there
+      let at = best.length;
+      while (at > 0 && before(score, sortNames[slot]!, ids[slot]!, best[at - 1]!)) at--;
+      if (at === limit) continue;
+      best.splice(at, 0, { id: ids[slot]!, score, sortName: sortNames[slot]! });
+      if (best.length > limit) best.pop();
+    }
+  }
+  return best;
+}
+
+/** Higher score first, then by name, then by id: the order suggestions are shown in. */
+export function before(score: number, sortName: string, id: string, b: RankedCandidate): boolean {
+  if (score !== b.score) return score > b.score;
+  if (sortName !== b.sortName) return sortName < b.sortName;
+  return id < b.id;
+}
+
+/** A feature's number in the index, if any organisation ever had it. */
+type FeatureNumber = (key: string) => number | undefined;
+
+/**
+ * The weights as a vector over feature numbers (a candidate's score is the sum over its features), the
+ * lists of those that make a candidate (areas, NACE classes, product codes to 4 digits or more, concepts
+ * weighing enough) and `rest`: the most that the other features can add to a candidate's score, as
+ * rankWithBound bounds them. Every other feature is a plain sum per feature, so `rest` is the sum of the
+ * other scored codes' weights, plus the heaviest kind and the heaviest region (a candidate has one of each).
+ */
+export function weighed(
+  weights: MatchingWeights,
+  numberOf: FeatureNumber,
+  features: number,
+  postings: (Postings | undefined)[],
+): { vector: Float64Array; lists: CandidateList[]; rest: number } {
+  const vector = new Float64Array(features);
+  // added, not set: a region may be both on the other side of a partnership and among an offer's targets
+  const weigh = (key: string, w: number) => {
+    const f = numberOf(key);
+    if (f !== undefined) vector[f]! += w;
+    return f;
+  };
+  const codes = new Set<number>();
+  const code = (key: string, w: number) => {
+    const f = weigh(key, w);
+    if (f !== undefined) codes.add(f);
+  };
+  for (const [c, w] of weights.areas) code(feature.area(c), w);
+  for (const [c, w] of weights.nace) code(feature.nace(c), w);
+  for (const [c, w] of weights.products) code(feature.product(c), w);
+  for (const [c, w] of weights.concepts) code(feature.concept(c), w);
+  const kinds = [...weights.kinds].map(([kind, w]) => weigh(feature.kind(kind), w));
+  const regions = [...weights.regionPair.codes, ...weights.targetRegions.codes].map((c) => numberOf(feature.region(c)));
+  for (const c of weights.regionPair.codes) weigh(feature.region(c), weights.regionPair.weight);
+  for (const c of weights.targetRegions.codes) weigh(feature.region(c), weights.targetRegions.weight);
+
+  const listed = new Set([
+    ...[...weights.areas.keys()].map((c) => numberOf(feature.area(c))),
+    ...[...weights.nace.keys()].map((c) => numberOf(feature.nace(c))),
+    ...weights.candidateProducts.map((c) => numberOf(feature.product(c))),
+    ...[...weights.concepts].filter(([, w]) => w >= weights.minCandidateConceptWeight).map(([c]) => numberOf(feature.concept(c))),
+  ]);
+  const lists: CandidateList[] = [];
+  for (const f of listed) {
+    const list = f === undefined ? undefined : postings[f];
+    if (list) lists.push({ entries: list.slots, length: list.length, weight: vector[f!]! });
+  }
+  const heaviest = (fs: (number | undefined)[]) => fs.reduce<number>((most, f) => Math.max(most, f === undefined ? 0 : vector[f]!), 0);
+  let rest = heaviest(kinds) + heaviest(regions);
+  for (const f of codes) if (!listed.has(f)) rest += Math.max(0, vector[f]!);
+  return { vector, lists, rest };
+}
+
+/** The filter as flags over feature numbers and slots, tested on a slot's kind, region and sector. */
+export function candidateTest(
+  filter: CandidateFilter,
+  numberOf: FeatureNumber,
+  features: number,
+  { buffer, start, count }: Pick<RankingColumns, 'buffer' | 'start' | 'count'>,
+): (slot: number) => boolean {
+  const flags = (keys: string[]) => {
+    const set = new Uint8Array(features);
+    for (const key of keys) {
+      const f = numberOf(key);
+      if (f !== undefined) set[f] = 1;
+    }
+    return set;
+  };
+  const regions = filter.regionCodes.length > 0 ? flags(filter.regionCodes.map(feature.region)) : null;
+  const excluded = flags(filter.excludedRegionCodes.map(feature.region));
+  const kinds = filter.kinds.length > 0 ? flags(filter.kinds.map(feature.kind)) : null;
+  const sectors = filter.sectors.length > 0 ? flags(filter.sectors.map(feature.sector)) : null;
+  const areas = filter.areaCodes.length > 0 ? flags(filter.areaCodes.map(feature.area)) : null;
+  return (slot) => {
+    // the last three features of a slot are its kind, region and sector
+    const end = start[slot]! + count[slot]!;
+    const region = buffer[end - 2]!;
+    if (excluded[region] || (regions && !regions[region])) return false;
+    if ((kinds && !kinds[buffer[end - 3]!]) || (sectors && !sectors[buffer[end - 1]!])) return false;
+    if (areas) {
+      let shares = false;
+      for (let i = start[slot]!; i < end - 3 && !shares; i++) shares = areas[buffer[i]!] === 1;
+      if (!shares) return false;
+    }
+    return true;
+  };
+}
