@@ -4,11 +4,15 @@
 // Concepts are tagged by the database at import; here each organisation gets the concepts of the
 // activities its description names (as the glossary's terms would find them), and makers "manufacturing",
 // a common concept that weighs too little to make a candidate but still adds to the score.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PartnerProfile } from '../src/repositories/match.repository.js';
 import { ACTIVITIES, syntheticOrganisations } from '../src/services/synthetic-organisations.js';
 import { PartnerIndex, type CandidateFilter } from '../src/services/matching/partner-index.js';
 import { matchingWeights, type MatchContext } from '../src/services/matching/scoring.js';
+import { SnapshotReader, SnapshotWriter } from '../src/services/search/snapshot/codec.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -130,6 +134,30 @@ async function measure(count: number): Promise<void> {
       `max ${ms(times.at(-1)!)} ms; with weights p50 ${ms(percentile(whole, 50))} ms, p95 ${ms(percentile(whole, 95))} ms; ` +
       `${(found / sources.length).toFixed(1)} found a source; rss ${mb(process.memoryUsage().rss)}`,
   );
+  console.log(`  ${await snapshotTimes(index)}`);
+}
+
+/** The index written to a snapshot file and read back into a new one (only where the index has snapshots). */
+async function snapshotTimes(index: PartnerIndex): Promise<string> {
+  const snapshotted = index as PartnerIndex & { writeSnapshot?: (w: SnapshotWriter) => void; readSnapshot?: (r: SnapshotReader) => void };
+  if (!snapshotted.writeSnapshot || !snapshotted.readSnapshot) return 'no snapshot';
+  const dir = mkdtempSync(join(tmpdir(), 'bench-partners-'));
+  try {
+    const path = join(dir, 'partners.snapshot');
+    const t0 = performance.now();
+    const writer = new SnapshotWriter();
+    snapshotted.writeSnapshot(writer);
+    const bytes = await writer.save(path);
+    const t1 = performance.now();
+    const reader = (await SnapshotReader.open(path))!;
+    const t2 = performance.now();
+    const restored = new PartnerIndex({ profilesSince: async () => ({ items: [], horizon: 1 }) }) as typeof snapshotted;
+    restored.readSnapshot!(reader);
+    const t3 = performance.now();
+    return `snapshot ${mb(bytes)} written in ${(t1 - t0).toFixed(0)} ms, file read in ${(t2 - t1).toFixed(0)} ms, restored in ${(t3 - t2).toFixed(0)} ms (${restored.size} organisations)`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (!globalThis.gc) console.log('(run with node --expose-gc for the memory figures: npm run bench:partner-index does)');

@@ -30,8 +30,8 @@ const MIN_DEAD_TO_COMPACT = 4096;
  * postings where sets of numbers took hundreds, and a snapshot restores them as views of its file.
  */
 export class PartnerIndex extends RevisionFollower<PartnerProfile> {
-  /** Each published organisation's live slot. */
-  private slotOf = new Map<string, number>();
+  /** Each published organisation's live slot; after a restore, made when first needed (a million entries). */
+  private slotsById: Map<string, number> | null = new Map();
   private readonly featureOf = new Map<string, number>();
   private content: PartnerContent = {
     ids: [],
@@ -104,14 +104,20 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   /** Replaces the content by a snapshot's (SnapshotFormatError when it is of another format); then `resume`. */
   readSnapshot(reader: SnapshotReader): void {
     const content = readPartnerContent(reader);
-    const slotOf = new Map<string, number>();
-    content.ids.forEach((id, slot) => content.live[slot] && slotOf.set(id, slot));
     this.featureOf.clear();
     content.featureKeys.forEach((key, f) => this.featureOf.set(key, f));
     this.content = content;
-    this.slotOf = slotOf;
+    this.slotsById = null;
     this.seen = new Uint32Array(content.live.length);
     this.walk = 0;
+  }
+
+  private get slotOf(): Map<string, number> {
+    if (this.slotsById) return this.slotsById;
+    const { ids, live } = this.content;
+    const slots = new Map<string, number>();
+    for (let slot = 0; slot < ids.length; slot++) if (live[slot]) slots.set(ids[slot]!, slot);
+    return (this.slotsById = slots);
   }
 
   private carriers(key: string): number {
