@@ -7,7 +7,8 @@ import { feature } from '../profile-features.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
 import { RevisionFollower } from '../revision-follower.js';
 import { candidateTest, rankWithBound, weighed, type CandidateFilter, type RankedCandidate } from './partner-ranking.js';
-import { readPartnerContent, writePartnerContent, type PartnerContent } from './partner-snapshot.js';
+import { KINDS, readPartnerContent, writePartnerContent, type PartnerContent } from './partner-snapshot.js';
+import { ORGANISATION_KINDS } from '../../shared/domain.js';
 
 export type { CandidateFilter, RankedCandidate } from './partner-ranking.js';
 
@@ -85,7 +86,9 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   best(weights: MatchingWeights, filter: CandidateFilter, limit: number): RankedCandidate[] {
     const numberOf = (key: string) => this.featureOf.get(key);
     const features = this.featureOf.size;
-    const { vector, lists, rest } = weighed(weights, numberOf, features, this.content.postings);
+    const weighing = weighed(weights, numberOf, features, this.content.postings, ORGANISATION_KINDS);
+    // kinds the filter leaves out need no walking
+    const lists = weighing.lists.filter((list) => filter.kinds.length === 0 || filter.kinds.includes(ORGANISATION_KINDS[list.kind]!));
     const passes = candidateTest(filter, numberOf, features, this.content);
     const walk = this.nextWalk();
     // the source and those it set aside count as seen: never candidates
@@ -93,7 +96,8 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
       const slot = this.slotOf.get(id);
       if (slot !== undefined) this.seen[slot] = walk;
     }
-    return rankWithBound({ ...this.content, seen: this.seen }, vector, lists, rest, passes, walk, limit);
+    const { vector, kindWeights, rest } = weighing;
+    return rankWithBound({ ...this.content, seen: this.seen }, vector, lists, kindWeights, rest, passes, walk, limit);
   }
 
   /** Writes the index's content (not its position: the snapshot store keeps that beside). */
@@ -162,8 +166,9 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     c.used += features.length;
     c.live[slot] = 1;
     c.published++;
+    const kind = ORGANISATION_KINDS.indexOf(profile.kind);
     for (const f of posted) {
-      (c.postings[f] ??= new Postings(false)).push(slot);
+      (c.postings[f * KINDS + kind] ??= new Postings(false)).push(slot);
       c.carriers[f]!++;
     }
   }

@@ -124,7 +124,9 @@ describe('PartnerIndex ranking with a bound', () => {
     log.write(organisationProfile('z-concept', { ...university, conceptCodes: ['c1'] }));
     // an area's carrier can reach the same 6.5 (3 + 1.5 + 2): the bound after the concept's list, not below it
     log.write(organisationProfile('a-area', { ...university, areaCodes: ['ceramics'] }));
-    for (const id of ['m-area', 'n-area']) log.write(organisationProfile(id, { regionCode: 'RU-MOW', areaCodes: ['ceramics'] }));
+    // more universities share the area elsewhere: the concept's list is the denser, walked first
+    for (const id of ['m-area', 'n-area'])
+      log.write(organisationProfile(id, { ...university, regionCode: 'RU-MOW', areaCodes: ['ceramics'] }));
     const index = new PartnerIndex({ profilesSince: (h, page) => log.since(h, page) });
     await index.refresh();
     const source = organisationProfile('source', { regionCode: 'RU-KLU', areaCodes: ['ceramics'], conceptCodes: ['c1'] });

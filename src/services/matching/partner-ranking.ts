@@ -22,11 +22,15 @@ export interface RankedCandidate {
   sortName: string;
 }
 
-/** One feature's carriers (a posting's slots, in slot order) and what sharing that feature adds to a score. */
+/**
+ * One feature's carriers of one kind (a posting's slots, in slot order), what sharing that feature adds to a
+ * score, and the kind (its place in ORGANISATION_KINDS).
+ */
 export interface CandidateList {
   entries: Int32Array;
   length: number;
   weight: number;
+  kind: number;
 }
 
 /** The partner index's columns the ranking reads: per slot, its features in `buffer` and its name. */
@@ -49,35 +53,49 @@ const MARGIN = 1e-6;
 
 /**
  * The best `limit` candidates by score, then name, then id: exactly those a walk of every list would find,
- * without walking every list. A candidate that no list walked so far holds can score at most the weights
- * of the lists still to walk plus `rest` (what the features that make no candidate can add: kind, region,
- * light concepts, broad product levels). Once that bound is below the last place's score, no candidate
- * left can take a place, not even by name, and the walk stops (docs/matching.md, "The bound").
+ * without walking every list. Postings are kept per feature and kind, so a candidate of kind k that no list
+ * walked so far holds scores at most: the weights of kind k's lists still to walk, plus what kind k adds
+ * (`kindWeights`), plus `rest` (the most the features that make no candidate can add: region, light
+ * concepts, broad product levels). Once that bound is below the last place's score for every kind, no
+ * candidate left can take a place, not even by name, and the walk stops (docs/matching.md, "The bound").
  *
- * Lists go by weight per entry, most first: the walk stops once the lists walked weigh more than the
- * unseen could make up, so short heavy lists (a rare product, a rare class) are worth walking before a
- * long one (an area a tenth of the platform shares), which is often never walked at all.
+ * The walk takes the kind whose bound is highest (it has to come down before the walk can stop) and walks
+ * its list of most weight per entry: short heavy lists (a rare product, a rare class) before a long one (an
+ * area a tenth of the platform shares), and the lists of kinds that add nothing (a company's fellow
+ * companies) are often never walked at all.
  */
 export function rankWithBound(
   columns: RankingColumns,
   vector: Float64Array,
   lists: CandidateList[],
+  kindWeights: number[],
   rest: number,
   passes: (slot: number) => boolean,
   walk: number,
   limit: number,
 ): RankedCandidate[] {
   if (limit <= 0) return [];
+  const queues: CandidateList[][] = kindWeights.map(() => []);
+  const bound = kindWeights.map((w) => Math.max(0, w));
   const order = lists
     .filter((list) => list.length > 0)
     .map((list) => ({ ...list, weight: Math.max(0, list.weight) }))
     .sort((a, b) => b.weight / b.length - a.weight / a.length || b.weight - a.weight);
-  let remaining = order.reduce((sum, list) => sum + list.weight, 0);
+  for (const list of order) {
+    queues[list.kind]!.push(list);
+    bound[list.kind]! += list.weight;
+  }
+  const next = kindWeights.map(() => 0);
   const { ids, sortNames, live, start, count, buffer, seen } = columns;
   const best: RankedCandidate[] = [];
-  for (const list of order) {
-    if (best.length === limit && remaining + rest + MARGIN < best[limit - 1]!.score) break;
-    remaining -= list.weight;
+  for (;;) {
+    // the kind with lists left whose unseen candidates could score the most
+    let kind = -1;
+    for (let k = 0; k < queues.length; k++) if (next[k]! < queues[k]!.length && (kind < 0 || bound[k]! > bound[kind]!)) kind = k;
+    if (kind < 0) break;
+    if (best.length === limit && bound[kind]! + rest + MARGIN < best[limit - 1]!.score) break;
+    const list = queues[kind]![next[kind]!++]!;
+    bound[kind]! -= list.weight;
     const { entries, length } = list;
     for (let e = 0; e < length; e++) {
       const slot = entries[e]!;
@@ -113,16 +131,17 @@ type FeatureNumber = (key: string) => number | undefined;
 /**
  * The weights as a vector over feature numbers (a candidate's score is the sum over its features), the
  * lists of those that make a candidate (areas, NACE classes, product codes to 4 digits or more, concepts
- * weighing enough) and `rest`: the most that the other features can add to a candidate's score, as
- * rankWithBound bounds them. Every other feature is a plain sum per feature, so `rest` is the sum of the
- * other scored codes' weights, plus the heaviest kind and the heaviest region (a candidate has one of each).
+ * weighing enough), one per kind, what each kind adds, and `rest`: the most that the other features can add
+ * to a candidate's score, as rankWithBound bounds them. Every feature is a plain sum per feature, so `rest`
+ * is the sum of the other scored codes' weights plus the heaviest region (a candidate has one region).
  */
 export function weighed(
   weights: MatchingWeights,
   numberOf: FeatureNumber,
   features: number,
   postings: (Postings | undefined)[],
-): { vector: Float64Array; lists: CandidateList[]; rest: number } {
+  kinds: readonly OrganisationKind[],
+): { vector: Float64Array; lists: CandidateList[]; kindWeights: number[]; rest: number } {
   const vector = new Float64Array(features);
   // added, not set: a region may be both on the other side of a partnership and among an offer's targets
   const weigh = (key: string, w: number) => {
@@ -139,7 +158,7 @@ export function weighed(
   for (const [c, w] of weights.nace) code(feature.nace(c), w);
   for (const [c, w] of weights.products) code(feature.product(c), w);
   for (const [c, w] of weights.concepts) code(feature.concept(c), w);
-  const kinds = [...weights.kinds].map(([kind, w]) => weigh(feature.kind(kind), w));
+  for (const [kind, w] of weights.kinds) weigh(feature.kind(kind), w);
   const regions = [...weights.regionPair.codes, ...weights.targetRegions.codes].map((c) => numberOf(feature.region(c)));
   for (const c of weights.regionPair.codes) weigh(feature.region(c), weights.regionPair.weight);
   for (const c of weights.targetRegions.codes) weigh(feature.region(c), weights.targetRegions.weight);
@@ -152,13 +171,17 @@ export function weighed(
   ]);
   const lists: CandidateList[] = [];
   for (const f of listed) {
-    const list = f === undefined ? undefined : postings[f];
-    if (list) lists.push({ entries: list.slots, length: list.length, weight: vector[f!]! });
+    if (f === undefined) continue;
+    kinds.forEach((_, kind) => {
+      const list = postings[f * kinds.length + kind];
+      if (list) lists.push({ entries: list.slots, length: list.length, weight: vector[f]!, kind });
+    });
   }
-  const heaviest = (fs: (number | undefined)[]) => fs.reduce<number>((most, f) => Math.max(most, f === undefined ? 0 : vector[f]!), 0);
-  let rest = heaviest(kinds) + heaviest(regions);
+  const weightOf = (f: number | undefined) => (f === undefined ? 0 : vector[f]!);
+  const kindWeights = kinds.map((kind) => weightOf(numberOf(feature.kind(kind))));
+  let rest = regions.reduce<number>((most, f) => Math.max(most, weightOf(f)), 0);
   for (const f of codes) if (!listed.has(f)) rest += Math.max(0, vector[f]!);
-  return { vector, lists, rest };
+  return { vector, lists, kindWeights, rest };
 }
 
 /** The filter as flags over feature numbers and slots, tested on a slot's kind, region and sector. */

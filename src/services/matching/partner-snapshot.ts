@@ -1,8 +1,12 @@
+import { ORGANISATION_KINDS } from '../../shared/domain.js';
 import { Postings } from '../search/postings.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from '../search/snapshot/codec.js';
 
 /** The layout of the sections below; a new layout gets a new number (and the old file is not read). */
 const FORMAT = 1;
+
+/** Postings are kept per feature and kind: feature f's carriers of kind k are `postings[f * KINDS + k]`. */
+export const KINDS = ORGANISATION_KINDS.length;
 
 /** What a partner index holds, as its snapshot writes and reads it (PartnerIndex's fields). */
 export interface PartnerContent {
@@ -17,7 +21,7 @@ export interface PartnerContent {
   /** Buffer entries in use, and how many of them belong to dead slots (freed at a compaction). */
   used: number;
   garbage: number;
-  /** Per feature number: its key, its carriers' slots, how many live organisations carry it. */
+  /** Per feature number: its key, its carriers' slots (per kind), how many live organisations carry it. */
   featureKeys: string[];
   postings: (Postings | undefined)[];
   carriers: Int32Array;
@@ -31,14 +35,14 @@ export interface PartnerContent {
  */
 export function writePartnerContent(writer: SnapshotWriter, content: PartnerContent): void {
   const slots = content.ids.length;
-  const ends = new Int32Array(content.featureKeys.length);
+  const ends = new Int32Array(content.featureKeys.length * KINDS);
   let total = 0;
-  content.featureKeys.forEach((_, f) => (ends[f] = total += content.postings[f]?.length ?? 0));
+  for (let p = 0; p < ends.length; p++) ends[p] = total += content.postings[p]?.length ?? 0;
   const entries = new Int32Array(total);
-  content.featureKeys.forEach((_, f) => {
-    const list = content.postings[f];
-    if (list) entries.set(list.slots.subarray(0, list.length), ends[f]! - list.length);
-  });
+  for (let p = 0; p < ends.length; p++) {
+    const list = content.postings[p];
+    if (list) entries.set(list.slots.subarray(0, list.length), ends[p]! - list.length);
+  }
   writer.json({ format: FORMAT, slots, used: content.used, garbage: content.garbage, published: content.published });
   writer.strings(content.ids).strings(content.sortNames).strings(content.featureKeys);
   writer.uint8(content.live.slice(0, slots));
@@ -70,17 +74,17 @@ export function readPartnerContent(reader: SnapshotReader): PartnerContent {
   if (
     [ids.length, sortNames.length, live.length, start.length, count.length].some((n) => n !== slots) ||
     buffer.length !== head.used ||
-    ends.length !== featureKeys.length ||
+    ends.length !== featureKeys.length * KINDS ||
     carriers.length !== featureKeys.length ||
     (ends.length > 0 ? ends[ends.length - 1] : 0) !== entries.length
   )
     throw new SnapshotFormatError('partner index snapshot columns of different lengths');
-  const postings = featureKeys.map((_, f) => {
-    const from = f === 0 ? 0 : ends[f - 1]!;
-    if (ends[f] === from) return undefined;
+  const postings = Array.from(ends, (end, p) => {
+    const from = p === 0 ? 0 : ends[p - 1]!;
+    if (end === from) return undefined;
     const list = new Postings(false);
-    list.slots = entries.subarray(from, ends[f]);
-    list.length = ends[f]! - from;
+    list.slots = entries.subarray(from, end);
+    list.length = end - from;
     return list;
   });
   return {
