@@ -6,6 +6,7 @@ import { productCodeLevels } from '../../shared/product-codes.js';
 import { random } from '../synthetic-organisations.js';
 import { organisationProfile, RevisionLog } from '../../test/profiles.js';
 import { PartnerIndex, type CandidateFilter } from './partner-index.js';
+import { candidateFilter } from './partner-ranking.js';
 import { matchingWeights, MIN_CANDIDATE_CONCEPT_WEIGHT, MIN_CANDIDATE_PRODUCT_DIGITS, scorePair, type MatchProfile } from './scoring.js';
 
 const REGIONS = ['FR-87', 'FR-19', 'RU-KLU', 'RU-MOW', 'IT-25'];
@@ -131,15 +132,8 @@ describe('PartnerIndex ranking with a bound', () => {
     await index.refresh();
     const source = organisationProfile('source', { regionCode: 'RU-KLU', areaCodes: ['ceramics'], conceptCodes: ['c1'] });
     const context = { conceptWeights: new Map([['c1', 3]]), pairedRegions: new Set(['FR-87']) };
-    const filter: CandidateFilter = {
-      sourceId: 'source',
-      regionCodes: [],
-      excludedRegionCodes: [],
-      kinds: [],
-      sectors: [],
-      areaCodes: [],
-      dismissed: new Set(),
-    };
-    expect(index.best(matchingWeights(source, context), filter, 1)).toEqual([{ id: 'a-area', score: 6.5, sortName: 'a-area' }]);
+    expect(index.best(matchingWeights(source, context), candidateFilter('source'), 1)).toEqual([
+      { id: 'a-area', score: 6.5, sortName: 'a-area' },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { OrganisationKind, Sector } from '../../shared/domain.js';
 import { feature } from '../profile-features.js';
 import type { Postings } from '../search/postings.js';
+import type { PartnerContent } from './partner-snapshot.js';
 import type { MatchingWeights } from './scoring.js';
 
 export interface CandidateFilter {
@@ -14,6 +15,11 @@ export interface CandidateFilter {
   areaCodes: string[];
   /** Marked "not interested" by the source. */
   dismissed: Set<string>;
+}
+
+/** A filter that lets every candidate of the source through, but for what `values` set. */
+export function candidateFilter(sourceId: string, values: Partial<CandidateFilter> = {}): CandidateFilter {
+  return { sourceId, regionCodes: [], excludedRegionCodes: [], kinds: [], sectors: [], areaCodes: [], dismissed: new Set(), ...values };
 }
 
 export interface RankedCandidate {
@@ -34,13 +40,7 @@ export interface CandidateList {
 }
 
 /** The partner index's columns the ranking reads: per slot, its features in `buffer` and its name. */
-export interface RankingColumns {
-  ids: string[];
-  sortNames: string[];
-  live: Uint8Array;
-  start: Int32Array;
-  count: Int32Array;
-  buffer: Int32Array;
+export interface RankingColumns extends Pick<PartnerContent, 'ids' | 'sortNames' | 'live' | 'start' | 'count' | 'buffer'> {
   /** Stamps "seen in this walk" (`walk`): a slot in several lists is weighed once. */
   seen: Uint32Array;
 }

@@ -6,7 +6,8 @@ import { SnapshotFormatError, SnapshotReader, SnapshotWriter } from '../search/s
 import { random } from '../synthetic-organisations.js';
 import { organisationProfile, RevisionLog } from '../../test/profiles.js';
 import { tempDir } from '../../test/temp-dir.js';
-import { PartnerIndex, type CandidateFilter } from './partner-index.js';
+import { PartnerIndex } from './partner-index.js';
+import { candidateFilter } from './partner-ranking.js';
 import { matchingWeights } from './scoring.js';
 
 const rnd = random(11);
@@ -22,15 +23,6 @@ const profileOf = (id: string, published = true): PartnerProfile =>
     conceptCodes: some(['c1', 'c2', 'c3', 'c4']),
     productCodes: some(['hs:848210', 'hs:848220', 'cpa:23.44.12']),
   });
-const filter = (sourceId: string): CandidateFilter => ({
-  sourceId,
-  regionCodes: [],
-  excludedRegionCodes: [],
-  kinds: [],
-  sectors: [],
-  areaCodes: [],
-  dismissed: new Set(),
-});
 
 /** What the index suggests for each of `sources`, with weights read off the index itself. */
 function answers(index: PartnerIndex, sources: PartnerProfile[]) {
@@ -40,7 +32,7 @@ function answers(index: PartnerIndex, sources: PartnerProfile[]) {
       rarity: index.rarities(source),
       pairedRegions: new Set(['FR-87']),
     };
-    return index.best(matchingWeights(source, context), filter(source.id), 15);
+    return index.best(matchingWeights(source, context), candidateFilter(source.id), 15);
   });
 }
 
