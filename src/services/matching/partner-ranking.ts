@@ -55,9 +55,11 @@ const MARGIN = 1e-6;
  * The best `limit` candidates by score, then name, then id: exactly those a walk of every list would find,
  * without walking every list. Postings are kept per feature and kind, so a candidate of kind k that no list
  * walked so far holds scores at most: the weights of kind k's lists still to walk, plus what kind k adds
- * (`kindWeights`), plus `rest` (the most the features that make no candidate can add: region, light
- * concepts, broad product levels). Once that bound is below the last place's score for every kind, no
- * candidate left can take a place, not even by name, and the walk stops (docs/matching.md, "The bound").
+ * (`kindWeights`), plus `rest` (the most the features that make no candidate can add: light concepts and
+ * broad product levels, `codes`, and the heaviest region). Once that bound is below the last place's score
+ * for every kind, no candidate left can take a place, not even by name, and the walk stops (docs/matching.md,
+ * "The bound"). Within a list, a candidate whose bound with its own region is below the last place is passed
+ * over unweighed: a company far from any paired region, for a company.
  *
  * The walk takes the kind whose bound is highest (it has to come down before the walk can stop) and walks
  * its list of most weight per entry: short heavy lists (a rare product, a rare class) before a long one (an
@@ -69,7 +71,7 @@ export function rankWithBound(
   vector: Float64Array,
   lists: CandidateList[],
   kindWeights: number[],
-  rest: number,
+  rest: { codes: number; region: number },
   passes: (slot: number) => boolean,
   walk: number,
   limit: number,
@@ -93,14 +95,19 @@ export function rankWithBound(
     let kind = -1;
     for (let k = 0; k < queues.length; k++) if (next[k]! < queues[k]!.length && (kind < 0 || bound[k]! > bound[kind]!)) kind = k;
     if (kind < 0) break;
-    if (best.length === limit && bound[kind]! + rest + MARGIN < best[limit - 1]!.score) break;
+    if (best.length === limit && bound[kind]! + rest.codes + rest.region + MARGIN < best[limit - 1]!.score) break;
+    // what this list's unseen candidates could score but for their region, which each one's slot tells
+    const within = bound[kind]! + rest.codes;
     const list = queues[kind]![next[kind]!++]!;
     bound[kind]! -= list.weight;
     const { entries, length } = list;
     for (let e = 0; e < length; e++) {
       const slot = entries[e]!;
       if (seen[slot] === walk) continue;
+      // marked even when it cannot take a place: its bound only falls in its kind's later lists
       seen[slot] = walk;
+      const region = buffer[start[slot]! + count[slot]! - 2]!;
+      if (best.length === limit && within + Math.max(0, vector[region]!) + MARGIN < best[limit - 1]!.score) continue;
       // a posting keeps a slot after its organisation was rewritten or unpublished, until the next compaction
       if (!live[slot] || !passes(slot)) continue;
       let sum = 0;
@@ -141,7 +148,7 @@ export function weighed(
   features: number,
   postings: (Postings | undefined)[],
   kinds: readonly OrganisationKind[],
-): { vector: Float64Array; lists: CandidateList[]; kindWeights: number[]; rest: number } {
+): { vector: Float64Array; lists: CandidateList[]; kindWeights: number[]; rest: { codes: number; region: number } } {
   const vector = new Float64Array(features);
   // added, not set: a region may be both on the other side of a partnership and among an offer's targets
   const weigh = (key: string, w: number) => {
@@ -179,8 +186,8 @@ export function weighed(
   }
   const weightOf = (f: number | undefined) => (f === undefined ? 0 : vector[f]!);
   const kindWeights = kinds.map((kind) => weightOf(numberOf(feature.kind(kind))));
-  let rest = regions.reduce<number>((most, f) => Math.max(most, weightOf(f)), 0);
-  for (const f of codes) if (!listed.has(f)) rest += Math.max(0, vector[f]!);
+  const rest = { codes: 0, region: regions.reduce<number>((most, f) => Math.max(most, weightOf(f)), 0) };
+  for (const f of codes) if (!listed.has(f)) rest.codes += Math.max(0, vector[f]!);
   return { vector, lists, kindWeights, rest };
 }
 
