@@ -3,6 +3,7 @@ import type { PartnerProfile } from '../../repositories/match.repository.js';
 import { ORGANISATION_KINDS } from '../../shared/domain.js';
 import { organisationProfile, RevisionLog } from '../../test/profiles.js';
 import { PartnerIndex, type CandidateFilter } from './partner-index.js';
+import { candidateFilter } from './partner-ranking.js';
 import { matchingWeights, MIN_CANDIDATE_CONCEPT_WEIGHT, MIN_CANDIDATE_PRODUCT_DIGITS, scorePair } from './scoring.js';
 
 const profile = organisationProfile;
@@ -13,16 +14,7 @@ const source = profile('source', {
   naceClasses: ['23.44'],
   conceptCodes: ['technical-ceramics'],
 });
-const filter = (values: Partial<CandidateFilter> = {}): CandidateFilter => ({
-  sourceId: 'source',
-  regionCodes: [],
-  excludedRegionCodes: [],
-  kinds: [],
-  sectors: [],
-  areaCodes: [],
-  dismissed: new Set(),
-  ...values,
-});
+const filter = (values: Partial<CandidateFilter> = {}) => candidateFilter('source', values);
 
 async function indexOf(profiles: PartnerProfile[]) {
   const repository = new RevisionLog<PartnerProfile>();

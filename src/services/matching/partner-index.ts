@@ -1,33 +1,21 @@
-import { grown } from '../search/postings.js';
-import type { OrganisationKind, Sector } from '../../shared/domain.js';
+import { grown, Postings } from '../search/postings.js';
+import type { SnapshotReader, SnapshotWriter } from '../search/snapshot/codec.js';
 import type { MatchRepository, PartnerProfile } from '../../repositories/match.repository.js';
 import { detached } from '../detached-string.js';
 import { conceptWeight, rarity, type MatchingWeights } from './scoring.js';
 import { feature } from '../profile-features.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
 import { RevisionFollower } from '../revision-follower.js';
+import { candidateTest, rankWithBound, weighed, type CandidateFilter, type RankedCandidate } from './partner-ranking.js';
+import { KINDS, readPartnerContent, writePartnerContent, type PartnerContent } from './partner-snapshot.js';
+import { ORGANISATION_KINDS } from '../../shared/domain.js';
+
+export type { CandidateFilter, RankedCandidate } from './partner-ranking.js';
 
 /** Profiles read in one statement when loading: 10,000 is about 150 ms of reading and indexing on PGlite. */
 const READ_PAGE = 10_000;
-
-export interface CandidateFilter {
-  sourceId: string;
-  /** Candidates must be in one of these regions (when given)… */
-  regionCodes: string[];
-  /** …and outside these (the source's own region and its neighbours, by default). */
-  excludedRegionCodes: string[];
-  kinds: OrganisationKind[];
-  sectors: Sector[];
-  areaCodes: string[];
-  /** Marked "not interested" by the source. */
-  dismissed: Set<string>;
-}
-
-export interface RankedCandidate {
-  id: string;
-  score: number;
-  sortName: string;
-}
+/** Dead slots are dropped once there are more of them than this and than live ones (after a refresh). */
+const MIN_DEAD_TO_COMPACT = 4096;
 
 /**
  * The published organisations' matching profiles, in memory, with postings (feature → organisations) for
@@ -35,24 +23,31 @@ export interface RankedCandidate {
  * takes a few milliseconds, where reading their rows takes the database a hundred. Before each use it reads
  * the profiles written since it last looked (an index lookup), so it never serves a stale profile.
  *
- * Organisations get a slot and features a number, for good. A slot's features lie side by side in one
- * integer buffer, so that weighing a candidate is summing a weight vector over a few adjacent integers:
- * walking 20,000 candidates this way costs about a millisecond, where objects scattered over the heap
- * cost ten.
+ * Each version of an organisation gets a slot of its own, and features a number, for good. A slot's
+ * features lie side by side in one integer buffer, so that weighing a candidate is summing a weight vector
+ * over a few adjacent integers. Postings are typed arrays of slots in slot order, only appended to: a
+ * rewritten organisation takes a new slot at the end, its old one is dead (skipped by its live flag) until
+ * a compaction renumbers the live slots. At 1,000,000 organisations that is a few tens of megabytes of
+ * postings where sets of numbers took hundreds, and a snapshot restores them as views of its file.
  */
 export class PartnerIndex extends RevisionFollower<PartnerProfile> {
-  private readonly slotOf = new Map<string, number>();
-  private ids: string[] = [];
-  private sortNames: string[] = [];
-  private live = new Uint8Array(1024);
-  /** Where each slot's features start in the buffer, and how many: scored ones first, then kind, region, sector. */
-  private start = new Int32Array(1024);
-  private count = new Int32Array(1024);
-  private buffer = new Int32Array(16_384);
-  private used = 0;
+  /** Each published organisation's live slot; after a restore, made when first needed (a million entries). */
+  private slotsById: Map<string, number> | null = new Map();
   private readonly featureOf = new Map<string, number>();
-  private readonly postings: (Set<number> | undefined)[] = [];
-  private published = 0;
+  private content: PartnerContent = {
+    ids: [],
+    sortNames: [],
+    live: new Uint8Array(1024),
+    start: new Int32Array(1024),
+    count: new Int32Array(1024),
+    buffer: new Int32Array(16_384),
+    used: 0,
+    garbage: 0,
+    featureKeys: [],
+    postings: [],
+    carriers: new Int32Array(256),
+    published: 0,
+  };
   private seen = new Uint32Array(1024);
   private walk = 0;
 
@@ -62,12 +57,12 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
 
   /** How many published organisations there are. */
   get size(): number {
-    return this.published;
+    return this.content.published;
   }
 
   /** Each concept's weight from how many published organisations carry it (scoring.conceptWeight). */
   conceptWeights(codes: string[]): Map<string, number> {
-    return new Map(codes.map((code) => [code, conceptWeight(this.carriers(feature.concept(code))?.size ?? 1, this.published)]));
+    return new Map(codes.map((code) => [code, conceptWeight(this.carriers(feature.concept(code)), this.content.published)]));
   }
 
   /**
@@ -79,100 +74,60 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
       ...profile.naceClasses.map(feature.nace),
       ...(profile.productCodes ?? []).flatMap(productCodeLevels).map(feature.product),
     ];
-    return new Map(keys.map((key) => [key, rarity(this.carriers(key)?.size ?? 1, this.published)]));
+    return new Map(keys.map((key) => [key, rarity(this.carriers(key), this.content.published)]));
   }
 
   /**
    * The best candidates by the weights (scoring.matchingWeights, so scorePair's score), best first, then by
    * name: those that share an area, a NACE class, a product code to 4 digits or more, or a concept weighing at least minCandidateConceptWeight
-   * with the source, and pass the filter.
+   * with the source, and pass the filter. Ranked with a bound (rankWithBound): the same answer as weighing
+   * every candidate, most often without walking the longest lists.
    */
   best(weights: MatchingWeights, filter: CandidateFilter, limit: number): RankedCandidate[] {
-    const vector = new Float64Array(this.featureOf.size);
-    // added, not set: a region may be both on the other side of a partnership and among an offer's targets
-    const weigh = (key: string, w: number) => {
-      const f = this.featureOf.get(key);
-      if (f !== undefined) vector[f]! += w;
-    };
-    for (const [code, w] of weights.areas) weigh(feature.area(code), w);
-    for (const [code, w] of weights.nace) weigh(feature.nace(code), w);
-    for (const [code, w] of weights.products) weigh(feature.product(code), w);
-    for (const [code, w] of weights.concepts) weigh(feature.concept(code), w);
-    for (const [kind, w] of weights.kinds) weigh(feature.kind(kind), w);
-    for (const code of weights.regionPair.codes) weigh(feature.region(code), weights.regionPair.weight);
-    for (const code of weights.targetRegions.codes) weigh(feature.region(code), weights.targetRegions.weight);
-    const lists = [
-      ...[...weights.areas.keys()].map((code) => this.carriers(feature.area(code))),
-      ...[...weights.nace.keys()].map((code) => this.carriers(feature.nace(code))),
-      ...weights.candidateProducts.map((code) => this.carriers(feature.product(code))),
-      ...[...weights.concepts]
-        .filter(([, w]) => w >= weights.minCandidateConceptWeight)
-        .map(([code]) => this.carriers(feature.concept(code))),
-    ];
-    const passes = this.candidateTest(filter);
-
+    const numberOf = (key: string) => this.featureOf.get(key);
+    const features = this.featureOf.size;
+    const weighing = weighed(weights, numberOf, features, this.content.postings, ORGANISATION_KINDS);
+    // kinds the filter leaves out need no walking
+    const lists = weighing.lists.filter((list) => filter.kinds.length === 0 || filter.kinds.includes(ORGANISATION_KINDS[list.kind]!));
+    const passes = candidateTest(filter, numberOf, features, this.content);
     const walk = this.nextWalk();
-    const { seen, buffer, start, count, sortNames } = this;
     // the source and those it set aside count as seen: never candidates
     for (const id of [filter.sourceId, ...filter.dismissed]) {
       const slot = this.slotOf.get(id);
-      if (slot !== undefined) seen[slot] = walk;
+      if (slot !== undefined) this.seen[slot] = walk;
     }
-    const best: RankedCandidate[] = [];
-    for (const list of lists) {
-      for (const slot of list ?? []) {
-        if (seen[slot] === walk) continue;
-        seen[slot] = walk;
-        if (!passes(slot)) continue;
-        let sum = 0;
-        for (let i = start[slot]!, end = i + count[slot]!; i < end; i++) sum += vector[buffer[i]!]!;
-        // rounded, so that equal scores summed in another order tie (and the name decides)
-        const score = Math.round(sum * 1e6) / 1e6;
-        // insertion into a short sorted list: most candidates fall below the last place and stop there
-        let at = best.length;
-        while (at > 0 && before(score, sortNames[slot]!, this.ids[slot]!, best[at - 1]!)) at--;
-        if (at === limit) continue;
-        best.splice(at, 0, { id: this.ids[slot]!, score, sortName: sortNames[slot]! });
-        if (best.length > limit) best.pop();
-      }
-    }
-    return best;
+    const { vector, kindWeights, rest } = weighing;
+    return rankWithBound({ ...this.content, seen: this.seen }, vector, lists, kindWeights, rest, passes, walk, limit);
   }
 
-  /** The filter as flags over feature numbers and slots, tested on a slot's kind, region and sector. */
-  private candidateTest(filter: CandidateFilter): (slot: number) => boolean {
-    const flags = (keys: string[]) => {
-      const set = new Uint8Array(this.featureOf.size);
-      for (const key of keys) {
-        const f = this.featureOf.get(key);
-        if (f !== undefined) set[f] = 1;
-      }
-      return set;
-    };
-    const regions = filter.regionCodes.length > 0 ? flags(filter.regionCodes.map(feature.region)) : null;
-    const excluded = flags(filter.excludedRegionCodes.map(feature.region));
-    const kinds = filter.kinds.length > 0 ? flags(filter.kinds.map(feature.kind)) : null;
-    const sectors = filter.sectors.length > 0 ? flags(filter.sectors.map(feature.sector)) : null;
-    const areas = filter.areaCodes.length > 0 ? flags(filter.areaCodes.map(feature.area)) : null;
-    const { buffer, start, count } = this;
-    return (slot) => {
-      // the last three features of a slot are its kind, region and sector
-      const end = start[slot]! + count[slot]!;
-      const region = buffer[end - 2]!;
-      if (excluded[region] || (regions && !regions[region])) return false;
-      if ((kinds && !kinds[buffer[end - 3]!]) || (sectors && !sectors[buffer[end - 1]!])) return false;
-      if (areas) {
-        let shares = false;
-        for (let i = start[slot]!; i < end - 3 && !shares; i++) shares = areas[buffer[i]!] === 1;
-        if (!shares) return false;
-      }
-      return true;
-    };
+  /** Writes the index's content (not its position: the snapshot store keeps that beside). */
+  writeSnapshot(writer: SnapshotWriter): void {
+    writePartnerContent(writer, this.content);
   }
 
-  private carriers(key: string): Set<number> | undefined {
+  /** Replaces the content by a snapshot's (SnapshotFormatError when it is of another format); then `resume`. */
+  readSnapshot(reader: SnapshotReader): void {
+    const content = readPartnerContent(reader);
+    this.featureOf.clear();
+    content.featureKeys.forEach((key, f) => this.featureOf.set(key, f));
+    this.content = content;
+    this.slotsById = null;
+    this.seen = new Uint32Array(content.live.length);
+    this.walk = 0;
+  }
+
+  private get slotOf(): Map<string, number> {
+    if (this.slotsById) return this.slotsById;
+    const { ids, live } = this.content;
+    const slots = new Map<string, number>();
+    for (let slot = 0; slot < ids.length; slot++) if (live[slot]) slots.set(ids[slot]!, slot);
+    return (this.slotsById = slots);
+  }
+
+  private carriers(key: string): number {
     const f = this.featureOf.get(key);
-    return f === undefined ? undefined : this.postings[f];
+    // a code no organisation ever had weighs as one only the pair has
+    return f === undefined ? 1 : this.content.carriers[f]!;
   }
 
   /** A fresh stamp for "seen in this walk", so that the stamps need no clearing between walks. */
@@ -183,80 +138,115 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   }
 
   protected add(profile: PartnerProfile): void {
-    let slot = this.slotOf.get(profile.id);
-    if (slot === undefined) {
-      slot = this.ids.length;
-      const id = detached(profile.id);
-      this.slotOf.set(id, slot);
-      this.ids.push(id);
-      this.sortNames.push('');
-      this.growSlots(slot + 1);
-    }
+    if (this.slotOf.has(profile.id)) this.remove(profile.id);
+    const c = this.content;
+    const slot = c.ids.length;
+    const id = detached(profile.id);
+    this.slotOf.set(id, slot);
+    c.ids.push(id);
+    c.sortNames.push(detached(profile.sortName));
+    this.growSlots(slot + 1);
     const posted = [
-      ...profile.areaCodes.map(feature.area),
-      ...profile.naceClasses.map(feature.nace),
-      // a code also posts its broader levels: a 6-digit HS code is under its heading and chapter
-      ...[...new Set(profile.productCodes.flatMap(productCodeLevels))].map(feature.product),
-      ...profile.conceptCodes.map(feature.concept),
+      ...new Set([
+        ...profile.areaCodes.map(feature.area),
+        ...profile.naceClasses.map(feature.nace),
+        // a code also posts its broader levels: a 6-digit HS code is under its heading and chapter
+        ...profile.productCodes.flatMap(productCodeLevels).map(feature.product),
+        ...profile.conceptCodes.map(feature.concept),
+      ]),
     ].map((key) => this.number(key));
     const features = [
       ...posted,
       ...[feature.kind(profile.kind), feature.region(profile.regionCode), feature.sector(profile.sector)].map((key) => this.number(key)),
     ];
-    if (this.used + features.length > this.buffer.length) this.compact(features.length);
-    this.buffer.set(features, this.used);
-    this.start[slot] = this.used;
-    this.count[slot] = features.length;
-    this.used += features.length;
-    this.sortNames[slot] = detached(profile.sortName);
-    this.live[slot] = 1;
-    this.published++;
-    for (const f of posted) (this.postings[f] ??= new Set()).add(slot);
+    if (c.used + features.length > c.buffer.length) this.growBuffer(features.length);
+    c.buffer.set(features, c.used);
+    c.start[slot] = c.used;
+    c.count[slot] = features.length;
+    c.used += features.length;
+    c.live[slot] = 1;
+    c.published++;
+    const kind = ORGANISATION_KINDS.indexOf(profile.kind);
+    for (const f of posted) {
+      (c.postings[f * KINDS + kind] ??= new Postings(false)).push(slot);
+      c.carriers[f]!++;
+    }
   }
 
   protected remove(id: string): void {
     const slot = this.slotOf.get(id);
-    if (slot === undefined || !this.live[slot]) return;
-    this.live[slot] = 0;
-    this.published--;
-    for (let i = this.start[slot]!, end = i + this.count[slot]! - 3; i < end; i++) this.postings[this.buffer[i]!]?.delete(slot);
+    if (slot === undefined) return;
+    const c = this.content;
+    this.slotOf.delete(id);
+    c.live[slot] = 0;
+    c.published--;
+    c.garbage += c.count[slot]!;
+    for (let i = c.start[slot]!, end = i + c.count[slot]! - 3; i < end; i++) c.carriers[c.buffer[i]!]!--;
   }
 
-  /** Room for more features: live slots' features moved to the front of a buffer twice their size. */
-  private compact(more: number): void {
-    let live = more;
-    for (let slot = 0; slot < this.ids.length; slot++) if (this.live[slot]) live += this.count[slot]!;
-    const buffer = new Int32Array(Math.max(16_384, live * 2));
+  /** After a refresh: when dead slots outnumber live ones, they are dropped and the live ones renumbered. */
+  protected override settle(): void {
+    const dead = this.content.ids.length - this.content.published;
+    if (dead > MIN_DEAD_TO_COMPACT && dead > this.content.published) this.compact();
+  }
+
+  /** Live slots renumbered in their order (so postings stay in slot order), their features moved together. */
+  private compact(): void {
+    const c = this.content;
+    const renumber = new Int32Array(c.ids.length).fill(-1);
+    const size = Math.max(1024, c.published * 2);
+    const [ids, sortNames, live, start, count] = [
+      [] as string[],
+      [] as string[],
+      new Uint8Array(size),
+      new Int32Array(size),
+      new Int32Array(size),
+    ];
+    const buffer = new Int32Array(Math.max(16_384, (c.used - c.garbage) * 2));
     let used = 0;
-    for (let slot = 0; slot < this.ids.length; slot++) {
-      if (!this.live[slot]) continue;
-      buffer.set(this.buffer.subarray(this.start[slot]!, this.start[slot]! + this.count[slot]!), used);
-      this.start[slot] = used;
-      used += this.count[slot]!;
+    for (let slot = 0; slot < c.ids.length; slot++) {
+      if (!c.live[slot]) continue;
+      const next = ids.length;
+      renumber[slot] = next;
+      ids.push(c.ids[slot]!);
+      sortNames.push(c.sortNames[slot]!);
+      live[next] = 1;
+      buffer.set(c.buffer.subarray(c.start[slot]!, c.start[slot]! + c.count[slot]!), used);
+      start[next] = used;
+      count[next] = c.count[slot]!;
+      used += c.count[slot]!;
+      this.slotOf.set(ids[next]!, next);
     }
-    this.buffer = buffer;
-    this.used = used;
+    for (const list of c.postings) list?.renumber(renumber);
+    this.content = { ...c, ids, sortNames, live, start, count, buffer, used, garbage: 0 };
+    this.seen = new Uint32Array(size);
+    this.walk = 0;
+  }
+
+  /** Room for more features: the buffer doubled (a restored one is exactly full, a view of its file). */
+  private growBuffer(more: number): void {
+    const c = this.content;
+    c.buffer = grown(c.buffer, Math.max(16_384, (c.used + more) * 2), (n) => new Int32Array(n));
   }
 
   private growSlots(slots: number): void {
-    if (slots <= this.live.length) return;
-    const size = this.live.length * 2;
-    this.live = grown(this.live, size, (n) => new Uint8Array(n));
-    this.start = grown(this.start, size, (n) => new Int32Array(n));
-    this.count = grown(this.count, size, (n) => new Int32Array(n));
+    const c = this.content;
+    if (slots <= c.live.length) return;
+    const size = Math.max(1024, slots * 2);
+    c.live = grown(c.live, size, (n) => new Uint8Array(n));
+    c.start = grown(c.start, size, (n) => new Int32Array(n));
+    c.count = grown(c.count, size, (n) => new Int32Array(n));
     this.seen = grown(this.seen, size, (n) => new Uint32Array(n));
   }
 
   private number(key: string): number {
     let f = this.featureOf.get(key);
-    if (f === undefined) this.featureOf.set(key, (f = this.featureOf.size));
+    if (f === undefined) {
+      const c = this.content;
+      this.featureOf.set(key, (f = this.featureOf.size));
+      c.featureKeys.push(detached(key));
+      if (f >= c.carriers.length) c.carriers = grown(c.carriers, Math.max(256, f * 2), (n) => new Int32Array(n));
+    }
     return f;
   }
-}
-
-/** Higher score first, then by name, then by id: the order suggestions are shown in. */
-function before(score: number, sortName: string, id: string, b: RankedCandidate): boolean {
-  if (score !== b.score) return score > b.score;
-  if (sortName !== b.sortName) return sortName < b.sortName;
-  return id < b.id;
 }
