@@ -124,3 +124,47 @@ export function grown<A extends Uint8Array | Int32Array | Uint32Array | Float64A
   next.set(old.subarray(0, Math.min(old.length, size)) as never);
   return next;
 }
+
+/**
+ * A number per slot for one query, forgotten all at once by a new stamp rather than by clearing: a query
+ * that touches a few hundred slots of a million pays for those, not for a million (a fresh typed array of
+ * the set's size is zeroed at each allocation, and collected after). Reset before each use.
+ */
+export class SlotMap {
+  private stamps = new Uint32Array(0);
+  private values = new Int32Array(0);
+  private stamp = 0;
+
+  /** Forgets every slot's number, with room for `size` slots. */
+  reset(size: number): void {
+    if (size > this.stamps.length) {
+      // a first use takes what it needs; a set that grew since takes room to grow on
+      this.stamps = new Uint32Array(this.stamps.length === 0 ? size : size * 2);
+      this.values = new Int32Array(this.stamps.length);
+      this.stamp = 0;
+    }
+    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.stamps.fill(0);
+  }
+
+  set(slot: number, value: number): void {
+    this.stamps[slot] = this.stamp;
+    this.values[slot] = value;
+  }
+
+  has(slot: number): boolean {
+    return this.stamps[slot] === this.stamp;
+  }
+
+  /** The slot's number since the last reset, else -1. */
+  get(slot: number): number {
+    return this.stamps[slot] === this.stamp ? this.values[slot]! : -1;
+  }
+}
+
+/** Entries over all of these postings: what walking them costs. */
+export function postingsLength(lists: Postings[]): number {
+  let length = 0;
+  for (const list of lists) length += list.length;
+  return length;
+}
