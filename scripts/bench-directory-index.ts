@@ -20,6 +20,7 @@ import { syntheticOrganisations } from '../src/services/synthetic-organisations.
 import { LANGUAGES, type Language } from '../src/shared/languages.js';
 import type { OrganisationRecord } from '../src/shared/schemas/organisation-record.js';
 import { sortKey } from '../src/shared/sort-key.js';
+import { FILTERS, WORDS } from './directory-queries.js';
 import { soundKeys } from '../src/shared/transliterate.js';
 
 const { values: args } = parseArgs({
@@ -31,40 +32,12 @@ const { values: args } = parseArgs({
 const COUNTS = args.count.split(',').map(Number);
 const QUERIES = Number(args.queries);
 
-// the words and filter pairs of the directory benchmark (bench-directory.ts)
-const WORDS = [
-  'фильтры',
-  'керамика',
-  'логистика',
-  'Калуга',
-  'программное обеспечение',
-  'céramique',
-  'filtres',
-  'logiciels',
-  'Limoges',
-  'recherche scientifique',
-  'software',
-  'ceramics',
-  'filtering',
-  'furniture',
-  'consulting',
-  'Obninsk',
-  'électronique',
-  'туризм',
-  'Brive',
-  'measuring instruments',
-];
-const FILTERS = [
-  'region=RU-KLU&kind=enterprise',
-  'region=FR-NAQ&sector=business',
-  'kind=enterprise&area=filters-filtering-materials',
-  'region=FR-87&nace=23.44',
-  'sector=science&region=RU-KLU',
-  'kind=enterprise&region=FR-IDF',
-];
-
 type Text = Partial<Record<Language, string>> & { original: Language };
-const tokens = (text: string) => (text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
+const tokens = (text: string) =>
+  (text
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
 const textsOf = (t: Text) => LANGUAGES.flatMap((lang) => (t[lang] ? [{ lang, text: t[lang] }] : []));
 
 /** Each distinct word's lexemes per configuration ('simple', russian, french, english), asked of PGlite in batches. */
@@ -152,12 +125,13 @@ async function buildIndex(count: number, db: Database): Promise<DirectoryIndex> 
     {
       organisationsSince: async (_horizon, page) => {
         const records: OrganisationRecord[] = [];
-        for (let r = organisations.next(); records.length < page.limit; ) {
+        for (let r = organisations.next(); records.length < page.limit;) {
           if (r.done) break;
           records.push(r.value);
           if (records.length < page.limit) r = organisations.next();
         }
-        for (const o of records) for (const part of parts(o)) for (const w of part.words) for (const c of w.configs) lexemes.want(c, w.word);
+        for (const o of records)
+          for (const part of parts(o)) for (const w of part.words) for (const c of w.configs) lexemes.want(c, w.word);
         await lexemes.fetch();
         const items = records.map((o) => indexed(o, next++, lexemes));
         return { items, horizon: 1 };
@@ -211,14 +185,21 @@ try {
     const started = performance.now();
     const index = await buildIndex(count, platform.database.db);
     const heap = process.memoryUsage().heapUsed / 2 ** 20;
-    console.log(`\n${count} organisations: index built in ${((performance.now() - started) / 1000).toFixed(1)} s, heap ${heap.toFixed(0)} MB`);
+    console.log(
+      `\n${count} organisations: index built in ${((performance.now() - started) / 1000).toFixed(1)} s, heap ${heap.toFixed(0)} MB`,
+    );
     // a fresh array of words per query, so that no search reuses the previous one's matches
     const wordsAt = (i: number) => [...words[i % WORDS.length]!];
     const filterAt = (i: number) => filters[i % FILTERS.length]!;
-    if (process.env.PER_WORD) for (const [w, q] of WORDS.entries()) time(q, 40, (i) => index.search([...words[w]!], filterAt(w), page).total);
+    if (process.env.PER_WORD)
+      for (const [w, q] of WORDS.entries()) time(q, 40, (i) => index.search([...words[w]!], filterAt(w), page).total);
     time('search: words + two filters', QUERIES, (i) => index.search(wordsAt(i), filterAt(i), page).total);
     time('search: words, no filter', QUERIES, (i) => index.search(wordsAt(i), none, page).total);
-    time('search: words + filters, by name', QUERIES, (i) => index.search(wordsAt(i), filterAt(i), page, { sort: 'name', lang: 'fr' }).total);
+    time(
+      'search: words + filters, by name',
+      QUERIES,
+      (i) => index.search(wordsAt(i), filterAt(i), page, { sort: 'name', lang: 'fr' }).total,
+    );
     time('browse: two filters, by name', QUERIES, (i) => index.browse(filterAt(i), page, { sort: 'name', lang: 'en' }).total);
     time('browse: two filters, page 50', QUERIES, (i) => index.browse(filterAt(i), { offset: 980, limit: 20 }).total);
     time('browse: no filter', QUERIES, () => index.browse(none, page).total);

@@ -93,19 +93,33 @@ export function columnCounts(column: SlotColumn, each: (visit: (slot: number) =>
   return result;
 }
 
+/** The slots counted along postings are listed up to this many, to be counted by binary searches in them instead when few. */
+const LISTED = 4096;
+
 /**
- * Per posting (the areas'), how many of the marked slots it holds: by a binary search of each marked slot
- * in each posting when they are few (`slots`: all of them, or null when too many to list), else along the
- * postings.
+ * Per posting (the areas'), how many of the slots visited it holds: by a binary search of each in each
+ * posting when they are few, else along the postings, marked in `marked`.
  */
-export function postingCounts(lists: [string, Postings][], marked: SlotMap, slots: number[] | null): Record<string, number> {
+export function postingCounts(
+  lists: [string, Postings][],
+  marked: SlotMap,
+  size: number,
+  each: (visit: (slot: number) => void) => void,
+): Record<string, number> {
+  marked.reset(size);
+  let slots: number[] | null = [];
+  each((slot) => {
+    marked.set(slot, 1);
+    if (slots && slots.push(slot) > LISTED) slots = null;
+  });
+  const listed: number[] | null = slots;
   const result: Record<string, number> = {};
   const entries = postingsLength(lists.map(([, list]) => list));
-  const bySearch = slots !== null && slots.length * lists.length * 20 < entries;
+  const bySearch = listed !== null && listed.length * lists.length * 20 < entries;
   for (const [key, list] of lists) {
     let count = 0;
     if (bySearch) {
-      for (const slot of slots) if (list.has(slot)) count++;
+      for (const slot of listed) if (list.has(slot)) count++;
     } else for (let i = 0; i < list.length; i++) if (marked.has(list.slots[i]!)) count++;
     if (count > 0) result[key] = count;
   }

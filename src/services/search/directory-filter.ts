@@ -1,6 +1,6 @@
 import type { OrganisationFilter } from '../../repositories/organisation.repository.js';
 import { feature } from '../profile-features.js';
-import { postingsLength, SlotMap, type Postings } from './postings.js';
+import { firstAtOrAfter, postingsLength, SlotMap, type Postings } from './postings.js';
 
 /** The filters an organisation has one value of (its kind, sector, region): tested by a column, not by postings. */
 const SINGLE = [
@@ -110,7 +110,10 @@ export class DirectoryFilters {
       const keys = filter[field].map(key);
       return keys.length === 0 ? [] : [{ marked: this.marks[i]!, lists: this.postings(keys) }];
     });
-    const groups = [...single.map((g) => ({ lists: g.lists, overlapping: false })), ...multiple.map((g) => ({ lists: g.lists, overlapping: g.lists.length > 1 }))];
+    const groups = [
+      ...single.map((g) => ({ lists: g.lists, overlapping: false })),
+      ...multiple.map((g) => ({ lists: g.lists, overlapping: g.lists.length > 1 })),
+    ];
     if (groups.length === 0) return { passes: () => true, shortest: null, overlapping: false };
     const { lists: shortest, overlapping } = groups.reduce((a, b) => (postingsLength(b.lists) < postingsLength(a.lists) ? b : a));
     const tested = Math.min(candidates, postingsLength(shortest));
@@ -138,16 +141,4 @@ export class DirectoryFilters {
   private postings(keys: string[]): Postings[] {
     return keys.flatMap((key) => this.features.get(key) ?? []);
   }
-}
-
-/** The first entry of a posting whose slot is `slot` or after (entries are in slot order). */
-function firstAtOrAfter(list: Postings, slot: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (list.slots[mid]! < slot) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

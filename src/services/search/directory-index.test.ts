@@ -220,7 +220,10 @@ describe('DirectoryIndex', () => {
       { naceClasses: ['23.44'], areaCodes: ['filters'] },
       { naceClasses: ['62.01'], regionCodes: ['RU-KLU'], kinds: ['enterprise'] },
     ];
-    for (const [w, text] of [['ceram', 'ceram'], ['rare', 'rare ceram']] as const) {
+    for (const [w, text] of [
+      ['ceram', 'ceram'],
+      ['rare', 'rare ceram'],
+    ] as const) {
       for (const f of filters) {
         const filter = { ...noFilter, ...f };
         const passes = (o: IndexedOrganisation) =>

@@ -49,9 +49,6 @@ export interface HitWay {
 /** Whether any filter is asked for. */
 const filtered = (filter: OrganisationFilter) => Object.values(filter).some((values: string[]) => values.length > 0);
 
-/** The area facet lists the slots it counts up to this many, to count them by binary searches in the areas' postings. */
-const AREA_COUNT_LISTED = 4096;
-
 /** Organisations read in one statement when loading: about 100 ms of reading and indexing on PGlite. */
 const READ_PAGE = 2000;
 
@@ -210,18 +207,10 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> {
         else walkCandidates(others, this.ids.length, this.live, this.seen, take);
       };
       const column = this.filters.column(prefix);
-      if (column) {
-        facets[facet] = columnCounts(column, each);
-        continue;
-      }
-      this.passing.reset(this.ids.length);
-      let slots: number[] | null = [];
-      each((slot) => {
-        this.passing.set(slot, 1);
-        if (slots && slots.push(slot) > AREA_COUNT_LISTED) slots = null;
-      });
-      const lists = [...this.features].filter(([key]) => key.startsWith(prefix)).map(([key, list]): [string, Postings] => [key.slice(prefix.length), list]);
-      facets[facet] = postingCounts(lists, this.passing, slots);
+      const lists = [...this.features]
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, list]): [string, Postings] => [key.slice(prefix.length), list]);
+      facets[facet] = column ? columnCounts(column, each) : postingCounts(lists, this.passing, this.ids.length, each);
     }
     return facets;
   }

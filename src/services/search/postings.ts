@@ -31,14 +31,8 @@ export class Postings {
 
   /** Whether it holds a slot: entries are added in slot order, and renumbering keeps it. */
   has(slot: number): boolean {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.slots[mid]! < slot) low = mid + 1;
-      else high = mid;
-    }
-    return low < this.length && this.slots[low] === slot;
+    const at = firstAtOrAfter(this, slot);
+    return at < this.length && this.slots[at] === slot;
   }
 
   /** Keeps the entries whose slot has a new number (≥ 0 in `renumber`), under that number. */
@@ -167,4 +161,16 @@ export function postingsLength(lists: Postings[]): number {
   let length = 0;
   for (const list of lists) length += list.length;
   return length;
+}
+
+/** The first entry of a posting whose slot is `slot` or after (entries are in slot order). */
+export function firstAtOrAfter(list: Postings, slot: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list.slots[mid]! < slot) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
