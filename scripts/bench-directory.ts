@@ -12,6 +12,7 @@ import { benchDataDir, DEFAULT_POSTGRES_URL, openBenchPlatform } from './bench-s
 import type { Actor } from '../src/services/access.js';
 import describedQueries from '../src/reference/evaluation/described/queries.json' with { type: 'json' };
 import { queryWords } from '../src/repositories/search-query.js';
+import { FILTERS, WORDS } from './directory-queries.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,37 +34,6 @@ const QUERIES = Number(args.queries);
 const DATA_DIR = benchDataDir(COUNT);
 const PARTS = new Set(args.parts.split(','));
 
-// words a user types, in the three languages, with two filters each
-const WORDS = [
-  'фильтры',
-  'керамика',
-  'логистика',
-  'Калуга',
-  'программное обеспечение',
-  'céramique',
-  'filtres',
-  'logiciels',
-  'Limoges',
-  'recherche scientifique',
-  'software',
-  'ceramics',
-  'filtering',
-  'furniture',
-  'consulting',
-  'Obninsk',
-  'électronique',
-  'туризм',
-  'Brive',
-  'measuring instruments',
-];
-const FILTERS = [
-  'region=RU-KLU&kind=enterprise',
-  'region=FR-NAQ&sector=business',
-  'kind=enterprise&area=filters-filtering-materials',
-  'region=FR-87&nace=23.44',
-  'sector=science&region=RU-KLU',
-  'kind=enterprise&region=FR-IDF',
-];
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

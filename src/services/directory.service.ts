@@ -139,13 +139,15 @@ export class DirectoryService {
     const order: ResultOrder =
       query.sort === 'newest' ? { sort: 'newest' } : { sort: query.sort === 'relevance' ? 'relevance' : 'name', lang };
     const found = read ? await this.find(read.words, filter, range, order) : null;
-    const { rows, total } = found ?? (await this.list(filter, range, order.sort === 'newest' ? order : { sort: 'name', lang }));
+    const { rows, total, estimated } = found
+      ? { ...found, estimated: undefined }
+      : await this.list(filter, range, order.sort === 'newest' ? order : { sort: 'name', lang });
     const matches = read ? await explainMatches(this.repos, rows, read, found?.ways) : new Map();
     // facets come from the index only, for the words the results came from: until it has loaded, a listing goes without them
     const facets = query.facets && this.index.loaded ? this.index.facets(found?.words ?? [], filter) : undefined;
     return {
       items: rows.map((row) => ({ ...presentOrganisationSummary(row), ...(matches.has(row.id) ? { match: matches.get(row.id) } : {}) })),
-      meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+      meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize), ...(estimated ? { totalEstimated: true } : {}) },
       ...(facets ? { facets } : {}),
       ...(found?.relaxed ? { partial: true } : {}),
     };
@@ -180,13 +182,13 @@ export class DirectoryService {
   /**
    * A listing without words, by name. The directory index lists and counts in a millisecond or two what
    * costs the database 20–200 ms on 100,000 organisations (the count, and a walk of the name index that a
-   * sparse filter makes long); until the index is loaded, the database answers, so that a start does not
+   * sparse filter makes long; beyond 10,000 the count is an estimate, said: directory-counts.ts); until the index is loaded, the database answers, so that a start does not
    * make the first page wait for the load.
    */
   private async list(filter: OrganisationFilter, range: PageRange, order: ListOrder) {
-    if (!this.index.loaded) return this.repos.organisations.browse(filter, range, order);
+    if (!this.index.loaded) return { ...(await this.repos.organisations.browse(filter, range, order)), estimated: undefined };
     const found = this.index.browse(filter, range, order);
-    return { rows: await this.repos.organisations.inOrder(found.ids), total: found.total };
+    return { rows: await this.repos.organisations.inOrder(found.ids), total: found.total, estimated: found.estimated };
   }
 
   /**

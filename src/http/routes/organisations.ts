@@ -34,7 +34,7 @@ export const organisationRoutes =
           tags: ['organisations'],
           summary: 'Search the organisation directory',
           description:
-            'Words in any language (stemmed, accents ignored, prefixes match) and filters. Several values of one filter match any of them; different filters all apply. A region covers its subdivisions.',
+            'Words in any language (stemmed, accents ignored, prefixes match) and filters. Several values of one filter match any of them; different filters all apply. A region covers its subdivisions. A listing without words counts its total exactly up to 10,000 organisations; beyond, `meta.total` is an estimate to two significant digits and `meta.totalEstimated` is true.',
           querystring: OrganisationListQuerySchema,
           response: { 200: OrganisationListSchema, 400: errors[400], 422: errors[422], 429: errors[429] },
         },

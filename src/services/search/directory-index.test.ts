@@ -201,6 +201,70 @@ describe('DirectoryIndex', () => {
     expect(index.size).toBe(2);
   });
 
+  it('answers filters on either side (few matches, or a filter shorter than the matches) as a test of every organisation would', async () => {
+    const AREAS = ['ceramics', 'filters', 'software'];
+    const organisations = Array.from({ length: 400 }, (_, i) =>
+      organisation(`o${String(i).padStart(3, '0')}`, i % 37 === 0 ? 'rare ceram' : 'ceram', {
+        kind: i % 5 === 0 ? 'university' : 'enterprise',
+        regionCode: ['FR-87', 'RU-KLU', 'FR-19'][i % 3]!,
+        areaCodes: AREAS.filter((_, a) => (i >> a) % 4 === 0),
+        naceClasses: i % 50 === 0 ? ['23.44'] : ['62.01'],
+      }),
+    );
+    const { index } = await indexOf(organisations);
+    const filters: Partial<OrganisationFilter>[] = [
+      { kinds: ['enterprise'] },
+      { kinds: ['enterprise'], regionCodes: ['FR-87', 'FR-19'] },
+      { areaCodes: ['ceramics'] },
+      { areaCodes: ['ceramics', 'software'], kinds: ['university'] },
+      { naceClasses: ['23.44'], areaCodes: ['filters'] },
+      { naceClasses: ['62.01'], regionCodes: ['RU-KLU'], kinds: ['enterprise'] },
+    ];
+    for (const [w, text] of [
+      ['ceram', 'ceram'],
+      ['rare', 'rare ceram'],
+    ] as const) {
+      for (const f of filters) {
+        const filter = { ...noFilter, ...f };
+        const passes = (o: IndexedOrganisation) =>
+          text.split(' ').includes(w) &&
+          (filter.kinds.length === 0 || filter.kinds.includes(o.kind)) &&
+          (filter.regionCodes.length === 0 || filter.regionCodes.includes(o.regionCode)) &&
+          (filter.areaCodes.length === 0 || o.areaCodes.some((a) => filter.areaCodes.includes(a))) &&
+          (filter.naceClasses.length === 0 || o.naceClasses.some((n) => filter.naceClasses.includes(n)));
+        const expected = organisations.filter((o) => passes(o) && (w === 'ceram' || o.searchVector.includes('rare'))).map((o) => o.id);
+        const found = index.search([word(w)], filter, { offset: 0, limit: 500 }, { sort: 'name', lang: 'en' });
+        expect(found.hits.map((h) => h.id)).toEqual(expected);
+        expect(found.total).toBe(expected.length);
+        if (w === 'ceram') expect(index.browse(filter, { offset: 0, limit: 500 })).toEqual({ ids: expected, total: expected.length });
+      }
+    }
+  });
+
+  it('counts a listing exactly up to 10,000 organisations, and beyond says that its total is an estimate', async () => {
+    // 24,000 enterprises and 1,000 universities, in two regions
+    const organisations = Array.from({ length: 25_000 }, (_, i) =>
+      organisation(`o${String(i).padStart(5, '0')}`, 'ceram', {
+        kind: i % 25 === 0 ? 'university' : 'enterprise',
+        regionCode: i % 2 ? 'FR-87' : 'RU-KLU',
+      }),
+    );
+    const { index } = await indexOf(organisations, 5000);
+    const first = { offset: 0, limit: 3 };
+    const enterprises = index.browse({ ...noFilter, kinds: ['enterprise'] }, first);
+    expect(enterprises.ids).toEqual(['o00001', 'o00002', 'o00003']);
+    expect(enterprises.estimated).toBe(true);
+    // two significant digits, near the 24,000 there are
+    expect(enterprises.total % 1000).toBe(0);
+    expect(Math.abs(enterprises.total - 24_000)).toBeLessThanOrEqual(1000);
+    // at or below the bound, exact and said to be
+    expect(index.browse({ ...noFilter, kinds: ['university'] }, first)).toEqual({ ids: ['o00000', 'o00025', 'o00050'], total: 1000 });
+    expect(index.browse({ ...noFilter, kinds: ['university'], regionCodes: ['RU-KLU'] }, first).total).toBe(500);
+    expect(index.browse(noFilter, first).total).toBe(25_000);
+    // a search with words counts exactly whatever it matches
+    expect(index.search([word('ceram')], { ...noFilter, kinds: ['enterprise'] }, first).total).toBe(24_000);
+  });
+
   it('gives the same results after many rewrites read in pages, which compact the postings, as a fresh index', async () => {
     const vocabulary = ['filtr', 'ceram', 'kaluga', 'limoges', 'logiciel', 'sorbent', 'obninsk', 'air', 'eau'];
     const pick = (seed: number) => vocabulary.filter((_, i) => (seed >> i) & 1).join(' ') || 'ceram';

@@ -2,7 +2,7 @@ import type { OrganisationFilter, PageRange } from '../../repositories/organisat
 import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
 import { requiredWords, type Bridged, type SearchWord } from '../../repositories/search-query.js';
 import { detached } from '../detached-string.js';
-import { grown, inEveryGroup, postFeatures, Postings, readFeatures, renumberFeatures, writeFeatures } from './postings.js';
+import { grown, postFeatures, Postings, readFeatures, renumberFeatures, SlotMap, writeFeatures } from './postings.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 import type { SnapshottableIndex } from './snapshot/snapshottable.js';
 import { topOrder } from './ordering.js';
@@ -10,7 +10,9 @@ import { Lexicon } from './lexicon.js';
 import { DirectoryOrders, type ListOrder } from './slot-orders.js';
 import { readSearchVector, type RankItem } from './text-rank.js';
 import { rankMatches } from './directory-rank.js';
-import { hitWays, matchWords, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
+import { hitWays, MatchScratch, matchWords, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
+import { DirectoryFilters } from './directory-filter.js';
+import { columnCounts, countPassing, postingCounts, walkCandidates } from './directory-counts.js';
 import type { Language } from '../../shared/languages.js';
 import { feature } from '../profile-features.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
@@ -46,6 +48,9 @@ export interface HitWay {
   bridge?: Bridged;
 }
 
+/** Whether any filter is asked for. */
+const filtered = (filter: OrganisationFilter) => Object.values(filter).some((values: string[]) => values.length > 0);
+
 /** Organisations read in one statement when loading: about 100 ms of reading and indexing on PGlite. */
 const READ_PAGE = 2000;
 
@@ -72,6 +77,12 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   private orders = new DirectoryOrders();
   private dead = 0;
   private lastMatch: { words: IndexWord[]; generation: number; matches: WordMatches } | null = null;
+  // derived from the fields above (settle): what lets a query cost what it matches
+  private readonly filters = new DirectoryFilters(this.features);
+  private readonly scratch = new MatchScratch();
+  private readonly positions = new SlotMap();
+  private readonly seen = new SlotMap();
+  private readonly passing = new SlotMap();
 
   constructor(
     repository: Pick<SearchRepository, 'organisationsSince'> & Partial<Pick<SearchRepository, 'writeCount'>>,
@@ -103,19 +114,19 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   ): { hits: DirectoryHit[]; total: number; relaxed: boolean } {
     const required = requiredWords(words);
     const matches = this.matchWords(words);
-    const groups = this.filterPostings(filter);
-    const passing = groups.length > 0 ? this.inEveryGroup(groups).hits : null;
-    const slots = passing ? matches.slots.filter((slot) => passing[slot] === groups.length) : matches.slots;
+    // each match tested against the filters: a rare word with kind=enterprise costs the word's postings
+    const { passes } = this.compile(filter, matches.slots.length);
+    const slots = filtered(filter) ? matches.slots.filter(passes) : matches.slots;
     const { relaxed } = matches;
     if (order.sort !== 'relevance') {
-      const ids = this.walk(order, page, (slot) => matches.enough[slot] === 1 && (!passing || passing[slot] === groups.length));
+      const ids = this.walk(order, page, (slot) => matches.enough[slot] === 1 && passes(slot));
       return {
         total: slots.length,
         hits: ids.map((id) => ({ id, rank: 0, ways: this.hitWays(matches, required, this.slotOf.get(id)!) })),
         relaxed,
       };
     }
-    const rank = rankMatches(this.source(), words, required, { ...matches, slots });
+    const rank = rankMatches(this.source(), words, required, { ...matches, slots }, this.positions);
     const { lang } = order;
     const top = topOrder(slots, rank, (slot) => this.orders.nameKey(slot, lang), this.ids, page.offset + page.limit);
     return {
@@ -131,7 +142,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   private matchWords(words: IndexWord[]): WordMatches {
     this.lexemes.sort();
     if (this.lastMatch?.words === words && this.lastMatch.generation === this.generation) return this.lastMatch.matches;
-    const matches = matchWords(this.source(), requiredWords(words));
+    const matches = matchWords(this.source(), requiredWords(words), this.scratch);
     this.lastMatch = { words, generation: this.generation, matches };
     return matches;
   }
@@ -152,12 +163,20 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     };
   }
 
-  /** The organisations that pass the filter (all without one), in the order asked, then by id: one page of them, and how many there are. */
-  browse(filter: OrganisationFilter, page: PageRange, order: ListOrder = { sort: 'name', lang: 'en' }): { ids: string[]; total: number } {
-    const groups = this.filterPostings(filter);
-    const matches = groups.length > 0 ? this.inEveryGroup(groups) : null;
-    const ids = this.walk(order, page, matches ? (slot) => matches.hits[slot] === groups.length : () => true);
-    return { ids, total: matches ? matches.slots.length : this.size };
+  /**
+   * The organisations that pass the filter (all without one), in the order asked, then by id: one page of
+   * them, and how many there are: exact up to EXACT_COUNT, else an estimate, said (directory-counts.ts).
+   */
+  browse(
+    filter: OrganisationFilter,
+    page: PageRange,
+    order: ListOrder = { sort: 'name', lang: 'en' },
+  ): { ids: string[]; total: number; estimated?: true } {
+    if (!filtered(filter)) return { ids: this.walk(order, page, () => true), total: this.size };
+    const compiled = this.compile(filter, Infinity);
+    const ids = this.walk(order, page, compiled.passes);
+    const { total, estimated } = countPassing(compiled, this.ids.length, this.live, this.seen);
+    return estimated ? { ids, total, estimated } : { ids, total };
   }
 
   /** One page of the live slots that pass `passes`, walking an order. */
@@ -175,42 +194,36 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
 
   /**
    * For each choice of kind, sector, region and area, how many organisations the listing would give with
-   * that choice and the other filters as they are (the words too). Each count is the size of an
-   * intersection: the organisations that pass everything but the facet's own filter, marked once per
-   * facet, counted along each choice's postings. Regions are counted as organisations hold them (a
-   * region's subdivisions are added up by the reader).
+   * that choice and the other filters as they are (the words too): the candidates (the matches, else the
+   * shortest of the other filters' postings) that pass everything but the facet's own filter, counted by
+   * the choice each holds (a column for single-valued ones, the areas' postings for areas). Regions are
+   * counted as organisations hold them (a region's subdivisions are added up by the reader).
    */
   facets(words: IndexWord[], filter: OrganisationFilter): DirectoryFacets {
     const matches = words.length > 0 ? this.matchWords(words) : null;
     const facets: DirectoryFacets = { region: {}, kind: {}, sector: {}, area: {} };
     for (const [facet, prefix, own] of FACETS) {
-      const groups = this.filterPostings({ ...filter, [own]: [] });
-      const hits = groups.length > 0 ? this.inEveryGroup(groups).hits : null;
-      const counts = facets[facet];
-      for (const [key, list] of this.features) {
-        if (!key.startsWith(prefix)) continue;
-        let count = 0;
-        for (let i = 0; i < list.length; i++) {
-          const slot = list.slots[i]!;
-          if (this.live[slot] && (!matches || matches.enough[slot]) && (!hits || hits[slot] === groups.length)) count++;
-        }
-        if (count > 0) counts[key.slice(prefix.length)] = count;
-      }
+      const others = this.compile({ ...filter, [own]: [] }, matches ? matches.slots.length : Infinity);
+      const each = (visit: (slot: number) => void) => {
+        const take = (slot: number) => {
+          if (others.passes(slot)) visit(slot);
+        };
+        if (matches) for (const slot of matches.slots) take(slot);
+        else walkCandidates(others, this.ids.length, this.live, this.seen, take);
+      };
+      const column = this.filters.column(prefix);
+      const lists = [...this.features]
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, list]): [string, Postings] => [key.slice(prefix.length), list]);
+      facets[facet] = column ? columnCounts(column, each) : postingCounts(lists, this.passing, this.ids.length, each);
     }
     return facets;
   }
 
-  /** One group of postings a filter: an organisation passes a filter when it is in any of its postings. */
-  private filterPostings(filter: OrganisationFilter): Postings[][] {
-    return [
-      filter.regionCodes.map(feature.region),
-      filter.kinds.map(feature.kind),
-      filter.sectors.map(feature.sector),
-      filter.areaCodes.map(feature.area),
-      filter.naceClasses.map(feature.nace),
-    ]
-      .filter((keys) => keys.length > 0)
-      .map((keys) => this.featurePostings(keys));
+  /** The filter as a test per slot for about `candidates` slots (directory-filter.ts), its columns in step first. */
+  private compile(filter: OrganisationFilter, candidates: number) {
+    this.filters.settle(this.ids);
+    return this.filters.compile(filter, candidates, this.ids.length);
   }
 
   private lexemePostings(item: RankItem): Postings[] {
@@ -230,14 +243,11 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     return result;
   }
 
-  private inEveryGroup(groups: Postings[][]): { slots: number[]; hits: Uint8Array } {
-    return inEveryGroup(groups, this.ids.length, this.live);
-  }
-
   protected override settle(): void {
     if (this.dead > Math.max(this.slotOf.size, 1024)) this.compact();
     // the orders put in step as part of a refresh (100,000 after a start: ~0.2 s each), not by the next listing
     this.orders.settle(this.ids);
+    this.filters.settle(this.ids);
   }
 
   protected add(organisation: IndexedOrganisation): void {

@@ -46,14 +46,8 @@ export class Postings {
 
   /** Whether it holds a slot: entries are added in slot order, and renumbering keeps it. */
   has(slot: number): boolean {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.slots[mid]! < slot) low = mid + 1;
-      else high = mid;
-    }
-    return low < this.length && this.slots[low] === slot;
+    const at = firstAtOrAfter(this, slot);
+    return at < this.length && this.slots[at] === slot;
   }
 
   /** Keeps the entries whose slot has a new number (≥ 0 in `renumber`), under that number. */
@@ -185,4 +179,60 @@ export function readFeatures(reader: SnapshotReader): [string, Postings][] {
   const lists = readPostings(reader, false);
   if (keys.length !== lists.length) throw new SnapshotFormatError('features and postings differ in number');
   return keys.map((key, i) => [key, lists[i]!]);
+}
+
+/**
+ * A number per slot for one query, forgotten all at once by a new stamp rather than by clearing: a query
+ * that touches a few hundred slots of a million pays for those, not for a million (a fresh typed array of
+ * the set's size is zeroed at each allocation, and collected after). Reset before each use.
+ */
+export class SlotMap {
+  private stamps = new Uint32Array(0);
+  private values = new Int32Array(0);
+  private stamp = 0;
+
+  /** Forgets every slot's number, with room for `size` slots. */
+  reset(size: number): void {
+    if (size > this.stamps.length) {
+      // a first use takes what it needs; a set that grew since takes room to grow on
+      this.stamps = new Uint32Array(this.stamps.length === 0 ? size : size * 2);
+      this.values = new Int32Array(this.stamps.length);
+      this.stamp = 0;
+    }
+    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.stamps.fill(0);
+  }
+
+  set(slot: number, value: number): void {
+    this.stamps[slot] = this.stamp;
+    this.values[slot] = value;
+  }
+
+  has(slot: number): boolean {
+    return this.stamps[slot] === this.stamp;
+  }
+
+  /** The slot's number since the last reset, else -1. */
+  get(slot: number): number {
+    return this.stamps[slot] === this.stamp ? this.values[slot]! : -1;
+  }
+}
+
+/** Entries over all of these postings: what walking them costs. */
+export function postingsLength(lists: Postings[]): number {
+  let length = 0;
+  for (const list of lists) length += list.length;
+  return length;
+}
+
+/** The first entry of a posting whose slot is `slot` or after (entries are in slot order). */
+export function firstAtOrAfter(list: Postings, slot: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list.slots[mid]! < slot) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -94,16 +94,14 @@ export function rarity(found: number, records: number): number {
  * the words it matches; those that match at least `minimumMatched` words are the results. When none
  * does, those matching any word are: a query that shares something with a record never finds nothing.
  */
-export function matchWords(source: MatchSource, required: IndexWord[]): WordMatches {
-  const { size, live, records } = source;
-  const coverage = new Float32Array(size);
-  const matched = new Uint8Array(size);
-  const strength = new Float32Array(size);
+export function matchWords(source: MatchSource, required: IndexWord[], scratch = new MatchScratch()): WordMatches {
+  const { live, records } = source;
+  const { coverage, matched, strength, enough, ways: wordWays } = scratch.take(source.size, required.length);
   const touched: number[] = [];
   const ways: Uint8Array[] = [];
   const weights: number[] = [];
   for (const word of required) {
-    const way = new Uint8Array(size);
+    const way = wordWays[ways.length]!;
     const found: number[] = [];
     const mark = (lists: Postings[], how: number, full: number) => {
       for (const list of lists) {
@@ -154,9 +152,53 @@ export function matchWords(source: MatchSource, required: IndexWord[]): WordMatc
   let slots = touched.filter((slot) => matched[slot]! >= minimum || (byCoverage && coverage[slot]! > ENOUGH_COVERAGE));
   const relaxed = slots.length === 0 && touched.length > 0;
   if (relaxed) slots = touched;
-  const enough = new Uint8Array(size);
   for (const slot of slots) enough[slot] = 1;
+  scratch.wrote(touched);
   return { enough, slots, coverage, ways, rarity: weights, relaxed };
+}
+
+/**
+ * The per-slot arrays matching writes, kept by an index from one query to the next: before each query
+ * only the slots the previous one wrote are cleared, so that a rare word over a million organisations
+ * costs its postings, not four arrays of a million zeroed and collected. What a query returned is good
+ * until the next query taken from the same scratch.
+ */
+export class MatchScratch {
+  private coverage = new Float32Array(0);
+  private matched = new Uint8Array(0);
+  private strength = new Float32Array(0);
+  private enough = new Uint8Array(0);
+  private ways: Uint8Array[] = [];
+  private written: number[] = [];
+
+  /** Clean arrays of at least `size` slots, and one array of ways per word. */
+  take(size: number, words: number) {
+    if (this.coverage.length < size) {
+      // a first query takes what it needs; an index that grew since takes room to grow on
+      const room = this.coverage.length === 0 ? size : size * 2;
+      this.coverage = new Float32Array(room);
+      this.matched = new Uint8Array(room);
+      this.strength = new Float32Array(room);
+      this.enough = new Uint8Array(room);
+      this.ways = [];
+    } else {
+      for (const slot of this.written) {
+        this.coverage[slot] = 0;
+        this.matched[slot] = 0;
+        this.enough[slot] = 0;
+        for (const way of this.ways) way[slot] = 0;
+      }
+    }
+    this.written = [];
+    while (this.ways.length < words) this.ways.push(new Uint8Array(this.coverage.length));
+    const { coverage, matched, strength, enough, ways } = this;
+    return { coverage, matched, strength, enough, ways };
+  }
+
+  /** The slots a query wrote (every other slot is still clean). */
+  wrote(slots: number[]): void {
+    this.written = slots;
+  }
 }
 
 /** How a slot matched each required word, in words (null: not matched). */

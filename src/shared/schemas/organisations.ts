@@ -99,7 +99,15 @@ export type DirectoryFacets = Static<typeof DirectoryFacetsSchema>;
 
 export const OrganisationListSchema = Type.Object({
   items: Type.Array(OrganisationSummarySchema),
-  meta: PageMetaSchema,
+  meta: Type.Object({
+    ...PageMetaSchema.properties,
+    totalEstimated: Type.Optional(
+      Type.Boolean({
+        description:
+          'true when `total` (and so `pageCount`) is an estimate, to two significant digits: a listing without words counts exactly up to 10,000 organisations, then estimates from the share of its candidates seen',
+      }),
+    ),
+  }),
   facets: Type.Optional(DirectoryFacetsSchema),
   partial: Type.Optional(
     Type.Boolean({

@@ -13,6 +13,7 @@ import { FiltersDisclosure } from './FiltersDisclosure';
 import { OrganisationCard } from './OrganisationCard';
 import { Pagination } from '../../../shared/ui/Pagination';
 import { SortChoice } from './SortChoice';
+import { resultCount } from '../result-count';
 import { RecordResults } from '../../registry-search/components/RecordResults';
 
 export function DirectoryPage() {
@@ -65,7 +66,7 @@ export function DirectoryPage() {
             <>
               <div className="result-bar">
                 <p className="result-count" role="status" tabIndex={-1} ref={count}>
-                  {t('directory.results', { count: data.meta.total })}
+                  {resultCount(lang, data.meta.total, data.meta.totalEstimated === true)}
                 </p>
                 <SortChoice
                   value={query.sort ?? (query.q ? 'relevance' : 'name')}
