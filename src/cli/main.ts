@@ -23,6 +23,7 @@ import { exportCommand } from './read-commands.js';
 import { runReadCommand, terminalOutput } from './run-read-command.js';
 import { withPlatform } from './with-platform.js';
 import { registerSearchCommands } from './search-commands.js';
+import { registerServeCluster } from './serve-cluster.js';
 import type { Language } from '../shared/languages.js';
 import { ROLES, type Role } from '../shared/roles.js';
 
@@ -55,6 +56,7 @@ export function cli(config: () => Config): Command {
         logger: { level: cfg.logLevel },
         trustProxy: cfg.trustProxy,
         searchRateLimit: cfg.searchRateLimit,
+        searchServiceUrls: cfg.searchServiceUrls,
         documentMaxBytes: cfg.documentMaxBytes,
       });
       // the CLI's read commands (search, export, backup…) reach a PGlite folder through the server while it runs
@@ -70,10 +72,13 @@ export function cli(config: () => Config): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await app.listen({ port: cfg.port, host: cfg.host });
-      // background jobs (services/jobs/): submission notices every minute, reminders every hour
-      platform.services.jobs.runner.start((error) =>
-        app.log.error({ err: error }, 'a pass of the background jobs failed; the next one tries again'),
-      );
+      // background jobs (services/jobs/): submission notices every minute, reminders every hour; in the search
+      // processes only when web processes forward to them, since digests search the marketplace's index
+      const forwarding = cfg.searchServiceUrls.length > 0;
+      if (!forwarding)
+        platform.services.jobs.runner.start((error) =>
+          app.log.error({ err: error }, 'a pass of the background jobs failed; the next one tries again'),
+        );
       const where = platform.database.kind === 'pglite' ? `PGlite in ${cfg.dataDir}` : 'PostgreSQL';
       // said whatever LOG_LEVEL is: it is the line a person starting the platform waits for
       console.log(
@@ -81,6 +86,8 @@ export function cli(config: () => Config): Command {
       );
       // the in-memory search and partner indexes load soon after the start rather than on the first search or
       // suggestion; not at once, where reading 100,000 organisations held the first pages up (restarts 3 → 5 s)
+      // a web process that forwards the index routes holds no index (docs/scaling.md)
+      if (forwarding) return;
       setTimeout(() => {
         const warming = performance.now();
         platform.services.directory
@@ -93,6 +100,8 @@ export function cli(config: () => Config): Command {
           .catch((error: unknown) => app.log.warn({ err: error }, 'the search and partner indexes will load on first use'));
       }, INDEX_WARM_UP_DELAY_MS).unref();
     });
+
+  registerServeCluster(program, config);
 
   program
     .command('send-digests')

@@ -98,6 +98,17 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/SEED_DEMO/);
   });
 
+  it('reads SEARCH_SERVICE_URL as base URLs, only beside DATABASE_URL', () => {
+    const server = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' };
+    expect(loadConfig({}).searchServiceUrls).toEqual([]);
+    expect(loadConfig({ ...server, SEARCH_SERVICE_URL: 'http://127.0.0.1:3101, http://127.0.0.1:3102/' }).searchServiceUrls).toEqual([
+      'http://127.0.0.1:3101',
+      'http://127.0.0.1:3102/',
+    ]);
+    expect(() => loadConfig({ ...server, SEARCH_SERVICE_URL: 'http://127.0.0.1:3101/api/v1' })).toThrow(/SEARCH_SERVICE_URL must be base URLs/);
+    expect(() => loadConfig({ SEARCH_SERVICE_URL: 'http://127.0.0.1:3101' })).toThrow(/SEARCH_SERVICE_URL needs DATABASE_URL/);
+  });
+
   it('reads TRUST_PROXY as a number of hops or a list of proxy addresses, and refuses true', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);

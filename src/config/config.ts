@@ -47,6 +47,11 @@ export interface Config {
   outboxDir: string;
   /** TRUST_PROXY: behind reverse proxies, the number of proxy hops (1, 2) or their addresses/CIDRs (127.0.0.1,10.0.0.0/8) whose X-Forwarded-For/-Proto headers are believed. Default false: none. */
   trustProxy: TrustProxy;
+  /**
+   * SEARCH_SERVICE_URL: the search processes this web process sends the index routes to (comma-separated
+   * base URLs; http/plugins/search-forwarding.ts, docs/scaling.md). Empty: it holds the indexes itself.
+   */
+  searchServiceUrls: string[];
   /** SEARCH_RATE_LIMIT: directory searches and listings a client address may make a minute (a burst of that many, then that many a minute); 0 turns the limit off. Default 300. */
   searchRateLimit: number;
   /** AGREEMENT_REMINDER_DAYS: days before an agreement's validity ends that its parties' administrators are e-mailed, comma-separated. Default 60,7. */
@@ -152,6 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rawRetention = value('FEED_RETENTION_HOURS') ?? '168';
   if (!/^[1-9]\d{0,5}$/.test(rawRetention))
     problems.push(`FEED_RETENTION_HOURS must be a whole number of hours above 0 (168 for a week), got "${rawRetention}"`);
+  const searchServiceUrls = (value('SEARCH_SERVICE_URL') ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  for (const url of searchServiceUrls)
+    if (!/^https?:\/\/[^/\s]+\/?$/.test(url))
+      problems.push(`SEARCH_SERVICE_URL must be base URLs such as http://127.0.0.1:3101, separated by commas, got "${url}"`);
+  if (searchServiceUrls.length > 0 && !databaseUrl)
+    problems.push('SEARCH_SERVICE_URL needs DATABASE_URL: search processes and web processes share a PostgreSQL server (PGlite has one process)');
 
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(value('DATA_DIR') ?? './data');
@@ -169,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: value('MAIL_FROM') ?? 'Clusterbridge <no-reply@localhost>',
     outboxDir: resolve(value('OUTBOX_DIR') ?? `${dataDir}/outbox`),
     searchRateLimit,
+    searchServiceUrls,
     documentMaxBytes,
     trustProxy,
     agreementReminderDays: [...new Set(agreementReminderDays.map(Number))].sort((a, b) => b - a),

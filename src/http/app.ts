@@ -7,6 +7,7 @@ import type { Services } from '../services/index.js';
 import { answerClientError, registerErrorHandler } from './plugins/error-handler.js';
 import { answerRouterError, guardEveryValidator, parseQueryString, registerInputGuard } from './plugins/input-guard.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerSearchForwarding } from './plugins/search-forwarding.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSession } from './plugins/session.js';
 import { accountRoutes } from './routes/account.js';
@@ -50,6 +51,8 @@ export interface AppOptions {
   timeouts?: Partial<typeof REQUEST_TIMEOUTS>;
   /** Directory searches and listings an address may make a minute (SEARCH_RATE_LIMIT); unset or 0: no limit. */
   searchRateLimit?: number;
+  /** Search processes to send the index routes to (SEARCH_SERVICE_URL); none: this process answers them. */
+  searchServiceUrls?: string[];
   /** The largest document a registry record takes (DOCUMENT_MAX_BYTES); default DOCUMENT_MAX_BYTES_DEFAULT. */
   documentMaxBytes?: number;
 }
@@ -95,6 +98,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      // a web process without indexes sends their routes on before anything else (the search process reads the session)
+      if (options.searchServiceUrls?.length) registerSearchForwarding(api, options.searchServiceUrls);
       // sessions are read for API requests only: static files and the app's page need no database query
       await registerSession(api, options.services);
       await api.register(healthRoutes(options.database));

@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   weak_password: { status: 422, message: 'Choose a stronger password.' },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   search_starting: { status: 503, message: 'The search is still loading after a start. Try again in a few seconds.' },
+  search_unavailable: { status: 503, message: 'The search is not answering just now. Try again in a moment.' },
   stage_change_refused: {
     status: 409,
     message: 'The record cannot move to this stage from where it is: only a coordinator moves a record past a stage or back.',
