@@ -85,7 +85,7 @@ export async function openPlatform(
           await databaseIdentity(database.db),
           [
             { name: 'directory', ...services.directory.snapshotted() },
-            // the partner index joins here: { name: 'partners', ...services.matches.snapshotted() },
+            { name: 'partners', ...services.matches.snapshotted() },
           ],
           { log: options.snapshotLog },
         )

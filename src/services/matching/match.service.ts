@@ -10,12 +10,15 @@ import type { ClassificationService } from '../classification.service.js';
 import { AppError, notFound } from '../errors.js';
 import { expandRegions } from '../regions.js';
 import { requireKnownAreas } from '../known-areas.js';
+import type { NamedIndex } from '../search/snapshot/snapshot-store.js';
 import { PartnerIndex } from './partner-index.js';
 import { matchingWeights, scorePair, type MatchContext } from './scoring.js';
 
 /** Partner matchmaking: suggested partners for an organisation, explained, and "not interested" marks. */
 export class MatchService {
   private readonly index: PartnerIndex;
+  /** A restore from a snapshot in progress (search/snapshot/): refreshes wait for it, then read only what followed. */
+  private restoring: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly repos: Repositories,
@@ -26,12 +29,31 @@ export class MatchService {
 
   /** Loads the partner index now rather than on the first suggestion (it reads in pages: requests go on meanwhile). */
   warmUp(): Promise<void> {
-    return this.index.refresh();
+    return this.refreshed();
+  }
+
+  /** The partner index as the snapshot store saves and restores it. */
+  snapshotted(): Omit<NamedIndex, 'name'> {
+    return {
+      index: this.index,
+      startFrom: (restoring) => {
+        this.restoring = restoring.then(
+          () => {},
+          () => {},
+        );
+      },
+    };
+  }
+
+  /** Every write taken in, once a restore from a snapshot (if one runs) has ended. */
+  private async refreshed(): Promise<void> {
+    await this.restoring;
+    await this.index.refresh();
   }
 
   /** The partner index with every write taken in: an offer's suggested partners are ranked over it too. */
   async currentIndex(): Promise<PartnerIndex> {
-    await this.index.refresh();
+    await this.refreshed();
     return this.index;
   }
 
@@ -45,7 +67,7 @@ export class MatchService {
       this.regionPairs(source.regionCode),
       regionCodes.length > 0 ? Promise.resolve([]) : this.homeRegions(source.regionCode),
       this.repos.matches.dismissedIds(source.id),
-      this.index.refresh(),
+      this.refreshed(),
     ]);
     const context: MatchContext = {
       conceptWeights: this.index.conceptWeights(source.conceptCodes),
