@@ -70,8 +70,8 @@ export class DirectoryService {
   private readonly pages = new BoundedCache<OrganisationPage>(PAGES_KEPT);
   /** The slug each kept page was read by, by organisation id: a write to the organisation forgets it. */
   private readonly pageSlugs = new Map<string, string>();
-  /** A restore from a snapshot in progress (search/snapshot/): refreshes wait for it, then read only what followed. */
-  private restoring: Promise<void> = Promise.resolve();
+  /** The restore from a snapshot (search/snapshot/), made once: refreshes wait for it, then read only what followed. */
+  private restored: () => Promise<unknown> = () => Promise.resolve();
   constructor(
     private readonly repos: Repositories,
     private readonly classifications: ClassificationService,
@@ -96,7 +96,7 @@ export class DirectoryService {
 
   /** Takes in the writes committed so far; says which state of organisations and glossary it then holds. */
   private async current(): Promise<string> {
-    await this.restoring;
+    await this.restored();
     const [, glossary] = await Promise.all([this.index.refresh(), this.analyses.current()]);
     return `${this.index.generation}/${glossary}`;
   }
@@ -165,11 +165,8 @@ export class DirectoryService {
   snapshotted(): Omit<NamedIndex, 'name'> {
     return {
       index: this.index,
-      startFrom: (restoring) => {
-        this.restoring = restoring.then(
-          () => {},
-          () => {},
-        );
+      startFrom: (restore) => {
+        this.restored = restore;
       },
     };
   }

@@ -58,6 +58,8 @@ async function startedFrom(dir: string, database = identity) {
   const log = recording();
   const store = new SnapshotStore(dir, database, [{ name: 'directory', ...directory.snapshotted() }], { log });
   store.start();
+  // the first search's refresh restores (or, without a usable snapshot, loads)
+  await directory.warmUp();
   await store.close();
   return { directory, log: log.lines, store };
 }

@@ -28,8 +28,11 @@ interface Header {
 export interface NamedIndex {
   name: string;
   index: FollowingIndex;
-  /** Its refreshes wait for `restoring` (settled either way), so none reads while its content is replaced. */
-  startFrom(restoring: Promise<unknown>): void;
+  /**
+   * Its first refresh calls `restore` and every refresh waits for it (it never fails), so that none reads
+   * while its content is replaced; a process that never searches (most CLI commands) never reads the file.
+   */
+  startFrom(restore: () => Promise<unknown>): void;
 }
 
 export interface SnapshotLog {
@@ -70,13 +73,14 @@ export class SnapshotStore {
     this.log = options.log ?? quiet;
   }
 
-  /** Starts each index from its snapshot (in the background: its refreshes wait), then saves as they change. */
+  /** Starts each index from its snapshot when first used (its refreshes wait), then saves as they change. */
   start(): void {
-    for (const entry of this.indexes) {
-      const restoring = this.restore(entry);
-      this.restoring.set(entry.name, restoring);
-      entry.startFrom(restoring);
-    }
+    for (const entry of this.indexes)
+      entry.startFrom(() => {
+        let restoring = this.restoring.get(entry.name);
+        if (!restoring) this.restoring.set(entry.name, (restoring = this.restore(entry)));
+        return restoring;
+      });
     this.timer = setInterval(() => void this.saveDue(), this.options.checkMs ?? CHECK_MS);
     this.timer.unref();
   }
