@@ -18,7 +18,7 @@ import { matchingWeights, scorePair, type MatchContext } from './scoring.js';
 export class MatchService {
   private readonly index: PartnerIndex;
   /** A restore from a snapshot in progress (search/snapshot/): refreshes wait for it, then read only what followed. */
-  private restoring: Promise<void> = Promise.resolve();
+  private restored: () => Promise<unknown> = () => Promise.resolve();
 
   constructor(
     private readonly repos: Repositories,
@@ -36,18 +36,15 @@ export class MatchService {
   snapshotted(): Omit<NamedIndex, 'name'> {
     return {
       index: this.index,
-      startFrom: (restoring) => {
-        this.restoring = restoring.then(
-          () => {},
-          () => {},
-        );
+      startFrom: (restore) => {
+        this.restored = restore;
       },
     };
   }
 
   /** Every write taken in, once a restore from a snapshot (if one runs) has ended. */
   private async refreshed(): Promise<void> {
-    await this.restoring;
+    await this.restored();
     await this.index.refresh();
   }
 
