@@ -37,7 +37,10 @@ export const FILTERS = [
 
 /** `count` directory searches: words and two filters each, cycling through WORDS × FILTERS. */
 export const searchUrls = (count: number) =>
-  Array.from({ length: count }, (_, i) => `/api/v1/organisations?q=${encodeURIComponent(WORDS[i % WORDS.length]!)}&${FILTERS[i % FILTERS.length]}`);
+  Array.from(
+    { length: count },
+    (_, i) => `/api/v1/organisations?q=${encodeURIComponent(WORDS[i % WORDS.length]!)}&${FILTERS[i % FILTERS.length]}`,
+  );
 
 /** Top-20 partner suggestions for `count` organisations spread over the set's first ones. */
 export async function partnerUrls(platform: Platform, count: number): Promise<string[]> {

@@ -48,9 +48,13 @@ if (args.generate) {
 
 /** Makes the set of `size` in a child process; the figures of the run that made it are kept beside. */
 function generate(size: number): Generation | null {
-  const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--generate', String(size), '--postgres', args.postgres], {
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, '--generate', String(size), '--postgres', args.postgres],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (run.status !== 0) throw new Error(`generating ${size} organisations failed (${run.status})`);
   return existsSync(generationFile(size)) ? (JSON.parse(readFileSync(generationFile(size), 'utf8')) as Generation) : null;
 }
@@ -62,11 +66,19 @@ async function latencies(platform: Platform, size: number): Promise<Figures> {
   // loaded first: a first search waits for the load only so long, then answers 503 search_starting
   await platform.services.directory.warmUp();
   await platform.services.matches.warmUp();
-  const [, search] = await timeRequests(platform, `${size} search`, searchUrls(QUERIES), (b) => b.meta.total, (r, m) =>
-    `${r.engine}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (mean ${m.toFixed(0)} matches)`,
+  const [, search] = await timeRequests(
+    platform,
+    `${size} search`,
+    searchUrls(QUERIES),
+    (b) => b.meta.total,
+    (r, m) => `${r.engine}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (mean ${m.toFixed(0)} matches)`,
   );
-  const [, match] = await timeRequests(platform, `${size} partners`, await partnerUrls(platform, QUERIES), (b) => b.items.length, (r) =>
-    `${r.engine}: top-20 p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`,
+  const [, match] = await timeRequests(
+    platform,
+    `${size} partners`,
+    await partnerUrls(platform, QUERIES),
+    (b) => b.items.length,
+    (r) => `${r.engine}: top-20 p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`,
   );
   return { searchP50: search!.p50, searchP95: search!.p95, partnerP50: match!.p50, partnerP95: match!.p95 };
 }
@@ -77,7 +89,16 @@ async function latencies(platform: Platform, size: number): Promise<Figures> {
  */
 async function underOpenTransaction(platform: Platform, size: number): Promise<Figures> {
   const p50 = async (label: string) =>
-    (await timeRequests(platform, label, searchUrls(60), (b) => b.meta.total, (r) => `${r.engine}: p50 ${r.p50.toFixed(1)} ms`, ['warm']))[0]!.p50;
+    (
+      await timeRequests(
+        platform,
+        label,
+        searchUrls(60),
+        (b) => b.meta.total,
+        (r) => `${r.engine}: p50 ${r.p50.toFixed(1)} ms`,
+        ['warm'],
+      )
+    )[0]!.p50;
   const before = await p50(`${size} search, no transaction open`);
   const holder = new pg.Client({ connectionString: databaseUrl(size) });
   const writer = new pg.Client({ connectionString: databaseUrl(size) });
@@ -104,19 +125,26 @@ const firstSearch = (base: string) => `${base}${searchUrls(1)[0]}`;
 async function webProcess(size: number, dataDir: string, partnerPath: string): Promise<{ figures: Figures; server: Server }> {
   const log = `.bench/scale-serve-${size}.log`;
   let server = startServer(databaseUrl(size), 3981, dataDir, log);
-  await untilOk(firstSearch(server.base));
-  await untilOk(`${server.base}${partnerPath}`);
-  await new Promise((r) => setTimeout(r, 3000)); // what loads beside (records, offers) settles
-  const memory = memoryOf(server.pid);
-  console.log(`${size}: web process with both indexes loaded: VmRSS ${memory.rssMb.toFixed(0)} MB, VmHWM ${memory.hwmMb.toFixed(0)} MB`);
-  await server.stop();
-  server = startServer(databaseUrl(size), 3981, dataDir, log);
-  await untilOk(firstSearch(server.base));
-  const searchMs = performance.now() - server.startedAt;
-  await untilOk(`${server.base}${partnerPath}`);
-  const suggestionMs = performance.now() - server.startedAt;
-  console.log(`${size}: after a restart, first search ${searchMs.toFixed(0)} ms, first suggestion ${suggestionMs.toFixed(0)} ms from the spawn`);
-  return { figures: { rssMb: memory.rssMb, hwmMb: memory.hwmMb, firstSearchMs: searchMs, firstSuggestionMs: suggestionMs }, server };
+  try {
+    await untilOk(firstSearch(server.base));
+    await untilOk(`${server.base}${partnerPath}`);
+    await new Promise((r) => setTimeout(r, 3000)); // what loads beside (records, offers) settles
+    const memory = memoryOf(server.pid);
+    console.log(`${size}: web process with both indexes loaded: VmRSS ${memory.rssMb.toFixed(0)} MB, VmHWM ${memory.hwmMb.toFixed(0)} MB`);
+    await server.stop();
+    server = startServer(databaseUrl(size), 3981, dataDir, log);
+    await untilOk(firstSearch(server.base));
+    const searchMs = performance.now() - server.startedAt;
+    await untilOk(`${server.base}${partnerPath}`);
+    const suggestionMs = performance.now() - server.startedAt;
+    console.log(
+      `${size}: after a restart, first search ${searchMs.toFixed(0)} ms, first suggestion ${suggestionMs.toFixed(0)} ms from the spawn`,
+    );
+    return { figures: { rssMb: memory.rssMb, hwmMb: memory.hwmMb, firstSearchMs: searchMs, firstSuggestionMs: suggestionMs }, server };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }
 
 /** Profile saves acknowledged by process A (saved, submitted, validated), then asked of process B until shown. */
@@ -133,7 +161,18 @@ async function writeLag(size: number, dataDir: string, a: Server): Promise<Figur
       const mark = `Scalemark${Date.now().toString(36)}${i}`;
       const { kind, sector, region, city, name, shortName, description, website, nace, areas } = profile;
       const renamed = { ...name, [name.original]: `${name[name.original]} ${mark}` };
-      await send('PUT', `/api/v1/organisations/${slug}/profile`, { kind, sector, region, city, name: renamed, shortName, description, website, nace, areas });
+      await send('PUT', `/api/v1/organisations/${slug}/profile`, {
+        kind,
+        sector,
+        region,
+        city,
+        name: renamed,
+        shortName,
+        description,
+        website,
+        nace,
+        areas,
+      });
       await send('POST', `/api/v1/organisations/${slug}/submit`);
       await send('POST', `/api/v1/organisations/${slug}/decision`, { decision: 'validated' });
       const acknowledged = performance.now();
@@ -152,29 +191,43 @@ async function writeLag(size: number, dataDir: string, a: Server): Promise<Figur
   }
 }
 
+/** Runs one part of a size's measures; a part that fails is said and left out, the others go on. */
+async function part(figures: Figures, name: string, work: () => Promise<Figures>): Promise<void> {
+  try {
+    Object.assign(figures, await work());
+  } catch (error) {
+    console.error(`${name} failed, left out of the table:`, error);
+  }
+}
+
 async function measure(size: number): Promise<Figures> {
   const generation = generate(size);
-  const platform = await openPlatform({ databaseUrl: databaseUrl(size), dataDir: '' });
   const figures: Figures = { generateSeconds: generation?.seconds ?? null, generatePeakRssMb: generation?.peakRssMb ?? null };
+  // the machine's load over the last minute as the measures start: latencies on a shared machine follow it
+  figures.loadAverage = loadavg()[0]!;
+  const platform = await openPlatform({ databaseUrl: databaseUrl(size), dataDir: '' });
+  let partnerPath: string;
   try {
     await platform.services.admin.createAdministrator(ADMIN.email, 'Scale benchmark', ADMIN.password, 'en').catch((error: unknown) => {
       if (!(error instanceof AppError && error.code === 'email_taken')) throw error;
     });
-    const partnerPath = (await partnerUrls(platform, 1))[0]!;
-    // the machine's load over the last minute as the measures start: latencies on a shared machine follow it
-    figures.loadAverage = loadavg()[0]!;
-    Object.assign(figures, await latencies(platform, size));
-    Object.assign(figures, await underOpenTransaction(platform, size));
-    const dataDir = `.bench/scale-serve-${size}`;
-    const { figures: web, server } = await webProcess(size, dataDir, partnerPath);
-    Object.assign(figures, web);
-    try {
-      Object.assign(figures, await writeLag(size, dataDir, server));
-    } finally {
-      await server.stop();
-    }
+    partnerPath = (await partnerUrls(platform, 1))[0]!;
+    await part(figures, 'search and partner latencies', () => latencies(platform, size));
+    await part(figures, 'search under an open transaction', () => underOpenTransaction(platform, size));
   } finally {
+    // closed before the server processes start: its indexes would only take memory and CPU from them
     await platform.close();
+  }
+  const dataDir = `.bench/scale-serve-${size}`;
+  let server: Server | undefined;
+  await part(figures, 'web process', async () => {
+    const web = await webProcess(size, dataDir, partnerPath);
+    server = web.server;
+    return web.figures;
+  });
+  if (server) {
+    await part(figures, 'write seen by another process', () => writeLag(size, dataDir, server!));
+    await server.stop();
   }
   return figures;
 }
@@ -210,7 +263,8 @@ interface Saved {
   sizes: Record<string, Figures>;
 }
 
-const readSaved = (file: string | undefined): Saved | null => (file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Saved) : null);
+const readSaved = (file: string | undefined): Saved | null =>
+  file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Saved) : null;
 const shown = (value: number | null | undefined) => (value == null ? '—' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const sizeName = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`);
 
@@ -245,7 +299,10 @@ for (const size of shownRun ? [] : sizes) {
     // merged into what the file holds, size by size, so that sizes can be measured in separate runs
     const saved = readSaved(args['save-baseline']);
     const sizesSaved = { ...saved?.sizes, [size]: now[size]! };
-    writeFileSync(args['save-baseline'], JSON.stringify({ measuredAt: new Date().toISOString(), commit, sizes: sizesSaved }, null, 2) + '\n');
+    writeFileSync(
+      args['save-baseline'],
+      JSON.stringify({ measuredAt: new Date().toISOString(), commit, sizes: sizesSaved }, null, 2) + '\n',
+    );
   }
 }
 printTable(sizes, now, before);

@@ -47,7 +47,7 @@ export function startServer(databaseUrl: string, port: number, dataDir: string, 
  * Asks `url` until it answers 200: while the server is not listening yet, and while its search answers
  * 503 search_starting (its index still loading). Returns the body.
  */
-export async function untilOk(url: string, timeoutMs = 600_000, init?: RequestInit): Promise<any> {
+export async function untilOk(url: string, timeoutMs = 1_800_000, init?: RequestInit): Promise<any> {
   const started = performance.now();
   for (;;) {
     try {
