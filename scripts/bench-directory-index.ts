@@ -123,7 +123,9 @@ async function buildIndex(count: number, db: Database): Promise<DirectoryIndex> 
   let next = 1;
   const index = new DirectoryIndex(
     {
-      organisationsSince: async (_horizon, page) => {
+      organisationsSince: async (since, page) => {
+        // the whole set is one load; a refresh after it finds nothing written
+        if (since !== null) return { items: [], gone: [], position: since, more: false };
         const records: OrganisationRecord[] = [];
         for (let r = organisations.next(); records.length < page.limit;) {
           if (r.done) break;
@@ -134,7 +136,7 @@ async function buildIndex(count: number, db: Database): Promise<DirectoryIndex> 
           for (const part of parts(o)) for (const w of part.words) for (const c of w.configs) lexemes.want(c, w.word);
         await lexemes.fetch();
         const items = records.map((o) => indexed(o, next++, lexemes));
-        return { items, horizon: 1 };
+        return { items, gone: [], position: { seq: 0, holes: [] }, more: items.length === page.limit };
       },
     },
     10_000,
@@ -148,8 +150,8 @@ async function filterOf(repos: Repositories, query: string): Promise<Organisatio
   const params = new URLSearchParams(query);
   return {
     regionCodes: await expandRegions(repos, params.getAll('region'), 'region'),
-    kinds: params.getAll('kind'),
-    sectors: params.getAll('sector'),
+    kinds: params.getAll('kind') as OrganisationFilter['kinds'],
+    sectors: params.getAll('sector') as OrganisationFilter['sectors'],
     areaCodes: params.getAll('area'),
     naceClasses: params.getAll('nace'),
   };
@@ -192,7 +194,7 @@ try {
     const wordsAt = (i: number) => [...words[i % WORDS.length]!];
     const filterAt = (i: number) => filters[i % FILTERS.length]!;
     if (process.env.PER_WORD)
-      for (const [w, q] of WORDS.entries()) time(q, 40, (i) => index.search([...words[w]!], filterAt(w), page).total);
+      for (const [w, q] of WORDS.entries()) time(q, 40, () => index.search([...words[w]!], filterAt(w), page).total);
     time('search: words + two filters', QUERIES, (i) => index.search(wordsAt(i), filterAt(i), page).total);
     time('search: words, no filter', QUERIES, (i) => index.search(wordsAt(i), none, page).total);
     time(

@@ -6,13 +6,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildApp } from '../src/http/app.js';
 import type { Platform } from '../src/platform.js';
 import { benchDataDir, DEFAULT_POSTGRES_URL, openBenchPlatform } from './bench-setup.js';
+import { FILTERS, partnerUrls, searchUrls, timeRequests, WORDS, type Timing } from './bench-queries.js';
 import type { Actor } from '../src/services/access.js';
 import describedQueries from '../src/reference/evaluation/described/queries.json' with { type: 'json' };
 import { queryWords } from '../src/repositories/search-query.js';
-import { FILTERS, WORDS } from './directory-queries.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,75 +33,13 @@ const QUERIES = Number(args.queries);
 const DATA_DIR = benchDataDir(COUNT);
 const PARTS = new Set(args.parts.split(','));
 
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-interface Timing {
-  engine: string;
-  queries: number;
-  p50: number;
-  p95: number;
-  max: number;
-  /** The first request's time: what a user meets first after a start. */
-  first: number;
-}
-
-/**
- * Each URL through the HTTP layer (Fastify inject), twice: the first pass reads the data from disk into the
- * database's buffers ("cold"), the second is a running server's ("warm"). `amount` reads what a response
- * found; `describe` says a pass in a line, with the mean amount.
- */
-async function timeRequests(
-  platform: Platform,
-  engine: string,
-  urls: string[],
-  amount: (body: any) => number,
-  describe: (row: Timing, meanAmount: number) => string,
-): Promise<Timing[]> {
-  const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null });
-  const rows: Timing[] = [];
-  for (const pass of ['cold', 'warm']) {
-    const times: number[] = [];
-    let found = 0;
-    for (const url of urls) {
-      // what a search costs, not a lookup of one the directory kept (the load benchmark measures those)
-      platform.services.directory.forgetKept();
-      const started = performance.now();
-      const res = await app.inject(url);
-      times.push(performance.now() - started);
-      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-      found += amount(res.json());
-    }
-    const first = times[0]!;
-    times.sort((a, b) => a - b);
-    const row = {
-      engine: `${engine} (${pass})`,
-      queries: times.length,
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      max: times.at(-1)!,
-      first,
-    };
-    console.log(describe(row, found / times.length));
-    rows.push(row);
-  }
-  await app.close();
-  return rows;
-}
-
 const figures = (row: Timing) => `p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, max ${row.max.toFixed(1)} ms`;
 
 async function measureSearch(label: string, platform: Platform) {
-  const urls = Array.from(
-    { length: QUERIES },
-    (_, i) => `/api/v1/organisations?q=${encodeURIComponent(WORDS[i % WORDS.length]!)}&${FILTERS[i % FILTERS.length]}`,
-  );
   const rows = await timeRequests(
     platform,
     label,
-    urls,
+    searchUrls(QUERIES),
     (body) => body.meta.total,
     (row, mean) =>
       `${row.engine}: words + two filters over ${COUNT} organisations, ${row.queries} queries: ${figures(row)} (mean ${mean.toFixed(0)} matches)`,
@@ -162,12 +99,10 @@ async function measureBrowse(label: string, platform: Platform) {
 
 /** Suggested partners (top 20) for organisations spread over the set. */
 async function measureMatch(label: string, platform: Platform) {
-  const sample = await platform.services.repos.organisations.batchAfter(null, QUERIES * 8);
-  const urls = sample.filter((_, i) => i % 8 === 0).map((o) => `/api/v1/organisations/${o.slug}/partners?limit=20`);
   const rows = await timeRequests(
     platform,
     `${label} match`,
-    urls,
+    await partnerUrls(platform, QUERIES),
     (body) => body.items.length,
     (row, mean) => `${row.engine}: top-20 partners for ${row.queries} organisations: ${figures(row)} (mean ${mean.toFixed(1)} suggested)`,
   );

@@ -43,7 +43,7 @@ function* profiles(count: number): Generator<PartnerProfile> {
   let i = 0;
   for (const o of syntheticOrganisations(count)) {
     i++;
-    const description = o.description.en ?? '';
+    const description = o.description?.en ?? '';
     const concepts = activityByDescription.filter((a) => description.toLowerCase().includes(a.en)).map((a) => a.concept);
     if ((o.productCodes ?? []).length > 0) concepts.push('manufacturing');
     const name = o.name.en ?? o.name.fr ?? o.name.ru ?? '';
@@ -77,15 +77,15 @@ async function measure(count: number): Promise<void> {
   const every = Math.max(1, Math.floor(count / SOURCES));
   let read = 0;
   const index = new PartnerIndex({
-    profilesSince: async (horizon, page) => {
+    profilesSince: async (since, page) => {
       const items: PartnerProfile[] = [];
-      if (horizon === 0)
+      if (since === null)
         for (let next = generated.next(); !next.done; next = generated.next()) {
           if (read++ % every === 3 && sources.length < SOURCES) sources.push(next.value);
           items.push(next.value);
           if (items.length === page.limit) break;
         }
-      return { items, horizon: 1 };
+      return { items, gone: [], position: since ?? { seq: 0, holes: [] }, more: items.length === page.limit };
     },
   });
   const started = performance.now();
@@ -151,7 +151,7 @@ async function snapshotTimes(index: PartnerIndex): Promise<string> {
     const t1 = performance.now();
     const reader = (await SnapshotReader.open(path))!;
     const t2 = performance.now();
-    const restored = new PartnerIndex({ profilesSince: async () => ({ items: [], horizon: 1 }) }) as typeof snapshotted;
+    const restored = new PartnerIndex({ profilesSince: async () => ({ items: [], gone: [], position: { seq: 0, holes: [] }, more: false }) }) as typeof snapshotted;
     restored.readSnapshot!(reader);
     const t3 = performance.now();
     return `snapshot ${mb(bytes)} written in ${(t1 - t0).toFixed(0)} ms, file read in ${(t2 - t1).toFixed(0)} ms, restored in ${(t3 - t2).toFixed(0)} ms (${restored.size} organisations)`;

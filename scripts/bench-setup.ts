@@ -5,6 +5,7 @@ import pg from 'pg';
 import { openPlatform, type Platform } from '../src/platform.js';
 import { importOrganisations } from '../src/services/import-organisations.js';
 import { syntheticOrganisations } from '../src/services/synthetic-organisations.js';
+import type { RawRow } from '../src/services/organisation-record.js';
 import { progressBar } from '../src/cli/progress.js';
 
 export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/cb_bench';
@@ -12,18 +13,65 @@ export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/cb_bench
 /** The PGlite data folder of the synthetic set of `count` organisations. */
 export const benchDataDir = (count: number) => resolve(`.bench/pglite-${count}`);
 
-/** Makes the synthetic set once (tagging included); on later runs only refreshes the planner's statistics. */
-export async function ensureData(platform: Platform, count: number): Promise<void> {
-  const have = await platform.services.repos.organisations.count();
-  if (have >= count) return platform.services.repos.organisations.analyse();
-  console.log(`generating ${count} synthetic organisations (once per database)…`);
+/** What making a synthetic set cost: the generating process's time and peak memory. */
+export interface Generation {
+  count: number;
+  inserted: number;
+  seconds: number;
+  /** The generating process's peak resident set (process.resourceUsage().maxRSS), in MB. */
+  peakRssMb: number;
+}
+
+/** Organisations per transaction: the set is streamed, so that a million fit in a few hundred MB. */
+const GENERATION_BATCH = 20_000;
+
+/**
+ * Makes the synthetic set once (tagging included); on later runs only refreshes the planner's statistics.
+ * The rows are made and imported a batch at a time, each batch its own transaction, so that an interrupted
+ * run resumes where it stopped (the slugs already there are skipped). Returns what making it cost, or null
+ * when the set was there.
+ */
+export async function ensureData(platform: Platform, count: number): Promise<Generation | null> {
+  const { repos, classifications } = platform.services;
+  const have = await repos.organisations.count();
+  if (have >= count) {
+    await repos.organisations.analyse();
+    return null;
+  }
+  console.log(`generating ${count} synthetic organisations (once per database${have > 0 ? `, ${have} there already` : ''})…`);
   const started = performance.now();
-  const rows = [...syntheticOrganisations(count)].map((value, i) => ({ line: i + 1, value }));
-  await importOrganisations(platform.services.repos, platform.services.classifications, rows, {
-    onProgress: progressBar('generate').update,
-    skipExisting: true,
-  });
-  console.log(`generated and imported (tagging included) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const progress = progressBar('generate');
+  let batch: RawRow[] = [];
+  let done = 0;
+  let inserted = 0;
+  const importBatch = async () => {
+    const base = done;
+    const report = await importOrganisations(repos, classifications, batch, {
+      onProgress: (n) => progress.update(base + n, count),
+      skipExisting: true,
+      analyse: false,
+    });
+    inserted += report.inserted;
+    done += batch.length;
+    progress.update(done, count);
+    batch = [];
+  };
+  for (const value of syntheticOrganisations(count)) {
+    batch.push({ line: done + batch.length + 1, value });
+    if (batch.length === GENERATION_BATCH) await importBatch();
+  }
+  if (batch.length > 0) await importBatch();
+  await repos.organisations.analyse();
+  const generation = {
+    count,
+    inserted,
+    seconds: (performance.now() - started) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  console.log(
+    `generated and imported ${inserted} (tagging included) in ${generation.seconds.toFixed(0)} s, peak RSS ${generation.peakRssMb.toFixed(0)} MB`,
+  );
+  return generation;
 }
 
 /** Creates the server's benchmark database when it does not exist yet. */

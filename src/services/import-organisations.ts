@@ -16,6 +16,12 @@ export interface ImportOptions {
   /** Rows with a slug already in the database are left out rather than reported (re-running a seed). */
   skipExisting?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Refresh the planner's statistics after a large import (default true). The synthetic generator imports
+   * a million rows in batches of its own and turns it off: a VACUUM ANALYZE after each batch would re-read
+   * the growing table every time; it analyses once at the end instead.
+   */
+  analyse?: boolean;
 }
 
 export interface ImportReport {
@@ -126,7 +132,7 @@ export async function importOrganisations(
       after: { count: organisations.length, slugs: organisations.slice(0, 50).map((o) => o.slug) },
     });
   });
-  if (organisations.length >= BATCH) await repos.organisations.analyse();
+  if (organisations.length >= BATCH && options.analyse !== false) await repos.organisations.analyse();
   return { inserted: organisations.length, skipped: problems.sort((a, b) => a.line - b.line) };
 }
 

@@ -38,7 +38,7 @@ async function webProcess(urls: string[]): Promise<FastifyInstance> {
 beforeAll(async () => {
   t = await createTestPlatform({ seedExamples: true });
   // the search process trusts the web process's hop (loopback) and limits each reader to 3 searches a minute
-  search = await buildApp({ services: t.services, database: t.engine, webRoot: null, trustProxy: 'loopback', searchRateLimit: 3 });
+  search = await buildApp({ services: t.services, database: t.engine, webRoot: null, trustProxy: ['loopback'], searchRateLimit: 3 });
   await search.listen({ port: 0, host: '127.0.0.1' });
   searchUrl = `http://127.0.0.1:${(search.server.address() as { port: number }).port}`;
 }, 120_000);

@@ -101,7 +101,7 @@ describe('PartnerIndex snapshot', () => {
   it('refuses a snapshot of another format', async () => {
     const path = join(tempDir('partner-snapshot-'), 'other.snapshot');
     await new SnapshotWriter().json({ format: 99 }).save(path);
-    const index = new PartnerIndex({ profilesSince: async () => ({ items: [], horizon: 0 }) });
+    const index = new PartnerIndex({ profilesSince: async () => ({ items: [], gone: [], position: { seq: 0, holes: [] }, more: false }) });
     const reader = (await SnapshotReader.open(path))!;
     expect(() => index.readSnapshot(reader)).toThrow(SnapshotFormatError);
   });

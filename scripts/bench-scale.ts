@@ -1,0 +1,308 @@
+// Scale benchmark (docs/benchmarks.md): the figures of issue 15 at 100k, 300k and 1M organisations on
+// PostgreSQL, through real server processes, beside a saved baseline.
+//   npm run bench:scale [-- --sizes 100000,300000,1000000 --save-baseline docs/bench/scale-baseline.json
+//                           --baseline docs/bench/scale-baseline.json --postgres postgres://postgres@127.0.0.1:5432]
+//   npm run bench:scale -- --show docs/bench/scale-baseline.json   (the table of a saved run, nothing measured)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openPlatform, type Platform } from '../src/platform.js';
+import { AppError } from '../src/services/errors.js';
+import { ensureData, ensureDatabase, type Generation } from './bench-setup.js';
+import { partnerUrls, percentile, searchUrls, timeRequests } from './bench-queries.js';
+import { memoryOf, signIn, startServer, untilOk, type Server } from './bench-servers.js';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000,300000,1000000' },
+    postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
+    queries: { type: 'string', default: '240' },
+    writes: { type: 'string', default: '20' },
+    'save-baseline': { type: 'string' },
+    baseline: { type: 'string' },
+    // prints the table of a saved run's figures (as "now") without measuring
+    show: { type: 'string' },
+    // internal: make one size's set in a process of its own, so that its peak RSS is the generator's alone
+    generate: { type: 'string' },
+  },
+});
+const QUERIES = Number(args.queries);
+const databaseUrl = (size: number) => `${args.postgres.replace(/\/$/, '')}/cb_scale_${size}`;
+const generationFile = (size: number) => `.bench/scale-generation-${size}.json`;
+const ADMIN = { email: 'scale-bench@clusterbridge.test', password: 'Porcelaine-Limoges-7341' };
+
+if (args.generate) {
+  const size = Number(args.generate);
+  await ensureDatabase(databaseUrl(size));
+  const platform = await openPlatform({ databaseUrl: databaseUrl(size), dataDir: '' });
+  const made = await ensureData(platform, size);
+  await platform.close();
+  if (made) {
+    mkdirSync('.bench', { recursive: true });
+    writeFileSync(generationFile(size), JSON.stringify(made, null, 2));
+  }
+  process.exit(0);
+}
+
+/** Makes the set of `size` in a child process; the figures of the run that made it are kept beside. */
+function generate(size: number): Generation | null {
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, '--generate', String(size), '--postgres', args.postgres],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (run.status !== 0) throw new Error(`generating ${size} organisations failed (${run.status})`);
+  return existsSync(generationFile(size)) ? (JSON.parse(readFileSync(generationFile(size), 'utf8')) as Generation) : null;
+}
+
+type Figures = Record<string, number | null>;
+
+/** Warm search and partner suggestions through the HTTP layer of an in-process platform. */
+async function latencies(platform: Platform, size: number): Promise<Figures> {
+  // loaded first: a first search waits for the load only so long, then answers 503 search_starting
+  await platform.services.directory.warmUp();
+  await platform.services.matches.warmUp();
+  const [, search] = await timeRequests(
+    platform,
+    `${size} search`,
+    searchUrls(QUERIES),
+    (b) => b.meta.total,
+    (r, m) => `${r.engine}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (mean ${m.toFixed(0)} matches)`,
+  );
+  const [, match] = await timeRequests(
+    platform,
+    `${size} partners`,
+    await partnerUrls(platform, QUERIES),
+    (b) => b.items.length,
+    (r) => `${r.engine}: top-20 p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`,
+  );
+  return { searchP50: search!.p50, searchP95: search!.p95, partnerP50: match!.p50, partnerP95: match!.p95 };
+}
+
+/**
+ * Search p50 before and while another session holds a transaction open, with 5,000 organisations written
+ * since by others (a backup, a long import or an analytics query does the same).
+ */
+async function underOpenTransaction(platform: Platform, size: number): Promise<Figures> {
+  const p50 = async (label: string) =>
+    (
+      await timeRequests(
+        platform,
+        label,
+        searchUrls(60),
+        (b) => b.meta.total,
+        (r) => `${r.engine}: p50 ${r.p50.toFixed(1)} ms`,
+        ['warm'],
+      )
+    )[0]!.p50;
+  const before = await p50(`${size} search, no transaction open`);
+  const holder = new pg.Client({ connectionString: databaseUrl(size) });
+  const writer = new pg.Client({ connectionString: databaseUrl(size) });
+  await Promise.all([holder.connect(), writer.connect()]);
+  const stamp = Date.now().toString(36);
+  try {
+    await holder.query('BEGIN');
+    await holder.query(`UPDATE organisations SET website = $1 WHERE slug = 'synthetic-1'`, [`https://held.example/${stamp}`]);
+    for (let from = 2; from < 5002; from += 100) {
+      const slugs = Array.from({ length: 100 }, (_, i) => `synthetic-${from + i}`);
+      await writer.query(`UPDATE organisations SET website = 'https://written.example/${stamp}/' || slug WHERE slug = ANY($1)`, [slugs]);
+    }
+    const held = await p50(`${size} search, a transaction open and 5,000 written since`);
+    return { openTxBeforeP50: before, openTxP50: held };
+  } finally {
+    await holder.query('ROLLBACK');
+    await Promise.all([holder.end(), writer.end()]);
+  }
+}
+
+const firstSearch = (base: string) => `${base}${searchUrls(1)[0]}`;
+
+/** Memory of a web process with both indexes loaded, then the first search and suggestion after its restart. */
+async function webProcess(size: number, dataDir: string, partnerPath: string): Promise<{ figures: Figures; server: Server }> {
+  const log = `.bench/scale-serve-${size}.log`;
+  let server = startServer(databaseUrl(size), 3981, dataDir, log);
+  try {
+    await untilOk(firstSearch(server.base));
+    await untilOk(`${server.base}${partnerPath}`);
+    await new Promise((r) => setTimeout(r, 3000)); // what loads beside (records, offers) settles
+    const memory = memoryOf(server.pid);
+    console.log(`${size}: web process with both indexes loaded: VmRSS ${memory.rssMb.toFixed(0)} MB, VmHWM ${memory.hwmMb.toFixed(0)} MB`);
+    await server.stop();
+    server = startServer(databaseUrl(size), 3981, dataDir, log);
+    await untilOk(firstSearch(server.base));
+    const searchMs = performance.now() - server.startedAt;
+    await untilOk(`${server.base}${partnerPath}`);
+    const suggestionMs = performance.now() - server.startedAt;
+    console.log(
+      `${size}: after a restart, first search ${searchMs.toFixed(0)} ms, first suggestion ${suggestionMs.toFixed(0)} ms from the spawn`,
+    );
+    return { figures: { rssMb: memory.rssMb, hwmMb: memory.hwmMb, firstSearchMs: searchMs, firstSuggestionMs: suggestionMs }, server };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Profile saves acknowledged by process A (saved, submitted, validated), then asked of process B until shown. */
+async function writeLag(size: number, dataDir: string, a: Server): Promise<Figures> {
+  const b = startServer(databaseUrl(size), 3982, dataDir, `.bench/scale-serve-${size}-b.log`);
+  try {
+    await untilOk(firstSearch(b.base));
+    const send = await signIn(a.base, ADMIN.email, ADMIN.password);
+    const lags: number[] = [];
+    for (let i = 0; i < Number(args.writes); i++) {
+      const slug = `synthetic-${9000 + i}`;
+      await untilOk(`${b.base}/api/v1/organisations/${slug}`);
+      const { profile } = await send('GET', `/api/v1/organisations/${slug}/profile`);
+      const mark = `Scalemark${Date.now().toString(36)}${i}`;
+      const { kind, sector, region, city, name, shortName, description, website, nace, areas } = profile;
+      const renamed = { ...name, [name.original]: `${name[name.original]} ${mark}` };
+      await send('PUT', `/api/v1/organisations/${slug}/profile`, {
+        kind,
+        sector,
+        region,
+        city,
+        name: renamed,
+        shortName,
+        description,
+        website,
+        nace,
+        areas,
+      });
+      await send('POST', `/api/v1/organisations/${slug}/submit`);
+      await send('POST', `/api/v1/organisations/${slug}/decision`, { decision: 'validated' });
+      const acknowledged = performance.now();
+      for (;;) {
+        const page = await fetch(`${b.base}/api/v1/organisations/${slug}`);
+        if ((await page.text()).includes(mark)) break;
+        if (performance.now() - acknowledged > 30_000) throw new Error(`${slug}: process B did not show the change within 30 s`);
+      }
+      lags.push(performance.now() - acknowledged);
+    }
+    lags.sort((x, y) => x - y);
+    console.log(`${size}: a write acknowledged by A shown by B after ${lags.map((l) => l.toFixed(0)).join(', ')} ms`);
+    return { lagP50Ms: percentile(lags, 50), lagMaxMs: lags.at(-1)! };
+  } finally {
+    await b.stop();
+  }
+}
+
+/** Runs one part of a size's measures; a part that fails is said and left out, the others go on. */
+async function part(figures: Figures, name: string, work: () => Promise<Figures>): Promise<void> {
+  try {
+    Object.assign(figures, await work());
+  } catch (error) {
+    console.error(`${name} failed, left out of the table:`, error);
+  }
+}
+
+async function measure(size: number): Promise<Figures> {
+  const generation = generate(size);
+  const figures: Figures = { generateSeconds: generation?.seconds ?? null, generatePeakRssMb: generation?.peakRssMb ?? null };
+  // the machine's load over the last minute as the measures start: latencies on a shared machine follow it
+  figures.loadAverage = loadavg()[0]!;
+  const platform = await openPlatform({ databaseUrl: databaseUrl(size), dataDir: '' });
+  let partnerPath: string;
+  try {
+    await platform.services.admin.createAdministrator(ADMIN.email, 'Scale benchmark', ADMIN.password, 'en').catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'email_taken')) throw error;
+    });
+    partnerPath = (await partnerUrls(platform, 1))[0]!;
+    await part(figures, 'search and partner latencies', () => latencies(platform, size));
+    await part(figures, 'search under an open transaction', () => underOpenTransaction(platform, size));
+  } finally {
+    // closed before the server processes start: its indexes would only take memory and CPU from them
+    await platform.close();
+  }
+  const dataDir = `.bench/scale-serve-${size}`;
+  let server: Server | undefined;
+  await part(figures, 'web process', async () => {
+    const web = await webProcess(size, dataDir, partnerPath);
+    server = web.server;
+    return web.figures;
+  });
+  if (server) {
+    await part(figures, 'write seen by another process', () => writeLag(size, dataDir, server!));
+    await server.stop();
+  }
+  return figures;
+}
+
+type Row = { key: string; label: string; target: string; holds?: (value: number, figures: Figures) => boolean };
+const atMost = (limit: number) => (value: number) => value <= limit;
+const ROWS: Row[] = [
+  { key: 'searchP50', label: 'search p50 (ms)', target: '' },
+  { key: 'searchP95', label: 'search p95 (ms)', target: '≤ 30', holds: atMost(30) },
+  { key: 'partnerP50', label: 'partner top-20 p50 (ms)', target: '' },
+  { key: 'partnerP95', label: 'partner top-20 p95 (ms)', target: '≤ 25', holds: atMost(25) },
+  { key: 'rssMb', label: 'web process VmRSS, both indexes (MB)', target: '≤ 500', holds: atMost(500) },
+  { key: 'hwmMb', label: 'web process VmHWM (MB)', target: '' },
+  { key: 'firstSearchMs', label: 'first search after a restart (ms)', target: '≤ 2000', holds: atMost(2000) },
+  { key: 'firstSuggestionMs', label: 'first suggestion after a restart (ms)', target: '' },
+  { key: 'openTxBeforeP50', label: 'search p50, no transaction open (ms)', target: '' },
+  {
+    key: 'openTxP50',
+    label: 'search p50, a transaction held open (ms)',
+    target: '≤ 1.2 × above',
+    holds: (value, f) => f.openTxBeforeP50 != null && value <= 1.2 * f.openTxBeforeP50,
+  },
+  { key: 'lagP50Ms', label: 'write seen by another process, p50 (ms)', target: '≤ 100', holds: atMost(100) },
+  { key: 'lagMaxMs', label: 'write seen by another process, max (ms)', target: '≤ 100', holds: atMost(100) },
+  { key: 'generateSeconds', label: 'generator time (s)', target: '≤ 900', holds: atMost(900) },
+  { key: 'generatePeakRssMb', label: 'generator peak RSS (MB)', target: '≤ 2048', holds: atMost(2048) },
+  { key: 'loadAverage', label: "machine's load average (1 min) at the start", target: '' },
+];
+
+interface Saved {
+  measuredAt: string;
+  commit: string;
+  sizes: Record<string, Figures>;
+}
+
+const readSaved = (file: string | undefined): Saved | null =>
+  file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Saved) : null;
+const shown = (value: number | null | undefined) => (value == null ? '—' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const sizeName = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`);
+
+/** One table: a row a measure, a column pair (now, before) a size, with the target and whether now meets it. */
+function printTable(sizes: number[], now: Record<string, Figures>, before: Saved | null) {
+  const header = ['measure', 'target', ...sizes.flatMap((s) => [`${sizeName(s)} now`, `${sizeName(s)} before`])];
+  const lines = ROWS.map((row) => [
+    row.label,
+    row.target || '—',
+    ...sizes.flatMap((size) => {
+      const value = now[size]?.[row.key];
+      const mark = row.holds && value != null ? (row.holds(value, now[size]!) ? ' ✔' : ' ✘') : '';
+      return [`${shown(value)}${mark}`, shown(before?.sizes[size]?.[row.key])];
+    }),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(`\nScale benchmark on PostgreSQL${before ? ` (before: ${before.commit}, ${before.measuredAt})` : ''}`);
+  console.log(format(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const line of lines) console.log(format(line));
+}
+
+const sizes = args.sizes.split(',').map(Number);
+const before = readSaved(args.baseline);
+const shownRun = readSaved(args.show);
+const now: Record<string, Figures> = shownRun?.sizes ?? {};
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+for (const size of shownRun ? [] : sizes) {
+  now[size] = await measure(size);
+  if (args['save-baseline']) {
+    // merged into what the file holds, size by size, so that sizes can be measured in separate runs
+    const saved = readSaved(args['save-baseline']);
+    const sizesSaved = { ...saved?.sizes, [size]: now[size]! };
+    writeFileSync(
+      args['save-baseline'],
+      JSON.stringify({ measuredAt: new Date().toISOString(), commit, sizes: sizesSaved }, null, 2) + '\n',
+    );
+  }
+}
+printTable(sizes, now, before);

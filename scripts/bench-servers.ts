@@ -1,0 +1,91 @@
+// Server processes for the scale benchmark: the CLI's `serve` on a PostgreSQL database, run from the
+// sources (no build), and what a client of theirs measures: answers, waits after a start, memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface Server {
+  base: string;
+  pid: number;
+  startedAt: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `serve` on `databaseUrl`; `dataDir` holds what the server keeps on disk (shared by the size's servers). */
+export function startServer(databaseUrl: string, port: number, dataDir: string, log: string): Server {
+  mkdirSync(dataDir, { recursive: true });
+  const out = openSync(log, 'a');
+  const startedAt = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', resolve('src/cli/index.ts'), 'serve'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: resolve(dataDir),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SEED_DEMO: 'false',
+      SEARCH_RATE_LIMIT: '0',
+    },
+    stdio: ['ignore', out, out],
+  });
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  return {
+    base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    startedAt,
+    async stop() {
+      child.kill('SIGTERM');
+      const late = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(late);
+    },
+  };
+}
+
+/**
+ * Asks `url` until it answers 200: while the server is not listening yet, and while its search answers
+ * 503 search_starting (its index still loading). Returns the body.
+ */
+export async function untilOk(url: string, timeoutMs = 1_800_000, init?: RequestInit): Promise<any> {
+  const started = performance.now();
+  for (;;) {
+    try {
+      const res = await fetch(url, init);
+      if (res.ok) return res.json();
+      if (res.status !== 503) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error; // connection refused: not listening yet
+    }
+    if (performance.now() - started > timeoutMs) throw new Error(`${url}: no answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A process's resident memory now and its high-water mark, in MB (/proc/<pid>/status). */
+export function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
+  return { rssMb: kb('VmRSS'), hwmMb: kb('VmHWM') };
+}
+
+/** A signed-in session of one server: its cookie and CSRF token on every request. */
+export async function signIn(base: string, email: string, password: string) {
+  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
+  const cookie = /cb_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const answer = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie: cookie!, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
+    return answer.json();
+  };
+}
