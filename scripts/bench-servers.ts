@@ -12,7 +12,7 @@ export interface Server {
 }
 
 /** Starts `serve` on `databaseUrl`; `dataDir` holds what the server keeps on disk (shared by the size's servers). */
-export function startServer(databaseUrl: string, port: number, dataDir: string, log: string): Server {
+export function startServer(databaseUrl: string, port: number, dataDir: string, log: string, env: Record<string, string> = {}): Server {
   mkdirSync(dataDir, { recursive: true });
   const out = openSync(log, 'a');
   const startedAt = performance.now();
@@ -26,6 +26,7 @@ export function startServer(databaseUrl: string, port: number, dataDir: string, 
       LOG_LEVEL: 'info',
       SEED_DEMO: 'false',
       SEARCH_RATE_LIMIT: '0',
+      ...env,
     },
     stdio: ['ignore', out, out],
   });
