@@ -12,7 +12,7 @@ import { openPlatform, type Platform } from '../src/platform.js';
 import { AppError } from '../src/services/errors.js';
 import { ensureData, ensureDatabase, type Generation } from './bench-setup.js';
 import { partnerUrls, percentile, searchUrls, timeRequests } from './bench-queries.js';
-import { memoryOf, signIn, startServer, untilOk, type Server } from './bench-servers.js';
+import { buildIfStale, memoryOf, signIn, startServer, untilOk, type Server } from './bench-servers.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -378,6 +378,7 @@ const before = readSaved(args.baseline);
 const shownRun = readSaved(args.show);
 const now: Record<string, Figures> = shownRun?.sizes ?? {};
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+if (!shownRun) buildIfStale();
 for (const size of shownRun ? [] : sizes) {
   now[size] = await measure(size);
   if (args['save-baseline']) {

@@ -1,6 +1,7 @@
-// Server processes for the scale benchmark: the CLI's `serve` on a PostgreSQL database, run from the
-// sources (no build), and what a client of theirs measures: answers, waits after a start, memory.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Server processes for the scale benchmark: the CLI's `serve` on a PostgreSQL database, run as `npm start`
+// runs it (the compiled code, built first when stale), and what a client of theirs measures: answers, waits
+// after a start, memory.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -11,12 +12,18 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** Builds the platform when its sources are newer than the last build (as `npm start` does). */
+export function buildIfStale(): void {
+  const run = spawnSync(process.execPath, [resolve('scripts/build-if-stale.mjs')], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`the build failed (${run.status})`);
+}
+
 /** Starts `serve` on `databaseUrl`; `dataDir` holds what the server keeps on disk (shared by the size's servers). */
 export function startServer(databaseUrl: string, port: number, dataDir: string, log: string, env: Record<string, string> = {}): Server {
   mkdirSync(dataDir, { recursive: true });
   const out = openSync(log, 'a');
   const startedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', resolve('src/cli/index.ts'), 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [resolve('bin/clusterbridge.js'), 'serve'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
