@@ -22,16 +22,18 @@ export async function deferIndexes(db: Database): Promise<void> {
       WHERE t.relname IN (${sql.join(TABLES.map((t) => sql`${t}`), sql`, `)}) AND NOT i.indisunique
         AND t.relnamespace = 'public'::regnamespace
       ON CONFLICT (name) DO NOTHING`);
-    const deferred = await tx.execute<{ name: string }>(sql`SELECT name FROM bench_deferred_indexes`);
-    for (const { name } of rows(deferred)) await tx.execute(sql`DROP INDEX IF EXISTS ${sql.identifier(name)}`);
+    const deferred = rows<{ name: string }>(await tx.execute(sql`SELECT name FROM bench_deferred_indexes`));
+    for (const { name } of deferred) await tx.execute(sql`DROP INDEX IF EXISTS ${sql.identifier(name)}`);
   });
 }
 
 /** Builds the indexes `deferIndexes` dropped (none when it did not run), each in a transaction of its own. */
 export async function buildDeferredIndexes(db: Database, onBuilt?: (name: string, done: number, total: number) => void): Promise<void> {
-  const exists = await db.execute<{ present: boolean }>(sql`SELECT to_regclass('bench_deferred_indexes') IS NOT NULL AS present`);
-  if (!rows(exists)[0]?.present) return;
-  const deferred = rows(await db.execute<{ name: string; definition: string }>(sql`SELECT name, definition FROM bench_deferred_indexes ORDER BY name`));
+  const [exists] = rows<{ present: boolean }>(await db.execute(sql`SELECT to_regclass('bench_deferred_indexes') IS NOT NULL AS present`));
+  if (!exists?.present) return;
+  const deferred = rows<{ name: string; definition: string }>(
+    await db.execute(sql`SELECT name, definition FROM bench_deferred_indexes ORDER BY name`),
+  );
   for (const [i, { name, definition }] of deferred.entries()) {
     await db.transaction(async (tx) => {
       // a GIN or btree build sorts in memory up to this (the server's default is 64 MB)

@@ -8,17 +8,29 @@ import { FILTERS, WORDS } from './directory-queries.js';
 
 export { FILTERS, WORDS };
 
-/** `count` directory searches: words and two filters each, cycling through WORDS × FILTERS. */
+/**
+ * `count` directory searches: words and two filters each, every word with every filter before any repeats
+ * (WORDS × FILTERS), in each of the three languages after that, so that up to 360 are distinct.
+ */
 export const searchUrls = (count: number) =>
-  Array.from(
-    { length: count },
-    (_, i) => `/api/v1/organisations?q=${encodeURIComponent(WORDS[i % WORDS.length]!)}&${FILTERS[i % FILTERS.length]}`,
-  );
+  Array.from({ length: count }, (_, i) => {
+    const word = WORDS[i % WORDS.length]!;
+    const filter = FILTERS[Math.floor(i / WORDS.length) % FILTERS.length]!;
+    const lang = LANGS[Math.floor(i / (WORDS.length * FILTERS.length)) % LANGS.length]!;
+    return `/api/v1/organisations?q=${encodeURIComponent(word)}&${filter}${lang === 'en' ? '' : `&lang=${lang}`}`;
+  });
+const LANGS = ['en', 'fr', 'ru'] as const;
 
-/** Top-20 partner suggestions for `count` organisations spread over the set's first ones. */
-export async function partnerUrls(platform: Platform, count: number): Promise<string[]> {
+/** Searches of the words alone, without filters: what warms a server without asking what is measured. */
+export const warmUpUrls = () => WORDS.map((word) => `/api/v1/organisations?q=${encodeURIComponent(word)}`);
+
+/**
+ * Top-20 partner suggestions for `count` organisations spread over the set's first ones (each eighth, from
+ * the `shift`th: another shift gives other organisations).
+ */
+export async function partnerUrls(platform: Platform, count: number, shift = 0): Promise<string[]> {
   const sample = await platform.services.repos.organisations.batchAfter(null, count * 8);
-  return sample.filter((_, i) => i % 8 === 0).map((o) => `/api/v1/organisations/${o.slug}/partners?limit=20`);
+  return sample.filter((_, i) => i % 8 === shift).map((o) => `/api/v1/organisations/${o.slug}/partners?limit=20`);
 }
 
 export function percentile(sorted: number[], p: number) {
