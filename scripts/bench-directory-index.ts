@@ -6,6 +6,7 @@
 // A, the city at B, the description at C (the titles of the codes, weight D, are left out). Query words
 // are read through the shipped glossary and vocabulary bridges, as a search reads them.
 import { parseArgs } from 'node:util';
+import { recordFields } from './synthetic-profile.js';
 import { sql } from 'drizzle-orm';
 import { openPlatform } from '../src/platform.js';
 import type { Database } from '../src/db/client.js';
@@ -99,14 +100,7 @@ function indexed(o: OrganisationRecord, i: number, lexemes: Lexemes): IndexedOrg
   const name = o.name as Text;
   const shown = (lang: Language) => name[lang] ?? name[name.original]!;
   return {
-    id: `org-${String(i).padStart(8, '0')}`,
-    published: true,
-    kind: o.kind,
-    sector: o.sector!,
-    regionCode: o.region,
-    areaCodes: o.areas ?? [],
-    naceClasses: o.nace ?? [],
-    productCodes: o.productCodes ?? [],
+    ...recordFields(o, `org-${String(i).padStart(8, '0')}`),
     conceptCodes: [],
     sortName: shown('en'),
     nameKeys: soundKeys(textsOf(name).map((t) => t.text)),

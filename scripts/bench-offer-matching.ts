@@ -8,6 +8,7 @@ import type { Platform } from '../src/platform.js';
 import { OfferIndex } from '../src/services/offer-matching/offer-index.js';
 import { syntheticOfferRows } from '../src/services/synthetic-offer-rows.js';
 import { benchDataDir, DEFAULT_POSTGRES_URL, openBenchPlatform } from './bench-setup.js';
+import { timeRequests, type Timing } from './bench-queries.js';
 
 const quick = !!process.env.OFFER_BENCH_QUICK;
 const { values: args } = parseArgs({
@@ -24,7 +25,6 @@ const OFFERS = Number(args.offers);
 const QUERIES = Number(args.queries);
 const BATCH = 2000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Writes the synthetic offers once per database. */
 async function ensureOffers(platform: Platform): Promise<void> {
@@ -50,14 +50,7 @@ async function ensureOffers(platform: Platform): Promise<void> {
   console.log(`written in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-interface Row {
-  engine: string;
-  queries: number;
-  p50: number;
-  p95: number;
-  max: number;
-  found: number;
-}
+type Row = Timing;
 
 async function measure(engine: string, platform: Platform): Promise<{ rows: Row[]; loadMs: number; size: number }> {
   await ensureOffers(platform);
@@ -68,37 +61,21 @@ async function measure(engine: string, platform: Platform): Promise<{ rows: Row[
   const loadMs = performance.now() - loadStarted;
   console.log(`${engine}: offer index loaded ${index.size} published offers in ${loadMs.toFixed(0)} ms`);
 
-  const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null });
   // requests and offers alike, spread over the set
   const step = Math.max(1, Math.floor(OFFERS / QUERIES));
   const urls = Array.from({ length: QUERIES }, (_, i) => `/api/v1/offers/synthetic-offer-${(i * step + 7) % OFFERS}/matches?lang=fr`);
-  await app.inject(urls[0]!); // loads the service's own index
-  const rows: Row[] = [];
-  for (const pass of ['cold', 'warm']) {
-    const times: number[] = [];
-    let found = 0;
-    for (const url of urls) {
-      const started = performance.now();
-      const res = await app.inject(url);
-      times.push(performance.now() - started);
-      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-      found += res.json().items.length;
-    }
-    times.sort((a, b) => a - b);
-    const row = {
-      engine: `${engine} (${pass})`,
-      queries: times.length,
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      max: times.at(-1)!,
-      found: found / times.length,
-    };
-    console.log(
-      `${row.engine}: top 20 matches p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, max ${row.max.toFixed(1)} ms (${row.found.toFixed(1)} matches a query)`,
-    );
-    rows.push(row);
-  }
+  // the service's own index loaded first, as a running server has it
+  const app = await buildApp({ services: platform.services, database: platform.database.kind, webRoot: null });
+  await app.inject(urls[0]!);
   await app.close();
+  const rows = await timeRequests(
+    platform,
+    engine,
+    urls,
+    (body) => body.items.length,
+    (row) =>
+      `${row.engine}: top 20 matches p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, max ${row.max.toFixed(1)} ms (${row.found.toFixed(1)} matches a query)`,
+  );
   return { rows, loadMs, size: index.size };
 }
 

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { recordFields } from './synthetic-profile.js';
 import type { PartnerProfile } from '../src/repositories/match.repository.js';
 import { ACTIVITIES, syntheticOrganisations } from '../src/services/synthetic-organisations.js';
 import { PartnerIndex, type CandidateFilter } from '../src/services/matching/partner-index.js';
@@ -48,14 +49,7 @@ function* profiles(count: number): Generator<PartnerProfile> {
     if ((o.productCodes ?? []).length > 0) concepts.push('manufacturing');
     const name = o.name.en ?? o.name.fr ?? o.name.ru ?? '';
     yield {
-      id: `synthetic-${String(i).padStart(8, '0')}`,
-      published: true,
-      kind: o.kind,
-      sector: o.sector!,
-      regionCode: o.region,
-      areaCodes: o.areas ?? [],
-      naceClasses: o.nace ?? [],
-      productCodes: o.productCodes ?? [],
+      ...recordFields(o, `synthetic-${String(i).padStart(8, '0')}`),
       conceptCodes: [...new Set(concepts)],
       sortName: name.toLowerCase(),
     };

@@ -45,6 +45,8 @@ export interface Timing {
   max: number;
   /** The first request's time: what a user meets first after a start. */
   first: number;
+  /** What a response found (`amount`), on average. */
+  found: number;
 }
 
 /**
@@ -83,8 +85,9 @@ export async function timeRequests(
       p95: percentile(times, 95),
       max: times.at(-1)!,
       first,
+      found: found / times.length,
     };
-    console.log(describe(row, found / times.length));
+    console.log(describe(row, row.found));
     rows.push(row);
   }
   await app.close();
