@@ -12,7 +12,11 @@ export class MatchScratch {
   private strength = new Float32Array(0);
   private enough = new Uint8Array(0);
   private ways: Uint8Array[] = [];
-  private written: number[] = [];
+  /** The slots the previous query wrote: the first `writtenCount` of `touched`. */
+  private writtenCount = 0;
+  /** Room for the slots a query touches, and for those one word finds: typed, so that a query leaves nothing to collect. */
+  touched = new Int32Array(0);
+  found = new Int32Array(0);
   /** How many words' ways the previous query wrote: the only ones to clear. */
   private wordsWritten = 0;
   /** The slots a filter admits, and per word the slots it matched anywhere (a filtered search: word-matches.ts). */
@@ -28,26 +32,28 @@ export class MatchScratch {
       this.matched = new Uint8Array(room);
       this.strength = new Float32Array(room);
       this.enough = new Uint8Array(room);
+      this.touched = new Int32Array(room);
+      this.found = new Int32Array(room);
       this.ways = [];
     } else {
-      const { coverage, matched, enough } = this;
-      const ways = this.ways.slice(0, this.wordsWritten);
-      for (const slot of this.written) {
+      const { coverage, matched, enough, touched, writtenCount } = this;
+      for (let i = 0; i < writtenCount; i++) {
+        const slot = touched[i]!;
         coverage[slot] = 0;
         matched[slot] = 0;
         enough[slot] = 0;
       }
-      for (const way of ways) for (const slot of this.written) way[slot] = 0;
+      for (const way of this.ways.slice(0, this.wordsWritten)) for (let i = 0; i < writtenCount; i++) way[touched[i]!] = 0;
     }
-    this.written = [];
+    this.writtenCount = 0;
     this.wordsWritten = words;
     while (this.ways.length < words) this.ways.push(new Uint8Array(this.coverage.length));
     const { coverage, matched, strength, enough, ways } = this;
     return { coverage, matched, strength, enough, ways };
   }
 
-  /** The slots a query wrote (every other slot is still clean). */
-  wrote(slots: number[]): void {
-    this.written = slots;
+  /** How many slots of `touched` a query wrote (every other slot is still clean). */
+  wrote(count: number): void {
+    this.writtenCount = count;
   }
 }

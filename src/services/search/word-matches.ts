@@ -158,13 +158,14 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
   const inside = admitted?.words;
   // per word, the slots it matched anywhere, when whether one record has two of them is to be told
   const apart = words.length === 2 || words.length === 3;
-  const touched: number[] = [];
+  const { touched, found } = scratch;
+  let touchedCount = 0;
   const ways: Uint8Array[] = [];
   const weights: number[] = [];
   let anywhere = 0;
   for (const [w, groups] of words.entries()) {
     const way = wordWays[ways.length]!;
-    const found: number[] = [];
+    let foundCount = 0;
     const seen = scratch.seen[apart ? w : 0]!;
     if (inside) seen.clear(source.size);
     const seenWords = seen.words;
@@ -192,7 +193,7 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
           const value = parts && parts[i]! < CODE_TITLES_ONLY ? Math.min(full, CODE_TITLE_STRENGTH) : full;
           if (!live[slot] || strength[slot]! >= value) continue;
           if (strength[slot] === 0) {
-            found.push(slot);
+            found[foundCount++] = slot;
             if (inside) seen.add(slot);
           }
           strength[slot] = value;
@@ -200,32 +201,37 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
         }
       }
     }
-    anywhere += found.length + outside;
-    const weight = rarity(found.length + outside, records);
+    anywhere += foundCount + outside;
+    const weight = rarity(foundCount + outside, records);
     weights.push(weight);
     ways.push(way);
-    for (const slot of found) {
-      if (matched[slot] === 0) touched.push(slot);
+    for (let i = 0; i < foundCount; i++) {
+      const slot = found[i]!;
+      if (matched[slot] === 0) touched[touchedCount++] = slot;
       coverage[slot] = coverage[slot]! + weight * strength[slot]!;
       matched[slot] = matched[slot]! + 1;
       strength[slot] = 0;
     }
   }
-  scratch.wrote(touched);
+  scratch.wrote(touchedCount);
   const total = weights.reduce((a, b) => a + b, 0);
-  if (total > 0) for (const slot of touched) coverage[slot] = coverage[slot]! / total;
+  if (total > 0) for (let i = 0; i < touchedCount; i++) coverage[touched[i]!] = coverage[touched[i]!]! / total;
   const minimum = minimumMatched(words.length);
   // the rarity rule is for descriptions: a short query stays precise
   const byCoverage = words.length >= 3;
-  let slots = touched.filter((slot) => matched[slot]! >= minimum || (byCoverage && coverage[slot]! > ENOUGH_COVERAGE));
-  let relaxed = slots.length === 0 && touched.length > 0;
+  let slots: number[] = [];
+  for (let i = 0; i < touchedCount; i++) {
+    const slot = touched[i]!;
+    if (matched[slot]! >= minimum || (byCoverage && coverage[slot]! > ENOUGH_COVERAGE)) slots.push(slot);
+  }
+  let relaxed = slots.length === 0 && touchedCount > 0;
   if (inside) {
     // given up or not as over every record: with one word, or four and more, any match is enough
     const somewhere = minimum === 1 || anywhere === 0 || anyInEnough(scratch.seen.slice(0, words.length), 2, source.size);
     if (!somewhere && words.length === 3) return null;
     relaxed = !somewhere;
   }
-  if (relaxed) slots = touched;
+  if (relaxed) slots = Array.from(touched.subarray(0, touchedCount));
   for (const slot of slots) enough[slot] = 1;
   return { enough, slots, coverage, ways, rarity: weights, relaxed };
 }
