@@ -112,6 +112,16 @@ function wordLists(source: MatchSource, word: IndexWord): WordLists {
       how: BRIDGE,
       full: bridgeStrength(bridge.weight),
     });
+  // a posting walked already at a strength no lower would change nothing (a stem that is also the start of
+  // a longer lexeme, a bridge's lexeme the word's own): walked once
+  const walked = new Map<Postings, number>();
+  for (const group of groups)
+    group.lists = group.lists.filter((list) => {
+      const before = walked.get(list);
+      if (before !== undefined && before >= group.full) return false;
+      walked.set(list, group.full);
+      return true;
+    });
   return groups;
 }
 
