@@ -126,7 +126,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
         relaxed,
       };
     }
-    const rank = rankMatches(this.source(), words, required, { ...matches, slots }, this.positions);
+    const rank = rankMatches(this.source(), words, required, matches, this.positions);
     const { lang } = order;
     const top = topOrder(slots, rank, (slot) => this.orders.nameKey(slot, lang), this.ids, page.offset + page.limit);
     return {
