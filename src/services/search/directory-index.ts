@@ -11,7 +11,7 @@ import { DirectoryOrders, type ListOrder } from './slot-orders.js';
 import { readSearchVector, type RankItem } from './text-rank.js';
 import { rankMatches } from './directory-rank.js';
 import { hitWays, MatchScratch, matchWords, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
-import { DirectoryFilters } from './directory-filter.js';
+import { DirectoryFilters, type SlotFilter } from './directory-filter.js';
 import { columnCounts, countPassing, postingCounts, walkCandidates } from './directory-counts.js';
 import type { Language } from '../../shared/languages.js';
 import { feature } from '../profile-features.js';
@@ -113,11 +113,11 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     order: ResultOrder = { sort: 'relevance', lang: 'en' },
   ): { hits: DirectoryHit[]; total: number; relaxed: boolean } {
     const required = requiredWords(words);
-    const matches = this.matchWords(words);
-    // each match tested against the filters: a rare word with kind=enterprise costs the word's postings
-    const { passes } = this.compile(filter, matches.slots.length);
-    const slots = filtered(filter) ? matches.slots.filter(passes) : matches.slots;
-    const { relaxed } = matches;
+    // the filter first when it is the shorter side: a common word with a small region costs the region
+    const compiled = filtered(filter) ? this.compile(filter, Infinity) : null;
+    const matches = this.matchWords(words, compiled);
+    const passes = compiled ? compiled.passes : () => true;
+    const { relaxed, slots } = matches;
     if (order.sort !== 'relevance') {
       const ids = this.walk(order, page, (slot) => matches.enough[slot] === 1 && passes(slot));
       return {
@@ -126,7 +126,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
         relaxed,
       };
     }
-    const rank = rankMatches(this.source(), words, required, { ...matches, slots }, this.positions);
+    const rank = rankMatches(this.source(), words, required, matches, this.positions);
     const { lang } = order;
     const top = topOrder(slots, rank, (slot) => this.orders.nameKey(slot, lang), this.ids, page.offset + page.limit);
     return {
@@ -138,12 +138,17 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     };
   }
 
-  /** The required words matched against every record; kept for the facets of the same search. */
-  private matchWords(words: IndexWord[]): WordMatches {
+  /**
+   * The required words matched against every record, the matches that pass `filter` given (all without
+   * one); those of every record kept for the facets of the same search.
+   */
+  private matchWords(words: IndexWord[], filter: SlotFilter | null = null): WordMatches {
     this.lexemes.sort();
-    if (this.lastMatch?.words === words && this.lastMatch.generation === this.generation) return this.lastMatch.matches;
-    const matches = matchWords(this.source(), requiredWords(words), this.scratch);
-    this.lastMatch = { words, generation: this.generation, matches };
+    const last = this.lastMatch;
+    if (filter === null && last?.words === words && last.generation === this.generation) return last.matches;
+    const matches = matchWords(this.source(), requiredWords(words), this.scratch, filter);
+    // a filtered match overwrote the scratch a kept one read
+    this.lastMatch = filter === null ? { words, generation: this.generation, matches } : null;
     return matches;
   }
 

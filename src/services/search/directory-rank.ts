@@ -29,7 +29,7 @@ export function rankMatches(
   matches: WordMatches,
   positions = new SlotMap(),
 ): Float64Array {
-  const { slots, coverage } = matches;
+  const { slots, coverage, enough } = matches;
   // each match's place in `slots`: what the walks of postings below add to, so that they cost the matches, not the set
   positions.reset(source.size);
   for (const [i, slot] of slots.entries()) positions.set(slot, i);
@@ -40,6 +40,8 @@ export function rankMatches(
     for (const list of source.lexemes(item)) {
       const { slots: entries, values } = list;
       for (let i = 0; i < list.length; i++) {
+        // most entries are no match: told by a byte per slot before the larger map is read
+        if (enough[entries[i]!] !== 1) continue;
         const at = positions.get(entries[i]!);
         if (at >= 0) text[at] = text[at]! + values![i]! / TEXT_RANK_SCALE;
       }
@@ -51,6 +53,7 @@ export function rankMatches(
   const mark = (keys: string[], value: number) => {
     for (const list of source.features(keys))
       for (let i = 0; i < list.length; i++) {
+        if (enough[list.slots[i]!] !== 1) continue;
         const at = positions.get(list.slots[i]!);
         if (at >= 0) marks[at] = value;
       }

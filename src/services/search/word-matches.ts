@@ -1,6 +1,11 @@
 import { feature } from '../profile-features.js';
 import type { HitWay, IndexWord } from './directory-index.js';
-import { Postings } from './postings.js';
+import { Postings, postingsLength } from './postings.js';
+import { admitSlots, anyInEnough, type SlotBits } from './admitted-slots.js';
+import type { SlotFilter } from './directory-filter.js';
+import { MatchScratch } from './match-scratch.js';
+
+export { MatchScratch };
 import type { RankItem } from './text-rank.js';
 
 /** How a record matched a query word: by its text, a glossary concept, a name that sounds like it, or a vocabulary bridge. */
@@ -87,118 +92,158 @@ export function rarity(found: number, records: number): number {
   return Math.log(1 + (records - found + 0.5) / (found + 0.5));
 }
 
+/** A word's postings, each group with the way it matches by and what a match counts for. */
+type WordLists = { lists: Postings[]; how: number; full: number }[];
+
+function wordLists(source: MatchSource, word: IndexWord): WordLists {
+  const groups: WordLists = [];
+  for (const text of word.texts) {
+    if (text.lexemes.length === 0) continue;
+    const each = text.lexemes.map((lexeme) => source.lexemes({ lexeme, prefix: text.prefix }));
+    // a word the parser cut in two: each part must occur (a rare case, so built by sets)
+    groups.push({ lists: each.length === 1 ? each[0]! : intersection(each), how: TEXT, full: 1 });
+  }
+  groups.push({ lists: source.features([...word.concepts, ...word.narrower].map(feature.concept)), how: CONCEPT, full: 1 });
+  if (word.nameKey) groups.push({ lists: source.features([feature.name(word.nameKey)]), how: NAME, full: 1 });
+  if (word.soundsLike) groups.push({ lists: [source.slotsOf(word.soundsLike)], how: NAME, full: 1 });
+  for (const bridge of word.bridges ?? [])
+    groups.push({
+      lists: source.lexemes({ lexeme: bridge.lexeme, prefix: bridge.lexeme.length >= BRIDGE_PREFIX_MIN_LENGTH }),
+      how: BRIDGE,
+      full: bridgeStrength(bridge.weight),
+    });
+  // a posting walked already at a strength no lower would change nothing (a stem that is also the start of
+  // a longer lexeme, a bridge's lexeme the word's own): walked once
+  const walked = new Map<Postings, number>();
+  for (const group of groups)
+    group.lists = group.lists.filter((list) => {
+      const before = walked.get(list);
+      if (before !== undefined && before >= group.full) return false;
+      walked.set(list, group.full);
+      return true;
+    });
+  return groups;
+}
+
 /**
  * Every required word against every live record, each way it can match (text as written, by prefix or
  * stemmed in each language; a glossary concept or a narrower one; the sound of a name; a vocabulary
  * bridge into another language, at a lower strength). A record's coverage is the rarity-weighted share of
  * the words it matches; those that match at least `minimumMatched` words are the results. When none
  * does, those matching any word are: a query that shares something with a record never finds nothing.
+ *
+ * With a filter, only the matches that pass it are given (`slots`; `enough` may mark others too). When
+ * the filter holds fewer entries than the words' postings, only the slots it admits are matched in full;
+ * the others are only counted, for each word's rarity and for whether any record anywhere matches enough
+ * words (`relaxed`), so that both keep their meaning over all live records.
  */
-export function matchWords(source: MatchSource, required: IndexWord[], scratch = new MatchScratch()): WordMatches {
+export function matchWords(
+  source: MatchSource,
+  required: IndexWord[],
+  scratch = new MatchScratch(),
+  filter: SlotFilter | null = null,
+): WordMatches {
+  const words = required.map((word) => wordLists(source, word));
+  if (filter) {
+    const entries = words.reduce((sum, groups) => groups.reduce((s, g) => s + postingsLength(g.lists), sum), 0);
+    if (postingsLength(filter.shortest ?? []) < entries) {
+      admitSlots(filter, source.size, source.live, scratch.admitted);
+      const narrowed = matchAll(source, words, scratch, scratch.admitted);
+      if (narrowed) return narrowed;
+    }
+    const all = matchAll(source, words, scratch, null)!;
+    return { ...all, slots: all.slots.filter(filter.passes) };
+  }
+  return matchAll(source, words, scratch, null)!;
+}
+
+/**
+ * The words matched against the live records, in full where `admitted` says (everywhere without it).
+ * Null when, with `admitted`, whether the minimum of words is given up cannot be told from the counts
+ * (three words and no record anywhere with two of them: the coverage of records outside would decide).
+ */
+function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch, admitted: SlotBits | null): WordMatches | null {
   const { live, records } = source;
-  const { coverage, matched, strength, enough, ways: wordWays } = scratch.take(source.size, required.length);
-  const touched: number[] = [];
+  const { coverage, matched, strength, enough, ways: wordWays } = scratch.take(source.size, words.length);
+  const inside = admitted?.words;
+  // per word, the slots it matched anywhere, when whether one record has two of them is to be told
+  const apart = words.length === 2 || words.length === 3;
+  const { touched, found } = scratch;
+  let touchedCount = 0;
   const ways: Uint8Array[] = [];
   const weights: number[] = [];
-  for (const word of required) {
+  let anywhere = 0;
+  for (const [w, groups] of words.entries()) {
     const way = wordWays[ways.length]!;
-    const found: number[] = [];
-    const mark = (lists: Postings[], how: number, full: number) => {
+    let foundCount = 0;
+    const seen = scratch.seen[apart ? w : 0]!;
+    if (inside) seen.clear(source.size);
+    const seenWords = seen.words;
+    // the word's matches outside the filter: counted once each, not matched
+    let outside = 0;
+    for (const { lists, how, full } of groups) {
       for (const list of lists) {
         const entries = list.slots;
         // lexemes' postings carry their part of the text rank; concepts' and names' none
         const parts = list.values;
         for (let i = 0; i < list.length; i++) {
           const slot = entries[i]!;
+          if (inside) {
+            const at = slot >>> 5;
+            const bit = 1 << (slot & 31);
+            if ((inside[at]! & bit) === 0) {
+              if ((seenWords[at]! & bit) === 0 && live[slot]) {
+                seenWords[at]! |= bit;
+                outside++;
+              }
+              continue;
+            }
+          }
           // a word (or its translation) only in the titles of the record's codes says less than one in its own texts
           const value = parts && parts[i]! < CODE_TITLES_ONLY ? Math.min(full, CODE_TITLE_STRENGTH) : full;
           if (!live[slot] || strength[slot]! >= value) continue;
-          if (strength[slot] === 0) found.push(slot);
+          if (strength[slot] === 0) {
+            found[foundCount++] = slot;
+            if (inside) seen.add(slot);
+          }
           strength[slot] = value;
           way[slot] = how;
         }
       }
-    };
-    for (const text of word.texts) {
-      if (text.lexemes.length === 0) continue;
-      const each = text.lexemes.map((lexeme) => source.lexemes({ lexeme, prefix: text.prefix }));
-      // a word the parser cut in two: each part must occur (a rare case, so built by sets)
-      mark(each.length === 1 ? each[0]! : intersection(each), TEXT, 1);
     }
-    mark(source.features([...word.concepts, ...word.narrower].map(feature.concept)), CONCEPT, 1);
-    if (word.nameKey) mark(source.features([feature.name(word.nameKey)]), NAME, 1);
-    if (word.soundsLike) mark([source.slotsOf(word.soundsLike)], NAME, 1);
-    for (const bridge of word.bridges ?? [])
-      mark(
-        source.lexemes({ lexeme: bridge.lexeme, prefix: bridge.lexeme.length >= BRIDGE_PREFIX_MIN_LENGTH }),
-        BRIDGE,
-        bridgeStrength(bridge.weight),
-      );
-    const weight = rarity(found.length, records);
+    anywhere += foundCount + outside;
+    const weight = rarity(foundCount + outside, records);
     weights.push(weight);
     ways.push(way);
-    for (const slot of found) {
-      if (matched[slot] === 0) touched.push(slot);
+    for (let i = 0; i < foundCount; i++) {
+      const slot = found[i]!;
+      if (matched[slot] === 0) touched[touchedCount++] = slot;
       coverage[slot] = coverage[slot]! + weight * strength[slot]!;
       matched[slot] = matched[slot]! + 1;
       strength[slot] = 0;
     }
   }
+  scratch.wrote(touchedCount);
   const total = weights.reduce((a, b) => a + b, 0);
-  if (total > 0) for (const slot of touched) coverage[slot] = coverage[slot]! / total;
-  const minimum = minimumMatched(required.length);
+  if (total > 0) for (let i = 0; i < touchedCount; i++) coverage[touched[i]!] = coverage[touched[i]!]! / total;
+  const minimum = minimumMatched(words.length);
   // the rarity rule is for descriptions: a short query stays precise
-  const byCoverage = required.length >= 3;
-  let slots = touched.filter((slot) => matched[slot]! >= minimum || (byCoverage && coverage[slot]! > ENOUGH_COVERAGE));
-  const relaxed = slots.length === 0 && touched.length > 0;
-  if (relaxed) slots = touched;
+  const byCoverage = words.length >= 3;
+  let slots: number[] = [];
+  for (let i = 0; i < touchedCount; i++) {
+    const slot = touched[i]!;
+    if (matched[slot]! >= minimum || (byCoverage && coverage[slot]! > ENOUGH_COVERAGE)) slots.push(slot);
+  }
+  let relaxed = slots.length === 0 && touchedCount > 0;
+  if (inside) {
+    // given up or not as over every record: with one word, or four and more, any match is enough
+    const somewhere = minimum === 1 || anywhere === 0 || anyInEnough(scratch.seen.slice(0, words.length), 2, source.size);
+    if (!somewhere && words.length === 3) return null;
+    relaxed = !somewhere;
+  }
+  if (relaxed) slots = Array.from(touched.subarray(0, touchedCount));
   for (const slot of slots) enough[slot] = 1;
-  scratch.wrote(touched);
   return { enough, slots, coverage, ways, rarity: weights, relaxed };
-}
-
-/**
- * The per-slot arrays matching writes, kept by an index from one query to the next: before each query
- * only the slots the previous one wrote are cleared, so that a rare word over a million organisations
- * costs its postings, not four arrays of a million zeroed and collected. What a query returned is good
- * until the next query taken from the same scratch.
- */
-export class MatchScratch {
-  private coverage = new Float32Array(0);
-  private matched = new Uint8Array(0);
-  private strength = new Float32Array(0);
-  private enough = new Uint8Array(0);
-  private ways: Uint8Array[] = [];
-  private written: number[] = [];
-
-  /** Clean arrays of at least `size` slots, and one array of ways per word. */
-  take(size: number, words: number) {
-    if (this.coverage.length < size) {
-      // a first query takes what it needs; an index that grew since takes room to grow on
-      const room = this.coverage.length === 0 ? size : size * 2;
-      this.coverage = new Float32Array(room);
-      this.matched = new Uint8Array(room);
-      this.strength = new Float32Array(room);
-      this.enough = new Uint8Array(room);
-      this.ways = [];
-    } else {
-      for (const slot of this.written) {
-        this.coverage[slot] = 0;
-        this.matched[slot] = 0;
-        this.enough[slot] = 0;
-        for (const way of this.ways) way[slot] = 0;
-      }
-    }
-    this.written = [];
-    while (this.ways.length < words) this.ways.push(new Uint8Array(this.coverage.length));
-    const { coverage, matched, strength, enough, ways } = this;
-    return { coverage, matched, strength, enough, ways };
-  }
-
-  /** The slots a query wrote (every other slot is still clean). */
-  wrote(slots: number[]): void {
-    this.written = slots;
-  }
 }
 
 /** How a slot matched each required word, in words (null: not matched). */

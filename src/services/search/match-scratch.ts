@@ -1,0 +1,59 @@
+import { SlotBits } from './admitted-slots.js';
+
+/**
+ * The per-slot arrays matching writes, kept by an index from one query to the next: before each query
+ * only the slots the previous one wrote are cleared, so that a rare word over a million organisations
+ * costs its postings, not four arrays of a million zeroed and collected. What a query returned is good
+ * until the next query taken from the same scratch.
+ */
+export class MatchScratch {
+  private coverage = new Float32Array(0);
+  private matched = new Uint8Array(0);
+  private strength = new Float32Array(0);
+  private enough = new Uint8Array(0);
+  private ways: Uint8Array[] = [];
+  /** The slots the previous query wrote: the first `writtenCount` of `touched`. */
+  private writtenCount = 0;
+  /** Room for the slots a query touches, and for those one word finds: typed, so that a query leaves nothing to collect. */
+  touched = new Int32Array(0);
+  found = new Int32Array(0);
+  /** How many words' ways the previous query wrote: the only ones to clear. */
+  private wordsWritten = 0;
+  /** The slots a filter admits, and per word the slots it matched anywhere (a filtered search: word-matches.ts). */
+  readonly admitted = new SlotBits();
+  readonly seen = [new SlotBits(), new SlotBits(), new SlotBits()];
+
+  /** Clean arrays of at least `size` slots, and one array of ways per word. */
+  take(size: number, words: number) {
+    if (this.coverage.length < size) {
+      // a first query takes what it needs; an index that grew since takes room to grow on
+      const room = this.coverage.length === 0 ? size : size * 2;
+      this.coverage = new Float32Array(room);
+      this.matched = new Uint8Array(room);
+      this.strength = new Float32Array(room);
+      this.enough = new Uint8Array(room);
+      this.touched = new Int32Array(room);
+      this.found = new Int32Array(room);
+      this.ways = [];
+    } else {
+      const { coverage, matched, enough, touched, writtenCount } = this;
+      for (let i = 0; i < writtenCount; i++) {
+        const slot = touched[i]!;
+        coverage[slot] = 0;
+        matched[slot] = 0;
+        enough[slot] = 0;
+      }
+      for (const way of this.ways.slice(0, this.wordsWritten)) for (let i = 0; i < writtenCount; i++) way[touched[i]!] = 0;
+    }
+    this.writtenCount = 0;
+    this.wordsWritten = words;
+    while (this.ways.length < words) this.ways.push(new Uint8Array(this.coverage.length));
+    const { coverage, matched, strength, enough, ways } = this;
+    return { coverage, matched, strength, enough, ways };
+  }
+
+  /** How many slots of `touched` a query wrote (every other slot is still clean). */
+  wrote(count: number): void {
+    this.writtenCount = count;
+  }
+}
