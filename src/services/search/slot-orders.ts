@@ -134,9 +134,9 @@ export class DirectoryOrders {
 
   /** Replaces the orders by a snapshot's of `size` slots; the sort keys stay undecoded (sort-key-column.ts). */
   readSnapshot(reader: SnapshotReader, size: number): void {
-    const counts = NAME_ORDERS.map((lang) => this.keys.get(lang)!.readSnapshot(reader));
+    for (const lang of NAME_ORDERS) this.keys.get(lang)!.readSnapshot(reader, size);
     const created = reader.float64();
-    if (counts.some((n) => n !== size) || created.length !== size) throw new SnapshotFormatError('sort keys of another number of slots');
+    if (created.length !== size) throw new SnapshotFormatError('creation times of another number of slots');
     this.created = Array.from(created);
     for (const order of [...this.byName.values(), this.newest]) {
       const slots = reader.int32();

@@ -1,5 +1,5 @@
 import { detached } from '../detached-string.js';
-import type { SnapshotReader, SnapshotWriter } from './snapshot/codec.js';
+import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
 /**
  * One language's sort keys by slot. Keys restored from a snapshot stay as the section's UTF-16 code units
@@ -42,16 +42,20 @@ export class SortKeyColumn {
     else writer.utf16Strings(Array.from({ length: size }, (_, slot) => this.get(slot)));
   }
 
-  /** Replaces the keys by a snapshot's section; how many slots it held. */
-  readSnapshot(reader: SnapshotReader): number {
+  /** Replaces the keys by a snapshot's section, which must hold `size` of them. */
+  readSnapshot(reader: SnapshotReader, size: number): void {
     const units = reader.utf16Units();
-    const starts: number[] = [0];
-    for (let at = units.indexOf(0); at >= 0; at = units.indexOf(0, at + 1)) starts.push(at + 1);
+    const starts = new Int32Array(size + 1);
+    let n = 0;
+    for (let at = units.indexOf(0); at >= 0; at = units.indexOf(0, at + 1)) {
+      if (n === size) throw new SnapshotFormatError('sort keys of another number of slots');
+      starts[++n] = at + 1;
+    }
+    if (n !== size) throw new SnapshotFormatError('sort keys of another number of slots');
     this.units = units;
     this.text = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
-    this.starts = Int32Array.from(starts);
-    this.restored = starts.length - 1;
+    this.starts = starts;
+    this.restored = size;
     this.added = [];
-    return this.restored;
   }
 }

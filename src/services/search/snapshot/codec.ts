@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, read as readCallback, readSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 
 /**
  * The binary form of an in-memory index's snapshot: a magic, then sections one after another, each a
@@ -124,7 +125,7 @@ export class SnapshotFormatError extends Error {
   override name = 'SnapshotFormatError';
 }
 
-/** A section as read: its kind, and its bytes in a buffer of their own (null once a string section is decoded). */
+/** A section as read: its kind and its bytes (null once a string section is decoded). */
 interface Section {
   kind: Kind;
   bytes: Uint8Array<ArrayBuffer> | null;
@@ -136,41 +137,42 @@ export class SnapshotReader {
   private constructor(private readonly sections: Section[]) {}
 
   /**
-   * The snapshot at `path`, or null when there is none. Each section is read into a buffer of its own, so
-   * that typed sections stay as views of exactly their bytes while string sections are let go once decoded:
-   * a buffer of the whole file kept 230 MB of ids and sort keys alive beside the strings made of them.
+   * The snapshot at `path`, or null when there is none. String sections are read apart from the others and
+   * let go once decoded: a buffer of the whole file kept 230 MB of ids and sort keys alive beside the
+   * strings made of them.
    */
   static async open(path: string): Promise<SnapshotReader | null> {
-    let file: FileHandle;
+    let fd: number;
     try {
-      file = await open(path, 'r');
+      fd = openSync(path, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
     try {
-      const { size } = await file.stat();
+      // the heads are read at once (a few small reads), so that the sections' reads are all under way
+      // before this returns, whatever keeps the main thread busy meanwhile (a server building its routes)
       return new SnapshotReader(
-        await readSections(size, async (into, position) => {
-          for (let done = 0; done < into.byteLength; ) {
-            const { bytesRead } = await file.read(into, done, into.byteLength - done, position + done);
-            if (bytesRead === 0) throw new SnapshotFormatError('the snapshot ends early');
-            done += bytesRead;
-          }
-        }),
+        await readSections(
+          fstatSync(fd).size,
+          (into, position) => {
+            for (let done = 0; done < into.byteLength; ) {
+              const read = readSync(fd, into, done, into.byteLength - done, position + done);
+              if (read === 0) throw new SnapshotFormatError('the snapshot ends early');
+              done += read;
+            }
+          },
+          (into, position) => readAll(fd, into, position),
+        ),
       );
     } finally {
-      await file.close();
+      closeSync(fd);
     }
   }
 
   static async of(bytes: Buffer): Promise<SnapshotReader> {
-    return new SnapshotReader(
-      await readSections(bytes.length, (into, position) => {
-        into.set(bytes.subarray(position, position + into.byteLength));
-        return Promise.resolve();
-      }),
-    );
+    const copy = (into: Uint8Array, position: number) => into.set(bytes.subarray(position, position + into.byteLength));
+    return new SnapshotReader(await readSections(bytes.length, copy, (into, position) => Promise.resolve(copy(into, position))));
   }
 
   json<T>(): T {
@@ -223,7 +225,7 @@ export class SnapshotReader {
   private typed<A>(kind: Kind, width: number, make: (buffer: ArrayBuffer, offset: number, length: number) => A): A {
     const bytes = this.take(kind, false);
     if (bytes.byteLength % width !== 0) throw new SnapshotFormatError('a typed section of a broken length');
-    // each section has a buffer of its own, starting at 0: aligned for every width
+    // sections lie at multiples of 8 in their buffer (readSections): aligned for every width
     return make(bytes.buffer, bytes.byteOffset, bytes.byteLength / width);
   }
 
@@ -242,24 +244,63 @@ export class SnapshotReader {
 const text = (bytes: Uint8Array, encoding: 'utf8' | 'utf16le') =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
 
-/** Every section's head and bytes, read by `read(into, position)` from a snapshot of `size` bytes. */
-async function readSections(size: number, read: (into: Uint8Array, position: number) => Promise<void>): Promise<Section[]> {
+/** Sections decoded into strings at once: read into a buffer of their own, let go once decoded. */
+const DECODED = new Set([Kind.Json, Kind.Strings]);
+/** Reads of a large section are cut in parts this long, read side by side (libuv's threads). */
+const READ_PART = 16 * 1024 * 1024;
+
+/**
+ * Every section's head and bytes, read by `read(into, position)` from a snapshot of `size` bytes: the heads
+ * first, then the sections' bytes in two buffers, one for what the index keeps (typed arrays, UTF-16 code
+ * units), one for what it decodes and lets go. Two allocations rather than one per section: each large
+ * buffer made V8 collect garbage (external memory), over a second of a restore of 1,000,000 organisations.
+ */
+async function readSections(
+  size: number,
+  readNow: (into: Uint8Array, position: number) => void,
+  read: (into: Uint8Array, position: number) => Promise<void>,
+): Promise<Section[]> {
   if (size < MAGIC.length) throw new SnapshotFormatError('not a snapshot');
   const magic = new Uint8Array(MAGIC.length);
-  await read(magic, 0);
+  readNow(magic, 0);
   if (!MAGIC.equals(magic)) throw new SnapshotFormatError('not a snapshot');
-  const sections: Section[] = [];
+  const heads: { kind: Kind; start: number; length: number }[] = [];
   const head = Buffer.alloc(16);
+  const room = { kept: 0, decoded: 0 };
   for (let at = MAGIC.length; at < size; ) {
     if (at + 16 > size) throw new SnapshotFormatError('the snapshot ends early');
-    await read(head, at);
+    readNow(head, at);
+    const kind = head.readUInt8(0) as Kind;
     const length = Number(head.readBigUInt64LE(8));
     const start = at + 16;
     if (start + length > size) throw new SnapshotFormatError('the snapshot ends early');
-    const bytes = new Uint8Array(new ArrayBuffer(length));
-    await read(bytes, start);
-    sections.push({ kind: head.readUInt8(0) as Kind, bytes });
+    heads.push({ kind, start, length });
+    room[DECODED.has(kind) ? 'decoded' : 'kept'] += length + pad(length);
     at = start + length + pad(length);
   }
+  const buffers = { kept: new ArrayBuffer(room.kept), decoded: new ArrayBuffer(room.decoded) };
+  const used = { kept: 0, decoded: 0 };
+  const reads: Promise<void>[] = [];
+  const sections = heads.map(({ kind, start, length }): Section => {
+    const which = DECODED.has(kind) ? 'decoded' : 'kept';
+    // each section at a multiple of 8 in its buffer: aligned for every typed array
+    const bytes = new Uint8Array(buffers[which], used[which], length);
+    used[which] += length + pad(length);
+    for (let from = 0; from < length; from += READ_PART)
+      reads.push(read(bytes.subarray(from, Math.min(length, from + READ_PART)), start + from));
+    return { kind, bytes };
+  });
+  await Promise.all(reads);
   return sections;
+}
+
+/** Fills `into` from the file at `position` (a read may give fewer bytes than asked). */
+async function readAll(fd: number, into: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < into.byteLength; ) {
+    const read = await new Promise<number>((resolve, reject) =>
+      readCallback(fd, into, done, into.byteLength - done, position + done, (error, bytes) => (error ? reject(error) : resolve(bytes))),
+    );
+    if (read === 0) throw new SnapshotFormatError('the snapshot ends early');
+    done += read;
+  }
 }
