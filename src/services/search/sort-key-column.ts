@@ -1,6 +1,9 @@
 import { detached } from '../detached-string.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
+/** How many decoded keys a column keeps (a power of two). */
+const RECENT = 1024;
+
 /**
  * One language's sort keys by slot. Keys restored from a snapshot stay as the section's UTF-16 code units
  * and are decoded one at a time when a comparison asks (a tie in a ranking, a slot added to an order):
@@ -14,10 +17,21 @@ export class SortKeyColumn {
   private starts = new Int32Array(1);
   private restored = 0;
   private added: string[] = [];
+  /**
+   * The last keys decoded, by slot modulo their number: a ranking compares each match with the last of
+   * its best ones, whose key is asked again and again.
+   */
+  private readonly recentSlots = new Int32Array(RECENT).fill(-1);
+  private readonly recentKeys: string[] = new Array<string>(RECENT).fill('');
 
   get(slot: number): string {
     if (slot >= this.restored) return this.added[slot - this.restored]!;
-    return this.text.toString('utf16le', this.starts[slot]! * 2, (this.starts[slot + 1]! - 1) * 2);
+    const at = slot & (RECENT - 1);
+    if (this.recentSlots[at] === slot) return this.recentKeys[at]!;
+    const key = this.text.toString('utf16le', this.starts[slot]! * 2, (this.starts[slot + 1]! - 1) * 2);
+    this.recentSlots[at] = slot;
+    this.recentKeys[at] = key;
+    return key;
   }
 
   /** The key of slot `slot`, the next one or one past the restored ones (a load, a change read). */
@@ -34,6 +48,7 @@ export class SortKeyColumn {
     this.starts = new Int32Array(1);
     this.restored = 0;
     this.added = added;
+    this.recentSlots.fill(-1);
   }
 
   /** Writes the keys of `size` slots as one UTF-16 section: the restored units as they are when nothing was added. */
@@ -57,5 +72,6 @@ export class SortKeyColumn {
     this.starts = starts;
     this.restored = size;
     this.added = [];
+    this.recentSlots.fill(-1);
   }
 }
