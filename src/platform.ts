@@ -96,9 +96,13 @@ export async function openPlatform(
         )
       : null;
     snapshots?.start({ restoreNow: options.restoreSnapshotsNow ? ['directory'] : [] });
-    // caught up from the change feed and its filters settled too (what the first search would do); a failure
-    // here is the first search's to meet, and the server's warm-up's to log
-    if (snapshots && options.restoreSnapshotsNow) services.directory.warmUp().catch(() => {});
+    // restored, then caught up from the change feed with its filters settled (what the first search would do);
+    // without a snapshot the load from the database waits for the server's warm-up, as it did; a failure here
+    // is the first search's to meet, and the warm-up's to log
+    void snapshots
+      ?.restored('directory')
+      ?.then((restored) => (restored ? services.directory.warmUp() : undefined))
+      .catch(() => {});
     const close = async () => {
       // a background job that is running finishes (and records its outcome) before the database closes
       await services.jobs.runner.stop();

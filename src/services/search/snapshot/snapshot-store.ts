@@ -94,6 +94,11 @@ export class SnapshotStore {
     this.timer.unref();
   }
 
+  /** Whether an index was started from its snapshot, once its restore (begun) ends; null before it began. */
+  restored(name: string): Promise<boolean> | null {
+    return this.restoring.get(name) ?? null;
+  }
+
   /** The file of an index's snapshot of this database. */
   pathOf(name: string): string {
     return join(this.dir, `${name}-${this.database}.snapshot`);
