@@ -51,6 +51,11 @@ export async function openPlatform(
     mail?: MailTransport;
     /** Where the snapshot store says what it restored and saved (info) and what it could not (warn). */
     snapshotLog?: SnapshotLog;
+    /**
+     * Restore the directory index from its snapshot now, not at its first use (a server that searches); the
+     * partner index restores at its first use, or the server's warm-up, so that it does not hold up the first search.
+     */
+    restoreSnapshotsNow?: boolean;
   } = {},
 ): Promise<Platform> {
   // an empty dataDir means an in-memory PGlite (tests)
@@ -90,7 +95,14 @@ export async function openPlatform(
           { log: options.snapshotLog },
         )
       : null;
-    snapshots?.start();
+    snapshots?.start({ restoreNow: options.restoreSnapshotsNow ? ['directory'] : [] });
+    // restored, then caught up from the change feed with its filters settled (what the first search would do);
+    // without a snapshot the load from the database waits for the server's warm-up, as it did; a failure here
+    // is the first search's to meet, and the warm-up's to log
+    void snapshots
+      ?.restored('directory')
+      ?.then((restored) => (restored ? services.directory.warmUp() : undefined))
+      .catch(() => {});
     const close = async () => {
       // a background job that is running finishes (and records its outcome) before the database closes
       await services.jobs.runner.stop();

@@ -48,7 +48,12 @@ export function cli(config: () => Config): Command {
     .action(async () => {
       const started = performance.now();
       const cfg = config();
-      const platform = await openPlatform(cfg, { seedDemoIfEmpty: cfg.seedDemo, seedExamples: cfg.seedExamples });
+      // a server that holds the indexes reads their snapshots while it starts; a web process that forwards holds none
+      const platform = await openPlatform(cfg, {
+        seedDemoIfEmpty: cfg.seedDemo,
+        seedExamples: cfg.seedExamples,
+        restoreSnapshotsNow: cfg.searchServiceUrls.length === 0,
+      });
       const app = await buildApp({
         services: platform.services,
         database: platform.database.kind,

@@ -1,4 +1,5 @@
 import { grown, Postings } from '../search/postings.js';
+import { SlotTable } from '../search/slot-table.js';
 import type { SnapshotReader, SnapshotWriter } from '../search/snapshot/codec.js';
 import type { MatchRepository, PartnerProfile } from '../../repositories/match.repository.js';
 import { detached } from '../detached-string.js';
@@ -31,8 +32,8 @@ const MIN_DEAD_TO_COMPACT = 4096;
  * postings where sets of numbers took hundreds, and a snapshot restores them as views of its file.
  */
 export class PartnerIndex extends RevisionFollower<PartnerProfile> {
-  /** Each published organisation's live slot; after a restore, made when first needed (a million entries). */
-  private slotsById: Map<string, number> | null = new Map();
+  /** Each published organisation's live slot (slot-table.ts: a restore fills it in a few tens of milliseconds). */
+  private readonly slotOf = new SlotTable((slot) => this.content.ids[slot]!);
   private readonly featureOf = new Map<string, number>();
   private content: PartnerContent = {
     ids: [],
@@ -111,17 +112,9 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     this.featureOf.clear();
     content.featureKeys.forEach((key, f) => this.featureOf.set(key, f));
     this.content = content;
-    this.slotsById = null;
+    this.slotOf.rebuild(content.ids.length, content.live);
     this.seen = new Uint32Array(content.live.length);
     this.walk = 0;
-  }
-
-  private get slotOf(): Map<string, number> {
-    if (this.slotsById) return this.slotsById;
-    const { ids, live } = this.content;
-    const slots = new Map<string, number>();
-    for (let slot = 0; slot < ids.length; slot++) if (live[slot]) slots.set(ids[slot]!, slot);
-    return (this.slotsById = slots);
   }
 
   private carriers(key: string): number {
@@ -142,8 +135,8 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     const c = this.content;
     const slot = c.ids.length;
     const id = detached(profile.id);
-    this.slotOf.set(id, slot);
     c.ids.push(id);
+    this.slotOf.set(id, slot);
     c.sortNames.push(detached(profile.sortName));
     this.growSlots(slot + 1);
     const posted = [
@@ -215,10 +208,10 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
       start[next] = used;
       count[next] = c.count[slot]!;
       used += c.count[slot]!;
-      this.slotOf.set(ids[next]!, next);
     }
     for (const list of c.postings) list?.renumber(renumber);
     this.content = { ...c, ids, sortNames, live, start, count, buffer, used, garbage: 0 };
+    this.slotOf.rebuild(ids.length, live);
     this.seen = new Uint32Array(size);
     this.walk = 0;
   }

@@ -2,8 +2,10 @@ import type { OrganisationFilter, PageRange } from '../../repositories/organisat
 import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
 import { requiredWords, type Bridged, type SearchWord } from '../../repositories/search-query.js';
 import { detached } from '../detached-string.js';
-import { grown, postFeatures, Postings, readFeatures, renumberFeatures, SlotMap, writeFeatures } from './postings.js';
-import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
+import { postFeatures, Postings, renumberFeatures, SlotMap } from './postings.js';
+import type { SnapshotReader, SnapshotWriter } from './snapshot/codec.js';
+import { readDirectory, writeDirectory } from './directory-snapshot.js';
+import { SlotTable } from './slot-table.js';
 import type { SnapshottableIndex } from './snapshot/snapshottable.js';
 import { topOrder } from './ordering.js';
 import { Lexicon } from './lexicon.js';
@@ -54,9 +56,6 @@ const filtered = (filter: OrganisationFilter) => Object.values(filter).some((val
 /** Organisations read in one statement when loading: about 100 ms of reading and indexing on PGlite. */
 const READ_PAGE = 2000;
 
-/** The layout of the directory index's snapshot (writeSnapshot): a new number whenever its sections change. */
-const SNAPSHOT_FORMAT = 1;
-
 /**
  * The published organisations' search documents, in memory: for each lexeme, the organisations whose
  * document holds it with the lexeme's part of the text rank, and postings of areas, NACE classes, concepts,
@@ -69,7 +68,7 @@ const SNAPSHOT_FORMAT = 1;
  * to); when the dead outnumber the live, the slots are renumbered and the postings compacted.
  */
 export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implements SnapshottableIndex {
-  private readonly slotOf = new Map<string, number>();
+  private readonly slotOf = new SlotTable((slot) => this.ids[slot]!);
   private ids: string[] = [];
   private live = new Uint8Array(1024);
   private lexemes = new Lexicon();
@@ -258,8 +257,8 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   protected add(organisation: IndexedOrganisation): void {
     const slot = this.ids.length;
     const id = detached(organisation.id);
-    this.slotOf.set(id, slot);
     this.ids.push(id);
+    this.slotOf.set(id, slot);
     this.orders.add(slot, organisation.sortKeys, organisation.createdAt);
     if (slot === this.live.length) {
       const live = new Uint8Array(slot * 2);
@@ -296,7 +295,6 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     for (let slot = 0; slot < this.ids.length; slot++) {
       if (!this.live[slot]) continue;
       renumber[slot] = ids.length;
-      this.slotOf.set(this.ids[slot]!, ids.length);
       ids.push(this.ids[slot]!);
     }
     this.lexemes.renumber(renumber);
@@ -305,42 +303,29 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     this.orders.renumber(renumber);
     this.live = new Uint8Array(Math.max(1024, ids.length * 2));
     this.live.fill(1, 0, ids.length);
+    this.slotOf.rebuild(ids.length, this.live);
     this.dead = 0;
   }
 
-  /**
-   * Its content as a snapshot (search/snapshot/): every slot's id and liveness, the lexicon, the features,
-   * the orders, settled first so that a restore ends where a fresh load does and sorts nothing.
-   */
+  /** Its content as a snapshot (directory-snapshot.ts). */
   writeSnapshot(writer: SnapshotWriter): void {
-    writer.json({ format: SNAPSHOT_FORMAT, slots: this.ids.length, dead: this.dead });
-    writer.strings(this.ids).uint8(this.live, this.ids.length);
-    this.lexemes.writeSnapshot(writer);
-    writeFeatures(writer, this.features);
-    this.orders.writeSnapshot(writer, this.ids);
+    const { ids, live, dead, lexemes, features, orders } = this;
+    writeDirectory(writer, { ids, live, dead, lexemes, features, orders });
   }
 
-  /**
-   * Replaces its content by a snapshot's once all of it is read (a broken one leaves it as it was). Postings
-   * and orders stay views of the file's buffer; the maps by id, lexeme and feature key are rebuilt.
-   */
+  /** Replaces its content by a snapshot's once all of it is read (a broken one leaves it as it was). */
   readSnapshot(reader: SnapshotReader): void {
-    const head = reader.json<{ format?: unknown; slots: number; dead: number }>();
-    if (head.format !== SNAPSHOT_FORMAT) throw new SnapshotFormatError(`directory index snapshot format ${String(head.format)}`);
-    const ids = reader.strings();
-    const live = reader.uint8();
-    if (ids.length !== head.slots || live.length !== head.slots) throw new SnapshotFormatError('ids and slots differ in number');
-    const lexemes = new Lexicon();
-    lexemes.readSnapshot(reader);
-    const features = readFeatures(reader);
-    const orders = new DirectoryOrders();
-    orders.readSnapshot(reader, ids.length);
-    [this.ids, this.lexemes, this.orders, this.dead, this.lastMatch] = [ids, lexemes, orders, head.dead, null];
-    // a view holds exactly the slots: `add` doubles it when full, which an empty one cannot be
-    this.live = live.length >= 1024 ? live : grown(live, 1024, (n) => new Uint8Array(n));
-    this.slotOf.clear();
-    for (let slot = 0; slot < ids.length; slot++) if (live[slot]) this.slotOf.set(ids[slot]!, slot);
+    const content = readDirectory(reader);
+    [this.ids, this.live, this.lexemes, this.orders, this.dead, this.lastMatch] = [
+      content.ids,
+      content.live,
+      content.lexemes,
+      content.orders,
+      content.dead,
+      null,
+    ];
+    this.slotOf.rebuild(this.ids.length, this.live);
     this.features.clear();
-    for (const [key, list] of features) this.features.set(key, list);
+    for (const [key, list] of content.features) this.features.set(key, list);
   }
 }

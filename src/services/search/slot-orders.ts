@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/languages.js';
 import type { ListOrder, NameSortKeys } from '../../shared/sort-key.js';
-import { detached } from '../detached-string.js';
+import { SortKeyColumn } from './sort-key-column.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
 export type { ListOrder };
@@ -73,17 +73,14 @@ const NAME_ORDERS: Language[] = ['ru', 'fr', 'en'];
  * and both list alike.
  */
 export class DirectoryOrders {
-  private keys: NameSortKeys[] = [];
+  private readonly keys = new Map(NAME_ORDERS.map((lang) => [lang, new SortKeyColumn()]));
   private created: number[] = [];
   private readonly byName = new Map(NAME_ORDERS.map((lang) => [lang, new SlotOrder()]));
   private readonly newest = new SlotOrder();
 
   /** Slot `slot` (the next one) holds an organisation with these keys, created then. */
   add(slot: number, sortKeys: NameSortKeys, createdAt: number): void {
-    const fr = detached(sortKeys.fr);
-    // a name without translations has the same key for French and English readers: held once
-    const en = sortKeys.en === sortKeys.fr ? fr : detached(sortKeys.en);
-    this.keys[slot] = { ru: detached(sortKeys.ru), fr, en };
+    for (const lang of NAME_ORDERS) this.keys.get(lang)!.set(slot, sortKeys[lang]);
     this.created[slot] = createdAt;
     for (const order of this.byName.values()) order.add(slot);
     this.newest.add(slot);
@@ -91,20 +88,15 @@ export class DirectoryOrders {
 
   /** The name keys of a language's readers, by slot: what ranked results fall back on in a tie. */
   nameKey(slot: number, lang: Language): string {
-    return this.keys[slot]![lang];
+    return this.keys.get(lang)!.get(slot);
   }
 
   /** The slots renumbered after a compaction (-1: dropped). */
   renumber(renumber: Int32Array): void {
-    const keys: NameSortKeys[] = [];
     const created: number[] = [];
-    for (let slot = 0; slot < renumber.length; slot++) {
-      if (renumber[slot]! < 0) continue;
-      keys[renumber[slot]!] = this.keys[slot]!;
-      created[renumber[slot]!] = this.created[slot]!;
-    }
-    this.keys = keys;
+    for (let slot = 0; slot < renumber.length; slot++) if (renumber[slot]! >= 0) created[renumber[slot]!] = this.created[slot]!;
     this.created = created;
+    for (const column of this.keys.values()) column.renumber(renumber);
     for (const order of [...this.byName.values(), this.newest]) order.renumber(renumber);
   }
 
@@ -114,11 +106,11 @@ export class DirectoryOrders {
       const { created } = this;
       return this.newest.slots((a, b) => (created[a] !== created[b] ? created[a]! > created[b]! : ids[a]! < ids[b]!));
     }
-    const { keys } = this;
     const { lang } = order;
+    const keys = this.keys.get(lang)!;
     return this.byName.get(lang)!.slots((a, b) => {
-      const ka = keys[a]![lang];
-      const kb = keys[b]![lang];
+      const ka = keys.get(a);
+      const kb = keys.get(b);
       return ka !== kb ? ka < kb : ids[a]! < ids[b]!;
     });
   }
@@ -131,28 +123,20 @@ export class DirectoryOrders {
 
   /**
    * The sort keys (as UTF-16: they are code points past ASCII, slow to decode from UTF-8), creation times
-   * and the four settled orders (snapshot/). A restore shares French and English keys where equal, as `add` does.
+   * and the four settled orders (snapshot/).
    */
   writeSnapshot(writer: SnapshotWriter, ids: string[]): void {
     this.settle(ids);
-    for (const lang of NAME_ORDERS) writer.utf16Strings(this.keys.map((keys) => keys[lang]));
+    for (const lang of NAME_ORDERS) this.keys.get(lang)!.writeSnapshot(writer, ids.length);
     writer.float64(Float64Array.from(this.created));
     for (const order of [...this.byName.values(), this.newest]) writer.int32(order.settled);
   }
 
-  /** Replaces the orders by a snapshot's of `size` slots. */
+  /** Replaces the orders by a snapshot's of `size` slots; the sort keys stay undecoded (sort-key-column.ts). */
   readSnapshot(reader: SnapshotReader, size: number): void {
-    const [ru, fr, en] = NAME_ORDERS.map(() => reader.utf16Strings());
+    for (const lang of NAME_ORDERS) this.keys.get(lang)!.readSnapshot(reader, size);
     const created = reader.float64();
-    if ([ru, fr, en].some((list) => list!.length !== size) || created.length !== size)
-      throw new SnapshotFormatError('sort keys of another number of slots');
-    const keys: NameSortKeys[] = new Array(size);
-    for (let slot = 0; slot < size; slot++) {
-      const f = fr![slot]!;
-      const e = en![slot]!;
-      keys[slot] = { ru: ru![slot]!, fr: f, en: e === f ? f : e };
-    }
-    this.keys = keys;
+    if (created.length !== size) throw new SnapshotFormatError('creation times of another number of slots');
     this.created = Array.from(created);
     for (const order of [...this.byName.values(), this.newest]) {
       const slots = reader.int32();

@@ -99,6 +99,17 @@ describe('the directory index started from a snapshot', () => {
     expect(await answers(restored.directory)).toEqual(now);
   });
 
+  it('restores an index named to restore now at the start, before any search, with the same answers', async () => {
+    const { dir } = await savedSnapshot();
+    const directory = freshDirectory();
+    const log = recording();
+    const store = new SnapshotStore(dir, identity, [{ name: 'directory', ...directory.snapshotted() }], { log });
+    store.start({ restoreNow: ['directory'] });
+    await expect.poll(() => log.lines.join('\n')).toMatch(/directory index started from its snapshot/);
+    expect(await answers(directory)).toEqual(await answers(freshDirectory()));
+    await store.close();
+  });
+
   it('passes over a broken file, a snapshot of another database or of an unknown format, and loads from the database', async () => {
     const { dir, path } = await savedSnapshot();
     const expected = await answers(freshDirectory());
