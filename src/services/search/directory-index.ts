@@ -14,21 +14,14 @@ import { readSearchVector, type RankItem } from './text-rank.js';
 import { rankMatches } from './directory-rank.js';
 import { hitWays, MatchScratch, matchWords, type MatchSource, type WordMatches, type WordWay } from './word-matches.js';
 import { DirectoryFilters, type SlotFilter } from './directory-filter.js';
-import { columnCounts, countPassing, postingCounts, walkCandidates } from './directory-counts.js';
+import { countPassing } from './directory-counts.js';
+import { countFacets, type DirectoryFacets } from './directory-facets.js';
 import type { Language } from '../../shared/languages.js';
 import { feature } from '../profile-features.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
 import { RevisionFollower } from '../revision-follower.js';
 
-/** Per facet, each choice's count; a choice no organisation would have is left out. */
-export type DirectoryFacets = Record<'region' | 'kind' | 'sector' | 'area', Record<string, number>>;
-
-const FACETS = [
-  ['region', feature.region(''), 'regionCodes'],
-  ['kind', feature.kind(''), 'kinds'],
-  ['sector', feature.sector(''), 'sectors'],
-  ['area', feature.area(''), 'areaCodes'],
-] as const satisfies [keyof DirectoryFacets, string, keyof OrganisationFilter][];
+export type { DirectoryFacets } from './directory-facets.js';
 
 /** A query word as the index matches it; the fuzzy pass adds the organisations whose names come close. */
 export interface IndexWord extends SearchWord {
@@ -196,32 +189,18 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     return ids;
   }
 
-  /**
-   * For each choice of kind, sector, region and area, how many organisations the listing would give with
-   * that choice and the other filters as they are (the words too): the candidates (the matches, else the
-   * shortest of the other filters' postings) that pass everything but the facet's own filter, counted by
-   * the choice each holds (a column for single-valued ones, the areas' postings for areas). Regions are
-   * counted as organisations hold them (a region's subdivisions are added up by the reader).
-   */
+  /** Each filter choice's count for the listing with the words and the other filters (directory-facets.ts). */
   facets(words: IndexWord[], filter: OrganisationFilter): DirectoryFacets {
-    const matches = words.length > 0 ? this.matchWords(words) : null;
-    const facets: DirectoryFacets = { region: {}, kind: {}, sector: {}, area: {} };
-    for (const [facet, prefix, own] of FACETS) {
-      const others = this.compile({ ...filter, [own]: [] }, matches ? matches.slots.length : Infinity);
-      const each = (visit: (slot: number) => void) => {
-        const take = (slot: number) => {
-          if (others.passes(slot)) visit(slot);
-        };
-        if (matches) for (const slot of matches.slots) take(slot);
-        else walkCandidates(others, this.ids.length, this.live, this.seen, take);
-      };
-      const column = this.filters.column(prefix);
-      const lists = [...this.features]
-        .filter(([key]) => key.startsWith(prefix))
-        .map(([key, list]): [string, Postings] => [key.slice(prefix.length), list]);
-      facets[facet] = column ? columnCounts(column, each) : postingCounts(lists, this.passing, this.ids.length, each);
-    }
-    return facets;
+    const source = {
+      compile: (f: OrganisationFilter, candidates: number) => this.compile(f, candidates),
+      column: (prefix: string) => this.filters.column(prefix),
+      features: this.features,
+      size: this.ids.length,
+      live: this.live,
+      seen: this.seen,
+      passing: this.passing,
+    };
+    return countFacets(source, words.length > 0 ? this.matchWords(words) : null, filter);
   }
 
   /** The filter as a test per slot for about `candidates` slots (directory-filter.ts), its columns in step first. */
