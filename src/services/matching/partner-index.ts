@@ -7,6 +7,7 @@ import { feature } from '../profile-features.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
 import { RevisionFollower } from '../revision-follower.js';
 import { candidateTest, rankWithBound, weighed, type CandidateFilter, type RankedCandidate } from './partner-ranking.js';
+import { NameOrder } from './partner-name-order.js';
 import { KINDS, readPartnerContent, writePartnerContent, type PartnerContent } from './partner-snapshot.js';
 import { ORGANISATION_KINDS } from '../../shared/domain.js';
 
@@ -50,6 +51,8 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   };
   private seen = new Uint32Array(1024);
   private walk = 0;
+  /** The slots' order by name, for ties on score (made on first use, then again after a compaction). */
+  private readonly names = new NameOrder([], []);
 
   constructor(repository: Pick<MatchRepository, 'profilesSince'>, readPage = READ_PAGE) {
     super((horizon, page) => repository.profilesSince(horizon, page), readPage);
@@ -97,7 +100,9 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
       if (slot !== undefined) this.seen[slot] = walk;
     }
     const { vector, kindWeights, rest } = weighing;
-    return rankWithBound({ ...this.content, seen: this.seen }, vector, lists, kindWeights, rest, passes, walk, limit);
+    const names = this.names.over(this.content.ids, this.content.sortNames);
+    const nameBefore = (a: number, b: number) => names.before(a, b);
+    return rankWithBound({ ...this.content, seen: this.seen, nameBefore }, vector, lists, kindWeights, rest, passes, walk, limit);
   }
 
   /** Writes the index's content (not its position: the snapshot store keeps that beside). */
