@@ -29,8 +29,9 @@ export class MatchService {
   }
 
   /** Loads the partner index now rather than on the first suggestion (it reads in pages: requests go on meanwhile). */
-  warmUp(): Promise<void> {
-    return this.refreshed();
+  async warmUp(): Promise<void> {
+    await this.refreshed();
+    this.index.prepareRanking();
   }
 
   /** The partner index as the snapshot store saves and restores it. */

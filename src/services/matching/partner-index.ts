@@ -105,6 +105,15 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     return rankWithBound({ ...this.content, seen: this.seen, nameBefore }, vector, lists, kindWeights, rest, passes, walk, limit);
   }
 
+  /**
+   * Makes now what the first suggestion would otherwise make (at 1,000,000 organisations, most of a second
+   * each): the slots by organisation, and their order by name.
+   */
+  prepareRanking(): void {
+    void this.slotOf;
+    this.names.over(this.content.ids, this.content.sortNames);
+  }
+
   /** Writes the index's content (not its position: the snapshot store keeps that beside). */
   writeSnapshot(writer: SnapshotWriter): void {
     writePartnerContent(writer, this.content);
