@@ -96,6 +96,9 @@ describe('suggested partners', () => {
     for (const item of result.items) {
       const oracle = expected.find((e) => e.slug === item.organisation.slug)!;
       expect(item.explanation.concepts.map((c) => c.code)).toEqual(oracle.pair.concepts.map((c) => c.code));
+      // the source's areas and concepts are read before its matches: each lists only those it shares
+      expect(item.explanation.areas.map((a) => a.code).sort()).toEqual([...oracle.pair.areas].sort());
+      for (const concept of item.explanation.concepts) expect(concept.label.en ?? concept.label.fr ?? concept.label.ru).toBeTruthy();
     }
   });
 

@@ -12,6 +12,7 @@ import { expandRegions } from '../regions.js';
 import { requireKnownAreas } from '../known-areas.js';
 import type { NamedIndex } from '../search/snapshot/snapshot-store.js';
 import { PartnerIndex } from './partner-index.js';
+import { isSubjectConcept } from './subjects.js';
 import { matchingWeights, scorePair, type MatchContext } from './scoring.js';
 
 /** Partner matchmaking: suggested partners for an organisation, explained, and "not interested" marks. */
@@ -28,8 +29,9 @@ export class MatchService {
   }
 
   /** Loads the partner index now rather than on the first suggestion (it reads in pages: requests go on meanwhile). */
-  warmUp(): Promise<void> {
-    return this.refreshed();
+  async warmUp(): Promise<void> {
+    await this.refreshed();
+    this.index.prepareRanking();
   }
 
   /** The partner index as the snapshot store saves and restores it. */
@@ -60,10 +62,14 @@ export class MatchService {
     const areaCodes = query.area ?? [];
     await requireKnownAreas(this.repos, areaCodes, 'query.area');
 
-    const [pairs, excludedRegions, dismissed] = await Promise.all([
+    // the areas and concepts a suggestion can share are the source's own: their names are read meanwhile,
+    // not after the candidates' rows (a round trip less)
+    const [pairs, excludedRegions, dismissed, sourceAreas, sourceTerms] = await Promise.all([
       this.regionPairs(source.regionCode),
       regionCodes.length > 0 ? Promise.resolve([]) : this.homeRegions(source.regionCode),
       this.repos.matches.dismissedIds(source.id),
+      this.repos.areas.byCodes(source.areaCodes),
+      this.repos.glossary.terms(source.conceptCodes.filter(isSubjectConcept)),
       this.refreshed(),
     ]);
     const context: MatchContext = {
@@ -87,10 +93,8 @@ export class MatchService {
     const rows = await this.repos.organisations.inOrder(best.map((b) => b.id));
 
     const scored = rows.map((row) => ({ row, pair: scorePair(source, row, context) }));
-    const [areaRows, terms] = await Promise.all([
-      this.repos.areas.byCodes([...new Set(scored.flatMap((s) => s.pair.areas))]),
-      this.repos.glossary.terms([...new Set(scored.flatMap((s) => s.pair.concepts.map((c) => c.code)))]),
-    ]);
+    // each match's explanation takes from these the areas and concepts it shares
+    const [areaRows, terms] = [sourceAreas, sourceTerms];
     return {
       items: scored.map(({ row, pair }) => ({
         organisation: presentOrganisationSummary(row),

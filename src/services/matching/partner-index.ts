@@ -8,6 +8,7 @@ import { feature } from '../profile-features.js';
 import { productCodeLevels } from '../../shared/product-codes.js';
 import { RevisionFollower } from '../revision-follower.js';
 import { candidateTest, rankWithBound, weighed, type CandidateFilter, type RankedCandidate } from './partner-ranking.js';
+import { NameOrder } from './partner-name-order.js';
 import { KINDS, readPartnerContent, writePartnerContent, type PartnerContent } from './partner-snapshot.js';
 import { ORGANISATION_KINDS } from '../../shared/domain.js';
 
@@ -51,6 +52,8 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   };
   private seen = new Uint32Array(1024);
   private walk = 0;
+  /** The slots' order by name, for ties on score (made on first use, then again after a compaction). */
+  private readonly names = new NameOrder([], []);
 
   constructor(repository: Pick<MatchRepository, 'profilesSince'>, readPage = READ_PAGE) {
     super((horizon, page) => repository.profilesSince(horizon, page), readPage);
@@ -98,7 +101,18 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
       if (slot !== undefined) this.seen[slot] = walk;
     }
     const { vector, kindWeights, rest } = weighing;
-    return rankWithBound({ ...this.content, seen: this.seen }, vector, lists, kindWeights, rest, passes, walk, limit);
+    const names = this.names.over(this.content.ids, this.content.sortNames);
+    const nameBefore = (a: number, b: number) => names.before(a, b);
+    return rankWithBound({ ...this.content, seen: this.seen, nameBefore }, vector, lists, kindWeights, rest, passes, walk, limit);
+  }
+
+  /**
+   * Makes now what the first suggestion would otherwise make (at 1,000,000 organisations, most of a second
+   * each): the slots by organisation, and their order by name.
+   */
+  prepareRanking(): void {
+    void this.slotOf;
+    this.names.over(this.content.ids, this.content.sortNames);
   }
 
   /** Writes the index's content (not its position: the snapshot store keeps that beside). */

@@ -6,7 +6,7 @@ import { productCodeLevels } from '../../shared/product-codes.js';
 import { random } from '../synthetic-organisations.js';
 import { organisationProfile, RevisionLog } from '../../test/profiles.js';
 import { PartnerIndex, type CandidateFilter } from './partner-index.js';
-import { candidateFilter } from './partner-ranking.js';
+import { candidateFilter, nextList, type CandidateList } from './partner-ranking.js';
 import { matchingWeights, MIN_CANDIDATE_CONCEPT_WEIGHT, MIN_CANDIDATE_PRODUCT_DIGITS, scorePair, type MatchProfile } from './scoring.js';
 
 const REGIONS = ['FR-87', 'FR-19', 'RU-KLU', 'RU-MOW', 'IT-25'];
@@ -135,5 +135,26 @@ describe('PartnerIndex ranking with a bound', () => {
     expect(index.best(matchingWeights(source, context), candidateFilter('source'), 1)).toEqual([
       { id: 'a-area', score: 6.5, sortName: 'a-area' },
     ]);
+  });
+});
+
+describe('nextList', () => {
+  const list = (length: number, weight: number): CandidateList => ({ entries: new Int32Array(length), length, weight, kind: 0 });
+  // an area a tenth of the companies share, a concept fewer carry, a rare product
+  const lists = [list(92_000, 3), list(36_000, 0.45), list(40, 2)];
+
+  it('takes the shortest while places are free', () => {
+    expect(nextList(lists, Infinity, true)).toBe(2);
+  });
+
+  it('takes the shortest list that alone brings the bound below the last place', () => {
+    expect(nextList(lists, 0.2, false)).toBe(2);
+    expect(nextList(lists.slice(0, 2), 0.2, false)).toBe(1);
+    expect(nextList(lists.slice(0, 2), 1, false)).toBe(0);
+  });
+
+  it('else the list of most weight per entry', () => {
+    expect(nextList(lists, 5, false)).toBe(2);
+    expect(nextList(lists.slice(0, 2), 5, false)).toBe(0);
   });
 });

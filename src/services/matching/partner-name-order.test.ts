@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { NameOrder } from './partner-name-order.js';
+import { compareCodeUnits } from './partner-ranking.js';
+
+/** The order suggestions break ties in: by name, then by id, as `<` compares strings. */
+const byStrings = (ids: string[], names: string[]) => (a: number, b: number) =>
+  names[a] !== names[b] ? names[a]! < names[b]! : ids[a]! < ids[b]!;
+
+const everyPair = (size: number) => Array.from({ length: size }, (_, a) => Array.from({ length: size }, (_, b) => [a, b] as const)).flat();
+
+describe('NameOrder', () => {
+  // names with shared prefixes, one a prefix of another, Cyrillic and accents, and organisations of one name
+  const names = ['компания «мира»', 'компания «мир»', 'société b', 'societe b', 'alpha', 'alpha', 'alph', 'Zeta', 'alpha', 'компания «мира»'];
+  const ids = names.map((_, i) => `org-${(i * 7) % 10}`);
+
+  it('orders slots by name, then id, as comparing the strings does', () => {
+    const order = new NameOrder([], []).over(ids, names);
+    const expected = byStrings(ids, names);
+    for (const [a, b] of everyPair(names.length)) expect([a, b, order.before(a, b)]).toEqual([a, b, expected(a, b)]);
+  });
+
+  it('orders slots appended since its places were made, and is made again for renumbered columns', () => {
+    const order = new NameOrder([], []).over(ids, names);
+    // a few more slots than an eighth: the first ones appended are compared by name, the next remake places
+    const grownIds = [...ids, 'org-a'];
+    const grownNames = [...names, 'alpha'];
+    const appended = order.over(grownIds, grownNames);
+    for (const [a, b] of everyPair(grownNames.length)) expect(appended.before(a, b)).toBe(byStrings(grownIds, grownNames)(a, b));
+    grownIds.push('org-b', 'org-c');
+    grownNames.push('beta', 'a');
+    const remade = order.over(grownIds, grownNames);
+    for (const [a, b] of everyPair(grownNames.length)) expect(remade.before(a, b)).toBe(byStrings(grownIds, grownNames)(a, b));
+    const renumbered = [names[3]!, names[0]!, names[4]!];
+    const renumberedIds = [ids[3]!, ids[0]!, ids[4]!];
+    const compacted = order.over(renumberedIds, renumbered);
+    for (const [a, b] of everyPair(3)) expect(compacted.before(a, b)).toBe(byStrings(renumberedIds, renumbered)(a, b));
+  });
+});
+
+describe('compareCodeUnits', () => {
+  it('is the order of `<` on strings', () => {
+    const words = ['', 'a', 'ab', 'b', 'B', 'é', 'e\u0301', 'компания', 'компания «', '😀', '\uffff', 'a\u0000'];
+    for (const a of words) for (const b of words) expect(compareCodeUnits(a, b)).toBe(a < b ? -1 : a > b ? 1 : 0);
+  });
+});
