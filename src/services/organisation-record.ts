@@ -29,7 +29,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
   ajv: Ajv,
 ) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
-const validateRecord = ajv.compile<OrganisationRecord>(OrganisationRecordSchema);
+const validateRecord = rowValidator<OrganisationRecord>(OrganisationRecordSchema);
 
 /** JSON Pointer "/name/en" → "name.en"; arrays as "nace[2]". */
 export function fieldPath(pointer: string, property?: string): string {
@@ -104,11 +104,17 @@ export function describeAjvError(error: ErrorObject): { field: string; message: 
 
 /** Checks a row against the record schema; the problems name the field. */
 export function checkRecord(row: RawRow): { record: OrganisationRecord } | { problems: RowProblem[] } {
-  return checkRow(validateRecord, row);
+  return checkRow(validateRecord(), row);
 }
 
-/** A validator of import rows against a schema (the registry's lines use it too). */
-export const rowValidator = <T>(schema: object) => ajv.compile<T>(schema);
+/**
+ * A validator of import rows against a schema (the registry's lines use it too), compiled at its first use:
+ * compiling the record schemas took a fifth of a second of every server's start, which most never import.
+ */
+export function rowValidator<T>(schema: object): () => ValidateFunction<T> {
+  let compiled: ValidateFunction<T> | undefined;
+  return () => (compiled ??= ajv.compile<T>(schema));
+}
 
 /** A row checked against a compiled schema: the value, or every problem with its field. */
 export function checkRow<T>(validate: ValidateFunction<T>, row: RawRow): { record: T } | { problems: RowProblem[] } {

@@ -5,13 +5,14 @@ import { RECORD_KINDS, type RecordKind } from '../../../shared/registry.js';
 import type { RecordCreateBody } from '../../../shared/schemas/registry.js';
 import { AppError } from '../../errors.js';
 import { ImportInvalidError } from '../../import-organisations.js';
+import type { ValidateFunction } from 'ajv';
 import { checkRow, rowValidator, type RawRow, type RowProblem } from '../../organisation-record.js';
 import { insertRecord } from '../insert-record.js';
 import { RecordLineSchemas, type RecordLine } from './record-line.js';
 
 const validators = Object.fromEntries(RECORD_KINDS.map((k) => [k, rowValidator<RecordLine>(RecordLineSchemas[k])])) as Record<
   RecordKind,
-  ReturnType<typeof rowValidator<RecordLine>>
+  () => ValidateFunction<RecordLine>
 >;
 
 export interface RecordImportOptions {
@@ -37,7 +38,7 @@ function checkLines(rows: RawRow[]): { line: number; record: RecordLine }[] {
       problems.push({ line: row.line, field: 'kind', message: `must be one of ${RECORD_KINDS.join(', ')}` });
       continue;
     }
-    const checked = checkRow(validators[kind as RecordKind] ?? validators.agreement, row);
+    const checked = checkRow((validators[kind as RecordKind] ?? validators.agreement)(), row);
     if ('problems' in checked) problems.push(...checked.problems);
     else lines.push({ line: row.line, record: checked.record });
   }
