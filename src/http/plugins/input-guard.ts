@@ -59,6 +59,52 @@ function guarded(validate: ValidateFunction): ValidateFunction {
   return Object.assign(check, { schema: validate.schema, schemaEnv: validate.schemaEnv, errors: null });
 }
 
+/** The validators made but not compiled yet, compiled a few at a time once the start is over. */
+const pending: (() => unknown)[] = [];
+let draining = false;
+/** Validators compiled per turn of the event loop in the background: each takes about 5 ms. */
+const COMPILED_PER_TURN = 8;
+
+function drainSoon(): void {
+  if (draining) return;
+  draining = true;
+  const turn = () => {
+    for (const ready of pending.splice(0, COMPILED_PER_TURN)) {
+      try {
+        ready();
+      } catch (error) {
+        // the route's first request meets the same error (a 500): said here first, with the schema's fault
+        console.error('a route schema does not compile:', error);
+      }
+    }
+    if (pending.length > 0) setImmediate(turn).unref();
+    else draining = false;
+  };
+  setTimeout(turn, 0).unref();
+}
+
+/**
+ * A validator compiled at its first call (or in the background soon after the start), not when its route
+ * is registered: compiling every route's schemas took about a second of each server's start, before the
+ * first reader could be answered. Under the tests every schema is compiled at once, so a broken one fails
+ * the build of the app, not a request.
+ */
+function lazily(make: () => ValidateFunction): ValidateFunction {
+  if (process.env.VITEST) return make();
+  let validate: ValidateFunction | undefined;
+  const ready = () => (validate ??= make());
+  const run = function (this: unknown, ...args: unknown[]) {
+    const compiled = ready();
+    const valid = (compiled as (...a: unknown[]) => boolean).apply(this, args);
+    run.errors = compiled.errors;
+    return valid;
+  } as ValidateFunction;
+  run.errors = null;
+  pending.push(ready);
+  drainSoon();
+  return run;
+}
+
 /** An Ajv plugin (Fastify's `ajv.plugins`): every schema Fastify compiles gets the guard. */
 export function guardEveryValidator(ajv: Ajv): Ajv {
   const compile = ajv.compile.bind(ajv);
@@ -69,7 +115,7 @@ export function guardEveryValidator(ajv: Ajv): Ajv {
     if (!guard) wrapped.set(validate, (guard = guarded(validate)));
     return guard;
   };
-  ajv.compile = ((schema: object, meta?: boolean) => wrap(compile(schema, meta))) as typeof ajv.compile;
+  ajv.compile = ((schema: object, meta?: boolean) => lazily(() => wrap(compile(schema, meta)))) as typeof ajv.compile;
   ajv.getSchema = ((key: string) => {
     const validate = getSchema(key);
     return validate ? wrap(validate) : validate;
