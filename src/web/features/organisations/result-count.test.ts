@@ -11,9 +11,11 @@ describe('the directory’s count of results', () => {
     expect(resultCount('ru', 1_200_000, true)).toBe(`Найдено около 1${NBSP}200${NBSP}000 организаций`);
   });
 
-  it('gives an exact count as it always has', () => {
+  it('gives an exact count with its thousands grouped as the estimates are', () => {
     expect(resultCount('en', 1, false)).toBe('1 organisation found');
-    expect(resultCount('fr', 9534, false)).toBe('9534 organisations trouvées');
+    expect(resultCount('en', 100039, false)).toBe('100,039 organisations found');
+    expect(resultCount('fr', 9534, false)).toBe(`9${NBSP}534 organisations trouvées`);
     expect(resultCount('ru', 3, false)).toBe('Найдено 3 организации');
+    expect(resultCount('ru', 17153, false)).toBe(`Найдено 17${NBSP}153 организации`);
   });
 });

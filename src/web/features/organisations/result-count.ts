@@ -9,9 +9,9 @@ export function readableNumber(lang: Language, n: number): string {
   return new Intl.NumberFormat(lang).format(n).replace(/[\u202f\u00a0\s]/g, '\u00a0');
 }
 
-/** What the directory says it found: "12 organisations found", or "About 12,000 organisations found" for an estimate. */
+/** What the directory says it found: "12,345 organisations found", or "About 12,000 organisations found" for an estimate. */
 export function resultCount(lang: Language, total: number, estimated: boolean): string {
   return estimated
     ? translate(lang, 'directory.resultsAbout', { count: total, about: readableNumber(lang, total) })
-    : translate(lang, 'directory.results', { count: total });
+    : translate(lang, 'directory.results', { count: total, n: readableNumber(lang, total) });
 }

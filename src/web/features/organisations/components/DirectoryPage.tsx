@@ -41,7 +41,10 @@ export function DirectoryPage() {
     // a little room above the count, so that it does not sit against the window's edge
     window.scrollTo({ top: Math.max(0, element.getBoundingClientRect().top + window.scrollY - 16) });
   }, [result.status, data]);
-  const pastEnd = data && data.meta.total > 0 && data.meta.page > data.meta.pageCount;
+  // an estimated total gives no last page: the pages go on while they come full (result-count.ts)
+  const estimated = data?.meta.totalEstimated === true;
+  const pastEnd = data && !estimated && data.meta.total > 0 && data.meta.page > data.meta.pageCount;
+  const beyondEstimate = data && estimated && data.items.length === 0 && data.meta.page > 1;
 
   return (
     <>
@@ -52,7 +55,8 @@ export function DirectoryPage() {
         placeholder={t('directory.searchPlaceholder')}
         value={query.q}
         maxLength={QUERY_MAX_LENGTH}
-        onSearch={(q) => update({ q })}
+        // the same words again ask again (after "search unavailable", say)
+        onSearch={(q) => (q === query.q ? result.reload() : update({ q }))}
       />
       {/* the same words find the registry's agreements, initiatives, partnerships and residencies */}
       <RecordResults q={query.q} />
@@ -82,6 +86,8 @@ export function DirectoryPage() {
                     {t('directoryPaging.lastPage', { pageCount: data.meta.pageCount })}
                   </button>
                 </p>
+              ) : beyondEstimate ? (
+                <p className="past-end">{t('directoryPaging.beyondEstimate', { page: data.meta.page })}</p>
               ) : data.items.length === 0 ? (
                 <p>{t('directory.noResults')}</p>
               ) : (
@@ -91,7 +97,14 @@ export function DirectoryPage() {
                   ))}
                 </ul>
               )}
-              {!pastEnd && <Pagination page={data.meta.page} pageCount={data.meta.pageCount} onPage={turnPage} />}
+              {!pastEnd && (
+                <Pagination
+                  page={data.meta.page}
+                  pageCount={data.meta.pageCount}
+                  onPage={turnPage}
+                  {...(estimated ? { hasNext: data.items.length === data.meta.pageSize } : {})}
+                />
+              )}
             </>
           )}
         </section>
