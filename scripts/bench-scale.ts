@@ -4,7 +4,7 @@
 //                           --baseline docs/bench/scale-baseline.json --postgres postgres://postgres@127.0.0.1:5432]
 //   npm run bench:scale -- --show docs/bench/scale-baseline.json   (the table of a saved run, nothing measured)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -12,7 +12,8 @@ import { openPlatform, type Platform } from '../src/platform.js';
 import { AppError } from '../src/services/errors.js';
 import { ensureData, ensureDatabase, type Generation } from './bench-setup.js';
 import { partnerUrls, percentile, searchUrls, timeRequests, warmUpUrls } from './bench-queries.js';
-import { buildIfStale, memoryOf, signIn, startServer, untilOk, type Server } from './bench-servers.js';
+import { printTable, readSaved, type Figures } from './bench-scale-table.js';
+import { buildIfStale, memoryOf, overHttp, signIn, snapshotsSaved, startServer, untilOk, type Server } from './bench-servers.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -62,7 +63,6 @@ function generate(size: number): Generation | null {
   return existsSync(generationFile(size)) ? (JSON.parse(readFileSync(generationFile(size), 'utf8')) as Generation) : null;
 }
 
-type Figures = Record<string, number | null>;
 
 /** Warm search and partner suggestions through the HTTP layer of an in-process platform. */
 async function latencies(platform: Platform, size: number): Promise<Figures> {
@@ -146,41 +146,6 @@ const stopAll = async (servers: { web: Server; search: Server | null }) => {
   await servers.web.stop();
   await servers.search?.stop();
 };
-
-/**
- * Searches and suggestions asked of a running web process over HTTP, one after another: p50 and p95. It is
- * warmed on other requests first, and each measured one is asked once, so that no answer comes from what
- * the process kept of an earlier one.
- */
-async function overHttp(base: string, warm: string[], paths: string[]): Promise<{ p50: number; p95: number }> {
-  for (const path of warm) await untilOk(`${base}${path}`);
-  const times: number[] = [];
-  for (const path of new Set(paths)) {
-    const started = performance.now();
-    const res = await fetch(`${base}${path}`);
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
-
-/**
- * Waits past the snapshot store's first look after a load (10 s), then until both indexes' snapshots are
- * in the folder and no save is under way (at most two minutes more).
- */
-async function snapshotsSaved(folder: string): Promise<void> {
-  await new Promise((r) => setTimeout(r, 11_000));
-  const started = performance.now();
-  for (;;) {
-    const files = existsSync(folder) ? readdirSync(folder) : [];
-    const saved = ['directory-', 'partners-'].every((name) => files.some((f) => f.startsWith(name) && f.endsWith('.snapshot')));
-    if (saved && !files.some((f) => f.endsWith('.lock') || f.endsWith('.tmp'))) break;
-    if (performance.now() - started > 120_000) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /**
  * Memory of the web process (and the search process) with both indexes loaded, searches and suggestions
@@ -335,68 +300,6 @@ async function measure(size: number): Promise<Figures> {
     await stopAll(servers);
   }
   return figures;
-}
-
-type Row = { key: string; label: string; target: string; holds?: (value: number, figures: Figures) => boolean };
-const atMost = (limit: number) => (value: number) => value <= limit;
-const ROWS: Row[] = [
-  { key: 'searchP50', label: 'search p50 (ms)', target: '' },
-  { key: 'searchP95', label: 'search p95 (ms)', target: '≤ 30', holds: atMost(30) },
-  { key: 'partnerP50', label: 'partner top-20 p50 (ms)', target: '' },
-  { key: 'partnerP95', label: 'partner top-20 p95 (ms)', target: '≤ 25', holds: atMost(25) },
-  { key: 'httpSearchP50', label: 'search p50 through a web process, HTTP (ms)', target: '' },
-  { key: 'httpSearchP95', label: 'search p95 through a web process, HTTP (ms)', target: '≤ 30', holds: atMost(30) },
-  { key: 'httpPartnerP50', label: 'partner top-20 p50 through a web process (ms)', target: '' },
-  { key: 'httpPartnerP95', label: 'partner top-20 p95 through a web process (ms)', target: '≤ 25', holds: atMost(25) },
-  { key: 'rssMb', label: 'web process VmRSS (MB)', target: '≤ 500', holds: atMost(500) },
-  { key: 'hwmMb', label: 'web process VmHWM (MB)', target: '' },
-  { key: 'searchRssMb', label: 'search process VmRSS (MB)', target: '≤ 1000', holds: atMost(1000) },
-  { key: 'searchHwmMb', label: 'search process VmHWM (MB)', target: '' },
-  { key: 'firstSearchMs', label: 'first search after a restart (ms)', target: '≤ 2000', holds: atMost(2000) },
-  { key: 'firstSuggestionMs', label: 'first suggestion after a restart (ms)', target: '' },
-  { key: 'openTxBeforeP50', label: 'search p50, no transaction open (ms)', target: '' },
-  {
-    key: 'openTxP50',
-    label: 'search p50, a transaction held open (ms)',
-    target: '≤ 1.2 × above',
-    holds: (value, f) => f.openTxBeforeP50 != null && value <= 1.2 * f.openTxBeforeP50,
-  },
-  { key: 'lagP50Ms', label: 'write found by another web process, p50 (ms)', target: '≤ 100', holds: atMost(100) },
-  { key: 'lagMaxMs', label: 'write found by another web process, max (ms)', target: '≤ 100', holds: atMost(100) },
-  { key: 'generateSeconds', label: 'generator time (s)', target: '≤ 900', holds: atMost(900) },
-  { key: 'generatePeakRssMb', label: 'generator peak RSS (MB)', target: '≤ 2048', holds: atMost(2048) },
-  { key: 'loadAverage', label: "machine's load average (1 min) at the start", target: '' },
-];
-
-interface Saved {
-  measuredAt: string;
-  commit: string;
-  sizes: Record<string, Figures>;
-}
-
-const readSaved = (file: string | undefined): Saved | null =>
-  file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Saved) : null;
-const shown = (value: number | null | undefined) => (value == null ? '—' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
-const sizeName = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`);
-
-/** One table: a row a measure, a column pair (now, before) a size, with the target and whether now meets it. */
-function printTable(sizes: number[], now: Record<string, Figures>, before: Saved | null) {
-  const header = ['measure', 'target', ...sizes.flatMap((s) => [`${sizeName(s)} now`, `${sizeName(s)} before`])];
-  const lines = ROWS.map((row) => [
-    row.label,
-    row.target || '—',
-    ...sizes.flatMap((size) => {
-      const value = now[size]?.[row.key];
-      const mark = row.holds && value != null ? (row.holds(value, now[size]!) ? ' ✔' : ' ✘') : '';
-      return [`${shown(value)}${mark}`, shown(before?.sizes[size]?.[row.key])];
-    }),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(`\nScale benchmark on PostgreSQL${before ? ` (before: ${before.commit}, ${before.measuredAt})` : ''}`);
-  console.log(format(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const line of lines) console.log(format(line));
 }
 
 const sizes = args.sizes.split(',').map(Number);

@@ -2,7 +2,8 @@
 // runs it (the compiled code, built first when stale), and what a client of theirs measures: answers, waits
 // after a start, memory.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { percentile } from './bench-queries.js';
 import { resolve } from 'node:path';
 
 export interface Server {
@@ -96,4 +97,39 @@ export async function signIn(base: string, email: string, password: string) {
     if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
     return answer.json();
   };
+}
+
+/**
+ * Searches and suggestions asked of a running web process over HTTP, one after another: p50 and p95. It is
+ * warmed on other requests first, and each measured one is asked once, so that no answer comes from what
+ * the process kept of an earlier one.
+ */
+export async function overHttp(base: string, warm: string[], paths: string[]): Promise<{ p50: number; p95: number }> {
+  for (const path of warm) await untilOk(`${base}${path}`);
+  const times: number[] = [];
+  for (const path of new Set(paths)) {
+    const started = performance.now();
+    const res = await fetch(`${base}${path}`);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/**
+ * Waits past the snapshot store's first look after a load (10 s), then until both indexes' snapshots are
+ * in the folder and no save is under way (at most two minutes more).
+ */
+export async function snapshotsSaved(folder: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 11_000));
+  const started = performance.now();
+  for (;;) {
+    const files = existsSync(folder) ? readdirSync(folder) : [];
+    const saved = ['directory-', 'partners-'].every((name) => files.some((f) => f.startsWith(name) && f.endsWith('.snapshot')));
+    if (saved && !files.some((f) => f.endsWith('.lock') || f.endsWith('.tmp'))) break;
+    if (performance.now() - started > 120_000) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
