@@ -64,7 +64,7 @@ export class MatchService {
 
     // the areas and concepts a suggestion can share are the source's own: their names are read meanwhile,
     // not after the candidates' rows (a round trip less)
-    const [pairs, excludedRegions, dismissed, sourceAreas, sourceTerms] = await Promise.all([
+    const [pairs, excludedRegions, dismissed, areaRows, terms] = await Promise.all([
       this.regionPairs(source.regionCode),
       regionCodes.length > 0 ? Promise.resolve([]) : this.homeRegions(source.regionCode),
       this.repos.matches.dismissedIds(source.id),
@@ -93,8 +93,6 @@ export class MatchService {
     const rows = await this.repos.organisations.inOrder(best.map((b) => b.id));
 
     const scored = rows.map((row) => ({ row, pair: scorePair(source, row, context) }));
-    // each match's explanation takes from these the areas and concepts it shares
-    const [areaRows, terms] = [sourceAreas, sourceTerms];
     return {
       items: scored.map(({ row, pair }) => ({
         organisation: presentOrganisationSummary(row),

@@ -14,13 +14,13 @@ describe('NameOrder', () => {
   const ids = names.map((_, i) => `org-${(i * 7) % 10}`);
 
   it('orders slots by name, then id, as comparing the strings does', () => {
-    const order = new NameOrder([], []).over(ids, names);
+    const order = new NameOrder().over(ids, names);
     const expected = byStrings(ids, names);
     for (const [a, b] of everyPair(names.length)) expect([a, b, order.before(a, b)]).toEqual([a, b, expected(a, b)]);
   });
 
   it('orders slots appended since its places were made, and is made again for renumbered columns', () => {
-    const order = new NameOrder([], []).over(ids, names);
+    const order = new NameOrder().over(ids, names);
     // a few more slots than an eighth: the first ones appended are compared by name, the next remake places
     const grownIds = [...ids, 'org-a'];
     const grownNames = [...names, 'alpha'];

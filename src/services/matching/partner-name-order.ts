@@ -17,11 +17,8 @@ export class NameOrder {
   /** The slots below this have a place. */
   private ranked = 0;
   private madeFor: readonly string[] | null = null;
-
-  constructor(
-    private ids: readonly string[],
-    private sortNames: readonly string[],
-  ) {}
+  private ids: readonly string[] = [];
+  private sortNames: readonly string[] = [];
 
   /** Up to date for these columns (made again when needed): under a second for a million slots. */
   over(ids: readonly string[], sortNames: readonly string[]): this {

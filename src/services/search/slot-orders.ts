@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/languages.js';
 import type { ListOrder, NameSortKeys } from '../../shared/sort-key.js';
+import { detached } from '../detached-string.js';
 import { SortKeyColumn } from './sort-key-column.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
@@ -80,7 +81,10 @@ export class DirectoryOrders {
 
   /** Slot `slot` (the next one) holds an organisation with these keys, created then. */
   add(slot: number, sortKeys: NameSortKeys, createdAt: number): void {
-    for (const lang of NAME_ORDERS) this.keys.get(lang)!.set(slot, sortKeys[lang]);
+    // a name without translations has the same key for French and English readers: held once
+    const fr = detached(sortKeys.fr);
+    const keys: NameSortKeys = { ru: detached(sortKeys.ru), fr, en: sortKeys.en === sortKeys.fr ? fr : detached(sortKeys.en) };
+    for (const lang of NAME_ORDERS) this.keys.get(lang)!.set(slot, keys[lang]);
     this.created[slot] = createdAt;
     for (const order of this.byName.values()) order.add(slot);
     this.newest.add(slot);

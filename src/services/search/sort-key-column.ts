@@ -1,4 +1,3 @@
-import { detached } from '../detached-string.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
 /** How many decoded keys a column keeps (a power of two). */
@@ -34,9 +33,12 @@ export class SortKeyColumn {
     return key;
   }
 
-  /** The key of slot `slot`, the next one or one past the restored ones (a load, a change read). */
+  /**
+   * The key of slot `slot`, the next one or one past the restored ones (a load, a change read), held as
+   * given: the caller detaches it from the row it was read with, once for languages whose keys are equal.
+   */
   set(slot: number, key: string): void {
-    this.added[slot - this.restored] = detached(key);
+    this.added[slot - this.restored] = key;
   }
 
   /** The slots renumbered after a compaction (-1: dropped): the kept keys become strings. */

@@ -4,8 +4,6 @@ import { Postings, postingsLength } from './postings.js';
 import { admitSlots, anyInEnough, type SlotBits } from './admitted-slots.js';
 import type { SlotFilter } from './directory-filter.js';
 import { MatchScratch } from './match-scratch.js';
-
-export { MatchScratch };
 import type { RankItem } from './text-rank.js';
 
 /** How a record matched a query word: by its text, a glossary concept, a name that sounds like it, or a vocabulary bridge. */
