@@ -14,9 +14,10 @@ describe('loadConfig', () => {
     expect(config.searchRateLimit).toBe(300);
   });
 
-  it('keeps the search indexes\' snapshots beside the PGlite data, or in ./data/snapshots for a PostgreSQL server, unless told', () => {
+  it('keeps the search indexes\' snapshots in DATA_DIR, with PGlite or a PostgreSQL server, unless told', () => {
     expect(loadConfig({ DATA_DIR: '/srv/cb' }).snapshotDir).toBe('/srv/cb/snapshots');
-    expect(loadConfig({ DATA_DIR: '/srv/cb', DATABASE_URL: 'postgres://h/db' }).snapshotDir).toBe(resolve('./data/snapshots'));
+    expect(loadConfig({ DATA_DIR: '/srv/cb', DATABASE_URL: 'postgres://h/db' }).snapshotDir).toBe('/srv/cb/snapshots');
+    expect(loadConfig({ DATABASE_URL: 'postgres://h/db' }).snapshotDir).toBe(resolve('./data/snapshots'));
     expect(loadConfig({ SNAPSHOT_DIR: '/var/cache/cb' }).snapshotDir).toBe('/var/cache/cb');
   });
 

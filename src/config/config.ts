@@ -29,7 +29,7 @@ export interface Config {
   dataDir: string;
   /** DATABASE_URL: postgres://… of a PostgreSQL server; when set, used instead of PGlite. */
   databaseUrl: string | null;
-  /** SNAPSHOT_DIR: folder of the search indexes' snapshots, which processes of one database start from and share. Default DATA_DIR/snapshots with PGlite, ./data/snapshots with DATABASE_URL. */
+  /** SNAPSHOT_DIR: folder of the search indexes' snapshots, which processes of one database start from and share. Default DATA_DIR/snapshots, with PGlite or DATABASE_URL alike. */
   snapshotDir: string;
   /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. Default info. */
   logLevel: LogLevel;
@@ -171,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: value('HOST') ?? '127.0.0.1',
     dataDir,
     databaseUrl,
-    snapshotDir: resolve(value('SNAPSHOT_DIR') ?? (databaseUrl ? './data/snapshots' : `${dataDir}/snapshots`)),
+    snapshotDir: resolve(value('SNAPSHOT_DIR') ?? `${dataDir}/snapshots`),
     logLevel: logLevel as LogLevel,
     seedDemo: rawSeed === 'true' || rawSeed === '1',
     seedExamples: rawExamples === 'true' || rawExamples === '1',

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
   from: string;
@@ -24,13 +24,22 @@ export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
 }
 
+/**
+ * nodemailer's transport, made at the first message: the module is loaded then, not with the server (an
+ * eighth of a second of each start, for a server that may send nothing for hours).
+ */
+function lazyTransport(make: (mailer: typeof import('nodemailer')) => Transporter): () => Promise<Transporter> {
+  let made: Promise<Transporter> | undefined;
+  return () => (made ??= import('nodemailer').then((m) => make(m.default)));
+}
+
 /** Sends through an SMTP server (SMTP_URL). */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = lazyTransport((mailer) => mailer.createTransport(url));
   return {
     kind: 'smtp',
     send: async (mail) => {
-      await transporter.sendMail({
+      await (await transporter()).sendMail({
         from: mail.from,
         to: mail.to,
         subject: mail.subject,
@@ -44,14 +53,14 @@ export function smtpTransport(url: string): MailTransport {
 
 /** Without SMTP, each message is written as an .eml file in a folder, so a local user still reads it. */
 export function outboxTransport(folder: string): MailTransport {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const composer = lazyTransport((mailer) => mailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }));
   let written = 0;
   return {
     kind: 'outbox',
     folder,
     send: async (mail) => {
       mkdirSync(folder, { recursive: true });
-      const info = (await composer.sendMail({
+      const info = (await (await composer()).sendMail({
         from: mail.from,
         to: mail.to,
         subject: mail.subject,

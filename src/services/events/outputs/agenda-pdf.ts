@@ -9,7 +9,7 @@ export async function agendaPdf(content: AgendaContent, language: Language, opti
   const labels = OUTPUT_LABELS[language];
   const { event, registration, items } = content;
   const zone = event.timeZone;
-  const { doc, done } = newDocument({ ...options, title: `${content.eventTitle} — ${labels.agenda}`, language });
+  const { doc, done } = await newDocument({ ...options, title: `${content.eventTitle} — ${labels.agenda}`, language });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
   doc.font(FONT_BOLD).fontSize(18).text(content.eventTitle, { width });

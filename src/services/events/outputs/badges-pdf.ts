@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { Language } from '../../../shared/languages.js';
 import { OUTPUT_LABELS } from './labels.js';
 import { FONT, FONT_BOLD, newDocument, type PdfOptions } from './pdf-fonts.js';
@@ -16,7 +15,8 @@ export const checkInUrl = (publicUrl: string, slug: string, badgeToken: string) 
   `${publicUrl}/events/${slug}/check-in?badge=${encodeURIComponent(badgeToken)}`;
 
 /** The QR code of an address, as a PNG (error correction M: a creased badge still scans). */
-export const qrPng = (url: string) => QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 });
+// qrcode loads at the first badge sheet, not with the server (a start's time)
+export const qrPng = async (url: string) => (await import('qrcode')).default.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 });
 
 const PER_ROW = 2;
 const PER_PAGE = 4;
@@ -33,7 +33,7 @@ export async function badgesPdf(
   options: PdfOptions = {},
 ): Promise<Buffer> {
   const labels = OUTPUT_LABELS[language];
-  const { doc, done } = newDocument({ ...options, margin: 0, title: `${event.title} — badges`, language });
+  const { doc, done } = await newDocument({ ...options, margin: 0, title: `${event.title} — badges`, language });
   const cellW = doc.page.width / PER_ROW;
   const cellH = doc.page.height / (PER_PAGE / PER_ROW);
   const pad = 22;

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 
 /**
  * The PDFs' fonts: DejaVu Sans (the npm package dejavu-fonts-ttf), which has Cyrillic, the accents of French
@@ -24,8 +23,11 @@ export interface PdfOptions {
   compress?: boolean;
 }
 
-/** A new document with the fonts registered, A4 unless told otherwise, and its bytes once ended. */
-export function newDocument(
+/**
+ * A new document with the fonts registered, A4 unless told otherwise, and its bytes once ended. pdfkit is
+ * loaded at the first document, not with the server: it alone took about a third of a second of each start.
+ */
+export async function newDocument(
   options: PdfOptions & {
     size?: string | [number, number];
     margin?: number;
@@ -33,7 +35,8 @@ export function newDocument(
     title: string;
     language: string;
   },
-): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
+  const { default: PDFDocument } = await import('pdfkit');
   const { regular, bold } = load();
   const doc = new PDFDocument({
     size: options.size ?? 'A4',

@@ -25,7 +25,7 @@ export async function schedulePdf(
   options: PdfOptions = {},
 ): Promise<Buffer> {
   const labels = OUTPUT_LABELS[language];
-  const { doc, done } = newDocument({
+  const { doc, done } = await newDocument({
     ...options,
     layout: 'landscape',
     margin: 30,

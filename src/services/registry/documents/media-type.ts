@@ -1,4 +1,3 @@
-import { fileTypeFromFile } from 'file-type';
 import { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from '../../../shared/registry.js';
 
 /**
@@ -9,6 +8,8 @@ import { DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from '../../../shared/re
  * told apart by the streams their directory names (oleKind).
  */
 export async function detectMediaType(path: string, chunks: () => AsyncIterable<Buffer>): Promise<DocumentMediaType | null> {
+  // file-type loads at the first upload, not with the server (a quarter of a second of each start)
+  const { fileTypeFromFile } = await import('file-type');
   const found = await fileTypeFromFile(path);
   if (!found) return null;
   const mime = found.mime === 'application/x-cfb' ? await oleKind(chunks()) : found.mime;
