@@ -6,6 +6,7 @@ import { fastifyTrustProxy, type TrustProxy } from '../config/config.js';
 import type { Services } from '../services/index.js';
 import { answerClientError, registerErrorHandler } from './plugins/error-handler.js';
 import { answerRouterError, guardEveryValidator, parseQueryString, registerInputGuard } from './plugins/input-guard.js';
+import { lazySerializers } from './plugins/lazy-serializers.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerSearchForwarding } from './plugins/search-forwarding.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
@@ -81,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false },
       plugins: [guardEveryValidator],
     },
+    // response serializers compiled at their first response, as the validators are (compile-later.ts)
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() } },
     routerOptions: { querystringParser: parseQueryString },
     frameworkErrors: answerRouterError,
     clientErrorHandler: answerClientError,

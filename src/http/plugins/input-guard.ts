@@ -2,6 +2,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES } from '../../services/errors.js';
 import { findUnsafeValues, textProblem } from '../../shared/schemas/unsafe-values.js';
+import { compileLater } from './compile-later.js';
 
 /**
  * What every request passes, whatever its route's schema says, so that no present or future route can let
@@ -59,50 +60,18 @@ function guarded(validate: ValidateFunction): ValidateFunction {
   return Object.assign(check, { schema: validate.schema, schemaEnv: validate.schemaEnv, errors: null });
 }
 
-/** The validators made but not compiled yet, compiled a few at a time once the start is over. */
-const pending: (() => unknown)[] = [];
-let draining = false;
-/** Validators compiled per turn of the event loop in the background: each takes about 5 ms. */
-const COMPILED_PER_TURN = 8;
-
-function drainSoon(): void {
-  if (draining) return;
-  draining = true;
-  const turn = () => {
-    for (const ready of pending.splice(0, COMPILED_PER_TURN)) {
-      try {
-        ready();
-      } catch (error) {
-        // the route's first request meets the same error (a 500): said here first, with the schema's fault
-        console.error('a route schema does not compile:', error);
-      }
-    }
-    if (pending.length > 0) setImmediate(turn).unref();
-    else draining = false;
-  };
-  setTimeout(turn, 0).unref();
-}
-
-/**
- * A validator compiled at its first call (or in the background soon after the start), not when its route
- * is registered: compiling every route's schemas took about a second of each server's start, before the
- * first reader could be answered. Under the tests every schema is compiled at once, so a broken one fails
- * the build of the app, not a request.
- */
+/** A validator compiled at its first call or soon after the start (compile-later.ts). */
 function lazily(make: () => ValidateFunction): ValidateFunction {
-  if (process.env.VITEST) return make();
-  let validate: ValidateFunction | undefined;
-  const ready = () => (validate ??= make());
-  const run = function (this: unknown, ...args: unknown[]) {
-    const compiled = ready();
-    const valid = (compiled as (...a: unknown[]) => boolean).apply(this, args);
-    run.errors = compiled.errors;
-    return valid;
-  } as ValidateFunction;
-  run.errors = null;
-  pending.push(ready);
-  drainSoon();
-  return run;
+  return compileLater(make, (ready) => {
+    const run = function (this: unknown, ...args: unknown[]) {
+      const compiled = ready();
+      const valid = (compiled as (...a: unknown[]) => boolean).apply(this, args);
+      run.errors = compiled.errors;
+      return valid;
+    } as ValidateFunction;
+    run.errors = null;
+    return run;
+  });
 }
 
 /** An Ajv plugin (Fastify's `ajv.plugins`): every schema Fastify compiles gets the guard. */

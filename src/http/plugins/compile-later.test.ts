@@ -4,9 +4,9 @@ import { createTestPlatform, type TestPlatform } from '../../test/test-platform.
 import { signedInUser, type TestUser } from '../../test/users.js';
 import { buildApp } from '../app.js';
 
-// A running server compiles each route's validator at its first request (input-guard.ts); the tests'
-// apps compile them all at once. Both must answer every request alike: the same coercions, the same
-// refusals naming the same field.
+// A running server compiles each route's validator and response serializer at its first use
+// (compile-later.ts); the tests' apps compile them all at once. Both must answer every request alike: the
+// same coercions, the same refusals naming the same field, the same bytes.
 let t: TestPlatform;
 let lazy: FastifyInstance;
 let admin: TestUser;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   delete process.env.VITEST;
   try {
     lazy = await buildApp({ services: t.services, database: t.database.kind, webRoot: null, trustProxy: 1 });
-    // the routes' validators are made as the app gets ready
+    // the routes' validators and serializers are made (not compiled) as the app gets ready
     await lazy.ready();
   } finally {
     process.env.VITEST = vitest;
@@ -41,13 +41,13 @@ const cases: [string, string, unknown?][] = [
   ['POST', '/api/v1/auth/sign-in', { email: 'nobody@example.org' }],
 ];
 
-describe('route validators compiled at their first request', () => {
-  it.each(cases)('%s %s is answered as by validators compiled at the start', async (method, url, body) => {
+describe('route validators and serializers compiled at their first use', () => {
+  it.each(cases)('%s %s is answered as when compiled at the start', async (method, url, body) => {
     const ask = (app: FastifyInstance) =>
       app.inject({ method: method as 'GET' | 'POST', url, ...(body === undefined ? {} : { payload: body as object }) });
     const [eager, late] = [await ask(t.app), await ask(lazy)];
     expect(late.statusCode, late.body).toBe(eager.statusCode);
-    expect(late.json()).toEqual(eager.json());
+    expect(late.body).toBe(eager.body);
   });
 
   it('keeps a signed-in request coerced and checked alike', async () => {
@@ -55,6 +55,6 @@ describe('route validators compiled at their first request', () => {
     const headers = { cookie: `cb_session=${admin.cookie}` };
     const [eager, late] = [await t.app.inject({ url, headers }), await lazy.inject({ url, headers })];
     expect(late.statusCode).toBe(200);
-    expect(late.json()).toEqual(eager.json());
+    expect(late.body).toBe(eager.body);
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Route validators and response serializers compiled at their first use (or in the background soon after
+ * the start), not when their route is registered: compiling every route's schemas (Ajv for requests,
+ * fast-json-stringify for responses) took 1–2.5 s of each server's start, before the first reader could be
+ * answered. Under the tests everything is compiled at once, so a broken schema fails the build of the app,
+ * not a request.
+ */
+
+/** What is made but not compiled yet, compiled a few at a time once the start is over. */
+const pending: (() => unknown)[] = [];
+let draining = false;
+/** Compiled per turn of the event loop in the background: each takes a few milliseconds. */
+const COMPILED_PER_TURN = 8;
+
+function drainSoon(): void {
+  if (draining) return;
+  draining = true;
+  const turn = () => {
+    for (const ready of pending.splice(0, COMPILED_PER_TURN)) {
+      try {
+        ready();
+      } catch (error) {
+        // the route's first request meets the same error (a 500): said here first, with the schema's fault
+        console.error('a route schema does not compile:', error);
+      }
+    }
+    if (pending.length > 0) setImmediate(turn).unref();
+    else draining = false;
+  };
+  setTimeout(turn, 0).unref();
+}
+
+/** Whether schemas are compiled at once (the tests) rather than later. */
+export const compilesAtOnce = () => Boolean(process.env.VITEST);
+
+/**
+ * `make`'s result, compiled at the first call of what `stand` returns or in the background, whichever
+ * comes first; `stand(ready)` is the stand-in that calls `ready()` to get the compiled function.
+ */
+export function compileLater<F>(make: () => F, stand: (ready: () => F) => F): F {
+  if (compilesAtOnce()) return make();
+  let compiled: F | undefined;
+  const ready = () => (compiled ??= make());
+  pending.push(ready);
+  drainSoon();
+  return stand(ready);
+}
