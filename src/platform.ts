@@ -77,12 +77,6 @@ export async function openPlatform(
         feedRetentionHours: config.feedRetentionHours,
       },
     );
-    await syncReferenceData(repos);
-    await syncShippedGlossary(repos);
-    await rebuildStaleDocuments(repos);
-    if (options.seedDemoIfEmpty && (await repos.partnerships.list()).length === 0 && (await repos.organisations.count()) === 0) {
-      await seedDemo(repos, services.classifications, { examples: options.seedExamples ?? false, records: options.seedRecords ?? true });
-    }
     // without a folder (tests, the in-memory database) the indexes load from the database at each start
     const snapshots = config.snapshotDir
       ? new SnapshotStore(
@@ -95,7 +89,20 @@ export async function openPlatform(
           { log: options.snapshotLog },
         )
       : null;
+    // the directory's file is read and restored while the reference data and glossary are checked (its
+    // catch-up from the change feed waits for them, below)
     snapshots?.start({ restoreNow: options.restoreSnapshotsNow ? ['directory'] : [] });
+    try {
+      await syncReferenceData(repos);
+      await syncShippedGlossary(repos);
+      await rebuildStaleDocuments(repos);
+      if (options.seedDemoIfEmpty && (await repos.partnerships.list()).length === 0 && (await repos.organisations.count()) === 0) {
+        await seedDemo(repos, services.classifications, { examples: options.seedExamples ?? false, records: options.seedRecords ?? true });
+      }
+    } catch (error) {
+      await snapshots?.close();
+      throw error;
+    }
     // restored, then caught up from the change feed with its filters settled (what the first search would do);
     // without a snapshot the load from the database waits for the server's warm-up, as it did; a failure here
     // is the first search's to meet, and the warm-up's to log

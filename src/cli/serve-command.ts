@@ -20,6 +20,13 @@ export function registerServe(program: Command, config: () => Config): void {
         seedDemoIfEmpty: cfg.seedDemo,
         seedExamples: cfg.seedExamples,
         restoreSnapshotsNow: cfg.searchServiceUrls.length === 0,
+        // what the snapshots restored and saved, and how long it took, is said at LOG_LEVEL info (before the app's logger exists)
+        snapshotLog: {
+          info: (message) => {
+            if (['info', 'debug', 'trace'].includes(cfg.logLevel)) console.log(message);
+          },
+          warn: (message) => console.warn(message),
+        },
       });
       const app = await buildApp({
         services: platform.services,

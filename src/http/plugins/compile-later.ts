@@ -1,6 +1,6 @@
 /**
- * Route validators and response serializers compiled at their first use (or in the background soon after
- * the start), not when their route is registered: compiling every route's schemas (Ajv for requests,
+ * Route validators and response serializers compiled at their first use (or in the background some seconds
+ * after the start), not when their route is registered: compiling every route's schemas (Ajv for requests,
  * fast-json-stringify for responses) took 1–2.5 s of each server's start, before the first reader could be
  * answered. Under the tests everything is compiled at once, so a broken schema fails the build of the app,
  * not a request.
@@ -11,6 +11,12 @@ const pending: (() => unknown)[] = [];
 let draining = false;
 /** Compiled per turn of the event loop in the background: each takes a few milliseconds. */
 const COMPILED_PER_TURN = 8;
+/**
+ * The background compiles begin this long after the first was asked for: about a second of work, which
+ * began as the server listened and slowed its first searches (a restored index's catch-up, the first
+ * requests' own compiles) on the same thread.
+ */
+const BACKGROUND_AFTER_MS = 10_000;
 
 function drainSoon(): void {
   if (draining) return;
@@ -27,7 +33,7 @@ function drainSoon(): void {
     if (pending.length > 0) setImmediate(turn).unref();
     else draining = false;
   };
-  setTimeout(turn, 0).unref();
+  setTimeout(turn, BACKGROUND_AFTER_MS).unref();
 }
 
 /** Whether schemas are compiled at once (the tests) rather than later. */

@@ -70,10 +70,16 @@ export class DirectoryFilters {
   private covered = 0;
   private coveredIds: string[] | null = null;
   private readonly marks = MULTIPLE.map(() => new SlotMap());
+  /** Per column, its features' postings and numbers (kind:…, sector:…, region:…), as the last full settle found them. */
+  private readonly own = SINGLE.map((): { n: number; list: Postings }[] => []);
 
   constructor(private readonly features: Map<string, Postings>) {}
 
-  /** Puts the columns in step with the slots: the new ones read off the features' postings (all after a compaction). */
+  /**
+   * Puts the columns in step with the slots: the new ones read off the features' postings (all after a
+   * compaction or a restore). After a few writes only the columns' own features are looked at: every
+   * feature (a million names' sound keys at 1M) was walked at each refresh that added a slot, half a second.
+   */
   settle(ids: string[]): void {
     if (this.coveredIds === ids && this.covered === ids.length) return;
     if (this.coveredIds !== ids) this.covered = 0;
@@ -85,15 +91,41 @@ export class DirectoryFilters {
         column.values = values;
       }
     }
+    if (from === 0 || !this.settleFromOwn(from, ids.length)) this.settleFromAll(from);
+    this.covered = ids.length;
+    this.coveredIds = ids;
+  }
+
+  /** The new slots' values read off every feature's postings; the columns' own features noted on the way. */
+  private settleFromAll(from: number): void {
+    for (const own of this.own) own.length = 0;
     for (const [key, list] of this.features) {
-      const column = this.columns.find((c) => key.startsWith(c.prefix));
-      if (!column) continue;
+      const c = this.columns.findIndex((column) => key.startsWith(column.prefix));
+      if (c === -1) continue;
+      const column = this.columns[c]!;
       const n = column.number(key);
+      this.own[c]!.push({ n, list });
       // postings are in slot order: the new slots are at the end
       for (let i = firstAtOrAfter(list, from); i < list.length; i++) column.values[list.slots[i]!] = n;
     }
-    this.covered = ids.length;
-    this.coveredIds = ids;
+  }
+
+  /**
+   * The new slots' values read off the columns' own features, as noted by the last full settle. Each slot
+   * has one value of each (a kind, a sector, a region), so fewer found than slots added means a value no
+   * slot had before, or a posting made anew: false, and every feature is read instead.
+   */
+  private settleFromOwn(from: number, to: number): boolean {
+    for (const [c, column] of this.columns.entries()) {
+      let found = 0;
+      for (const { n, list } of this.own[c]!) {
+        const first = firstAtOrAfter(list, from);
+        for (let i = first; i < list.length; i++) column.values[list.slots[i]!] = n;
+        found += list.length - first;
+      }
+      if (found < to - from) return false;
+    }
+    return true;
   }
 
   /**

@@ -201,6 +201,31 @@ describe('DirectoryIndex', () => {
     expect(index.size).toBe(2);
   });
 
+  it('keeps the filters in step with writes: a region changed, a region and a kind no organisation had before', async () => {
+    const { index, repository } = await indexOf([
+      organisation('a', 'ceram', { regionCode: 'FR-87' }),
+      organisation('b', 'ceram', { regionCode: 'RU-KLU' }),
+      organisation('c', 'ceram', { regionCode: 'FR-87', kind: 'university' }),
+    ]);
+    const found = (filter: Partial<OrganisationFilter>) => ids(index, [word('ceram')], filter).sort();
+    expect(found({ regionCodes: ['FR-87'] })).toEqual(['a', 'c']);
+    // values every organisation's columns already knew
+    repository.write(organisation('a', 'ceram', { regionCode: 'RU-KLU' }));
+    repository.write(organisation('d', 'ceram', { regionCode: 'FR-87', kind: 'university' }));
+    await index.refresh();
+    expect(found({ regionCodes: ['FR-87'] })).toEqual(['c', 'd']);
+    expect(found({ regionCodes: ['RU-KLU'] })).toEqual(['a', 'b']);
+    expect(found({ kinds: ['university'], regionCodes: ['FR-87'] })).toEqual(['c', 'd']);
+    // a region and a kind no organisation had until now
+    repository.write(organisation('e', 'ceram', { regionCode: 'FR-19', kind: 'government_body' }));
+    repository.write(organisation('b', 'ceram', { regionCode: 'FR-19' }));
+    await index.refresh();
+    expect(found({ regionCodes: ['FR-19'] })).toEqual(['b', 'e']);
+    expect(found({ kinds: ['government_body'] })).toEqual(['e']);
+    expect(found({ regionCodes: ['RU-KLU'] })).toEqual(['a']);
+    expect(found({ kinds: ['enterprise'], regionCodes: ['FR-87', 'FR-19', 'RU-KLU'] })).toEqual(['a', 'b']);
+  });
+
   it('answers filters on either side (few matches, or a filter shorter than the matches) as a test of every organisation would', async () => {
     const AREAS = ['ceramics', 'filters', 'software'];
     const organisations = Array.from({ length: 400 }, (_, i) =>
