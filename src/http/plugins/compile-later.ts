@@ -9,28 +9,27 @@
 /** What is made but not compiled yet, compiled a few at a time once the start is over. */
 const pending: (() => unknown)[] = [];
 let draining = false;
-/** Compiled per turn of the event loop in the background: each takes a few milliseconds. */
-const COMPILED_PER_TURN = 8;
 /**
- * The background compiles begin this long after the first was asked for: about a second of work, which
- * began as the server listened and slowed its first searches (a restored index's catch-up, the first
- * requests' own compiles) on the same thread.
+ * The background compiles begin this long after the first was asked for, and come one at a time with a
+ * pause between: a few seconds of work in all (a response serializer builds an Ajv of its own, 5–30 ms
+ * each), which, begun as the server listened eight at a turn, held a restored index's first searches and
+ * the refreshes after writes for a tenth of a second at a time.
  */
 const BACKGROUND_AFTER_MS = 10_000;
+const BACKGROUND_PAUSE_MS = 10;
 
 function drainSoon(): void {
   if (draining) return;
   draining = true;
   const turn = () => {
-    for (const ready of pending.splice(0, COMPILED_PER_TURN)) {
-      try {
-        ready();
-      } catch (error) {
-        // the route's first request meets the same error (a 500): said here first, with the schema's fault
-        console.error('a route schema does not compile:', error);
-      }
+    const ready = pending.shift();
+    try {
+      ready?.();
+    } catch (error) {
+      // the route's first request meets the same error (a 500): said here first, with the schema's fault
+      console.error('a route schema does not compile:', error);
     }
-    if (pending.length > 0) setImmediate(turn).unref();
+    if (pending.length > 0) setTimeout(turn, BACKGROUND_PAUSE_MS).unref();
     else draining = false;
   };
   setTimeout(turn, BACKGROUND_AFTER_MS).unref();
