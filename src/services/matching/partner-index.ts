@@ -197,7 +197,7 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   protected override settle(): void {
     const dead = this.content.ids.length - this.content.published;
     if (dead > MIN_DEAD_TO_COMPACT && dead > this.content.published) this.compact();
-    if (this.content.ids.length >= Math.max(2 * this.trimmedAt, 1024)) this.trim();
+    if (this.content.ids.length > 2 * this.trimmedAt) this.trim();
   }
 
   /**

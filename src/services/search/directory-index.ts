@@ -235,7 +235,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     this.orders.settle(this.ids);
     this.filters.settle(this.ids);
     // after the orders are sorted, which compares keys that packing leaves undecoded
-    if (this.ids.length >= Math.max(2 * this.trimmedAt, 1024)) this.trim();
+    if (this.ids.length > 2 * this.trimmedAt) this.trim();
   }
 
   protected add(organisation: IndexedOrganisation): void {

