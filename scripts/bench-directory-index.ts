@@ -180,9 +180,13 @@ try {
   for (const count of COUNTS) {
     const started = performance.now();
     const index = await buildIndex(count, platform.database.db);
-    const heap = process.memoryUsage().heapUsed / 2 ** 20;
+    // after a full collection when run with --expose-gc (tsx --expose-gc scripts/bench-directory-index.ts)
+    (globalThis as { gc?: () => void }).gc?.();
+    const { heapUsed, arrayBuffers, rss } = process.memoryUsage();
+    const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
     console.log(
-      `\n${count} organisations: index built in ${((performance.now() - started) / 1000).toFixed(1)} s, heap ${heap.toFixed(0)} MB`,
+      `\n${count} organisations: index built in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+        `heap ${mb(heapUsed)} MB, array buffers ${mb(arrayBuffers)} MB, rss ${mb(rss)} MB`,
     );
     // a fresh array of words per query, so that no search reuses the previous one's matches
     const wordsAt = (i: number) => [...words[i % WORDS.length]!];

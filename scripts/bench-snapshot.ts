@@ -27,6 +27,12 @@ const dir = resolve(args.dir!);
 const QUERIES = ['ceramic filters', 'нетканые материалы', 'logistique', 'software'];
 const ms = (from: number) => `${(performance.now() - from).toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+/** Heap and resident set after a full collection (under `node --expose-gc`), else as they are. */
+const memory = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { heapUsed, rss, arrayBuffers } = process.memoryUsage();
+  return `rss ${mb(rss)}, heap ${mb(heapUsed)}, array buffers ${mb(arrayBuffers)}`;
+};
 
 if (args.restart) await restart();
 else await save();
@@ -37,7 +43,7 @@ async function save(): Promise<void> {
   const { directory } = platform.services;
   let started = performance.now();
   await directory.warmUp();
-  console.log(`load from the database (${count} organisations): ${ms(started)}`);
+  console.log(`load from the database (${count} organisations): ${ms(started)}; ${memory()}`);
   const entry = { name: 'directory', ...directory.snapshotted() };
   started = performance.now();
   entry.index.writeSnapshot(new SnapshotWriter().json({}));
@@ -64,6 +70,6 @@ async function restart(): Promise<void> {
     const found = await platform.services.directory.search({ q, page: 1, pageSize: 20, facets: true });
     console.log(`${i === 0 ? 'first' : 'next'} search "${q}" after the restart: ${ms(started)} (${found.meta.total} found)`);
   }
-  console.log(`rss ${mb(process.memoryUsage().rss)}, heap ${mb(process.memoryUsage().heapUsed)}`);
+  console.log(memory());
   await platform.close();
 }

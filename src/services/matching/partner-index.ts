@@ -52,6 +52,8 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   };
   private seen = new Uint32Array(1024);
   private walk = 0;
+  /** How many slots there were when the postings and the feature buffer were last cut to their length. */
+  private trimmedAt = 0;
   /** The slots' order by name, for ties on score (made on first use, then again after a compaction). */
   private readonly names = new NameOrder();
 
@@ -126,6 +128,7 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     content.featureKeys.forEach((key, f) => this.featureOf.set(key, f));
     this.content = content;
     this.slotOf.rebuild(content.ids.length, content.live);
+    this.trimmedAt = content.ids.length;
     this.seen = new Uint32Array(content.live.length);
     this.walk = 0;
   }
@@ -194,6 +197,19 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   protected override settle(): void {
     const dead = this.content.ids.length - this.content.published;
     if (dead > MIN_DEAD_TO_COMPACT && dead > this.content.published) this.compact();
+    if (this.content.ids.length > 2 * this.trimmedAt) this.trim();
+  }
+
+  /**
+   * The postings and the feature buffer cut to their length once the slots have doubled since the last
+   * time (a first load, above all): grown by doubling, they held a third more than their entries, which a
+   * restore from a snapshot does not. Doubling keeps it rare; the next append doubles again.
+   */
+  private trim(): void {
+    const c = this.content;
+    for (const list of c.postings) list?.trim();
+    if (c.used < c.buffer.length) c.buffer = c.buffer.slice(0, c.used);
+    this.trimmedAt = c.ids.length;
   }
 
   /** Live slots renumbered in their order (so postings stay in slot order), their features moved together. */

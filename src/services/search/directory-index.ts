@@ -69,6 +69,8 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   private readonly features = new Map<string, Postings>();
   private orders = new DirectoryOrders();
   private dead = 0;
+  /** How many slots there were when the arrays were last cut to their length (trim). */
+  private trimmedAt = 0;
   private lastMatch: { words: IndexWord[]; generation: number; matches: WordMatches } | null = null;
   // derived from the fields above (settle): what lets a query cost what it matches
   private readonly filters = new DirectoryFilters(this.features);
@@ -232,6 +234,8 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     // the orders put in step as part of a refresh (100,000 after a start: ~0.2 s each), not by the next listing
     this.orders.settle(this.ids);
     this.filters.settle(this.ids);
+    // after the orders are sorted, which compares keys that packing leaves undecoded
+    if (this.ids.length > 2 * this.trimmedAt) this.trim();
   }
 
   protected add(organisation: IndexedOrganisation): void {
@@ -266,6 +270,19 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     this.slotOf.delete(id);
     this.live[slot] = 0;
     this.dead++;
+  }
+
+  /**
+   * The postings cut to their length and the sort keys packed once the slots have doubled since the last
+   * time (a first load, above all): grown by doubling, postings held a third more than their entries, and a
+   * process after a load held hundreds of megabytes more than one restored from a snapshot. Doubling keeps
+   * it rare.
+   */
+  private trim(): void {
+    this.lexemes.trim();
+    for (const list of this.features.values()) list.trim();
+    this.orders.pack(this.ids.length);
+    this.trimmedAt = this.ids.length;
   }
 
   /** Live slots renumbered from 0, in order; dead ones dropped from every posting. */
@@ -305,6 +322,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
       null,
     ];
     this.slotOf.rebuild(this.ids.length, this.live);
+    this.trimmedAt = this.ids.length;
     this.features.clear();
     for (const [key, list] of content.features) this.features.set(key, list);
   }

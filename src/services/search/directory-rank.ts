@@ -38,12 +38,13 @@ export function rankMatches(
   const text = new Float32Array(slots.length);
   for (const item of items) {
     for (const list of source.lexemes(item)) {
-      const { slots: entries, values } = list;
+      const { slots: entries, codes } = list;
+      const parts = list.rankParts!.values;
       for (let i = 0; i < list.length; i++) {
         // most entries are no match: told by a byte per slot before the larger map is read
         if (enough[entries[i]!] !== 1) continue;
         const at = positions.get(entries[i]!);
-        if (at >= 0) text[at] = text[at]! + values![i]! / TEXT_RANK_SCALE;
+        if (at >= 0) text[at] = text[at]! + parts[codes![i]!]! / TEXT_RANK_SCALE;
       }
     }
   }

@@ -4,7 +4,7 @@ import { Lexicon } from './lexicon.js';
 import { DirectoryOrders } from './slot-orders.js';
 
 /** The layout of the directory index's snapshot (writeDirectory): a new number whenever its sections change. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 /** What a directory index's snapshot holds: its slots' ids and liveness, its lexicon, features and orders. */
 export interface DirectoryContent {

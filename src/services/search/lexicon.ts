@@ -1,16 +1,19 @@
 import { detached } from '../detached-string.js';
 import { compare, lowerBound } from './ordering.js';
 import { Postings, readPostings, writePostings } from './postings.js';
+import { RankParts } from './rank-parts.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 import type { RankItem } from './text-rank.js';
 
 /**
  * The lexemes of an in-memory search index (the directory's, the registry's): for each lexeme, the slots
- * whose document holds it with the lexeme's part of the text rank (text-rank.ts), and the lexemes in
- * order for prefixes. Lexemes added since the last lookup wait unsorted and join the order at the next.
+ * whose document holds it with the lexeme's part of the text rank (text-rank.ts) as a code into one table
+ * of the distinct parts (rank-parts.ts), and the lexemes in order for prefixes. Lexemes added since the
+ * last lookup wait unsorted and join the order at the next.
  */
 export class Lexicon {
   private readonly lists = new Map<string, Postings>();
+  private rankParts = new RankParts();
   private sorted: string[] = [];
   private unsorted: string[] = [];
 
@@ -18,7 +21,7 @@ export class Lexicon {
     let list = this.lists.get(lexeme);
     if (!list) {
       const key = detached(lexeme);
-      this.lists.set(key, (list = new Postings(true)));
+      this.lists.set(key, (list = new Postings(this.rankParts)));
       this.unsorted.push(key);
     }
     list.push(slot, rankPart);
@@ -55,19 +58,27 @@ export class Lexicon {
     this.unsorted = [];
   }
 
-  /** The lexemes in order and their postings (snapshot/): two string and three typed sections. */
+  /** Every posting's arrays cut to their length (Postings.trim): after a load, what a restore would hold. */
+  trim(): void {
+    for (const list of this.lists.values()) list.trim();
+  }
+
+  /** The lexemes in order, the rank parts' table and the postings (snapshot/): a string and four typed sections. */
   writeSnapshot(writer: SnapshotWriter): void {
     this.sort();
     writer.utf16Strings(this.sorted);
+    writer.float32(this.rankParts.used);
     writePostings(writer, this.sorted.map((lexeme) => this.lists.get(lexeme)!), true);
   }
 
   /** Replaces the lexicon by a snapshot's: already sorted, postings as views of its buffer. */
   readSnapshot(reader: SnapshotReader): void {
     const lexemes = reader.utf16Strings();
-    const lists = readPostings(reader, true);
+    const rankParts = RankParts.of(reader.float32());
+    const lists = readPostings(reader, rankParts);
     if (lists.length !== lexemes.length) throw new SnapshotFormatError('lexemes and postings differ in number');
     this.lists.clear();
+    this.rankParts = rankParts;
     for (const [i, lexeme] of lexemes.entries()) this.lists.set(lexeme, lists[i]!);
     this.sorted = lexemes;
     this.unsorted = [];

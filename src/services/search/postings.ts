@@ -1,47 +1,63 @@
+import type { RankParts } from './rank-parts.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
 /**
- * The slots that carry a lexeme or a feature, in the order they were added, with a number each for lexemes
- * (the lexeme's part of the text rank). Typed arrays that double when full: millions of entries in a few
- * tens of megabytes, walked without touching objects.
+ * The slots that carry a lexeme or a feature, in the order they were added, with the code of a rank part
+ * each for lexemes (the lexeme's part of the text rank, `rankParts.values[code]`: rank-parts.ts). Typed
+ * arrays that double when full: millions of entries in a few tens of megabytes, walked without touching
+ * objects.
  */
 export class Postings {
   slots: Int32Array;
-  values: Float32Array | null;
+  codes: Uint16Array | null;
   length = 0;
+  /** The table of the codes (shared by a lexicon's postings); null for features, which carry none. */
+  readonly rankParts: RankParts | null;
 
-  constructor(withValues: boolean) {
+  constructor(rankParts: RankParts | false) {
+    this.rankParts = rankParts || null;
     this.slots = new Int32Array(4);
-    this.values = withValues ? new Float32Array(4) : null;
+    this.codes = rankParts ? new Uint16Array(4) : null;
   }
 
   /**
    * Postings over arrays restored from a snapshot: views of its buffer, exactly full, so the next push
    * copies them into arrays of their own (an empty one starts afresh: doubling nothing gives nothing).
    */
-  static of(slots: Int32Array, values: Float32Array | null): Postings {
-    const postings = new Postings(values !== null);
+  static of(slots: Int32Array, codes: Uint16Array | null, rankParts: RankParts | null): Postings {
+    const postings = new Postings(rankParts ?? false);
     if (slots.length === 0) return postings;
     postings.slots = slots;
-    postings.values = values;
+    postings.codes = codes;
     postings.length = slots.length;
     return postings;
   }
 
-  push(slot: number, value = 0): void {
+  /** A lexeme's entry with its part of the text rank, or a feature's (no part). */
+  push(slot: number, rankPart = 0): void {
     if (this.length === this.slots.length) {
       const slots = new Int32Array(this.length * 2);
       slots.set(this.slots);
       this.slots = slots;
-      if (this.values) {
-        const values = new Float32Array(this.length * 2);
-        values.set(this.values);
-        this.values = values;
+      if (this.codes) {
+        const codes = new Uint16Array(this.length * 2);
+        codes.set(this.codes);
+        this.codes = codes;
       }
     }
     this.slots[this.length] = slot;
-    if (this.values) this.values[this.length] = value;
+    if (this.codes) this.codes[this.length] = this.rankParts!.code(rankPart);
     this.length++;
+  }
+
+  /**
+   * Its arrays cut to their length: doubling leaves up to half of them unused, a quarter on average, which
+   * after a first load of a million organisations is hundreds of megabytes. The next push doubles again.
+   */
+  trim(): void {
+    if (this.length === this.slots.length || this.length === 0) return;
+    this.slots = this.slots.slice(0, this.length);
+    if (this.codes) this.codes = this.codes.slice(0, this.length);
   }
 
   /** Whether it holds a slot: entries are added in slot order, and renumbering keeps it. */
@@ -57,7 +73,7 @@ export class Postings {
       const slot = renumber[this.slots[i]!]!;
       if (slot < 0) continue;
       this.slots[kept] = slot;
-      if (this.values) this.values[kept] = this.values[i]!;
+      if (this.codes) this.codes[kept] = this.codes[i]!;
       kept++;
     }
     this.length = kept;
@@ -135,34 +151,37 @@ export function grown<A extends Uint8Array | Int32Array | Uint32Array | Float64A
 }
 
 /**
- * Many postings as three sections: where each starts, their slots end to end, and their values (lexemes):
- * a snapshot holds millions of entries in a few typed arrays rather than a section per posting.
+ * Many postings as three sections: where each starts, their slots end to end, and their rank parts' codes
+ * (lexemes): a snapshot holds millions of entries in a few typed arrays rather than a section per posting.
  */
-export function writePostings(writer: SnapshotWriter, lists: Postings[], withValues: boolean): void {
+export function writePostings(writer: SnapshotWriter, lists: Postings[], withCodes: boolean): void {
   const starts = new Int32Array(lists.length + 1);
   for (const [i, list] of lists.entries()) starts[i + 1] = starts[i]! + list.length;
   const slots = new Int32Array(starts[lists.length]!);
-  const values = withValues ? new Float32Array(slots.length) : null;
+  const codes = withCodes ? new Uint16Array(slots.length) : null;
   for (const [i, list] of lists.entries()) {
     slots.set(list.slots.subarray(0, list.length), starts[i]);
-    if (values) values.set(list.values!.subarray(0, list.length), starts[i]);
+    if (codes) codes.set(list.codes!.subarray(0, list.length), starts[i]);
   }
   writer.int32(starts).int32(slots);
-  if (values) writer.float32(values);
+  if (codes) writer.uint16(codes);
 }
 
-/** The postings writePostings wrote, as views of the snapshot's buffer (nothing is copied or walked). */
-export function readPostings(reader: SnapshotReader, withValues: boolean): Postings[] {
+/**
+ * The postings writePostings wrote, as views of the snapshot's buffer (nothing is copied or walked); with
+ * `rankParts`, the table their codes name.
+ */
+export function readPostings(reader: SnapshotReader, rankParts: RankParts | null): Postings[] {
   const starts = reader.int32();
   const slots = reader.int32();
-  const values = withValues ? reader.float32() : null;
+  const codes = rankParts ? reader.uint16() : null;
   const total = starts.length > 0 ? starts[starts.length - 1]! : -1;
-  if (total !== slots.length || (values && values.length !== total)) throw new SnapshotFormatError('postings of a broken length');
+  if (total !== slots.length || (codes && codes.length !== total)) throw new SnapshotFormatError('postings of a broken length');
   const lists: Postings[] = [];
   for (let i = 0; i + 1 < starts.length; i++) {
     const [from, to] = [starts[i]!, starts[i + 1]!];
     if (from > to) throw new SnapshotFormatError('postings of a broken length');
-    lists.push(Postings.of(slots.subarray(from, to), values ? values.subarray(from, to) : null));
+    lists.push(Postings.of(slots.subarray(from, to), codes ? codes.subarray(from, to) : null, rankParts));
   }
   return lists;
 }
@@ -176,7 +195,7 @@ export function writeFeatures(writer: SnapshotWriter, features: Map<string, Post
 /** The features writeFeatures wrote, key by key. */
 export function readFeatures(reader: SnapshotReader): [string, Postings][] {
   const keys = reader.strings();
-  const lists = readPostings(reader, false);
+  const lists = readPostings(reader, null);
   if (keys.length !== lists.length) throw new SnapshotFormatError('features and postings differ in number');
   return keys.map((key, i) => [key, lists[i]!]);
 }

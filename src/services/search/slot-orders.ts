@@ -133,6 +133,11 @@ export class DirectoryOrders {
     });
   }
 
+  /** The sort keys of `size` slots held as a restore holds them (SortKeyColumn.pack). */
+  pack(size: number): void {
+    for (const column of this.keys.values()) column.pack(size);
+  }
+
   /** Puts every order in step (after a refresh, so that no listing pays for it). */
   settle(ids: string[]): void {
     for (const lang of NAME_ORDERS) this.slots({ sort: 'name', lang }, ids);

@@ -29,6 +29,20 @@ describe('the sort key column', () => {
     expect([column.get(0), column.get(1), column.get(2)]).toEqual(['', 'фильтр', 'zz']);
   });
 
+  it('packs restored and added keys into code units, which give them back and write as they were', async () => {
+    const column = new SortKeyColumn();
+    column.readSnapshot(await written((w) => w.utf16Strings(['ŤŮ', ''])), 2);
+    column.set(2, 'фильтр');
+    column.set(3, 'a');
+    column.pack(4);
+    expect([0, 1, 2, 3].map((slot) => column.get(slot))).toEqual(['ŤŮ', '', 'фильтр', 'a']);
+    const again = new SortKeyColumn();
+    again.readSnapshot(await written((w) => column.writeSnapshot(w, 4)), 4);
+    expect([0, 1, 2, 3].map((slot) => again.get(slot))).toEqual(['ŤŮ', '', 'фильтр', 'a']);
+    column.set(4, 'zz');
+    expect([column.get(2), column.get(4)]).toEqual(['фильтр', 'zz']);
+  });
+
   it('refuses a section of another number of keys', async () => {
     const column = new SortKeyColumn();
     const reader = await written((w) => w.utf16Strings(['a', 'b']));

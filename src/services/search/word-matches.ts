@@ -182,8 +182,9 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
     for (const { lists, how, full } of groups) {
       for (const list of lists) {
         const entries = list.slots;
-        // lexemes' postings carry their part of the text rank; concepts' and names' none
-        const parts = list.values;
+        // lexemes' postings carry their part of the text rank (a code into a table); concepts' and names' none
+        const codes = list.codes;
+        const parts = list.rankParts?.values;
         for (let i = 0; i < list.length; i++) {
           const slot = entries[i]!;
           if (inside) {
@@ -198,7 +199,7 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
             }
           }
           // a word (or its translation) only in the titles of the record's codes says less than one in its own texts
-          const value = parts && parts[i]! < CODE_TITLES_ONLY ? Math.min(full, CODE_TITLE_STRENGTH) : full;
+          const value = codes && parts![codes[i]!]! < CODE_TITLES_ONLY ? Math.min(full, CODE_TITLE_STRENGTH) : full;
           if (!live[slot] || strength[slot]! >= value) continue;
           if (strength[slot] === 0) {
             found[foundCount++] = slot;

@@ -26,6 +26,7 @@ enum Kind {
   Float64 = 6,
   Uint32 = 7,
   Utf16Strings = 8,
+  Uint16 = 9,
 }
 
 const pad = (n: number) => (8 - (n % 8)) % 8;
@@ -61,6 +62,10 @@ export class SnapshotWriter {
 
   uint32(array: Uint32Array, length = array.length): this {
     return this.section(Kind.Uint32, view(array, length));
+  }
+
+  uint16(array: Uint16Array, length = array.length): this {
+    return this.section(Kind.Uint16, view(array, length));
   }
 
   float32(array: Float32Array, length = array.length): this {
@@ -203,6 +208,10 @@ export class SnapshotReader {
 
   uint32(): Uint32Array<ArrayBuffer> {
     return this.typed(Kind.Uint32, 4, (b, o, n) => new Uint32Array(b, o, n));
+  }
+
+  uint16(): Uint16Array<ArrayBuffer> {
+    return this.typed(Kind.Uint16, 2, (b, o, n) => new Uint16Array(b, o, n));
   }
 
   float32(): Float32Array<ArrayBuffer> {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { Postings } from './postings.js';
+import { RankParts } from './rank-parts.js';
+
+describe('rank parts', () => {
+  it('gives each distinct part one code and reads it back exactly', () => {
+    const parts = new RankParts();
+    const values = [0.2, 1.4, Math.fround(0.1 / 9), 0.2, 0];
+    const codes = values.map((v) => parts.code(Math.fround(v)));
+    expect(codes).toEqual([0, 1, 2, 0, 3]);
+    expect(codes.map((c) => parts.values[c])).toEqual(values.map(Math.fround));
+    expect(RankParts.of(parts.used).code(Math.fround(1.4))).toBe(1);
+  });
+
+  it('gives past 65,536 distinct parts the code of the nearest known', () => {
+    const parts = new RankParts();
+    for (let i = 0; i < 0x10000; i++) parts.code(i);
+    expect(parts.size).toBe(0x10000);
+    expect(parts.code(70_000.4)).toBe(0xffff);
+    expect(parts.code(12.4)).toBe(12);
+  });
+});
+
+describe('postings', () => {
+  it('carry their rank parts through growth, a trim and a renumbering', () => {
+    const parts = new RankParts();
+    const list = new Postings(parts);
+    for (let slot = 0; slot < 5; slot++) list.push(slot, Math.fround(slot / 10));
+    expect(list.slots.length).toBe(8);
+    list.trim();
+    expect([list.slots.length, list.codes!.length]).toEqual([5, 5]);
+    const read = () => Array.from({ length: list.length }, (_, i) => [list.slots[i], parts.values[list.codes![i]!]]);
+    expect(read()).toEqual([0, 1, 2, 3, 4].map((s) => [s, Math.fround(s / 10)]));
+    list.push(5, 0.5);
+    list.renumber(new Int32Array([-1, 0, -1, 1, 2, 3]));
+    expect(read()).toEqual([
+      [0, Math.fround(0.1)],
+      [1, Math.fround(0.3)],
+      [2, Math.fround(0.4)],
+      [3, 0.5],
+    ]);
+  });
+});
