@@ -33,7 +33,7 @@ try {
   for (let run = 0; run <= Number(args.runs); run++) {
     const server = startServer(args.database, 3984, dataDir, join(scratch, 'serve.log'), args.database ? {} : { DATABASE_URL: '' });
     try {
-      await untilOk(`${server.base}${path}`, 1_800_000);
+      await untilOk(`${server.base}${path}`);
       if (run > 0) times.push(performance.now() - server.startedAt);
     } finally {
       await server.stop();

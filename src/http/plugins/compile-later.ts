@@ -35,15 +35,13 @@ function drainSoon(): void {
   setTimeout(turn, BACKGROUND_AFTER_MS).unref();
 }
 
-/** Whether schemas are compiled at once (the tests) rather than later. */
-export const compilesAtOnce = () => Boolean(process.env.VITEST);
-
 /**
  * `make`'s result, compiled at the first call of what `stand` returns or in the background, whichever
  * comes first; `stand(ready)` is the stand-in that calls `ready()` to get the compiled function.
  */
 export function compileLater<F>(make: () => F, stand: (ready: () => F) => F): F {
-  if (compilesAtOnce()) return make();
+  // the tests compile at once
+  if (process.env.VITEST) return make();
   let compiled: F | undefined;
   const ready = () => (compiled ??= make());
   pending.push(ready);

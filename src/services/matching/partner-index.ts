@@ -177,7 +177,7 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     c.published++;
     const kind = ORGANISATION_KINDS.indexOf(profile.kind);
     for (const f of posted) {
-      (c.postings[f * KINDS + kind] ??= new Postings(false)).push(slot);
+      (c.postings[f * KINDS + kind] ??= new Postings()).push(slot);
       c.carriers[f]!++;
     }
   }

@@ -82,7 +82,7 @@ export function readPartnerContent(reader: SnapshotReader): PartnerContent {
   const postings = Array.from(ends, (end, p) => {
     const from = p === 0 ? 0 : ends[p - 1]!;
     if (end === from) return undefined;
-    const list = new Postings(false);
+    const list = new Postings();
     list.slots = entries.subarray(from, end);
     list.length = end - from;
     return list;

@@ -135,7 +135,7 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
       lexemes: (item) => this.lexemes.postings(item),
       features: (keys) => keys.flatMap((key) => this.features.get(key) ?? []),
       // offers have no names that sound like a word (and an owner's name is not theirs to be found by)
-      slotsOf: () => new Postings(false),
+      slotsOf: () => new Postings(),
     };
   }
 

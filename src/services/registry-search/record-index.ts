@@ -113,7 +113,7 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
       lexemes: (item) => this.lexemes.postings(item),
       features: (keys) => keys.flatMap((key) => this.features.get(key) ?? []),
       // records have no names that sound like a word: the fuzzy pass is the directory's
-      slotsOf: () => new Postings(false),
+      slotsOf: () => new Postings(),
     };
   }
 

@@ -221,7 +221,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   }
 
   private slotsOf(ids: ReadonlySet<string>): Postings {
-    const result = new Postings(false);
+    const result = new Postings();
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot !== undefined) result.push(slot);

@@ -11,11 +11,10 @@ export class Postings {
   slots: Int32Array;
   codes: Uint16Array | null;
   length = 0;
-  /** The table of the codes (shared by a lexicon's postings); null for features, which carry none. */
-  readonly rankParts: RankParts | null;
-
-  constructor(rankParts: RankParts | false) {
-    this.rankParts = rankParts || null;
+  constructor(
+    /** The table of the codes (shared by a lexicon's postings); none for features, which carry no rank part. */
+    readonly rankParts: RankParts | null = null,
+  ) {
     this.slots = new Int32Array(4);
     this.codes = rankParts ? new Uint16Array(4) : null;
   }
@@ -25,7 +24,7 @@ export class Postings {
    * copies them into arrays of their own (an empty one starts afresh: doubling nothing gives nothing).
    */
   static of(slots: Int32Array, codes: Uint16Array | null, rankParts: RankParts | null): Postings {
-    const postings = new Postings(rankParts ?? false);
+    const postings = new Postings(rankParts);
     if (slots.length === 0) return postings;
     postings.slots = slots;
     postings.codes = codes;
@@ -107,7 +106,7 @@ export function inEveryGroup(groups: Postings[][], size: number, live: Uint8Arra
 export function postFeatures(features: Map<string, Postings>, keys: string[], slot: number): void {
   for (const key of new Set(keys)) {
     let list = features.get(key);
-    if (!list) features.set(key, (list = new Postings(false)));
+    if (!list) features.set(key, (list = new Postings()));
     list.push(slot);
   }
 }

@@ -266,7 +266,7 @@ export function hitWays(
 
 function intersection(each: Postings[][]): Postings[] {
   const sets = each.map((lists) => new Set(lists.flatMap((list) => [...list.slots.subarray(0, list.length)])));
-  const result = new Postings(false);
+  const result = new Postings();
   for (const slot of sets[0]!) if (sets.every((set) => set.has(slot))) result.push(slot);
   return [result];
 }
