@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { codeFile } from './code-files.js';
 import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ export interface Platform {
 }
 
 /** The built web app, beside the compiled server (dist/web). */
-export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+export const WEB_ROOT = codeFile('../dist/web');
 
 /**
  * Opens the database, applies migrations and the shipped reference data, and loads the demo data into an

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { codeFile } from '../code-files.js';
 
 /**
  * Cross-language word bridges (src/reference/vocabularies, built by scripts/build-vocabulary-bridges.ts from
@@ -51,7 +52,7 @@ interface Bridges {
 let loaded: Bridges | undefined;
 
 function readBridgeFile(file: string): BridgeFile {
-  return JSON.parse(readFileSync(new URL(`../reference/vocabularies/${file}`, import.meta.url), 'utf8')) as BridgeFile;
+  return JSON.parse(readFileSync(codeFile(`reference/vocabularies/${file}`), 'utf8')) as BridgeFile;
 }
 
 /** Reads the three files once a process; a lexeme's bridges are merged when it is first asked for. */

@@ -1,5 +1,6 @@
 import { grown, Postings } from '../search/postings.js';
 import { SlotTable } from '../search/slot-table.js';
+import { IdColumn } from '../search/id-column.js';
 import type { SnapshotReader, SnapshotWriter } from '../search/snapshot/codec.js';
 import type { MatchRepository, PartnerProfile } from '../../repositories/match.repository.js';
 import { detached } from '../detached-string.js';
@@ -34,10 +35,10 @@ const MIN_DEAD_TO_COMPACT = 4096;
  */
 export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   /** Each published organisation's live slot (slot-table.ts: a restore fills it in a few tens of milliseconds). */
-  private readonly slotOf = new SlotTable((slot) => this.content.ids[slot]!);
+  private readonly slotOf = new SlotTable(() => this.content.ids);
   private readonly featureOf = new Map<string, number>();
   private content: PartnerContent = {
-    ids: [],
+    ids: new IdColumn(),
     sortNames: [],
     live: new Uint8Array(1024),
     start: new Int32Array(1024),
@@ -149,10 +150,8 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
   protected add(profile: PartnerProfile): void {
     if (this.slotOf.has(profile.id)) this.remove(profile.id);
     const c = this.content;
-    const slot = c.ids.length;
-    const id = detached(profile.id);
-    c.ids.push(id);
-    this.slotOf.set(id, slot);
+    const slot = c.ids.push(profile.id);
+    this.slotOf.set(profile.id, slot);
     c.sortNames.push(detached(profile.sortName));
     this.growSlots(slot + 1);
     const posted = [
@@ -217,8 +216,10 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     const c = this.content;
     const renumber = new Int32Array(c.ids.length).fill(-1);
     const size = Math.max(1024, c.published * 2);
-    const [ids, sortNames, live, start, count] = [
-      [] as string[],
+    let kept = 0;
+    for (let slot = 0; slot < c.ids.length; slot++) if (c.live[slot]) renumber[slot] = kept++;
+    const ids = c.ids.renumbered(renumber, size);
+    const [sortNames, live, start, count] = [
       [] as string[],
       new Uint8Array(size),
       new Int32Array(size),
@@ -228,9 +229,7 @@ export class PartnerIndex extends RevisionFollower<PartnerProfile> {
     let used = 0;
     for (let slot = 0; slot < c.ids.length; slot++) {
       if (!c.live[slot]) continue;
-      const next = ids.length;
-      renumber[slot] = next;
-      ids.push(c.ids[slot]!);
+      const next = renumber[slot]!;
       sortNames.push(c.sortNames[slot]!);
       live[next] = 1;
       buffer.set(c.buffer.subarray(c.start[slot]!, c.start[slot]! + c.count[slot]!), used);

@@ -1,4 +1,5 @@
 import { compareCodeUnits } from './partner-ranking.js';
+import { IdColumn } from '../search/id-column.js';
 
 /**
  * The slots' places in the order suggestions break ties in (by name), as integers: the ranking
@@ -16,12 +17,12 @@ export class NameOrder {
   private places = new Int32Array(0);
   /** The slots below this have a place. */
   private ranked = 0;
-  private madeFor: readonly string[] | null = null;
-  private ids: readonly string[] = [];
+  private madeFor: IdColumn | null = null;
+  private ids: IdColumn = new IdColumn(0);
   private sortNames: readonly string[] = [];
 
   /** Up to date for these columns (made again when needed): under a second for a million slots. */
-  over(ids: readonly string[], sortNames: readonly string[]): this {
+  over(ids: IdColumn, sortNames: readonly string[]): this {
     this.ids = ids;
     this.sortNames = sortNames;
     if (this.madeFor !== ids || ids.length - this.ranked > this.ranked / 8) this.make();
@@ -32,7 +33,7 @@ export class NameOrder {
   before(a: number, b: number): boolean {
     if (a < this.ranked && b < this.ranked && this.places[a] !== this.places[b]) return this.places[a]! < this.places[b]!;
     const byName = compareCodeUnits(this.sortNames[a]!, this.sortNames[b]!);
-    return byName !== 0 ? byName < 0 : compareCodeUnits(this.ids[a]!, this.ids[b]!) < 0;
+    return byName !== 0 ? byName < 0 : this.ids.before(a, b);
   }
 
   /**

@@ -127,7 +127,7 @@ export function rankWithBound(
       let at = best.length;
       while (at > 0 && (score !== best[at - 1]!.score ? score > best[at - 1]!.score : nameBefore(slot, bestSlots[at - 1]!))) at--;
       if (at === limit) continue;
-      best.splice(at, 0, { id: ids[slot]!, score, sortName: sortNames[slot]! });
+      best.splice(at, 0, { id: ids.get(slot), score, sortName: sortNames[slot]! });
       bestSlots.splice(at, 0, slot);
       if (best.length > limit) {
         best.pop();

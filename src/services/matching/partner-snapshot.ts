@@ -1,9 +1,10 @@
 import { ORGANISATION_KINDS } from '../../shared/domain.js';
 import { Postings } from '../search/postings.js';
+import { IdColumn } from '../search/id-column.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from '../search/snapshot/codec.js';
 
 /** The layout of the sections below; a new layout gets a new number (and the old file is not read). */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Postings are kept per feature and kind: feature f's carriers of kind k are `postings[f * KINDS + k]`. */
 export const KINDS = ORGANISATION_KINDS.length;
@@ -11,7 +12,7 @@ export const KINDS = ORGANISATION_KINDS.length;
 /** What a partner index holds, as its snapshot writes and reads it (PartnerIndex's fields). */
 export interface PartnerContent {
   /** Per slot (dead ones too, until a compaction): the organisation, its name's sort key, whether it is live. */
-  ids: string[];
+  ids: IdColumn;
   sortNames: string[];
   live: Uint8Array;
   /** Where each slot's features start in `buffer`, and how many. */
@@ -44,7 +45,8 @@ export function writePartnerContent(writer: SnapshotWriter, content: PartnerCont
     if (list) entries.set(list.slots.subarray(0, list.length), ends[p]! - list.length);
   }
   writer.json({ format: FORMAT, slots, used: content.used, garbage: content.garbage, published: content.published });
-  writer.strings(content.ids).strings(content.sortNames).strings(content.featureKeys);
+  content.ids.writeSnapshot(writer);
+  writer.strings(content.sortNames).strings(content.featureKeys);
   writer.uint8(content.live.slice(0, slots));
   writer.int32(content.start.slice(0, slots)).int32(content.count.slice(0, slots));
   writer.int32(content.buffer, content.used);
@@ -60,7 +62,7 @@ export function writePartnerContent(writer: SnapshotWriter, content: PartnerCont
 export function readPartnerContent(reader: SnapshotReader): PartnerContent {
   const head = reader.json<{ format?: unknown; slots: number; used: number; garbage: number; published: number }>();
   if (head.format !== FORMAT) throw new SnapshotFormatError(`partner index snapshot format ${String(head.format)} is not ${FORMAT}`);
-  const ids = reader.strings();
+  const ids = IdColumn.readSnapshot(reader, head.slots);
   const sortNames = reader.strings();
   const featureKeys = reader.strings();
   const live = reader.uint8();
@@ -72,7 +74,7 @@ export function readPartnerContent(reader: SnapshotReader): PartnerContent {
   const carriers = reader.int32();
   const slots = head.slots;
   if (
-    [ids.length, sortNames.length, live.length, start.length, count.length].some((n) => n !== slots) ||
+    [sortNames.length, live.length, start.length, count.length].some((n) => n !== slots) ||
     buffer.length !== head.used ||
     ends.length !== featureKeys.length * KINDS ||
     carriers.length !== featureKeys.length ||

@@ -1,3 +1,4 @@
+import type { IdColumn } from './id-column.js';
 import type { OrganisationFilter } from '../../repositories/organisation.repository.js';
 import { feature } from '../profile-features.js';
 import { firstAtOrAfter, postingsLength, SlotMap, type Postings } from './postings.js';
@@ -68,7 +69,7 @@ export class DirectoryFilters {
   private readonly columns = SINGLE.map(([, prefix]) => new SlotColumn(prefix));
   /** The slots the columns hold, and of which `ids` (a compaction or a restored snapshot gives new ones). */
   private covered = 0;
-  private coveredIds: string[] | null = null;
+  private coveredIds: IdColumn | null = null;
   private readonly marks = MULTIPLE.map(() => new SlotMap());
   /** Per column, its features' postings and numbers (kind:…, sector:…, region:…), as the last full settle found them. */
   private readonly own = SINGLE.map((): { n: number; list: Postings }[] => []);
@@ -80,7 +81,7 @@ export class DirectoryFilters {
    * compaction or a restore). After a few writes only the columns' own features are looked at: every
    * feature (a million names' sound keys at 1M) was walked at each refresh that added a slot, half a second.
    */
-  settle(ids: string[]): void {
+  settle(ids: IdColumn): void {
     if (this.coveredIds === ids && this.covered === ids.length) return;
     if (this.coveredIds !== ids) this.covered = 0;
     const from = this.covered;

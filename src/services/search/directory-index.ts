@@ -1,11 +1,11 @@
 import type { OrganisationFilter, PageRange } from '../../repositories/organisation.repository.js';
 import type { IndexedOrganisation, SearchRepository } from '../../repositories/search.repository.js';
 import { requiredWords, type Bridged, type SearchWord } from '../../repositories/search-query.js';
-import { detached } from '../detached-string.js';
 import { postFeatures, Postings, renumberFeatures, SlotMap } from './postings.js';
 import type { SnapshotReader, SnapshotWriter } from './snapshot/codec.js';
 import { readDirectory, writeDirectory } from './directory-snapshot.js';
 import { SlotTable } from './slot-table.js';
+import { IdColumn } from './id-column.js';
 import type { SnapshottableIndex } from './snapshot/snapshottable.js';
 import { topOrder } from './ordering.js';
 import { Lexicon } from './lexicon.js';
@@ -62,8 +62,8 @@ const READ_PAGE = 2000;
  * to); when the dead outnumber the live, the slots are renumbered and the postings compacted.
  */
 export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implements SnapshottableIndex {
-  private readonly slotOf = new SlotTable((slot) => this.ids[slot]!);
-  private ids: string[] = [];
+  private readonly slotOf = new SlotTable(() => this.ids);
+  private ids = new IdColumn();
   private live = new Uint8Array(1024);
   private lexemes = new Lexicon();
   private readonly features = new Map<string, Postings>();
@@ -128,7 +128,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
       total: slots.length,
       hits: top
         .slice(page.offset)
-        .map((i) => ({ id: this.ids[slots[i]!]!, rank: rank[i]!, ways: this.hitWays(matches, required, slots[i]!) })),
+        .map((i) => ({ id: this.ids.get(slots[i]!), rank: rank[i]!, ways: this.hitWays(matches, required, slots[i]!) })),
       relaxed,
     };
   }
@@ -187,7 +187,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
       if (ids.length === page.limit) break;
       if (!this.live[slot] || !passes(slot)) continue;
       if (skip-- > 0) continue;
-      ids.push(this.ids[slot]!);
+      ids.push(this.ids.get(slot));
     }
     return ids;
   }
@@ -239,10 +239,8 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   }
 
   protected add(organisation: IndexedOrganisation): void {
-    const slot = this.ids.length;
-    const id = detached(organisation.id);
-    this.ids.push(id);
-    this.slotOf.set(id, slot);
+    const slot = this.ids.push(organisation.id);
+    this.slotOf.set(organisation.id, slot);
     this.orders.add(slot, organisation.sortKeys, organisation.createdAt);
     if (slot === this.live.length) {
       const live = new Uint8Array(slot * 2);
@@ -288,12 +286,9 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   /** Live slots renumbered from 0, in order; dead ones dropped from every posting. */
   private compact(): void {
     const renumber = new Int32Array(this.ids.length).fill(-1);
-    const ids: string[] = [];
-    for (let slot = 0; slot < this.ids.length; slot++) {
-      if (!this.live[slot]) continue;
-      renumber[slot] = ids.length;
-      ids.push(this.ids[slot]!);
-    }
+    let kept = 0;
+    for (let slot = 0; slot < this.ids.length; slot++) if (this.live[slot]) renumber[slot] = kept++;
+    const ids = this.ids.renumbered(renumber, Math.max(1024, kept * 2));
     this.lexemes.renumber(renumber);
     renumberFeatures(this.features, renumber);
     this.ids = ids;
@@ -307,7 +302,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   /** Its content as a snapshot (directory-snapshot.ts). */
   writeSnapshot(writer: SnapshotWriter): void {
     const { ids, live, dead, lexemes, features, orders } = this;
-    writeDirectory(writer, { ids, live, dead, lexemes, features, orders });
+    writeDirectory(writer, { ids, live, dead, lexemes, features, orders, slots: this.slotOf });
   }
 
   /** Replaces its content by a snapshot's once all of it is read (a broken one leaves it as it was). */
@@ -321,7 +316,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
       content.dead,
       null,
     ];
-    this.slotOf.rebuild(this.ids.length, this.live);
+    this.slotOf.restore(content.slotOf);
     this.trimmedAt = this.ids.length;
     this.features.clear();
     for (const [key, list] of content.features) this.features.set(key, list);

@@ -2,13 +2,17 @@ import { grown, type Postings, readFeatures, writeFeatures } from './postings.js
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 import { Lexicon } from './lexicon.js';
 import { DirectoryOrders } from './slot-orders.js';
+import { IdColumn } from './id-column.js';
+import { SlotTable, type SlotPlaces } from './slot-table.js';
 
 /** The layout of the directory index's snapshot (writeDirectory): a new number whenever its sections change. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 /** What a directory index's snapshot holds: its slots' ids and liveness, its lexicon, features and orders. */
 export interface DirectoryContent {
-  ids: string[];
+  ids: IdColumn;
+  /** Each live slot by id (a snapshot's, read back rather than made again). */
+  slotOf: SlotPlaces;
   live: Uint8Array<ArrayBuffer>;
   dead: number;
   lexemes: Lexicon;
@@ -20,10 +24,12 @@ export interface DirectoryContent {
  * The content as a snapshot (search/snapshot/): every slot's id and liveness, the lexicon, the features,
  * the orders, settled first so that a restore ends where a fresh load does and sorts nothing.
  */
-export function writeDirectory(writer: SnapshotWriter, content: DirectoryContent): void {
+export function writeDirectory(writer: SnapshotWriter, content: Omit<DirectoryContent, 'slotOf'> & { slots: SlotTable }): void {
   const { ids } = content;
   writer.json({ format: SNAPSHOT_FORMAT, slots: ids.length, dead: content.dead });
-  writer.strings(ids).uint8(content.live, ids.length);
+  ids.writeSnapshot(writer);
+  writer.uint8(content.live, ids.length);
+  content.slots.writeSnapshot(writer);
   content.lexemes.writeSnapshot(writer);
   writeFeatures(writer, content.features);
   content.orders.writeSnapshot(writer, ids);
@@ -36,9 +42,10 @@ export function writeDirectory(writer: SnapshotWriter, content: DirectoryContent
 export function readDirectory(reader: SnapshotReader): DirectoryContent {
   const head = reader.json<{ format?: unknown; slots: number; dead: number }>();
   if (head.format !== SNAPSHOT_FORMAT) throw new SnapshotFormatError(`directory index snapshot format ${String(head.format)}`);
-  const ids = reader.strings();
+  const ids = IdColumn.readSnapshot(reader, head.slots);
   const live = reader.uint8();
-  if (ids.length !== head.slots || live.length !== head.slots) throw new SnapshotFormatError('ids and slots differ in number');
+  if (live.length !== head.slots) throw new SnapshotFormatError('ids and slots differ in number');
+  const slotOf = SlotTable.readSnapshot(reader, head.slots);
   const lexemes = new Lexicon();
   lexemes.readSnapshot(reader);
   const features = new Map(readFeatures(reader));
@@ -46,6 +53,7 @@ export function readDirectory(reader: SnapshotReader): DirectoryContent {
   orders.readSnapshot(reader, ids.length);
   return {
     ids,
+    slotOf,
     // a view holds exactly the slots: `add` doubles it when full, which an empty one cannot be
     live: live.length >= 1024 ? live : grown(live, 1024, (n) => new Uint8Array(n)),
     dead: head.dead,

@@ -17,13 +17,19 @@ export function lowerBound(sorted: string[], value: string): number {
  * The first `count` matches (indexes into `slots`) by rank, then by the reader's name key, then by id: the order results
  * are shown in. Most matches fall below the last place of a short list and stop there.
  */
-export function topOrder(slots: number[], rank: Float64Array, nameKey: (slot: number) => string, ids: string[], count: number): number[] {
+export function topOrder(
+  slots: number[],
+  rank: Float64Array,
+  nameKey: (slot: number) => string,
+  ids: SlotIdOrder,
+  count: number,
+): number[] {
   const before = (a: number, b: number) => {
     if (rank[a] !== rank[b]) return rank[a]! > rank[b]!;
     const na = nameKey(slots[a]!);
     const nb = nameKey(slots[b]!);
     if (na !== nb) return na < nb;
-    return ids[slots[a]!]! < ids[slots[b]!]!;
+    return ids.before(slots[a]!, slots[b]!);
   };
   if (count >= slots.length / 8) return [...slots.keys()].sort((a, b) => (before(a, b) ? -1 : 1)).slice(0, count);
   const best: number[] = [];
@@ -43,3 +49,11 @@ export function topOrder(slots: number[], rank: Float64Array, nameKey: (slot: nu
   }
   return best;
 }
+
+/** Whether slot a's id comes before slot b's: what breaks the last ties (IdColumn, or idOrder). */
+export interface SlotIdOrder {
+  before(a: number, b: number): boolean;
+}
+
+/** The order of ids held as strings by slot, as `<` compares them. */
+export const idOrder = (ids: readonly string[]): SlotIdOrder => ({ before: (a, b) => ids[a]! < ids[b]! });

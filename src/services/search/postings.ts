@@ -1,29 +1,33 @@
 import type { RankParts } from './rank-parts.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
+/** Rank part codes: a byte each while a lexicon's table holds up to 256 parts, two bytes past that. */
+export type RankCodes = Uint8Array | Uint16Array;
+
 /**
  * The slots that carry a lexeme or a feature, in the order they were added, with the code of a rank part
  * each for lexemes (the lexeme's part of the text rank, `rankParts.values[code]`: rank-parts.ts). Typed
  * arrays that double when full: millions of entries in a few tens of megabytes, walked without touching
- * objects.
+ * objects. Codes take a byte while they fit one (a million organisations carry about a hundred distinct
+ * parts: 50 MB less than two bytes each at 1M); a posting that meets a code past 255 widens its own.
  */
 export class Postings {
   slots: Int32Array;
-  codes: Uint16Array | null;
+  codes: RankCodes | null;
   length = 0;
   constructor(
     /** The table of the codes (shared by a lexicon's postings); none for features, which carry no rank part. */
     readonly rankParts: RankParts | null = null,
   ) {
     this.slots = new Int32Array(4);
-    this.codes = rankParts ? new Uint16Array(4) : null;
+    this.codes = rankParts ? new Uint8Array(4) : null;
   }
 
   /**
    * Postings over arrays restored from a snapshot: views of its buffer, exactly full, so the next push
    * copies them into arrays of their own (an empty one starts afresh: doubling nothing gives nothing).
    */
-  static of(slots: Int32Array, codes: Uint16Array | null, rankParts: RankParts | null): Postings {
+  static of(slots: Int32Array, codes: RankCodes | null, rankParts: RankParts | null): Postings {
     const postings = new Postings(rankParts);
     if (slots.length === 0) return postings;
     postings.slots = slots;
@@ -38,14 +42,14 @@ export class Postings {
       const slots = new Int32Array(this.length * 2);
       slots.set(this.slots);
       this.slots = slots;
-      if (this.codes) {
-        const codes = new Uint16Array(this.length * 2);
-        codes.set(this.codes);
-        this.codes = codes;
-      }
+      if (this.codes) this.codes = widened(this.codes, this.length * 2, this.codes instanceof Uint16Array);
     }
     this.slots[this.length] = slot;
-    if (this.codes) this.codes[this.length] = this.rankParts!.code(rankPart);
+    if (this.codes) {
+      const code = this.rankParts!.code(rankPart);
+      if (code > 0xff && this.codes instanceof Uint8Array) this.codes = widened(this.codes, this.codes.length, true);
+      this.codes[this.length] = code;
+    }
     this.length++;
   }
 
@@ -150,20 +154,24 @@ export function grown<A extends Uint8Array | Int32Array | Uint32Array | Float64A
 }
 
 /**
- * Many postings as three sections: where each starts, their slots end to end, and their rank parts' codes
- * (lexemes): a snapshot holds millions of entries in a few typed arrays rather than a section per posting.
+ * Many postings as three sections: where each starts, their slots end to end, and their rank parts'
+ * codes (lexemes), a byte each unless some posting holds wider ones: a snapshot holds millions of entries
+ * in a few typed arrays rather than a section per posting.
  */
 export function writePostings(writer: SnapshotWriter, lists: Postings[], withCodes: boolean): void {
   const starts = new Int32Array(lists.length + 1);
   for (const [i, list] of lists.entries()) starts[i + 1] = starts[i]! + list.length;
   const slots = new Int32Array(starts[lists.length]!);
-  const codes = withCodes ? new Uint16Array(slots.length) : null;
+  const wide = withCodes && lists.some((list) => list.codes instanceof Uint16Array);
+  const codes = withCodes ? (wide ? new Uint16Array(slots.length) : new Uint8Array(slots.length)) : null;
   for (const [i, list] of lists.entries()) {
     slots.set(list.slots.subarray(0, list.length), starts[i]);
     if (codes) codes.set(list.codes!.subarray(0, list.length), starts[i]);
   }
   writer.int32(starts).int32(slots);
-  if (codes) writer.uint16(codes);
+  if (codes) writer.json({ codeBytes: wide ? 2 : 1 });
+  if (codes instanceof Uint16Array) writer.uint16(codes);
+  else if (codes) writer.uint8(codes);
 }
 
 /**
@@ -173,7 +181,7 @@ export function writePostings(writer: SnapshotWriter, lists: Postings[], withCod
 export function readPostings(reader: SnapshotReader, rankParts: RankParts | null): Postings[] {
   const starts = reader.int32();
   const slots = reader.int32();
-  const codes = rankParts ? reader.uint16() : null;
+  const codes = rankParts ? (reader.json<{ codeBytes?: unknown }>().codeBytes === 2 ? reader.uint16() : reader.uint8()) : null;
   const total = starts.length > 0 ? starts[starts.length - 1]! : -1;
   if (total !== slots.length || (codes && codes.length !== total)) throw new SnapshotFormatError('postings of a broken length');
   const lists: Postings[] = [];
@@ -253,4 +261,11 @@ export function firstAtOrAfter(list: Postings, slot: number): number {
     else high = mid;
   }
   return low;
+}
+
+/** Codes copied into an array of `length`, two bytes each when `wide`. */
+function widened(codes: RankCodes, length: number, wide: boolean): RankCodes {
+  const next = wide ? new Uint16Array(length) : new Uint8Array(length);
+  next.set(codes);
+  return next;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Postings } from './postings.js';
+import { join } from 'node:path';
+import { tempDir } from '../../test/temp-dir.js';
+import { Postings, readPostings, writePostings } from './postings.js';
+import { SnapshotReader, SnapshotWriter } from './snapshot/codec.js';
 import { RankParts } from './rank-parts.js';
 
 describe('rank parts', () => {
@@ -39,5 +42,28 @@ describe('postings', () => {
       [2, Math.fround(0.4)],
       [3, 0.5],
     ]);
+  });
+
+  it('take a byte per code while the table has up to 256 parts, widen past it, and keep both through a snapshot', async () => {
+    const parts = new RankParts();
+    const narrow = new Postings(parts);
+    const wide = new Postings(parts);
+    for (let slot = 0; slot < 300; slot++) (slot < 200 ? narrow : wide).push(slot, slot);
+    expect(narrow.codes).toBeInstanceOf(Uint8Array);
+    // the 257th part widened the posting that met it, its earlier codes kept
+    expect(wide.codes).toBeInstanceOf(Uint16Array);
+    const read = (list: Postings, rankParts: RankParts) =>
+      Array.from({ length: list.length }, (_, i) => [list.slots[i], rankParts.values[list.codes![i]!]]);
+    expect(read(wide, parts)).toEqual(Array.from({ length: 100 }, (_, i) => [200 + i, 200 + i]));
+    for (const lists of [[narrow], [narrow, wide]]) {
+      const path = join(tempDir('cb-postings-'), 'postings.snapshot');
+      const writer = new SnapshotWriter();
+      writePostings(writer, lists, true);
+      await writer.save(path);
+      const restoredParts = RankParts.of(parts.used);
+      const restored = readPostings((await SnapshotReader.open(path))!, restoredParts);
+      expect(restored.map((list) => read(list, restoredParts))).toEqual(lists.map((list) => read(list, parts)));
+      expect(restored[0]!.codes).toBeInstanceOf(lists.length === 1 ? Uint8Array : Uint16Array);
+    }
   });
 });

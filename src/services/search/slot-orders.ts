@@ -2,6 +2,8 @@ import type { Language } from '../../shared/languages.js';
 import type { ListOrder, NameSortKeys } from '../../shared/sort-key.js';
 import { detached } from '../detached-string.js';
 import { SortKeyColumn } from './sort-key-column.js';
+import { grown } from './postings.js';
+import type { SlotIdOrder } from './ordering.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
 export type { ListOrder };
@@ -89,7 +91,7 @@ const NAME_ORDERS: Language[] = ['ru', 'fr', 'en'];
  */
 export class DirectoryOrders {
   private readonly keys = new Map(NAME_ORDERS.map((lang) => [lang, new SortKeyColumn()]));
-  private created: number[] = [];
+  private created = new Float64Array(1024);
   private readonly byName = new Map(NAME_ORDERS.map((lang) => [lang, new SlotOrder()]));
   private readonly newest = new SlotOrder();
 
@@ -99,6 +101,7 @@ export class DirectoryOrders {
     const fr = detached(sortKeys.fr);
     const keys: NameSortKeys = { ru: detached(sortKeys.ru), fr, en: sortKeys.en === sortKeys.fr ? fr : detached(sortKeys.en) };
     for (const lang of NAME_ORDERS) this.keys.get(lang)!.set(slot, keys[lang]);
+    if (slot >= this.created.length) this.created = grown(this.created, Math.max(1024, slot * 2), (n) => new Float64Array(n));
     this.created[slot] = createdAt;
     for (const order of this.byName.values()) order.add(slot);
     this.newest.add(slot);
@@ -111,7 +114,7 @@ export class DirectoryOrders {
 
   /** The slots renumbered after a compaction (-1: dropped). */
   renumber(renumber: Int32Array): void {
-    const created: number[] = [];
+    const created = new Float64Array(Math.max(1024, renumber.length));
     for (let slot = 0; slot < renumber.length; slot++) if (renumber[slot]! >= 0) created[renumber[slot]!] = this.created[slot]!;
     this.created = created;
     for (const column of this.keys.values()) column.renumber(renumber);
@@ -119,17 +122,17 @@ export class DirectoryOrders {
   }
 
   /** Every slot in this order (dead ones too); `ids` by slot break ties. */
-  slots(order: ListOrder, ids: string[]): Int32Array {
+  slots(order: ListOrder, ids: SlotIdOrder): Int32Array {
     if (order.sort === 'newest') {
       const { created } = this;
-      return this.newest.slots((a, b) => (created[a] !== created[b] ? created[a]! > created[b]! : ids[a]! < ids[b]!));
+      return this.newest.slots((a, b) => (created[a] !== created[b] ? created[a]! > created[b]! : ids.before(a, b)));
     }
     const { lang } = order;
     const keys = this.keys.get(lang)!;
     return this.byName.get(lang)!.slots((a, b) => {
       const ka = keys.get(a);
       const kb = keys.get(b);
-      return ka !== kb ? ka < kb : ids[a]! < ids[b]!;
+      return ka !== kb ? ka < kb : ids.before(a, b);
     });
   }
 
@@ -139,7 +142,7 @@ export class DirectoryOrders {
   }
 
   /** Puts every order in step (after a refresh, so that no listing pays for it). */
-  settle(ids: string[]): void {
+  settle(ids: SlotIdOrder): void {
     for (const lang of NAME_ORDERS) this.slots({ sort: 'name', lang }, ids);
     this.slots({ sort: 'newest' }, ids);
   }
@@ -148,10 +151,10 @@ export class DirectoryOrders {
    * The sort keys (as UTF-16: they are code points past ASCII, slow to decode from UTF-8), creation times
    * and the four settled orders (snapshot/).
    */
-  writeSnapshot(writer: SnapshotWriter, ids: string[]): void {
+  writeSnapshot(writer: SnapshotWriter, ids: SlotIdOrder & { length: number }): void {
     this.settle(ids);
     for (const lang of NAME_ORDERS) this.keys.get(lang)!.writeSnapshot(writer, ids.length);
-    writer.float64(Float64Array.from(this.created));
+    writer.float64(this.created.slice(0, ids.length));
     for (const order of [...this.byName.values(), this.newest]) writer.int32(order.settled);
   }
 
@@ -160,7 +163,8 @@ export class DirectoryOrders {
     for (const lang of NAME_ORDERS) this.keys.get(lang)!.readSnapshot(reader, size);
     const created = reader.float64();
     if (created.length !== size) throw new SnapshotFormatError('creation times of another number of slots');
-    this.created = Array.from(created);
+    // a view, exactly full: the next slot added copies it into one of its own
+    this.created = created;
     for (const order of [...this.byName.values(), this.newest]) {
       const slots = reader.int32();
       if (slots.length !== size) throw new SnapshotFormatError('an order of another number of slots');

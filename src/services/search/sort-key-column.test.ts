@@ -12,11 +12,18 @@ const written = async (write: (writer: SnapshotWriter) => void) => {
   return (await SnapshotReader.open(path))!;
 };
 
+/** Keys as a column writes them: their units, and where each starts. */
+const keySections = (w: SnapshotWriter, keys: string[]) => {
+  const starts = new Int32Array(keys.length + 1);
+  keys.forEach((key, i) => (starts[i + 1] = starts[i]! + key.length + 1));
+  w.utf16Strings(keys).int32(starts);
+};
+
 describe('the sort key column', () => {
   it('gives back restored keys undecoded until asked, keys added since, and writes both', async () => {
     const keys = ['ŤŮ\u0001ā', '', 'фильтр', 'ƓžŤ'];
     const column = new SortKeyColumn();
-    column.readSnapshot(await written((w) => w.utf16Strings(keys)), keys.length);
+    column.readSnapshot(await written((w) => keySections(w, keys)), keys.length);
     expect(keys.map((_, slot) => column.get(slot))).toEqual(keys);
     const again = new SortKeyColumn();
     again.readSnapshot(await written((w) => column.writeSnapshot(w, keys.length)), keys.length);
@@ -31,7 +38,7 @@ describe('the sort key column', () => {
 
   it('packs restored and added keys into code units, which give them back and write as they were', async () => {
     const column = new SortKeyColumn();
-    column.readSnapshot(await written((w) => w.utf16Strings(['ŤŮ', ''])), 2);
+    column.readSnapshot(await written((w) => keySections(w, ['ŤŮ', ''])), 2);
     column.set(2, 'фильтр');
     column.set(3, 'a');
     column.pack(4);
@@ -43,9 +50,12 @@ describe('the sort key column', () => {
     expect([column.get(2), column.get(4)]).toEqual(['фильтр', 'zz']);
   });
 
-  it('refuses a section of another number of keys', async () => {
+  it('refuses a section of another number of keys, or of keys that do not end where the next starts', async () => {
     const column = new SortKeyColumn();
-    const reader = await written((w) => w.utf16Strings(['a', 'b']));
+    const reader = await written((w) => keySections(w, ['a', 'b']));
     expect(() => column.readSnapshot(reader, 3)).toThrow(/another number/);
+    // starts that do not fall after each key's end
+    const broken = await written((w) => w.utf16Strings(['ab', 'c']).int32(new Int32Array([0, 2, 5])));
+    expect(() => new SortKeyColumn().readSnapshot(broken, 2)).toThrow(/broken lengths/);
   });
 });

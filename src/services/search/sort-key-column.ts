@@ -74,22 +74,31 @@ export class SortKeyColumn {
     this.recentSlots.fill(-1);
   }
 
-  /** Writes the keys of `size` slots as one UTF-16 section: the restored units as they are when nothing was added. */
+  /**
+   * Writes the keys of `size` slots as one UTF-16 section and where each starts: the restored units as
+   * they are when nothing was added. The starts are written rather than found again at a restore, where
+   * looking for the ends of 3,000,000 keys took a fifth of a second of the first search after a restart.
+   */
   writeSnapshot(writer: SnapshotWriter, size: number): void {
-    if (size === this.restored) writer.utf16Units(this.units.subarray(0, this.starts[size]!));
-    else writer.utf16Strings(Array.from({ length: size }, (_, slot) => this.get(slot)));
+    if (size === this.restored) {
+      writer.utf16Units(this.units.subarray(0, this.starts[size]!)).int32(this.starts, size + 1);
+      return;
+    }
+    const keys = Array.from({ length: size }, (_, slot) => this.get(slot));
+    const starts = new Int32Array(size + 1);
+    for (const [slot, key] of keys.entries()) starts[slot + 1] = starts[slot]! + key.length + 1;
+    writer.utf16Strings(keys).int32(starts);
   }
 
-  /** Replaces the keys by a snapshot's section, which must hold `size` of them. */
+  /** Replaces the keys by a snapshot's sections, which must hold `size` of them. */
   readSnapshot(reader: SnapshotReader, size: number): void {
     const units = reader.utf16Units();
-    const starts = new Int32Array(size + 1);
-    let n = 0;
-    for (let at = units.indexOf(0); at >= 0; at = units.indexOf(0, at + 1)) {
-      if (n === size) throw new SnapshotFormatError('sort keys of another number of slots');
-      starts[++n] = at + 1;
-    }
-    if (n !== size) throw new SnapshotFormatError('sort keys of another number of slots');
+    const starts = reader.int32();
+    if (starts.length !== size + 1 || starts[0] !== 0 || starts[size] !== units.length)
+      throw new SnapshotFormatError('sort keys of another number of slots');
+    // each key ends where the next starts, with its 0: a broken file is refused, not read across keys
+    for (let slot = 0; slot < size; slot++)
+      if (starts[slot + 1]! <= starts[slot]! || units[starts[slot + 1]! - 1] !== 0) throw new SnapshotFormatError('sort keys of broken lengths');
     this.units = units;
     this.text = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
     this.starts = starts;

@@ -2,17 +2,20 @@
  * Runs the scheduler in a worker thread, so that the server keeps answering while 50,000 requests are placed
  * (seconds of computation would otherwise stall every request in flight).
  *
- * From the compiled code (dist/) the worker is schedule-worker.js beside this module. On the TypeScript
+ * From the compiled code (dist/) the worker is schedule-worker.js beside this module (found from the code's top
+ * folder: the server may run as one bundle). On the TypeScript
  * sources (vitest, tsx) only schedule-worker.ts exists: the worker then starts with tsx's loader, as the
  * project's scripts run TypeScript; tsx is a development dependency, so this path is never taken in production.
  */
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { codeFile } from '../../../code-files.js';
 import type { ScheduleOptions, ScheduleResult, SchedulingInstance } from './types.js';
 
 export function runSchedule(instance: SchedulingInstance, options: ScheduleOptions): Promise<ScheduleResult> {
-  const compiled = new URL('./schedule-worker.js', import.meta.url);
-  const source = new URL('./schedule-worker.ts', import.meta.url);
+  const compiled = pathToFileURL(codeFile('services/events/scheduler/schedule-worker.js'));
+  const source = pathToFileURL(codeFile('services/events/scheduler/schedule-worker.ts'));
   const fromSource = !existsSync(compiled) && existsSync(source);
   // Copies handed over, not the caller's arrays: the caller keeps its instance (to write the meetings).
   const copy: SchedulingInstance = {
