@@ -149,3 +149,16 @@ describe('the filter choices', () => {
     await expect.poll(() => page.locator('.result-count').innerText()).toMatch(saysCount(kaluga));
   });
 });
+
+describe('a bad page or order in the address', () => {
+  it('falls back to the first page and the default order, and takes the bad values out of the address in place (en)', async () => {
+    const page = await open('/organisations?kind=university&page=-3&sort=nonsense', { locale: 'en-GB' });
+    await page.waitForURL((url) => !url.searchParams.has('page') && !url.searchParams.has('sort'), { timeout: 10_000 });
+    expect(new URL(page.url()).search).toBe('?kind=university');
+    await page.locator('.card').first().waitFor();
+    expect(await page.locator('.past-end').count()).toBe(0);
+    // replaced, not added: going back leaves the list rather than returning to the bad address
+    await page.goBack();
+    expect(page.url()).toBe('about:blank');
+  });
+});
