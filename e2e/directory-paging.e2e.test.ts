@@ -107,6 +107,28 @@ describe('the region filter', () => {
   });
 });
 
+describe('a chosen region with a long name', () => {
+  it('wraps it inside the filter column, the whole name seen (ru, desktop)', async () => {
+    const page = await open('/organisations?region=RU-KLU&region=FR-NAQ', { locale: 'ru-RU' });
+    const chips = page.locator('.filters .mantine-Pill-root');
+    await expect
+      .poll(() => chips.allInnerTexts())
+      .toEqual([expect.stringMatching(/^Калужская область \(RU-KLU\)/), expect.stringMatching(/^Новая Аквитания \(FR-NAQ\)/)]);
+    const column = await page
+      .locator('.filters')
+      .evaluate((e) => e.getBoundingClientRect().right - parseFloat(getComputedStyle(e).paddingRight));
+    for (const chip of await chips.all()) {
+      const seen = await chip.evaluate((e) => {
+        const label = e.querySelector('.mantine-Pill-label')!;
+        return { right: e.getBoundingClientRect().right, cut: label.scrollWidth - label.clientWidth };
+      });
+      expect(seen.right).toBeLessThanOrEqual(column + 0.5);
+      expect(seen.cut).toBeLessThanOrEqual(0);
+    }
+    expect(await overflow(page)).toBe(0);
+  });
+});
+
 describe('the filter choices', () => {
   const optionText = (page: Page, label: string, value: string) =>
     page.getByLabel(label).evaluate(
