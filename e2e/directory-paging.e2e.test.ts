@@ -107,6 +107,28 @@ describe('the region filter', () => {
   });
 });
 
+describe('a chosen region with a long name', () => {
+  it('wraps it inside the filter column, the whole name seen (ru, desktop)', async () => {
+    const page = await open('/organisations?region=RU-KLU&region=FR-NAQ', { locale: 'ru-RU' });
+    const chips = page.locator('.filters .mantine-Pill-root');
+    await expect
+      .poll(() => chips.allInnerTexts())
+      .toEqual([expect.stringMatching(/^Калужская область \(RU-KLU\)/), expect.stringMatching(/^Новая Аквитания \(FR-NAQ\)/)]);
+    const column = await page
+      .locator('.filters')
+      .evaluate((e) => e.getBoundingClientRect().right - parseFloat(getComputedStyle(e).paddingRight));
+    for (const chip of await chips.all()) {
+      const seen = await chip.evaluate((e) => {
+        const label = e.querySelector('.mantine-Pill-label')!;
+        return { right: e.getBoundingClientRect().right, cut: label.scrollWidth - label.clientWidth };
+      });
+      expect(seen.right).toBeLessThanOrEqual(column + 0.5);
+      expect(seen.cut).toBeLessThanOrEqual(0);
+    }
+    expect(await overflow(page)).toBe(0);
+  });
+});
+
 describe('the filter choices', () => {
   const optionText = (page: Page, label: string, value: string) =>
     page.getByLabel(label).evaluate(
@@ -147,5 +169,18 @@ describe('the filter choices', () => {
     const kaluga = await regionCount('RU-KLU');
     await pick(page, 'Регион', 'Калуж', /\(RU-KLU\)/);
     await expect.poll(() => page.locator('.result-count').innerText()).toMatch(saysCount(kaluga));
+  });
+});
+
+describe('a bad page or order in the address', () => {
+  it('falls back to the first page and the default order, and takes the bad values out of the address in place (en)', async () => {
+    const page = await open('/organisations?kind=university&page=-3&sort=nonsense', { locale: 'en-GB' });
+    await page.waitForURL((url) => !url.searchParams.has('page') && !url.searchParams.has('sort'), { timeout: 10_000 });
+    expect(new URL(page.url()).search).toBe('?kind=university');
+    await page.locator('.card').first().waitFor();
+    expect(await page.locator('.past-end').count()).toBe(0);
+    // replaced, not added: going back leaves the list rather than returning to the bad address
+    await page.goBack();
+    expect(page.url()).toBe('about:blank');
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/schemas/messaging.js';
 import { readOutbox } from '../../test/outbox.js';
+import { expectNoQueryTaken } from '../../test/query.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
 import { signedInUser, signIn, type TestUser } from '../../test/users.js';
 
@@ -130,6 +131,8 @@ describe('contacting an organisation', () => {
     expect((await third.get('/api/v1/messages')).json().items).toEqual([]);
     expect((await t.app.inject('/api/v1/messages')).statusCode).toBe(401);
   });
+
+  it('refuses a parameter the list of threads does not take', () => expectNoQueryTaken((url) => third.get(url), '/api/v1/messages'));
 
   it('limits how many threads one account starts', async () => {
     const spammer = await signedInUser(t, 'busy@example.org', [{ role: 'member', organisationSlug: 'airko' }]);

@@ -8,6 +8,7 @@ import {
   ThreadParamsSchema,
   ThreadSchema,
 } from '../../shared/schemas/messaging.js';
+import { NoQuerySchema } from '../../shared/schemas/common.js';
 import { OrganisationParamsSchema } from '../../shared/schemas/organisations.js';
 import { errors, readErrors } from './responses.js';
 
@@ -52,7 +53,12 @@ export const messageRoutes =
     app.get(
       '/messages',
       {
-        schema: { tags, summary: 'The threads of the reader’s organisations, newest first', response: { 200: ThreadListSchema, ...errors } },
+        schema: {
+          tags,
+          summary: 'The threads of the reader’s organisations, newest first',
+          querystring: NoQuerySchema,
+          response: { 200: ThreadListSchema, ...errors },
+        },
       },
       async (request) => services.messaging.list(request.actor),
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoQueryTaken } from '../../test/query.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
 
 let t: TestPlatform;
@@ -12,6 +13,8 @@ describe('partnerships', () => {
     const { items } = (await t.app.inject('/api/v1/partnerships')).json();
     expect(items).toEqual([{ slug: 'kaluga-limousin', name: expect.objectContaining({ fr: 'Région de Kalouga — Limousin' }) }]);
   });
+
+  it('refuses a parameter the list does not take', () => expectNoQueryTaken((url) => t.app.inject(url), '/api/v1/partnerships'));
 
   it('shows both sides with their regions, institutions and counts', async () => {
     const res = await t.app.inject('/api/v1/partnerships/kaluga-limousin');

@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MultilingualTextSchema } from '../../shared/schemas/common.js';
+import { MultilingualTextSchema, NoQuerySchema } from '../../shared/schemas/common.js';
 import { RegionCodeSchema, SlugSchema } from '../../shared/schemas/organisations.js';
 import { OrganisationStatsSchema, PartnershipSchema } from '../../shared/schemas/reference.js';
 import type { Services } from '../../services/index.js';
@@ -15,7 +15,11 @@ export const partnershipRoutes =
         schema: {
           tags: ['partnerships'],
           summary: 'Partnerships between regions',
-          response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), name: MultilingualTextSchema(300) })) }) },
+          querystring: NoQuerySchema,
+          response: {
+            200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), name: MultilingualTextSchema(300) })) }),
+            400: errors[400],
+          },
         },
       },
       async () => ({ items: await services.partnerships.list() }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../app.js';
+import { expectNoQueryTaken } from '../../test/query.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
 
 let t: TestPlatform;
@@ -34,6 +35,8 @@ describe('reference data', () => {
     ]);
     expect(items[1].naceClasses).toContain('23.44');
   });
+
+  it('refuses a parameter the areas do not take', () => expectNoQueryTaken((url) => t.app.inject(url), '/api/v1/areas'));
 
   it('finds NACE classes by code prefix and by title words in a language', async () => {
     const byCode = (await t.app.inject('/api/v1/classifications/nace?q=23.4')).json().items.map((e: { code: string }) => e.code);

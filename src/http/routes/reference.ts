@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LanguageSchema } from '../../shared/schemas/common.js';
+import { LanguageSchema, NoQuerySchema } from '../../shared/schemas/common.js';
 import {
   AreaSchema,
   NaceEntrySchema,
@@ -39,7 +39,12 @@ export const referenceRoutes =
     app.get(
       '/areas',
       {
-        schema: { tags: ['reference'], summary: 'Areas of cooperation', response: { 200: Type.Object({ items: Type.Array(AreaSchema) }) } },
+        schema: {
+          tags: ['reference'],
+          summary: 'Areas of cooperation',
+          querystring: NoQuerySchema,
+          response: { 200: Type.Object({ items: Type.Array(AreaSchema) }), 400: errors[400] },
+        },
       },
       async () => ({ items: (await services.repos.areas.list()).map(presentArea) }),
     );

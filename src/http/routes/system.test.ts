@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoQueryTaken } from '../../test/query.js';
 import { createTestPlatform, type TestPlatform } from '../../test/test-platform.js';
 
 let t: TestPlatform;
@@ -12,6 +13,8 @@ describe('system routes', () => {
     const res = await t.app.inject('/api/v1/health');
     expect(res.json()).toEqual({ status: 'ok', database: t.engine });
   });
+
+  it('refuses a parameter the health route does not take', () => expectNoQueryTaken((url) => t.app.inject(url), '/api/v1/health'));
 
   it('publishes an OpenAPI 3.1 document listing every API route', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();

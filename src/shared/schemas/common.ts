@@ -3,6 +3,12 @@ import { LANGUAGES } from '../languages.js';
 
 export const LanguageSchema = Type.Enum(LANGUAGES, { description: 'BCP 47 language tag' });
 
+/**
+ * The query of a route that takes no parameter: any is refused (400 `unknown_field`, naming it), as the
+ * routes with parameters refuse one they do not know, so that a misspelt filter is told, not ignored.
+ */
+export const NoQuerySchema = Type.Object({}, { additionalProperties: false });
+
 const text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
 /** See shared/multilingual.ts: one value per language and the language it was written in. */

@@ -3,13 +3,18 @@ import { ApiRequestError } from '../api/client';
 import { useI18n } from './I18nProvider';
 
 type Translate = ReturnType<typeof useI18n>['t'];
+/**
+ * A page's own names of its fields, by the field's last part (`nace` for `query.nace[0]`): a filter's error
+ * then names it as the filter's label does, where the registry-wide name (`fields.nace`) would differ.
+ */
+export type FieldLabels = Readonly<Record<string, string>>;
 const LANGUAGE_PARTS = new Set(['ru', 'fr', 'en']);
 
 /**
  * A field of an error (`body.name.fr`, `query.pageSize`, `body.terms[0].term`) as the reader calls it:
  * «Название (французский)», «Размер страницы». A field with no label is shown as the API names it.
  */
-export function fieldLabel(t: Translate, field: string | undefined): string {
+export function fieldLabel(t: Translate, field: string | undefined, labels: FieldLabels = {}): string {
   if (!field) return t('fields.request');
   const parts = field
     .replace(/\[\d+\]/g, '')
@@ -20,7 +25,7 @@ export function fieldLabel(t: Translate, field: string | undefined): string {
   const language = LANGUAGE_PARTS.has(last) && parts.length > 1 ? last : null;
   const name = language ? parts[parts.length - 2]! : last;
   const key = `fields.${name}`;
-  const label = t(key) === key ? name : t(key);
+  const label = labels[name] ?? (t(key) === key ? name : t(key));
   return language ? `${label} (${t(`language.names.${language}`)})` : label;
 }
 
@@ -46,10 +51,10 @@ function shownParams(t: Translate, params: Record<string, string | number> | und
  * `maxLength` with its limit, `nul`, …) with the field's name, else by its stable code. The server's
  * English text is the last resort, for a code this version of the web app does not know.
  */
-export function errorMessage(t: Translate, error: ApiError['error'], lang?: string): string {
+export function errorMessage(t: Translate, error: ApiError['error'], lang?: string, labels?: FieldLabels): string {
   // a token comes from an e-mailed link, never from the reader's typing: a cut or damaged one is a bad link
   if (error.code === 'validation_failed' && error.field === 'body.token') return t('errors.token_invalid');
-  const vars = { field: fieldLabel(t, error.field), ...shownParams(t, error.params, lang) };
+  const vars = { field: fieldLabel(t, error.field, labels), ...shownParams(t, error.params, lang) };
   // "at least 1 character" is a text left empty: said as such
   const reason = error.reason === 'minLength' && Number(error.params?.limit) === 1 ? 'required' : error.reason;
   if (reason) {
@@ -62,7 +67,8 @@ export function errorMessage(t: Translate, error: ApiError['error'], lang?: stri
   return text === key ? error.message : text;
 }
 
-export function useErrorText() {
+export function useErrorText(labels?: FieldLabels) {
   const { t } = useI18n();
-  return (error: unknown) => (error instanceof ApiRequestError && error.body ? errorMessage(t, error.body.error) : t('app.error'));
+  return (error: unknown) =>
+    error instanceof ApiRequestError && error.body ? errorMessage(t, error.body.error, undefined, labels) : t('app.error');
 }

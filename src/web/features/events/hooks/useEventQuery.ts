@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useListAddress } from '../../../shared/list-address';
 import type { EventQuery } from '../api/events';
 
 const LISTS = ['kind', 'region'] as const;
@@ -7,9 +7,9 @@ const SINGLES = ['q', 'from', 'to', 'mine'] as const;
 
 /** The events' filters live in the address: a list can be bookmarked and shared. */
 export function useEventQuery() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page } = useListAddress();
   const query = useMemo<EventQuery>(() => {
-    const q: EventQuery = { page: Math.max(1, Number(params.get('page')) || 1) };
+    const q: EventQuery = { page };
     for (const f of SINGLES) {
       const v = params.get(f);
       if (v) q[f] = v;
@@ -19,7 +19,7 @@ export function useEventQuery() {
       if (values.length) q[f] = values;
     }
     return q;
-  }, [params]);
+  }, [params, page]);
   /** Changes the filters; any change but the page's goes back to page 1. */
   const update = useCallback(
     (changes: Partial<EventQuery>) => {

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useListAddress } from '../../../shared/list-address';
 import type { MarketQuery } from '../api/marketplace';
 
 /** The filters that may hold several values (any of them matches). */
@@ -7,9 +7,9 @@ export const MARKET_FILTERS = ['kind', 'area', 'region', 'target', 'partnership'
 
 /** The marketplace's search lives in its address: a search can be bookmarked, shared and saved. */
 export function useMarketQuery() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page } = useListAddress();
   const query = useMemo<MarketQuery>(() => {
-    const q: MarketQuery = { page: Math.max(1, Number(params.get('page')) || 1) };
+    const q: MarketQuery = { page };
     const text = params.get('q');
     if (text) q.q = text;
     for (const f of MARKET_FILTERS) {
@@ -17,7 +17,7 @@ export function useMarketQuery() {
       if (values.length) q[f] = values;
     }
     return q;
-  }, [params]);
+  }, [params, page]);
 
   /** Changes the search; any change but the page's goes back to page 1. */
   const update = useCallback(

@@ -14,6 +14,7 @@ import { OrganisationCard } from './OrganisationCard';
 import { Pagination } from '../../../shared/ui/Pagination';
 import { SortChoice } from './SortChoice';
 import { resultCount } from '../result-count';
+import { directoryFieldLabels } from '../filter-labels';
 import { RecordResults } from '../../registry-search/components/RecordResults';
 
 export function DirectoryPage() {
@@ -65,7 +66,7 @@ export function DirectoryPage() {
           <DirectoryFilters query={query} onChange={update} facets={data?.facets} />
         </FiltersDisclosure>
         <section className="results" aria-busy={result.status === 'loading'}>
-          <Status state={result} />
+          <Status state={result} fieldLabels={directoryFieldLabels(t)} />
           {data && (
             <>
               <div className="result-bar">

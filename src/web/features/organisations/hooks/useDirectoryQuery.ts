@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { DIRECTORY_SORTS, type DirectorySort } from '../../../../shared/domain';
+import { useListAddress } from '../../../shared/list-address';
 
 /** `country` is chosen in the region filter: every region of a country. */
 export const FILTERS = ['region', 'country', 'kind', 'sector', 'area', 'nace'] as const;
@@ -18,9 +18,9 @@ const isSort = (value: string | null): value is DirectorySort => (DIRECTORY_SORT
 
 /** The directory's state lives in the URL, so a search can be bookmarked, shared and gone back to. */
 export function useDirectoryQuery() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page } = useListAddress(DIRECTORY_SORTS);
   const query = useMemo<DirectoryQuery>(() => {
-    const q: DirectoryQuery = { q: params.get('q') ?? '', page: Math.max(1, Number(params.get('page')) || 1) };
+    const q: DirectoryQuery = { q: params.get('q') ?? '', page };
     for (const f of FILTERS) {
       const values = params.getAll(f).filter(Boolean);
       if (values.length > 0) q[f] = values;
@@ -29,7 +29,7 @@ export function useDirectoryQuery() {
     // relevance means nothing without words: the default order then
     if (isSort(sort) && (sort !== 'relevance' || q.q)) q.sort = sort;
     return q;
-  }, [params]);
+  }, [params, page]);
 
   /** Changes some fields; any change other than the page goes back to page 1. */
   const update = useCallback(

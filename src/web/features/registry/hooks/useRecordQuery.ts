@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useListAddress } from '../../../shared/list-address';
 import type { RecordFilters } from '../api/registry';
 
 /** The list filters that may hold several values (any of them matches). */
@@ -14,9 +14,9 @@ export interface RecordQuery extends Partial<Record<ListFilter, string[]>> {
 
 /** A list's filters live in its address, so that a filtered list can be bookmarked and shared. */
 export function useRecordQuery() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page } = useListAddress();
   const query = useMemo<RecordQuery>(() => {
-    const q: RecordQuery = { page: Math.max(1, Number(params.get('page')) || 1) };
+    const q: RecordQuery = { page };
     for (const f of LIST_FILTERS) {
       const values = params.getAll(f).filter(Boolean);
       if (values.length) q[f] = values;
@@ -26,7 +26,7 @@ export function useRecordQuery() {
       if (value) q[f] = value;
     }
     return q;
-  }, [params]);
+  }, [params, page]);
 
   /** Changes some filters; any change but the page's goes back to page 1. */
   const update = useCallback(
