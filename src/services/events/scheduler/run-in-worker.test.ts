@@ -37,8 +37,13 @@ describe('the scheduler in a worker thread, from the compiled code', () => {
     const { join } = await import('node:path');
     const out = mkdtempSync(join(tmpdir(), 'scheduler-dist-'));
     try {
-      const here = new URL('.', import.meta.url).pathname;
-      const files = ['run-in-worker.ts', 'schedule-worker.ts', 'generate-instance.ts'].map((f) => join(here, f));
+      // compiled as dist/ is laid out: the worker is found from the code's top folder (code-files.ts)
+      const src = new URL('../../../', import.meta.url).pathname;
+      const scheduler = 'services/events/scheduler';
+      const files = [
+        'code-files.ts',
+        ...['run-in-worker.ts', 'schedule-worker.ts', 'generate-instance.ts'].map((f) => `${scheduler}/${f}`),
+      ].map((f) => join(src, f));
       execFileSync(
         'npx',
         [
@@ -46,7 +51,7 @@ describe('the scheduler in a worker thread, from the compiled code', () => {
           '--outDir',
           out,
           '--rootDir',
-          here,
+          src,
           '--module',
           'nodenext',
           '--moduleResolution',
@@ -61,8 +66,8 @@ describe('the scheduler in a worker thread, from the compiled code', () => {
         { stdio: 'pipe' },
       );
       writeFileSync(join(out, 'package.json'), '{"type":"module"}');
-      const compiled = (await import(join(out, 'run-in-worker.js'))) as typeof import('./run-in-worker.js');
-      const generator = (await import(join(out, 'generate-instance.js'))) as typeof import('./generate-instance.js');
+      const compiled = (await import(join(out, scheduler, 'run-in-worker.js'))) as typeof import('./run-in-worker.js');
+      const generator = (await import(join(out, scheduler, 'generate-instance.js'))) as typeof import('./generate-instance.js');
       const instance = generator.generateInstance('hard', { participants: 200, requests: 1200 }, 1);
       const result = await compiled.runSchedule(instance, { timeLimitMs: 200 });
       expect(violations(instance, result)).toEqual([]);
