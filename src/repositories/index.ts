@@ -36,6 +36,7 @@ import { RegionRepository } from './region.repository.js';
 // events: round tables, delegation visits, brokerage events and their meetings
 import { createEventRepositories, type EventRepositories } from './events/index.js';
 import { SearchRepository } from './search.repository.js';
+import { ShippedDataRepository } from './shipped-data.repository.js';
 import { label as bridgeLabel, translate as bridgeTranslate } from './vocabulary-bridges.js';
 
 export interface Repositories {
@@ -93,6 +94,8 @@ export interface Repositories {
   /** The registry as reminders read it (agreements ending, overdue milestones). */
   reminders: ReminderRepository;
   search: SearchRepository;
+  /** Which shipped reference files the database holds (their digests). */
+  shippedData: ShippedDataRepository;
   /** Translations of words between ru, fr and en learnt from the shared vocabularies (absent: no bridges). */
   bridges?: BridgeReader;
   clock: Clock;
@@ -163,6 +166,7 @@ export function createRepositories(db: Database, outside: Outside, cache = new R
     events: createEventRepositories(db),
     reminders: new ReminderRepository(db),
     search: new SearchRepository(db),
+    shippedData: new ShippedDataRepository(db),
     bridges: { translate: bridgeTranslate, label: bridgeLabels },
     clock: outside.clock ?? systemClock,
     mail: outside.mail,

@@ -121,13 +121,12 @@ export async function rowsSince(
     const items = await tableRows(db, from, fields, page.after ? sql`id > ${page.after}::uuid` : sql`true`, page.limit);
     return { items, gone: [], position, more: items.length === page.limit };
   }
+  // the holes as ranges the planner sees (a lateral join over an unnest of them was estimated at a ninth of
+  // the feed, and planned in parallel: two workers started for every read, 5–8 ms of each search at 1M)
+  const holes = since.holes.map((h) => sql` or seq between ${h.from} and ${h.to}`);
   const result = (await db.execute(sql`
     with fed as materialized (
-      (select seq, entity_id from change_feed where entity = ${entity} and seq > ${since.seq}
-       union all
-       select c.seq, c.entity_id
-         from unnest(${sql.param(since.holes.map((h) => h.from))}::bigint[], ${sql.param(since.holes.map((h) => h.to))}::bigint[]) h(first, last),
-              lateral (select seq, entity_id from change_feed where entity = ${entity} and seq between h.first and h.last) c)
+      select seq, entity_id from change_feed where entity = ${entity} and (seq > ${since.seq}${sql.join(holes)})
       order by seq limit ${page.limit})
     select ${FEED} || concat_ws(' ', pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text,
                                 ${floorOf(entity)}::text, (select string_agg(seq::text, ' ' order by seq) from fed)) as line

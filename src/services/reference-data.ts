@@ -1,14 +1,19 @@
-import areasFile from '../reference/areas.json' with { type: 'json' };
-import regionsFile from '../reference/regions.json' with { type: 'json' };
 import type { Repositories } from '../repositories/index.js';
 import type { AreaRow } from '../repositories/area.repository.js';
 import type { RegionRow } from '../repositories/region.repository.js';
+import { readShippedJson, shippedDigest } from '../repositories/shipped-data.repository.js';
+
+const FILES = ['regions.json', 'areas.json'] as const;
+/** One more when what the sync below writes from the same files changes: the next start applies them again. */
+const APPLIER = 1;
+const STAMP = 'reference-data';
 
 /** The shipped regions as rows: a region without a NUTS code has none in the database either. */
-const shippedRegions: RegionRow[] = (regionsFile.regions as (Omit<RegionRow, 'nuts'> & { nuts?: string })[]).map((r) => ({
-  ...r,
-  nuts: r.nuts ?? null,
-}));
+const shippedRegions = (): RegionRow[] =>
+  readShippedJson<{ regions: (Omit<RegionRow, 'nuts'> & { nuts?: string })[] }>('regions.json').regions.map((r) => ({
+    ...r,
+    nuts: r.nuts ?? null,
+  }));
 
 // a name is compared key by key: jsonb keeps its keys in an order of its own
 const sameRegion = (a: RegionRow, b: RegionRow) =>
@@ -18,14 +23,19 @@ const sameRegion = (a: RegionRow, b: RegionRow) =>
   (['original', 'ru', 'fr', 'en'] as const).every((k) => a.name[k] === b.name[k]);
 
 /**
- * Brings the shipped reference data into the database at every start: regions are facts and follow the
- * file (only those that differ are written: there are 2,000 of them); areas of cooperation are only added,
- * since coordinators may have edited them since.
+ * Brings the shipped reference data into the database when its files (or this code) changed since it was
+ * last applied: regions are facts and follow the file (only those that differ are written: there are 2,000
+ * of them); areas of cooperation are only added, since coordinators may have edited them since. Returns
+ * whether it compared them (false: the database's stamp says it holds these files already).
  */
-export async function syncReferenceData(repos: Repositories): Promise<void> {
-  await repos.transaction(async (tx) => {
+export async function syncReferenceData(repos: Repositories): Promise<boolean> {
+  const digest = shippedDigest(FILES, APPLIER);
+  return repos.transaction(async (tx) => {
+    if ((await tx.shippedData.stamp(STAMP)) === digest) return false;
     const stored = new Map((await tx.regions.list()).map((r) => [r.code, r]));
-    await tx.regions.upsertMany(shippedRegions.filter((r) => !stored.has(r.code) || !sameRegion(stored.get(r.code)!, r)));
-    await tx.areas.insertMissing(areasFile.areas as AreaRow[]);
+    await tx.regions.upsertMany(shippedRegions().filter((r) => !stored.has(r.code) || !sameRegion(stored.get(r.code)!, r)));
+    await tx.areas.insertMissing(readShippedJson<{ areas: AreaRow[] }>('areas.json').areas);
+    await tx.shippedData.setStamp(STAMP, digest);
+    return true;
   });
 }

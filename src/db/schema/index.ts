@@ -12,3 +12,4 @@ export * from './offer-alerts.js';
 export * from './offer-follow-updates.js';
 export * from './events.js';
 export * from './change-feed.js';
+export * from './shipped-data.js';

@@ -1,6 +1,6 @@
-import glossaryFile from '../../reference/glossary.json' with { type: 'json' };
 import type { Repositories } from '../../repositories/index.js';
 import type { NewTerm } from '../../repositories/glossary.repository.js';
+import { readShippedJson, shippedDigest } from '../../repositories/shipped-data.repository.js';
 import { LANGUAGES } from '../../shared/languages.js';
 
 interface ShippedConcept {
@@ -12,7 +12,9 @@ interface ShippedConcept {
   en: string[];
 }
 
-export const shippedConcepts = glossaryFile.concepts as ShippedConcept[];
+/** One more when what the sync writes from the same file changes: the next start applies it again. */
+const APPLIER = 1;
+const STAMP = 'glossary';
 
 /**
  * Adds the shipped glossary's missing concepts and terms (src/reference/glossary.json). Coordinators'
@@ -20,7 +22,11 @@ export const shippedConcepts = glossaryFile.concepts as ShippedConcept[];
  * When anything was added, every organisation is re-tagged. Returns the numbers added and re-tagged.
  */
 export async function syncShippedGlossary(repos: Repositories): Promise<{ concepts: number; terms: number; retagged: number }> {
+  const digest = shippedDigest(['glossary.json'], APPLIER);
   return repos.transaction(async (tx) => {
+    // the file applied already: nothing it holds can be missing but what coordinators removed (kept removed)
+    if ((await tx.shippedData.stamp(STAMP)) === digest) return { concepts: 0, terms: 0, retagged: 0 };
+    const shippedConcepts = readShippedJson<{ concepts: ShippedConcept[] }>('glossary.json').concepts;
     const concepts = await tx.glossary.insertConcepts(
       shippedConcepts.map((c) => ({ code: c.code, broader: c.broader ?? [], naceClasses: c.nace ?? [], source: 'shipped' as const })),
     );
@@ -33,6 +39,7 @@ export async function syncShippedGlossary(repos: Repositories): Promise<{ concep
     const present = await tx.glossary.shippedTermKeys();
     const added = await tx.glossary.insertTerms(terms.filter((t) => !present.has(`${t.conceptCode} ${t.language} ${t.term}`)));
     const retagged = added.length > 0 ? await tx.glossary.retagAll() : 0;
+    await tx.shippedData.setStamp(STAMP, digest);
     return { concepts, terms: added.length, retagged };
   });
 }
