@@ -6,7 +6,7 @@ import { RevisionFollower } from '../revision-follower.js';
 import type { HitWay, IndexWord } from '../search/directory-index.js';
 import { rankMatches } from '../search/directory-rank.js';
 import { Lexicon } from '../search/lexicon.js';
-import { idOrder, topOrder } from '../search/ordering.js';
+import { idOrder, byKey, topOrder } from '../search/ordering.js';
 import { facetCounts, grown, inEveryGroup, postFeatures, Postings, renumberFeatures } from '../search/postings.js';
 import { readSearchVector } from '../search/text-rank.js';
 import { hitWays, matchWords, type MatchSource } from '../search/word-matches.js';
@@ -95,7 +95,13 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
       // without words, the filter's own postings are the candidates when it has lists (a saved area's digest)
       const slots = (candidates ?? this.liveSlots()).filter(passes);
       const newest = Float64Array.from(slots, (slot) => this.publishedAt[slot]!);
-      const top = topOrder(slots, newest, (slot) => this.titleKeys[slot]!, idOrder(this.ids), count);
+      const top = topOrder(
+        slots,
+        newest,
+        byKey((slot) => this.titleKeys[slot]!),
+        idOrder(this.ids),
+        count,
+      );
       return {
         total: slots.length,
         hits: top.slice(page.offset).map((i) => ({ id: this.ids[slots[i]!]!, rank: 0, ways: [], concepts: [] })),
@@ -107,7 +113,13 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
     const slots = matches.slots.filter(passes);
     const rank = rankMatches(source, words, required, { ...matches, slots });
     const concepts = [...new Set(required.flatMap((w) => [...w.concepts, ...w.narrower]))];
-    const top = topOrder(slots, rank, (slot) => this.titleKeys[slot]!, idOrder(this.ids), count);
+    const top = topOrder(
+      slots,
+      rank,
+      byKey((slot) => this.titleKeys[slot]!),
+      idOrder(this.ids),
+      count,
+    );
     return {
       total: slots.length,
       hits: top.slice(page.offset).map((i) => ({

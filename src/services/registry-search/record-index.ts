@@ -6,7 +6,7 @@ import { RevisionFollower } from '../revision-follower.js';
 import type { HitWay, IndexWord } from '../search/directory-index.js';
 import { rankMatches } from '../search/directory-rank.js';
 import { Lexicon } from '../search/lexicon.js';
-import { idOrder, topOrder } from '../search/ordering.js';
+import { idOrder, byKey, topOrder } from '../search/ordering.js';
 import { facetCounts, grown, inEveryGroup, postFeatures, Postings, renumberFeatures } from '../search/postings.js';
 import { readSearchVector } from '../search/text-rank.js';
 import { hitWays, matchWords, type MatchSource } from '../search/word-matches.js';
@@ -87,7 +87,13 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
     const slots = matches.slots.filter(passes);
     const rank = rankMatches(source, words, required, { ...matches, slots });
     const concepts = [...new Set(required.flatMap((w) => [...w.concepts, ...w.narrower]))];
-    const top = topOrder(slots, rank, (slot) => this.titleKeys[slot]!, idOrder(this.ids), page.offset + page.limit);
+    const top = topOrder(
+      slots,
+      rank,
+      byKey((slot) => this.titleKeys[slot]!),
+      idOrder(this.ids),
+      page.offset + page.limit,
+    );
     const facets: RecordFacets = {
       kind: this.count(matches.slots, this.passing({ ...filter, kinds: [] }), 'kind:'),
       stage: this.count(matches.slots, this.passing({ ...filter, stages: [] }), 'stage:'),

@@ -123,7 +123,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     }
     const rank = rankMatches(this.source(), words, required, matches, this.positions);
     const { lang } = order;
-    const top = topOrder(slots, rank, (slot) => this.orders.nameKey(slot, lang), this.ids, page.offset + page.limit);
+    const top = topOrder(slots, rank, (a, b) => this.orders.compareNames(a, b, lang), this.ids, page.offset + page.limit);
     return {
       total: slots.length,
       hits: top

@@ -23,6 +23,14 @@ export class MatchScratch {
   readonly admitted = new SlotBits();
   readonly seen = [new SlotBits(), new SlotBits(), new SlotBits()];
 
+  private byCode = new Float32Array(256);
+
+  /** Room for one value per rank part's code (word-matches.ts valuesByCode), good until the next call. */
+  values(codes: number): Float32Array {
+    if (this.byCode.length < codes) this.byCode = new Float32Array(codes * 2);
+    return this.byCode;
+  }
+
   /** Clean arrays of at least `size` slots, and one array of ways per word. */
   take(size: number, words: number) {
     if (this.coverage.length < size) {

@@ -13,22 +13,25 @@ export function lowerBound(sorted: string[], value: string): number {
   return low;
 }
 
+/** Two slots by a key each (a name's sort key, a title's), as `<` compares strings: negative when a's comes first. */
+export type SlotNameOrder = (a: number, b: number) => number;
+
+/** Slots ordered by a string key per slot. */
+export const byKey =
+  (key: (slot: number) => string): SlotNameOrder =>
+  (a, b) =>
+    compare(key(a), key(b));
+
 /**
  * The first `count` matches (indexes into `slots`) by rank, then by the reader's name key, then by id: the order results
- * are shown in. Most matches fall below the last place of a short list and stop there.
+ * are shown in. Most matches fall below the last place of a short list and stop there; a one-word query ties
+ * tens of thousands at that place, which the names then decide (compared undecoded: SortKeyColumn.compare).
  */
-export function topOrder(
-  slots: number[],
-  rank: Float64Array,
-  nameKey: (slot: number) => string,
-  ids: SlotIdOrder,
-  count: number,
-): number[] {
+export function topOrder(slots: number[], rank: Float64Array, names: SlotNameOrder, ids: SlotIdOrder, count: number): number[] {
   const before = (a: number, b: number) => {
     if (rank[a] !== rank[b]) return rank[a]! > rank[b]!;
-    const na = nameKey(slots[a]!);
-    const nb = nameKey(slots[b]!);
-    if (na !== nb) return na < nb;
+    const byName = names(slots[a]!, slots[b]!);
+    if (byName !== 0) return byName < 0;
     return ids.before(slots[a]!, slots[b]!);
   };
   if (count >= slots.length / 8) return [...slots.keys()].sort((a, b) => (before(a, b) ? -1 : 1)).slice(0, count);

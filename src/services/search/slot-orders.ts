@@ -107,9 +107,9 @@ export class DirectoryOrders {
     this.newest.add(slot);
   }
 
-  /** The name keys of a language's readers, by slot: what ranked results fall back on in a tie. */
-  nameKey(slot: number, lang: Language): string {
-    return this.keys.get(lang)!.get(slot);
+  /** Two slots by the name keys of a language's readers (negative: a's first): what ranked results fall back on in a tie. */
+  compareNames(a: number, b: number, lang: Language): number {
+    return this.keys.get(lang)!.compare(a, b);
   }
 
   /** The slots renumbered after a compaction (-1: dropped). */
@@ -130,9 +130,8 @@ export class DirectoryOrders {
     const { lang } = order;
     const keys = this.keys.get(lang)!;
     return this.byName.get(lang)!.slots((a, b) => {
-      const ka = keys.get(a);
-      const kb = keys.get(b);
-      return ka !== kb ? ka < kb : ids.before(a, b);
+      const byName = keys.compare(a, b);
+      return byName !== 0 ? byName < 0 : ids.before(a, b);
     });
   }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/temp-dir.js';
 import { SnapshotReader, SnapshotWriter } from './snapshot/codec.js';
@@ -48,6 +49,37 @@ describe('the sort key column', () => {
     expect([0, 1, 2, 3].map((slot) => again.get(slot))).toEqual(['ŤŮ', '', 'фильтр', 'a']);
     column.set(4, 'zz');
     expect([column.get(2), column.get(4)]).toEqual(['фильтр', 'zz']);
+  });
+
+  it('compares keys as strings compare, restored ones undecoded, beside ones added since', () => {
+    // keys as sort-key.ts makes them: units from 0x100, levels apart by 1, never a 0
+    const key = fc.array(
+      fc.oneof(
+        fc.constant('\u0001'),
+        fc.integer({ min: 0x100, max: 0xd7ff }).map((u) => String.fromCharCode(u)),
+      ),
+      {
+        maxLength: 6,
+      },
+    );
+    const keys = fc.array(
+      key.map((units) => units.join('')),
+      { minLength: 2, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(keys, fc.nat(), (all, split) => {
+        const restored = split % all.length;
+        const column = new SortKeyColumn();
+        all.slice(0, restored).forEach((k, slot) => column.set(slot, k));
+        column.pack(restored);
+        all.slice(restored).forEach((k, i) => column.set(restored + i, k));
+        for (let a = 0; a < all.length; a++)
+          for (let b = 0; b < all.length; b++) {
+            const [ka, kb] = [all[a]!, all[b]!];
+            expect(Math.sign(column.compare(a, b)), `${a} ${b}`).toBe(ka < kb ? -1 : ka > kb ? 1 : 0);
+          }
+      }),
+    );
   });
 
   it('refuses a section of another number of keys, or of keys that do not end where the next starts', async () => {

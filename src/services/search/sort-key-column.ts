@@ -34,6 +34,28 @@ export class SortKeyColumn {
   }
 
   /**
+   * Slot a's key against slot b's, in code-unit order (as `<` compares them): negative when a's comes first.
+   * Restored keys are compared where they lie, undecoded: a one-word query ties tens of thousands of
+   * matches, whose names decoded one by one were a fifth of its search at 1M. A key holds no 0 unit
+   * (sort-key.ts: weights from 0x100, separators 1), so the 0 after each is below every unit and a key
+   * sorts before the longer keys it starts.
+   */
+  compare(a: number, b: number): number {
+    if (a < this.restored && b < this.restored) {
+      const units = this.units;
+      for (let i = this.starts[a]!, j = this.starts[b]!; ; i++, j++) {
+        const x = units[i]!;
+        const y = units[j]!;
+        if (x !== y) return x - y;
+        if (x === 0) return 0;
+      }
+    }
+    const ka = this.get(a);
+    const kb = this.get(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  }
+
+  /**
    * The key of slot `slot`, the next one or one past the restored ones (a load, a change read), held as
    * given: the caller detaches it from the row it was read with, once for languages whose keys are equal.
    */
@@ -98,7 +120,8 @@ export class SortKeyColumn {
       throw new SnapshotFormatError('sort keys of another number of slots');
     // each key ends where the next starts, with its 0: a broken file is refused, not read across keys
     for (let slot = 0; slot < size; slot++)
-      if (starts[slot + 1]! <= starts[slot]! || units[starts[slot + 1]! - 1] !== 0) throw new SnapshotFormatError('sort keys of broken lengths');
+      if (starts[slot + 1]! <= starts[slot]! || units[starts[slot + 1]! - 1] !== 0)
+        throw new SnapshotFormatError('sort keys of broken lengths');
     this.units = units;
     this.text = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
     this.starts = starts;

@@ -182,10 +182,12 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
     for (const { lists, how, full } of groups) {
       for (const list of lists) {
         const entries = list.slots;
-        // lexemes' postings carry their part of the text rank (a code into a table); concepts' and names' none
+        const length = list.length;
+        // what a match counts for, by its code: lexemes' postings carry their part of the text rank as a
+        // code into a table, and a part below CODE_TITLES_ONLY counts less; concepts' and names' carry none
         const codes = list.codes;
-        const parts = list.rankParts?.values;
-        for (let i = 0; i < list.length; i++) {
+        const values = codes ? valuesByCode(list.rankParts!.values, full, scratch) : null;
+        for (let i = 0; i < length; i++) {
           const slot = entries[i]!;
           if (inside) {
             const at = slot >>> 5;
@@ -198,8 +200,7 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
               continue;
             }
           }
-          // a word (or its translation) only in the titles of the record's codes says less than one in its own texts
-          const value = codes && parts![codes[i]!]! < CODE_TITLES_ONLY ? Math.min(full, CODE_TITLE_STRENGTH) : full;
+          const value = values ? values[codes![i]!]! : full;
           if (!live[slot] || strength[slot]! >= value) continue;
           if (strength[slot] === 0) {
             found[foundCount++] = slot;
@@ -243,6 +244,17 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
   if (relaxed) slots = Array.from(touched.subarray(0, touchedCount));
   for (const slot of slots) enough[slot] = 1;
   return { enough, slots, coverage, ways, rarity: weights, relaxed };
+}
+
+/**
+ * Per rank part's code, what a match counts for at `full`: a word (or its translation) only in the titles
+ * of the record's codes says less than one in its own texts. Worked out once a list, not at each entry.
+ */
+function valuesByCode(parts: Float32Array, full: number, scratch: MatchScratch): Float32Array {
+  const values = scratch.values(parts.length);
+  const low = Math.min(full, CODE_TITLE_STRENGTH);
+  for (let code = 0; code < parts.length; code++) values[code] = parts[code]! < CODE_TITLES_ONLY ? low : full;
+  return values;
 }
 
 /** How a slot matched each required word, in words (null: not matched). */
