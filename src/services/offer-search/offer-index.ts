@@ -59,6 +59,8 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
   private titleKeys: string[] = [];
+  /** Ties of rank go by title (read through `this`: compaction replaces the keys). */
+  private readonly titleOrder = byKey((slot) => this.titleKeys[slot]!);
   private live = new Uint8Array(1024);
   private lastDay = new Int32Array(1024);
   private publishedAt = new Float64Array(1024);
@@ -95,13 +97,7 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
       // without words, the filter's own postings are the candidates when it has lists (a saved area's digest)
       const slots = (candidates ?? this.liveSlots()).filter(passes);
       const newest = Float64Array.from(slots, (slot) => this.publishedAt[slot]!);
-      const top = topOrder(
-        slots,
-        newest,
-        byKey((slot) => this.titleKeys[slot]!),
-        idOrder(this.ids),
-        count,
-      );
+      const top = topOrder(slots, newest, this.titleOrder, idOrder(this.ids), count);
       return {
         total: slots.length,
         hits: top.slice(page.offset).map((i) => ({ id: this.ids[slots[i]!]!, rank: 0, ways: [], concepts: [] })),
@@ -113,13 +109,7 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
     const slots = matches.slots.filter(passes);
     const rank = rankMatches(source, words, required, { ...matches, slots });
     const concepts = [...new Set(required.flatMap((w) => [...w.concepts, ...w.narrower]))];
-    const top = topOrder(
-      slots,
-      rank,
-      byKey((slot) => this.titleKeys[slot]!),
-      idOrder(this.ids),
-      count,
-    );
+    const top = topOrder(slots, rank, this.titleOrder, idOrder(this.ids), count);
     return {
       total: slots.length,
       hits: top.slice(page.offset).map((i) => ({

@@ -54,6 +54,8 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
   private titleKeys: string[] = [];
+  /** Ties of rank go by title (read through `this`: compaction replaces the keys). */
+  private readonly titleOrder = byKey((slot) => this.titleKeys[slot]!);
   private live = new Uint8Array(1024);
   private firstDay = new Int32Array(1024);
   private lastDay = new Int32Array(1024);
@@ -87,13 +89,7 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
     const slots = matches.slots.filter(passes);
     const rank = rankMatches(source, words, required, { ...matches, slots });
     const concepts = [...new Set(required.flatMap((w) => [...w.concepts, ...w.narrower]))];
-    const top = topOrder(
-      slots,
-      rank,
-      byKey((slot) => this.titleKeys[slot]!),
-      idOrder(this.ids),
-      page.offset + page.limit,
-    );
+    const top = topOrder(slots, rank, this.titleOrder, idOrder(this.ids), page.offset + page.limit);
     const facets: RecordFacets = {
       kind: this.count(matches.slots, this.passing({ ...filter, kinds: [] }), 'kind:'),
       stage: this.count(matches.slots, this.passing({ ...filter, stages: [] }), 'stage:'),
