@@ -184,6 +184,9 @@ async function webProcess(
     await untilOk(`${servers.web.base}${partnerPaths[0]}`);
     const suggestionMs = performance.now() - started;
     console.log(`${size}: after a restart, first search ${searchMs.toFixed(0)} ms, first suggestion ${suggestionMs.toFixed(0)} ms from the spawn`);
+    // both indexes now restored from their snapshots (the partner index at the first suggestion)
+    const restored = servers.search ? memoryOf(servers.search.pid) : null;
+    if (restored) console.log(`${size}: search process restored, VmRSS ${restored.rssMb.toFixed(0)} MB`);
     await snapshotsSaved(`${dataDir}/snapshots`);
     return {
       figures: {
@@ -191,6 +194,7 @@ async function webProcess(
         hwmMb: memory.hwmMb,
         searchRssMb: searchMemory?.rssMb ?? null,
         searchHwmMb: searchMemory?.hwmMb ?? null,
+        restoredSearchRssMb: restored?.rssMb ?? null,
         httpSearchP50: search.p50,
         httpSearchP95: search.p95,
         httpPartnerP50: partners.p50,
