@@ -39,9 +39,7 @@ export function smtpTransport(url: string): MailTransport {
   return {
     kind: 'smtp',
     send: async (mail) => {
-      await (
-        await transporter()
-      ).sendMail({
+      await (await transporter()).sendMail({
         from: mail.from,
         to: mail.to,
         subject: mail.subject,
@@ -62,9 +60,7 @@ export function outboxTransport(folder: string): MailTransport {
     folder,
     send: async (mail) => {
       mkdirSync(folder, { recursive: true });
-      const info = (await (
-        await composer()
-      ).sendMail({
+      const info = (await (await composer()).sendMail({
         from: mail.from,
         to: mail.to,
         subject: mail.subject,

@@ -13,14 +13,25 @@ export function readShippedJson<T>(name: string): T {
   return JSON.parse(readFileSync(codeFile(`reference/${name}`), 'utf8')) as T;
 }
 
+/** Shipped files read once: their digest, and each parsed from the bytes the digest was taken of. */
+export interface ShippedFiles {
+  digest: string;
+  json<T>(name: string): T;
+}
+
 /**
- * A digest of shipped files and of the version of the code that applies them (`applier`: one more when what
- * it writes from the same files changes), which a database's stamp is compared with.
+ * Shipped files (src/reference/<name>) and their digest with the version of the code that applies them
+ * (`applier`: one more when what it writes from the same files changes), which a database's stamp is
+ * compared with.
  */
-export function shippedDigest(names: readonly string[], applier: number): string {
+export function readShippedFiles(names: readonly string[], applier: number): ShippedFiles {
+  const bytes = new Map(names.map((name) => [name, readFileSync(codeFile(`reference/${name}`))]));
   const hash = createHash('sha256').update(`applier ${applier}\n`);
-  for (const name of names) hash.update(`${name}\n`).update(readFileSync(codeFile(`reference/${name}`)));
-  return hash.digest('hex');
+  for (const [name, content] of bytes) hash.update(`${name}\n`).update(content);
+  return {
+    digest: hash.digest('hex'),
+    json: <T>(name: string) => JSON.parse(bytes.get(name)!.toString('utf8')) as T,
+  };
 }
 
 /** The stamps of what shipped data a database holds (db/schema/shipped-data.ts). */

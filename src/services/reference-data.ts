@@ -1,16 +1,14 @@
 import type { Repositories } from '../repositories/index.js';
 import type { AreaRow } from '../repositories/area.repository.js';
 import type { RegionRow } from '../repositories/region.repository.js';
-import { readShippedJson, shippedDigest } from '../repositories/shipped-data.repository.js';
+import type { ShippedFiles } from '../repositories/shipped-data.repository.js';
+import { applyShipped, type ShippedApplication } from './apply-shipped.js';
 
-const FILES = ['regions.json', 'areas.json'] as const;
-/** One more when what the sync below writes from the same files changes: the next start applies them again. */
-const APPLIER = 1;
-const STAMP = 'reference-data';
+const REFERENCE_DATA: ShippedApplication = { stamp: 'reference-data', files: ['regions.json', 'areas.json'], applier: 1 };
 
 /** The shipped regions as rows: a region without a NUTS code has none in the database either. */
-const shippedRegions = (): RegionRow[] =>
-  readShippedJson<{ regions: (Omit<RegionRow, 'nuts'> & { nuts?: string })[] }>('regions.json').regions.map((r) => ({
+const shippedRegions = (files: ShippedFiles): RegionRow[] =>
+  files.json<{ regions: (Omit<RegionRow, 'nuts'> & { nuts?: string })[] }>('regions.json').regions.map((r) => ({
     ...r,
     nuts: r.nuts ?? null,
   }));
@@ -29,13 +27,11 @@ const sameRegion = (a: RegionRow, b: RegionRow) =>
  * whether it compared them (false: the database's stamp says it holds these files already).
  */
 export async function syncReferenceData(repos: Repositories): Promise<boolean> {
-  const digest = shippedDigest(FILES, APPLIER);
-  return repos.transaction(async (tx) => {
-    if ((await tx.shippedData.stamp(STAMP)) === digest) return false;
+  const applied = await applyShipped(repos, REFERENCE_DATA, async (tx, files) => {
     const stored = new Map((await tx.regions.list()).map((r) => [r.code, r]));
-    await tx.regions.upsertMany(shippedRegions().filter((r) => !stored.has(r.code) || !sameRegion(stored.get(r.code)!, r)));
-    await tx.areas.insertMissing(readShippedJson<{ areas: AreaRow[] }>('areas.json').areas);
-    await tx.shippedData.setStamp(STAMP, digest);
+    await tx.regions.upsertMany(shippedRegions(files).filter((r) => !stored.has(r.code) || !sameRegion(stored.get(r.code)!, r)));
+    await tx.areas.insertMissing(files.json<{ areas: AreaRow[] }>('areas.json').areas);
     return true;
   });
+  return applied !== null;
 }

@@ -1,7 +1,7 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { NewTerm } from '../../repositories/glossary.repository.js';
-import { readShippedJson, shippedDigest } from '../../repositories/shipped-data.repository.js';
 import { LANGUAGES } from '../../shared/languages.js';
+import { applyShipped, type ShippedApplication } from '../apply-shipped.js';
 
 interface ShippedConcept {
   code: string;
@@ -12,9 +12,7 @@ interface ShippedConcept {
   en: string[];
 }
 
-/** One more when what the sync writes from the same file changes: the next start applies it again. */
-const APPLIER = 1;
-const STAMP = 'glossary';
+const GLOSSARY: ShippedApplication = { stamp: 'glossary', files: ['glossary.json'], applier: 1 };
 
 /**
  * Adds the shipped glossary's missing concepts and terms (src/reference/glossary.json). Coordinators'
@@ -22,11 +20,8 @@ const STAMP = 'glossary';
  * When anything was added, every organisation is re-tagged. Returns the numbers added and re-tagged.
  */
 export async function syncShippedGlossary(repos: Repositories): Promise<{ concepts: number; terms: number; retagged: number }> {
-  const digest = shippedDigest(['glossary.json'], APPLIER);
-  return repos.transaction(async (tx) => {
-    // the file applied already: nothing it holds can be missing but what coordinators removed (kept removed)
-    if ((await tx.shippedData.stamp(STAMP)) === digest) return { concepts: 0, terms: 0, retagged: 0 };
-    const shippedConcepts = readShippedJson<{ concepts: ShippedConcept[] }>('glossary.json').concepts;
+  const applied = await applyShipped(repos, GLOSSARY, async (tx, files) => {
+    const shippedConcepts = files.json<{ concepts: ShippedConcept[] }>('glossary.json').concepts;
     const concepts = await tx.glossary.insertConcepts(
       shippedConcepts.map((c) => ({ code: c.code, broader: c.broader ?? [], naceClasses: c.nace ?? [], source: 'shipped' as const })),
     );
@@ -39,7 +34,8 @@ export async function syncShippedGlossary(repos: Repositories): Promise<{ concep
     const present = await tx.glossary.shippedTermKeys();
     const added = await tx.glossary.insertTerms(terms.filter((t) => !present.has(`${t.conceptCode} ${t.language} ${t.term}`)));
     const retagged = added.length > 0 ? await tx.glossary.retagAll() : 0;
-    await tx.shippedData.setStamp(STAMP, digest);
     return { concepts, terms: added.length, retagged };
   });
+  // the file applied already: nothing it holds can be missing but what coordinators removed (kept removed)
+  return applied ?? { concepts: 0, terms: 0, retagged: 0 };
 }

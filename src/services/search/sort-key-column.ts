@@ -1,3 +1,4 @@
+import { compare as compareStrings } from './ordering.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
 /** How many decoded keys a column keeps (a power of two). */
@@ -50,9 +51,7 @@ export class SortKeyColumn {
         if (x === 0) return 0;
       }
     }
-    const ka = this.get(a);
-    const kb = this.get(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
+    return compareStrings(this.get(a), this.get(b));
   }
 
   /**
@@ -120,8 +119,7 @@ export class SortKeyColumn {
       throw new SnapshotFormatError('sort keys of another number of slots');
     // each key ends where the next starts, with its 0: a broken file is refused, not read across keys
     for (let slot = 0; slot < size; slot++)
-      if (starts[slot + 1]! <= starts[slot]! || units[starts[slot + 1]! - 1] !== 0)
-        throw new SnapshotFormatError('sort keys of broken lengths');
+      if (starts[slot + 1]! <= starts[slot]! || units[starts[slot + 1]! - 1] !== 0) throw new SnapshotFormatError('sort keys of broken lengths');
     this.units = units;
     this.text = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
     this.starts = starts;

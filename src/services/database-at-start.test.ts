@@ -1,4 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+// What the platform's start leaves in the database: the shipped reference data applied once per version of its
+// files, and the indexes as the migrations set them.
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { glossaryTerms, regions } from '../db/schema/index.js';
 import { createTestPlatform, type TestPlatform } from '../test/test-platform.js';
@@ -52,5 +54,14 @@ describe('the shipped reference data at a start', () => {
     await repos.shippedData.setStamp('glossary', 'an earlier version');
     expect((await syncShippedGlossary(repos)).terms).toBe(1);
     expect(await t.database.db.select().from(glossaryTerms).where(sameTerm)).toHaveLength(1);
+  });
+});
+
+describe('the names’ trigram index', () => {
+  it('takes writes straight into its tree, so that a fuzzy name search never scans a pending list', async () => {
+    const result = (await t.database.db.execute(
+      sql`select reloptions from pg_class where relname = 'organisations_name_keys_idx'`,
+    )) as unknown as { rows: { reloptions: string[] | null }[] };
+    expect(result.rows[0]?.reloptions).toContain('fastupdate=false');
   });
 });
