@@ -105,9 +105,9 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
         facets: { kind: facets ? this.count(this.liveSlots(), this.passing({ ...filter, kinds: [] }), 'kind:') : {} },
       };
     }
-    const matches = matchWords(source, required);
+    const matches = matchWords(source, required, undefined, null, words);
     const slots = matches.slots.filter(passes);
-    const rank = rankMatches(source, words, required, { ...matches, slots });
+    const rank = rankMatches(required, { ...matches, slots });
     const concepts = [...new Set(required.flatMap((w) => [...w.concepts, ...w.narrower]))];
     const top = topOrder(slots, rank, this.titleOrder, idOrder(this.ids), count);
     return {

@@ -84,10 +84,10 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
   ): { hits: RecordHit[]; total: number; relaxed: boolean; facets: RecordFacets } {
     const required = requiredWords(words);
     const source = this.source();
-    const matches = matchWords(source, required);
+    const matches = matchWords(source, required, undefined, null, words);
     const passes = this.passing(filter);
     const slots = matches.slots.filter(passes);
-    const rank = rankMatches(source, words, required, { ...matches, slots });
+    const rank = rankMatches(required, { ...matches, slots });
     const concepts = [...new Set(required.flatMap((w) => [...w.concepts, ...w.narrower]))];
     const top = topOrder(slots, rank, this.titleOrder, idOrder(this.ids), page.offset + page.limit);
     const facets: RecordFacets = {

@@ -21,6 +21,13 @@ export class SlotBits {
   add(slot: number): void {
     this.words[slot >>> 5]! |= 1 << (slot & 31);
   }
+
+  /** Becomes a copy of `other` for `size` slots. */
+  copy(other: SlotBits, size: number): void {
+    const needed = (size + 31) >>> 5;
+    if (this.words.length < needed) this.words = new Uint32Array(needed);
+    this.words.set(other.words.subarray(0, needed));
+  }
 }
 
 /**
@@ -45,15 +52,17 @@ export function admitSlots(filter: SlotFilter, size: number, live: Uint8Array, i
 }
 
 /**
- * Whether some slot is in at least `minimum` of these sets (one per query word, 1 ≤ minimum ≤ 2, up to
- * three sets): whether any record anywhere matches enough words, word by word.
+ * Whether some slot outside `dead` is in at least `minimum` of these sets (one per query word, 1 ≤ minimum
+ * ≤ 2, up to three sets): whether any record anywhere matches enough words, word by word.
  */
-export function anyInEnough(sets: SlotBits[], minimum: number, size: number): boolean {
+export function anyInEnough(sets: SlotBits[], minimum: number, size: number, dead: SlotBits): boolean {
   const n = (size + 31) >>> 5;
   const [a, b, c] = sets.map((s) => s.words);
+  const d = dead.words;
   for (let i = 0; i < n; i++) {
     const x = a![i]!;
-    if (minimum === 1 ? x | (b?.[i] ?? 0) | (c?.[i] ?? 0) : (x & b![i]!) | (c ? (x | b![i]!) & c[i]! : 0)) return true;
+    const any = minimum === 1 ? x | (b?.[i] ?? 0) | (c?.[i] ?? 0) : (x & b![i]!) | (c ? (x | b![i]!) & c[i]! : 0);
+    if ((any & ~d[i]!) !== 0) return true;
   }
   return false;
 }

@@ -128,6 +128,32 @@ describe('DirectoryIndex, a filtered search with words', () => {
     );
   });
 
+  it('answers so after rewrites and unpublished organisations leave dead slots behind', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(drawnOrganisation, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(), drawnOrganisation), { minLength: 1, maxLength: 20 }),
+        fc.array(queryWord, { minLength: 1, maxLength: 3 }),
+        drawnFilter,
+        async (drawn, rewrites, words, filter) => {
+          const repository = new RevisionLog<IndexedOrganisation>();
+          const id = (i: number) => `o${String(i).padStart(3, '0')}`;
+          drawn.forEach((d, i) => repository.write(organisation(id(i), d)));
+          const index = new DirectoryIndex({ organisationsSince: (horizon, page) => repository.since(horizon, page) });
+          await index.refresh();
+          const latest = [...drawn];
+          for (const [at, d] of rewrites) {
+            latest[at % drawn.length] = d;
+            repository.write(organisation(id(at % drawn.length), d));
+          }
+          await index.refresh();
+          expectAsFilteredAfterwards(index, latest, words, filter, { sort: 'relevance', lang: 'en' });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('counts a word rare inside the filter but common outside it as common', async () => {
     // "ceram" is in one Kaluga organisation and in thirty Limoges ones: in Kaluga, the organisation with
     // the two rarer words comes first, as it does over all

@@ -110,6 +110,21 @@ describe('DirectoryIndex', () => {
     expect(hits[3]!.rank).toBeCloseTo(1 + textRank("'filtr':1C,2C") / 2, 6);
   });
 
+  it("ranks alike when the same words are asked again, a stop word's lexemes in the text rank", async () => {
+    const { index } = await indexOf([organisation('a', 'filtr of of'), organisation('b', 'filtr filtr'), organisation('c', 'ceram of')]);
+    const query = [word('of', { optional: true }), word('filtr')];
+    const first = index.search(query, noFilter, page);
+    expect(first.hits.map((h) => h.id).sort()).toEqual(['a', 'b']);
+    // the stop word is not required, but its positions count in the text rank, as in ts_rank
+    const rankOf = (hits: { id: string; rank: number }[], id: string) => hits.find((h) => h.id === id)!.rank;
+    const withoutStopWord = index.search([word('filtr')], noFilter, page).hits;
+    expect(rankOf(first.hits, 'a')).toBeGreaterThan(rankOf(withoutStopWord, 'a'));
+    // the second search reuses the first's match (kept for the facets): its ranks must not move
+    expect(index.search(query, noFilter, page).hits).toEqual(first.hits);
+    index.facets(query, noFilter);
+    expect(index.search(query, noFilter, page).hits).toEqual(first.hits);
+  });
+
   it('orders equal ranks by name, then id, and pages through them', async () => {
     const names = ['delta', 'alpha', 'charlie', 'bravo', 'echo', 'alpha'];
     const { index } = await indexOf(names.map((n, i) => organisation(`id-${5 - i}`, 'ceram', { sortName: n })));

@@ -75,7 +75,6 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
   // derived from the fields above (settle): what lets a query cost what it matches
   private readonly filters = new DirectoryFilters(this.features);
   private readonly scratch = new MatchScratch();
-  private readonly positions = new SlotMap();
   private readonly seen = new SlotMap();
   private readonly passing = new SlotMap();
 
@@ -121,7 +120,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
         relaxed,
       };
     }
-    const rank = rankMatches(this.source(), words, required, matches, this.positions);
+    const rank = rankMatches(required, matches);
     const { lang } = order;
     const top = topOrder(slots, rank, (a, b) => this.orders.compareNames(a, b, lang), this.ids, page.offset + page.limit);
     return {
@@ -141,7 +140,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     this.lexemes.sort();
     const last = this.lastMatch;
     if (filter === null && last?.words === words && last.generation === this.generation) return last.matches;
-    const matches = matchWords(this.source(), requiredWords(words), this.scratch, filter);
+    const matches = matchWords(this.source(), requiredWords(words), this.scratch, filter, words);
     // a filtered match overwrote the scratch a kept one read
     this.lastMatch = filter === null ? { words, generation: this.generation, matches } : null;
     return matches;

@@ -1,8 +1,7 @@
-import { feature } from '../profile-features.js';
 import type { IndexWord } from './directory-index.js';
-import type { MatchSource, WordMatches } from './word-matches.js';
-import { rankItems, TEXT_RANK_SCALE } from './text-rank.js';
-import { SlotMap } from './postings.js';
+import type { WordMatches } from './word-matches.js';
+import { TEXT_RANK_SCALE } from './text-rank.js';
+import { MARK_CONCEPT, MARK_NAMED, MARK_NARROWER } from './word-lists.js';
 
 /**
  * What a word matched through a glossary concept adds, over its share of the coverage: a concept is the
@@ -20,65 +19,48 @@ const TEXT_RANK_SHARE = 0.5;
  * Each match's rank, in the order of `matches.slots`: the rarity-weighted share of the query it covers
  * (word-matches.ts), plus CONCEPT_BONUS times the share of required words whose concepts it carries
  * (narrower ones count half), plus ts_rank of the words' lexemes, plus a bonus for a name that sounds
- * like the words (all of them: an exact name, first).
+ * like the words (all of them: an exact name, first). What the walk of the postings marked is read per
+ * match: ranking costs the matches, not the postings.
  */
-export function rankMatches(
-  source: MatchSource,
-  words: IndexWord[],
-  required: IndexWord[],
-  matches: WordMatches,
-  positions = new SlotMap(),
-): Float64Array {
-  const { slots, coverage, enough } = matches;
-  // each match's place in `slots`: what the walks of postings below add to, so that they cost the matches, not the set
-  positions.reset(source.size);
-  for (const [i, slot] of slots.entries()) positions.set(slot, i);
-  // ts_rank over every word's own lexemes: each item's postings add their part to the matches they hold
-  const items = rankItems(words.flatMap((w) => w.texts.flatMap((t) => t.lexemes.map((lexeme) => ({ lexeme, prefix: t.prefix })))));
-  const text = new Float32Array(slots.length);
-  for (const item of items) {
-    for (const list of source.lexemes(item)) {
-      const { slots: entries, codes } = list;
-      const parts = list.rankParts!.values;
-      for (let i = 0; i < list.length; i++) {
-        // most entries are no match: told by a byte per slot before the larger map is read
-        if (enough[entries[i]!] !== 1) continue;
-        const at = positions.get(entries[i]!);
-        if (at >= 0) text[at] = text[at]! + parts[codes![i]!]! / TEXT_RANK_SCALE;
-      }
-    }
-  }
-  // per required word: 1 when the record carries a concept that covers it, ½ for a narrower one
-  const concepts = new Float64Array(slots.length);
-  const marks = new Uint8Array(slots.length);
-  const mark = (keys: string[], value: number) => {
-    for (const list of source.features(keys))
-      for (let i = 0; i < list.length; i++) {
-        if (enough[list.slots[i]!] !== 1) continue;
-        const at = positions.get(list.slots[i]!);
-        if (at >= 0) marks[at] = value;
-      }
-  };
-  for (const word of required) {
-    if (word.concepts.length === 0 && word.narrower.length === 0) continue;
-    marks.fill(0);
-    mark(word.narrower.map(feature.concept), 1);
-    mark(word.concepts.map(feature.concept), 2);
-    for (let i = 0; i < slots.length; i++) concepts[i]! += marks[i]! / 2;
-  }
-  // how many of the words with a sound key the record's names sound like
-  const named = new Uint8Array(slots.length);
-  const keyed = required.filter((w) => w.nameKey);
-  for (const word of keyed) {
-    marks.fill(0);
-    mark([feature.name(word.nameKey!)], 1);
-    for (let i = 0; i < slots.length; i++) named[i] = named[i]! + marks[i]!;
-  }
+export function rankMatches(required: IndexWord[], matches: WordMatches): Float64Array {
+  const { slots, coverage, marks } = matches;
+  const { sums, items } = matches.text;
+  addPending(matches);
+  const conceptual = required.flatMap((word, w) => (word.concepts.length === 0 && word.narrower.length === 0 ? [] : [marks[w]!]));
+  const named = required.flatMap((word, w) => (word.nameKey ? [marks[w]!] : []));
   const rank = new Float64Array(slots.length);
   for (const [i, slot] of slots.entries()) {
-    const textRank = items.length === 0 ? 0 : Math.fround(text[i]! / items.length);
-    const name = named[i]! === 0 ? 0 : named[i] === keyed.length ? EXACT_NAME_BONUS : (NAME_BONUS * named[i]!) / keyed.length;
-    rank[i] = coverage[slot]! + (CONCEPT_BONUS * concepts[i]!) / required.length + TEXT_RANK_SHARE * textRank + name;
+    const textRank = items === 0 ? 0 : Math.fround(sums[slot]! / items);
+    // per required word: 1 when the record carries a concept that covers it, ½ for a narrower one
+    let concepts = 0;
+    for (const perSlot of conceptual) {
+      const mark = perSlot[slot]!;
+      concepts += mark & MARK_CONCEPT ? 1 : mark & MARK_NARROWER ? 0.5 : 0;
+    }
+    // how many of the words with a sound key the record's names sound like
+    let sounds = 0;
+    for (const perSlot of named) if (perSlot[slot]! & MARK_NAMED) sounds++;
+    const name = sounds === 0 ? 0 : sounds === named.length ? EXACT_NAME_BONUS : (NAME_BONUS * sounds) / named.length;
+    rank[i] = coverage[slot]! + (CONCEPT_BONUS * concepts) / required.length + TEXT_RANK_SHARE * textRank + name;
   }
   return rank;
+}
+
+/**
+ * The text rank's items whose postings the match did not walk (a stop word's, a word cut in two), added
+ * to the matches' sums, once: a match kept for the facets may be ranked again.
+ */
+function addPending({ text, enough }: WordMatches): void {
+  const { sums, pending } = text;
+  for (const [list, times] of pending) {
+    const { slots: entries, codes } = list;
+    const parts = list.rankParts!.values;
+    for (let i = 0; i < list.length; i++) {
+      // most entries are no match: told by a byte per slot
+      const slot = entries[i]!;
+      if (enough[slot] !== 1) continue;
+      for (let t = 0; t < times; t++) sums[slot] = sums[slot]! + parts[codes![i]!]! / TEXT_RANK_SCALE;
+    }
+  }
+  pending.clear();
 }

@@ -1,28 +1,16 @@
-import { feature } from '../profile-features.js';
-import type { HitWay, IndexWord } from './directory-index.js';
 import { Postings, postingsLength } from './postings.js';
 import { admitSlots, anyInEnough, type SlotBits } from './admitted-slots.js';
 import type { SlotFilter } from './directory-filter.js';
 import { MatchScratch } from './match-scratch.js';
-import type { RankItem } from './text-rank.js';
+import { TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
+import type { HitWay, IndexWord } from './directory-index.js';
+import { bridgeItem, rankedLists, wordLists, type WordLists } from './word-lists.js';
+
+export { BRIDGE_FLOOR, BRIDGE_PREFIX_MIN_LENGTH, bridgeItem, bridgeStrength } from './word-lists.js';
 
 /** How a record matched a query word: by its text, a glossary concept, a name that sounds like it, or a vocabulary bridge. */
 export type WordWay = 'text' | 'concept' | 'name' | 'bridge';
 const WAYS: (WordWay | null)[] = [null, 'text', 'concept', 'name', 'bridge'];
-const TEXT = 1;
-const CONCEPT = 2;
-const NAME = 3;
-const BRIDGE = 4;
-
-/**
- * What a word found through a vocabulary bridge counts for: at least BRIDGE_FLOOR, and more the surer the
- * translation (its weight, 0–1). Bridge weights are association scores learnt from aligned code titles
- * and a dictionary, not probabilities: a fair translation must still outweigh a common word matched as
- * typed, or a cross-language record would never rank beside a same-language one (measured on the
- * described evaluation set: weight × 0.6 gave en 0.67, this 0.73).
- */
-export const BRIDGE_FLOOR = 0.7;
-export const bridgeStrength = (weight: number) => Math.fround(BRIDGE_FLOOR + (1 - BRIDGE_FLOOR) * weight);
 
 /**
  * A lexeme's part of the text rank below this was found only at weight D, the titles of the record's codes
@@ -33,12 +21,6 @@ export const bridgeStrength = (weight: number) => Math.fround(BRIDGE_FLOOR + (1 
  */
 const CODE_TITLES_ONLY = 0.18;
 const CODE_TITLE_STRENGTH = 0.6;
-
-/** Bridged lexemes this long also match as the start of a record's lexemes (резин → резиновые): derivations stem apart. */
-export const BRIDGE_PREFIX_MIN_LENGTH = 5;
-
-/** How a bridged lexeme is looked up: matching and the explanation of a result must agree. */
-export const bridgeItem = (lexeme: string): RankItem => ({ lexeme, prefix: lexeme.length >= BRIDGE_PREFIX_MIN_LENGTH });
 
 /** What matching reads of the directory index. */
 export interface MatchSource {
@@ -67,6 +49,22 @@ export interface WordMatches {
   rarity: number[];
   /** True when no record matched enough words, so those matching any are given (the answer says so). */
   relaxed: boolean;
+  /** Per required word, per slot: what the rank reads besides the strength (word-lists.ts MARK_…). */
+  marks: Uint8Array[];
+  /** The text rank's sums (text-rank.ts), summed while the postings were walked (read at the matches only). */
+  text: TextSums;
+}
+
+/**
+ * Per slot, the sum of its parts of ts_rank over the query's items, before the division by their number,
+ * as the walk of the postings added them; the items' postings it did not walk (a stop word's, a word cut
+ * in two) are left to add (`pending`, by rankMatches), after the others, in the same order for every slot.
+ */
+export interface TextSums {
+  sums: Float32Array;
+  /** How many items the text rank is over (it divides by them). */
+  items: number;
+  pending: Map<Postings, number>;
 }
 
 /**
@@ -90,45 +88,13 @@ export function rarity(found: number, records: number): number {
   return Math.log(1 + (records - found + 0.5) / (found + 0.5));
 }
 
-/** A word's postings, each group with the way it matches by and what a match counts for. */
-type WordLists = { lists: Postings[]; how: number; full: number }[];
-
-function wordLists(source: MatchSource, word: IndexWord): WordLists {
-  const groups: WordLists = [];
-  for (const text of word.texts) {
-    if (text.lexemes.length === 0) continue;
-    const each = text.lexemes.map((lexeme) => source.lexemes({ lexeme, prefix: text.prefix }));
-    // a word the parser cut in two: each part must occur (a rare case, so built by sets)
-    groups.push({ lists: each.length === 1 ? each[0]! : intersection(each), how: TEXT, full: 1 });
-  }
-  groups.push({ lists: source.features([...word.concepts, ...word.narrower].map(feature.concept)), how: CONCEPT, full: 1 });
-  if (word.nameKey) groups.push({ lists: source.features([feature.name(word.nameKey)]), how: NAME, full: 1 });
-  if (word.soundsLike) groups.push({ lists: [source.slotsOf(word.soundsLike)], how: NAME, full: 1 });
-  for (const bridge of word.bridges ?? [])
-    groups.push({
-      lists: source.lexemes({ lexeme: bridge.lexeme, prefix: bridge.lexeme.length >= BRIDGE_PREFIX_MIN_LENGTH }),
-      how: BRIDGE,
-      full: bridgeStrength(bridge.weight),
-    });
-  // a posting walked already at a strength no lower would change nothing (a stem that is also the start of
-  // a longer lexeme, a bridge's lexeme the word's own): walked once
-  const walked = new Map<Postings, number>();
-  for (const group of groups)
-    group.lists = group.lists.filter((list) => {
-      const before = walked.get(list);
-      if (before !== undefined && before >= group.full) return false;
-      walked.set(list, group.full);
-      return true;
-    });
-  return groups;
-}
-
 /**
  * Every required word against every live record, each way it can match (text as written, by prefix or
  * stemmed in each language; a glossary concept or a narrower one; the sound of a name; a vocabulary
  * bridge into another language, at a lower strength). A record's coverage is the rarity-weighted share of
  * the words it matches; those that match at least `minimumMatched` words are the results. When none
  * does, those matching any word are: a query that shares something with a record never finds nothing.
+ * The text rank of `rankWords` (the required words and the stop words) is summed on the way.
  *
  * With a filter, only the matches that pass it are given (`slots`; `enough` may mark others too). When
  * the filter holds fewer entries than the words' postings, only the slots it admits are matched in full;
@@ -140,19 +106,21 @@ export function matchWords(
   required: IndexWord[],
   scratch = new MatchScratch(),
   filter: SlotFilter | null = null,
+  rankWords: IndexWord[] = required,
 ): WordMatches {
   const words = required.map((word) => wordLists(source, word));
+  const ranked = () => rankedLists(source, rankWords);
   if (filter) {
     const entries = words.reduce((sum, groups) => groups.reduce((s, g) => s + postingsLength(g.lists), sum), 0);
     if (postingsLength(filter.shortest ?? []) < entries) {
       admitSlots(filter, source.size, source.live, scratch.admitted);
-      const narrowed = matchAll(source, words, scratch, scratch.admitted);
+      const narrowed = matchAll(source, words, scratch, scratch.admitted, ranked());
       if (narrowed) return narrowed;
     }
-    const all = matchAll(source, words, scratch, null)!;
+    const all = matchAll(source, words, scratch, null, ranked())!;
     return { ...all, slots: all.slots.filter(filter.passes) };
   }
-  return matchAll(source, words, scratch, null)!;
+  return matchAll(source, words, scratch, null, ranked())!;
 }
 
 /**
@@ -160,26 +128,37 @@ export function matchWords(
  * Null when, with `admitted`, whether the minimum of words is given up cannot be told from the counts
  * (three words and no record anywhere with two of them: the coverage of records outside would decide).
  */
-function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch, admitted: SlotBits | null): WordMatches | null {
+function matchAll(
+  source: MatchSource,
+  words: WordLists[],
+  scratch: MatchScratch,
+  admitted: SlotBits | null,
+  ranked: { items: number; times: Map<Postings, number> },
+): WordMatches | null {
   const { live, records } = source;
-  const { coverage, matched, strength, enough, ways: wordWays } = scratch.take(source.size, words.length);
+  const { coverage, matched, strength, enough, ways: wordWays, marks: wordMarks, text } = scratch.take(source.size, words.length);
   const inside = admitted?.words;
+  const dead = admitted ? scratch.deadSlots(live, source.size, records) : null;
   // per word, the slots it matched anywhere, when whether one record has two of them is to be told
   const apart = words.length === 2 || words.length === 3;
   const { touched, found } = scratch;
   let touchedCount = 0;
   const ways: Uint8Array[] = [];
+  const marks: Uint8Array[] = [];
   const weights: number[] = [];
+  const pending = ranked.times;
   let anywhere = 0;
   for (const [w, groups] of words.entries()) {
     const way = wordWays[ways.length]!;
+    const marked = wordMarks[marks.length]!;
     let foundCount = 0;
     const seen = scratch.seen[apart ? w : 0]!;
-    if (inside) seen.clear(source.size);
+    // dead slots start as seen: never counted
+    if (dead) seen.copy(dead, source.size);
     const seenWords = seen.words;
     // the word's matches outside the filter: counted once each, not matched
     let outside = 0;
-    for (const { lists, how, full } of groups) {
+    for (const { lists, how, full, mark } of groups) {
       for (const list of lists) {
         const entries = list.slots;
         const length = list.length;
@@ -187,21 +166,28 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
         // code into a table, and a part below CODE_TITLES_ONLY counts less; concepts' and names' carry none
         const codes = list.codes;
         const values = codes ? valuesByCode(list.rankParts!.values, full, scratch) : null;
+        // an item of the text rank: its parts added here, once, by as many items as find it
+        const times = pending.get(list) ?? 0;
+        if (times > 0) pending.delete(list);
+        const parts = times > 0 ? list.rankParts!.values : null;
         for (let i = 0; i < length; i++) {
           const slot = entries[i]!;
           if (inside) {
             const at = slot >>> 5;
             const bit = 1 << (slot & 31);
             if ((inside[at]! & bit) === 0) {
-              if ((seenWords[at]! & bit) === 0 && live[slot]) {
+              if ((seenWords[at]! & bit) === 0) {
                 seenWords[at]! |= bit;
                 outside++;
               }
               continue;
             }
-          }
+            // the filter admits live slots only
+          } else if (!live[slot]) continue;
+          if (parts) for (let t = 0; t < times; t++) text[slot] = text[slot]! + parts[codes![i]!]! / TEXT_RANK_SCALE;
+          if (mark) marked[slot]! |= mark;
           const value = values ? values[codes![i]!]! : full;
-          if (!live[slot] || strength[slot]! >= value) continue;
+          if (strength[slot]! >= value) continue;
           if (strength[slot] === 0) {
             found[foundCount++] = slot;
             if (inside) seen.add(slot);
@@ -215,6 +201,7 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
     const weight = rarity(foundCount + outside, records);
     weights.push(weight);
     ways.push(way);
+    marks.push(marked);
     for (let i = 0; i < foundCount; i++) {
       const slot = found[i]!;
       if (matched[slot] === 0) touched[touchedCount++] = slot;
@@ -237,15 +224,14 @@ function matchAll(source: MatchSource, words: WordLists[], scratch: MatchScratch
   let relaxed = slots.length === 0 && touchedCount > 0;
   if (inside) {
     // given up or not as over every record: with one word, or four and more, any match is enough
-    const somewhere = minimum === 1 || anywhere === 0 || anyInEnough(scratch.seen.slice(0, words.length), 2, source.size);
+    const somewhere = minimum === 1 || anywhere === 0 || anyInEnough(scratch.seen.slice(0, words.length), 2, source.size, dead!);
     if (!somewhere && words.length === 3) return null;
     relaxed = !somewhere;
   }
   if (relaxed) slots = Array.from(touched.subarray(0, touchedCount));
   for (const slot of slots) enough[slot] = 1;
-  return { enough, slots, coverage, ways, rarity: weights, relaxed };
+  return { enough, slots, coverage, ways, rarity: weights, relaxed, marks, text: { sums: text, items: ranked.items, pending } };
 }
-
 /**
  * Per rank part's code, what a match counts for at `full`: a word (or its translation) only in the titles
  * of the record's codes says less than one in its own texts. Worked out once a list, not at each entry.
@@ -274,11 +260,4 @@ export function hitWays(
     const bridge = (required[i]!.bridges ?? []).find((b) => lexemes(bridgeItem(b.lexeme)).some((list) => list.has(slot)));
     return bridge ? { way, bridge } : { way };
   });
-}
-
-function intersection(each: Postings[][]): Postings[] {
-  const sets = each.map((lists) => new Set(lists.flatMap((list) => [...list.slots.subarray(0, list.length)])));
-  const result = new Postings();
-  for (const slot of sets[0]!) if (sets.every((set) => set.has(slot))) result.push(slot);
-  return [result];
 }
