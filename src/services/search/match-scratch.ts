@@ -1,4 +1,6 @@
 import { SlotBits } from './admitted-slots.js';
+import { TEXT_RANK_SCALE } from './text-rank.js';
+import type { RankParts } from './rank-parts.js';
 
 /**
  * The per-slot arrays matching writes (and ranking reads: the text rank's sums, the marks), kept by an index from one query to the next: before each query
@@ -42,6 +44,22 @@ export class MatchScratch {
     if (records < size) for (let slot = 0; slot < size; slot++) if (!live[slot]) this.dead.add(slot);
     this.deadOf = { live, size, records };
     return this.dead;
+  }
+
+  private rankedOf: { parts: RankParts; size: number } | null = null;
+  private ranked = new Float64Array(0);
+
+  /**
+   * Each rank part over ts_rank's scale (text-rank.ts), by its code: what the text rank's sums add. Kept
+   * while the table holds the same codes (a lexicon's postings share one).
+   */
+  rankValues(parts: RankParts): Float64Array {
+    const was = this.rankedOf;
+    if (was?.parts !== parts || was.size !== parts.size) {
+      this.ranked = Float64Array.from(parts.used, (part) => part / TEXT_RANK_SCALE);
+      this.rankedOf = { parts, size: parts.size };
+    }
+    return this.ranked;
   }
 
   /** Room for one value per rank part's code (word-matches.ts valuesByCode), good until the next call. */

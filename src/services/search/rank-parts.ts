@@ -23,6 +23,11 @@ export class RankParts {
     return parts;
   }
 
+  /** How many codes are given. */
+  get size(): number {
+    return this.count;
+  }
+
   /** The codes given, part by part. */
   get used(): Float32Array {
     return this.values.subarray(0, this.count);

@@ -2,7 +2,11 @@ import { Postings, postingsLength } from './postings.js';
 import { admitSlots, anyInEnough, type SlotBits } from './admitted-slots.js';
 import type { SlotFilter } from './directory-filter.js';
 import { MatchScratch } from './match-scratch.js';
-import { TEXT_RANK_SCALE, type RankItem } from './text-rank.js';
+import { walkPosting, type WordWalk } from './posting-walk.js';
+
+const NONE = new Float32Array(0);
+const NO_RANK = new Float64Array(0);
+import type { RankItem } from './text-rank.js';
 import type { HitWay, IndexWord } from './directory-index.js';
 import { bridgeItem, rankedLists, wordLists, type WordLists } from './word-lists.js';
 
@@ -149,54 +153,35 @@ function matchAll(
   const pending = ranked.times;
   let anywhere = 0;
   for (const [w, groups] of words.entries()) {
-    const way = wordWays[ways.length]!;
-    const marked = wordMarks[marks.length]!;
-    let foundCount = 0;
     const seen = scratch.seen[apart ? w : 0]!;
     // dead slots start as seen: never counted
     if (dead) seen.copy(dead, source.size);
-    const seenWords = seen.words;
-    // the word's matches outside the filter: counted once each, not matched
-    let outside = 0;
+    const walk: WordWalk = {
+      live,
+      inside: inside ?? null,
+      seen: seen.words,
+      strength,
+      way: wordWays[ways.length]!,
+      marked: wordMarks[marks.length]!,
+      text,
+      found,
+      foundCount: 0,
+      outside: 0,
+    };
     for (const { lists, how, full, mark } of groups) {
       for (const list of lists) {
-        const entries = list.slots;
-        const length = list.length;
+        const { slots: entries, length, codes } = list;
         // what a match counts for, by its code: lexemes' postings carry their part of the text rank as a
-        // code into a table, and a part below CODE_TITLES_ONLY counts less; concepts' and names' carry none
-        const codes = list.codes;
-        const values = codes ? valuesByCode(list.rankParts!.values, full, scratch) : null;
+        // code into a table, and a part below CODE_TITLES_ONLY counts less; features' carry none
+        const parts = list.rankParts;
         // an item of the text rank: its parts added here, once, by as many items as find it
         const times = pending.get(list) ?? 0;
         if (times > 0) pending.delete(list);
-        const parts = times > 0 ? list.rankParts!.values : null;
-        for (let i = 0; i < length; i++) {
-          const slot = entries[i]!;
-          if (inside) {
-            const at = slot >>> 5;
-            const bit = 1 << (slot & 31);
-            if ((inside[at]! & bit) === 0) {
-              if ((seenWords[at]! & bit) === 0) {
-                seenWords[at]! |= bit;
-                outside++;
-              }
-              continue;
-            }
-            // the filter admits live slots only
-          } else if (!live[slot]) continue;
-          if (parts) for (let t = 0; t < times; t++) text[slot] = text[slot]! + parts[codes![i]!]! / TEXT_RANK_SCALE;
-          if (mark) marked[slot]! |= mark;
-          const value = values ? values[codes![i]!]! : full;
-          if (strength[slot]! >= value) continue;
-          if (strength[slot] === 0) {
-            found[foundCount++] = slot;
-            if (inside) seen.add(slot);
-          }
-          strength[slot] = value;
-          way[slot] = how;
-        }
+        const values = parts ? valuesByCode(parts.values, full, scratch) : NONE;
+        walkPosting(walk, entries, length, codes, values, parts ? scratch.rankValues(parts) : NO_RANK, times, full, how, mark);
       }
     }
+    const { foundCount, outside, way, marked } = walk;
     anywhere += foundCount + outside;
     const weight = rarity(foundCount + outside, records);
     weights.push(weight);
