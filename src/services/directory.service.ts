@@ -140,7 +140,7 @@ export class DirectoryService {
       query.sort === 'newest' ? { sort: 'newest' } : { sort: query.sort === 'relevance' ? 'relevance' : 'name', lang };
     const found = read ? await this.find(read.words, filter, range, order) : null;
     const { rows, total, estimated } = found
-      ? { ...found, estimated: undefined }
+      ? found
       : await this.list(filter, range, order.sort === 'newest' ? order : { sort: 'name', lang });
     const matches = read ? await explainMatches(this.repos, rows, read, found?.ways) : new Map();
     // facets come from the index only, for the words the results came from: until it has loaded, a listing goes without them
@@ -198,18 +198,20 @@ export class DirectoryService {
     // know, no filters): perhaps a typo, so try names that sound close (a slower trigram pass)
     const filtered = Object.values(filter).some((f) => f.length > 0);
     const nameLike = words.some((w) => w.nameKey && w.concepts.length === 0);
+    // a sound many names share is read only so far: the count is then an estimate (said)
+    let estimated = false;
     if ((found.total === 0 || found.relaxed) && !filtered && nameLike && words.length <= FUZZY_WORDS_MAX) {
-      const fuzzy = await Promise.all(
-        words.map(async (w) => (w.nameKey ? { ...w, soundsLike: await this.repos.search.namesSoundingLike(w.nameKey) } : w)),
-      );
+      const sounds = await Promise.all(words.map((w) => (w.nameKey ? this.repos.search.namesSoundingLike(w.nameKey) : null)));
+      const fuzzy = words.map((w, i) => (sounds[i] ? { ...w, soundsLike: sounds[i].ids } : w));
       const again = this.index.search(fuzzy, filter, range, order);
       if (again.total > 0 && !again.relaxed) {
         found = again;
         words = fuzzy;
+        estimated = sounds.some((s) => s?.cut);
       }
     }
     const rows = await this.repos.organisations.inOrder(found.hits.map((h) => h.id));
-    return { rows, total: found.total, relaxed: found.relaxed, words, ways: new Map(found.hits.map((h) => [h.id, h.ways])) };
+    return { rows, total: found.total, estimated, relaxed: found.relaxed, words, ways: new Map(found.hits.map((h) => [h.id, h.ways])) };
   }
 
   /** An organisation's page: published ones for everyone, others for their people and coordinators. */

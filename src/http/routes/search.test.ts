@@ -64,6 +64,24 @@ describe('cross-lingual search', () => {
     expect(slugs(await search('Kalouga'))).toContain('airko');
   });
 
+  it('says the total of a typo is an estimate when the names that sound close were read only in part', async () => {
+    const { search: repository } = t.services.repos;
+    const whole = repository.namesSoundingLike.bind(repository);
+    const read = await search('Vandenbrike');
+    expect(slugs(read)).toEqual(['limousin-regional-council']);
+    expect(read.meta.totalEstimated).toBeUndefined();
+    // as a sound that a great many names share would be: its first names only
+    repository.namesSoundingLike = async (key, max) => ({ ...(await whole(key, max)), cut: true });
+    try {
+      t.services.directory.forgetKept();
+      const cut = await search('Vandenbrike');
+      expect(slugs(cut)).toEqual(['limousin-regional-council']);
+      expect(cut.meta.totalEstimated).toBe(true);
+    } finally {
+      repository.namesSoundingLike = whole;
+    }
+  });
+
   it('sees every write at once, whoever made it: new words found, unpublished organisations gone', async () => {
     // written straight to the database, as another server process or a command would
     const { db } = t.database;

@@ -104,7 +104,7 @@ export const OrganisationListSchema = Type.Object({
     totalEstimated: Type.Optional(
       Type.Boolean({
         description:
-          'true when `total` (and so `pageCount`) is an estimate, to two significant digits: a listing without words counts exactly up to 10,000 organisations, then estimates from the share of its candidates seen',
+          'true when `total` (and so `pageCount`) is an estimate, to two significant digits: a listing without words counts exactly up to 10,000 organisations, then estimates from the share of its candidates seen; a search answered by names that sound like its words counts among the first 5,000 such names when a sound has more (a lower bound)',
       }),
     ),
   }),
