@@ -1,4 +1,5 @@
-import { grown, type Postings, readFeatures, writeFeatures } from './postings.js';
+import { grown, type Postings } from './postings.js';
+import { readFeatures, writeFeatures } from './postings-snapshot.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 import { Lexicon } from './lexicon.js';
 import { DirectoryOrders } from './slot-orders.js';
@@ -6,7 +7,7 @@ import { IdColumn } from './id-column.js';
 import { SlotTable, type SlotPlaces } from './slot-table.js';
 
 /** The layout of the directory index's snapshot (writeDirectory): a new number whenever its sections change. */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 
 /** What a directory index's snapshot holds: its slots' ids and liveness, its lexicon, features and orders. */
 export interface DirectoryContent {

@@ -1,6 +1,7 @@
 import { detached } from '../detached-string.js';
 import { compare, lowerBound } from './ordering.js';
-import { Postings, readPostings, writePostings } from './postings.js';
+import { Postings } from './postings.js';
+import { readPostings, writePostings } from './postings-snapshot.js';
 import { RankParts } from './rank-parts.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 import type { RankItem } from './text-rank.js';

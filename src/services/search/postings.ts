@@ -1,5 +1,4 @@
 import type { RankParts } from './rank-parts.js';
-import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
 /** Rank part codes: a byte each while a lexicon's table holds up to 256 parts, two bytes past that. */
 export type RankCodes = Uint8Array | Uint16Array;
@@ -24,15 +23,17 @@ export class Postings {
   }
 
   /**
-   * Postings over arrays restored from a snapshot: views of its buffer, exactly full, so the next push
-   * copies them into arrays of their own (an empty one starts afresh: doubling nothing gives nothing).
+   * Postings over arrays restored from a snapshot: views of its buffer, the first `length` entries its
+   * own. A short one is exactly full, so the next push copies it into arrays of its own; a long one has
+   * room after it (writePostings) and grows in place until that is used (an empty one starts afresh:
+   * doubling nothing gives nothing).
    */
-  static of(slots: Int32Array, codes: RankCodes | null, rankParts: RankParts | null): Postings {
+  static of(slots: Int32Array, codes: RankCodes | null, rankParts: RankParts | null, length = slots.length): Postings {
     const postings = new Postings(rankParts);
     if (slots.length === 0) return postings;
     postings.slots = slots;
     postings.codes = codes;
-    postings.length = slots.length;
+    postings.length = length;
     return postings;
   }
 
@@ -153,59 +154,6 @@ export function grown<A extends Uint8Array | Int32Array | Uint32Array | Float64A
   return next;
 }
 
-/**
- * Many postings as three sections: where each starts, their slots end to end, and their rank parts'
- * codes (lexemes), a byte each unless some posting holds wider ones: a snapshot holds millions of entries
- * in a few typed arrays rather than a section per posting.
- */
-export function writePostings(writer: SnapshotWriter, lists: Postings[], withCodes: boolean): void {
-  const starts = new Int32Array(lists.length + 1);
-  for (const [i, list] of lists.entries()) starts[i + 1] = starts[i]! + list.length;
-  const slots = new Int32Array(starts[lists.length]!);
-  const wide = withCodes && lists.some((list) => list.codes instanceof Uint16Array);
-  const codes = withCodes ? (wide ? new Uint16Array(slots.length) : new Uint8Array(slots.length)) : null;
-  for (const [i, list] of lists.entries()) {
-    slots.set(list.slots.subarray(0, list.length), starts[i]);
-    if (codes) codes.set(list.codes!.subarray(0, list.length), starts[i]);
-  }
-  writer.int32(starts).int32(slots);
-  if (codes) writer.json({ codeBytes: wide ? 2 : 1 });
-  if (codes instanceof Uint16Array) writer.uint16(codes);
-  else if (codes) writer.uint8(codes);
-}
-
-/**
- * The postings writePostings wrote, as views of the snapshot's buffer (nothing is copied or walked); with
- * `rankParts`, the table their codes name.
- */
-export function readPostings(reader: SnapshotReader, rankParts: RankParts | null): Postings[] {
-  const starts = reader.int32();
-  const slots = reader.int32();
-  const codes = rankParts ? (reader.json<{ codeBytes?: unknown }>().codeBytes === 2 ? reader.uint16() : reader.uint8()) : null;
-  const total = starts.length > 0 ? starts[starts.length - 1]! : -1;
-  if (total !== slots.length || (codes && codes.length !== total)) throw new SnapshotFormatError('postings of a broken length');
-  const lists: Postings[] = [];
-  for (let i = 0; i + 1 < starts.length; i++) {
-    const [from, to] = [starts[i]!, starts[i + 1]!];
-    if (from > to) throw new SnapshotFormatError('postings of a broken length');
-    lists.push(Postings.of(slots.subarray(from, to), codes ? codes.subarray(from, to) : null, rankParts));
-  }
-  return lists;
-}
-
-/** An index's features (areas, kinds, concepts, …) in a snapshot: their keys, then their postings. */
-export function writeFeatures(writer: SnapshotWriter, features: Map<string, Postings>): void {
-  writer.strings([...features.keys()]);
-  writePostings(writer, [...features.values()], false);
-}
-
-/** The features writeFeatures wrote, key by key. */
-export function readFeatures(reader: SnapshotReader): [string, Postings][] {
-  const keys = reader.strings();
-  const lists = readPostings(reader, null);
-  if (keys.length !== lists.length) throw new SnapshotFormatError('features and postings differ in number');
-  return keys.map((key, i) => [key, lists[i]!]);
-}
 
 /**
  * A number per slot for one query, forgotten all at once by a new stamp rather than by clearing: a query

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { tempDir } from '../../test/temp-dir.js';
-import { Postings, readPostings, writePostings } from './postings.js';
+import { Postings } from './postings.js';
+import { readPostings, writePostings } from './postings-snapshot.js';
 import { SnapshotReader, SnapshotWriter } from './snapshot/codec.js';
 import { RankParts } from './rank-parts.js';
 

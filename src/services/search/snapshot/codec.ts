@@ -4,7 +4,8 @@ import { open, rename, rm } from 'node:fs/promises';
 
 /**
  * The binary form of an in-memory index's snapshot: a magic, then sections one after another, each a
- * kind byte, its byte length, padding to 8 bytes, and its bytes. Typed arrays are written as they lie in
+ * kind byte, the bytes of room to leave after it when read (a posting that grows in place), its byte
+ * length, padding to 8 bytes, and its bytes. Typed arrays are written as they lie in
  * memory and read back as views of their section's buffer, so a restore copies nothing and parses no
  * numbers: 1,000,000 organisations' postings are back in the time it takes to read the file.
  *
@@ -56,16 +57,17 @@ export class SnapshotWriter {
     return this.section(Kind.Utf16Strings, view(units, units.length));
   }
 
-  int32(array: Int32Array, length = array.length): this {
-    return this.section(Kind.Int32, view(array, length));
+  /** `room`: elements of zeros the reader leaves after them, not written (int32WithRoom). */
+  int32(array: Int32Array, length = array.length, room = 0): this {
+    return this.section(Kind.Int32, view(array, length), room * 4);
   }
 
   uint32(array: Uint32Array, length = array.length): this {
     return this.section(Kind.Uint32, view(array, length));
   }
 
-  uint16(array: Uint16Array, length = array.length): this {
-    return this.section(Kind.Uint16, view(array, length));
+  uint16(array: Uint16Array, length = array.length, room = 0): this {
+    return this.section(Kind.Uint16, view(array, length), room * 2);
   }
 
   float32(array: Float32Array, length = array.length): this {
@@ -76,8 +78,8 @@ export class SnapshotWriter {
     return this.section(Kind.Float64, view(array, length));
   }
 
-  uint8(array: Uint8Array, length = array.length): this {
-    return this.section(Kind.Uint8, view(array, length));
+  uint8(array: Uint8Array, length = array.length, room = 0): this {
+    return this.section(Kind.Uint8, view(array, length), room);
   }
 
   /** Writes the sections to `path` whole or not at all: a temporary file beside it, renamed over it. */
@@ -97,9 +99,10 @@ export class SnapshotWriter {
     return this.size;
   }
 
-  private section(kind: Kind, bytes: Uint8Array): this {
+  private section(kind: Kind, bytes: Uint8Array, room = 0): this {
     const head = Buffer.alloc(16);
     head.writeUInt8(kind, 0);
+    head.writeUInt32LE(room, 4);
     head.writeBigUInt64LE(BigInt(bytes.byteLength), 8);
     this.parts.push(head, bytes);
     this.size += head.length + bytes.byteLength;
@@ -134,6 +137,8 @@ export class SnapshotFormatError extends Error {
 interface Section {
   kind: Kind;
   bytes: Uint8Array<ArrayBuffer> | null;
+  /** Bytes of zeros after `bytes` in the same buffer, never read from the file. */
+  room: number;
 }
 
 export class SnapshotReader {
@@ -226,6 +231,20 @@ export class SnapshotReader {
     return this.typed(Kind.Uint8, 1, (b, o, n) => new Uint8Array(b, o, n));
   }
 
+  /**
+   * The next typed section of `kind` (Int32, Uint16 or Uint8) as an array that runs on over the room its
+   * writer asked for (zeros, in memory only once written to), and how many elements it holds.
+   */
+  withRoom<A extends Int32Array | Uint16Array | Uint8Array>(
+    kind: 'int32' | 'uint16' | 'uint8',
+  ): { array: A; length: number } {
+    const { room } = this.sections[this.next] ?? { room: 0 };
+    const [width, make] = WITH_ROOM[kind];
+    const data = this.typed(KINDS[kind], width, (b, o, n) => ({ b, o, n }));
+    if (room % width !== 0) throw new SnapshotFormatError('room of a broken length');
+    return { array: make(data.b, data.o, data.n + room / width) as A, length: data.n };
+  }
+
   /** Whether every section has been read. */
   get done(): boolean {
     return this.next === this.sections.length;
@@ -250,6 +269,13 @@ export class SnapshotReader {
   }
 }
 
+const KINDS = { int32: Kind.Int32, uint16: Kind.Uint16, uint8: Kind.Uint8 } as const;
+const WITH_ROOM = {
+  int32: [4, (b: ArrayBuffer, o: number, n: number) => new Int32Array(b, o, n)],
+  uint16: [2, (b: ArrayBuffer, o: number, n: number) => new Uint16Array(b, o, n)],
+  uint8: [1, (b: ArrayBuffer, o: number, n: number) => new Uint8Array(b, o, n)],
+} as const;
+
 const text = (bytes: Uint8Array, encoding: 'utf8' | 'utf16le') =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
 
@@ -273,7 +299,7 @@ async function readSections(
   const magic = new Uint8Array(MAGIC.length);
   readNow(magic, 0);
   if (!MAGIC.equals(magic)) throw new SnapshotFormatError('not a snapshot');
-  const heads: { kind: Kind; start: number; length: number }[] = [];
+  const heads: { kind: Kind; start: number; length: number; room: number }[] = [];
   const head = Buffer.alloc(16);
   const room = { kept: 0, decoded: 0 };
   for (let at = MAGIC.length; at < size; ) {
@@ -283,21 +309,24 @@ async function readSections(
     const length = Number(head.readBigUInt64LE(8));
     const start = at + 16;
     if (start + length > size) throw new SnapshotFormatError('the snapshot ends early');
-    heads.push({ kind, start, length });
-    room[DECODED.has(kind) ? 'decoded' : 'kept'] += length + pad(length);
+    // room is for what an index keeps and grows (postings), never for what it decodes
+    const after = DECODED.has(kind) ? 0 : head.readUInt32LE(4);
+    heads.push({ kind, start, length, room: after });
+    room[DECODED.has(kind) ? 'decoded' : 'kept'] += length + after + pad(length + after);
     at = start + length + pad(length);
   }
   const buffers = { kept: new ArrayBuffer(room.kept), decoded: new ArrayBuffer(room.decoded) };
   const used = { kept: 0, decoded: 0 };
   const reads: Promise<void>[] = [];
-  const sections = heads.map(({ kind, start, length }): Section => {
+  const sections = heads.map(({ kind, start, length, room: after }): Section => {
     const which = DECODED.has(kind) ? 'decoded' : 'kept';
-    // each section at a multiple of 8 in its buffer: aligned for every typed array
+    // each section at a multiple of 8 in its buffer: aligned for every typed array; its room (zeros of
+    // a fresh allocation) follows, not read, so not resident until written
     const bytes = new Uint8Array(buffers[which], used[which], length);
-    used[which] += length + pad(length);
+    used[which] += length + after + pad(length + after);
     for (let from = 0; from < length; from += READ_PART)
       reads.push(read(bytes.subarray(from, Math.min(length, from + READ_PART)), start + from));
-    return { kind, bytes };
+    return { kind, bytes, room: after };
   });
   await Promise.all(reads);
   return sections;

@@ -123,9 +123,9 @@ describe('the directory index started from a snapshot', () => {
       ['truncated', bytes.subarray(0, Math.floor(bytes.length / 2))],
       ['not a snapshot', Buffer.from('not a snapshot at all')],
       ['an unknown store format', Buffer.from(bytes.toString('latin1').replace('"format":1', '"format":9'), 'latin1')],
-      ['an unknown index format', Buffer.from(bytes.toString('latin1').replace('{"format":3,"slots"', '{"format":7,"slots"'), 'latin1')],
-      // ids as strings, before the id column's bytes
-      ['the previous index format', Buffer.from(bytes.toString('latin1').replace('{"format":3,"slots"', '{"format":2,"slots"'), 'latin1')],
+      ['an unknown index format', Buffer.from(bytes.toString('latin1').replace('{"format":4,"slots"', '{"format":7,"slots"'), 'latin1')],
+      // postings without room to grow, before the long ones were written apart
+      ['the previous index format', Buffer.from(bytes.toString('latin1').replace('{"format":4,"slots"', '{"format":3,"slots"'), 'latin1')],
     ];
     for (const [what, content] of cases) {
       writeFileSync(path, content);
