@@ -11,7 +11,11 @@ const { values: args, positionals } = parseArgs({
   },
 });
 const sounds = positionals.length > 0 ? positionals : ['kompania', 'limoj', 'vandenbruk', 'obninks'];
-const platform = await openPlatform({ databaseUrl: `${args.postgres.replace(/\/$/, '')}/cb_scale_${args.size}`, dataDir: '', snapshotDir: '' });
+const platform = await openPlatform({
+  databaseUrl: `${args.postgres.replace(/\/$/, '')}/cb_scale_${args.size}`,
+  dataDir: '',
+  snapshotDir: '',
+});
 for (const round of [1, 2])
   for (const key of sounds) {
     const started = performance.now();

@@ -35,7 +35,10 @@ export function writePostings(writer: SnapshotWriter, lists: Postings[], withCod
     slots.set(list.slots.subarray(0, list.length), starts[i]);
     if (codes) codes.set(list.codes!.subarray(0, list.length), starts[i]);
   }
-  writer.int32(starts).int32(slots).json({ codeBytes: withCodes ? (wide ? 2 : 1) : 0, long });
+  writer
+    .int32(starts)
+    .int32(slots)
+    .json({ codeBytes: withCodes ? (wide ? 2 : 1) : 0, long });
   if (codes instanceof Uint16Array) writer.uint16(codes);
   else if (codes) writer.uint8(codes);
   // copies: the save is written after this returns, and a compaction renumbers postings in place
@@ -60,7 +63,8 @@ export function readPostings(reader: SnapshotReader, rankParts: RankParts | null
   const head = reader.json<{ codeBytes?: unknown; long?: unknown }>();
   const long = Array.isArray(head.long) ? (head.long as number[]) : [];
   const wide = head.codeBytes === 2;
-  if (Boolean(rankParts) !== (head.codeBytes === 1 || wide)) throw new SnapshotFormatError('postings with codes where none were expected, or none where some were');
+  if (Boolean(rankParts) !== (head.codeBytes === 1 || wide))
+    throw new SnapshotFormatError('postings with codes where none were expected, or none where some were');
   const codes = rankParts ? (wide ? reader.uint16() : reader.uint8()) : null;
   const total = starts.length > 0 ? starts[starts.length - 1]! : -1;
   if (total !== slots.length || (codes && codes.length !== total)) throw new SnapshotFormatError('postings of a broken length');

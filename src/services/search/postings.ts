@@ -154,7 +154,6 @@ export function grown<A extends Uint8Array | Int32Array | Uint32Array | Float64A
   return next;
 }
 
-
 /**
  * A number per slot for one query, forgotten all at once by a new stamp rather than by clearing: a query
  * that touches a few hundred slots of a million pays for those, not for a million (a fresh typed array of

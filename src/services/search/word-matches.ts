@@ -217,6 +217,7 @@ function matchAll(
   for (const slot of slots) enough[slot] = 1;
   return { enough, slots, coverage, ways, rarity: weights, relaxed, marks, text: { sums: text, items: ranked.items, pending } };
 }
+
 /**
  * Per rank part's code, what a match counts for at `full`: a word (or its translation) only in the titles
  * of the record's codes says less than one in its own texts. Worked out once a list, not at each entry.
