@@ -57,4 +57,21 @@ describe('postings in a snapshot', () => {
     );
     expect(restoredLong.codes![LONG_POSTING - 1]).not.toBe(restoredLong.codes![LONG_POSTING]);
   });
+
+  it('keeps the same room when a long posting is trimmed after a load, and cuts a short one exactly', () => {
+    const parts = new RankParts();
+    const long = new Postings(parts);
+    const short = new Postings(parts);
+    for (let slot = 0; slot < LONG_POSTING + 10; slot++) long.push(slot, 0.1);
+    for (let slot = 0; slot < 10; slot++) short.push(slot, 0.1);
+    long.trim();
+    short.trim();
+    expect([short.slots.length, short.codes!.length]).toEqual([10, 10]);
+    const room = roomFor(LONG_POSTING + 10);
+    expect([long.slots.length, long.codes!.length]).toEqual([LONG_POSTING + 10 + room, LONG_POSTING + 10 + room]);
+    const slots = long.slots;
+    for (let i = 0; i < room; i++) long.push(LONG_POSTING + 10 + i, 0.2);
+    expect(long.slots).toBe(slots);
+    expect(Array.from(long.slots.subarray(0, long.length))).toEqual(Array.from({ length: LONG_POSTING + 10 + room }, (_, i) => i));
+  });
 });

@@ -1,20 +1,11 @@
-import { Postings } from './postings.js';
+import { LONG_POSTING, Postings, roomFor } from './postings.js';
+
+export { LONG_POSTING, roomFor } from './postings.js';
 import type { RankParts } from './rank-parts.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 
 // Postings in a snapshot (snapshot/codec.ts): written by the lexicon's and the features' writeSnapshot,
 // read back as views of the snapshot's buffer.
-
-/** Postings at least this long are written in sections of their own, with room to grow in place. */
-export const LONG_POSTING = 4096;
-
-/**
- * The room a long posting is restored with: an eighth of it. Restored postings are views of the
- * snapshot's buffer, exactly full, so the first entry a write added to one copied it whole into an
- * array of its own while the view stayed: after 5,000 writes at 1M a process held 600 MB more and a write
- * took up to 0.6 s. Room that is never written is never in memory.
- */
-export const roomFor = (length: number) => Math.ceil(Math.max(length / 8, 256) / 8) * 8;
 
 /**
  * Many postings: the short ones as three sections (where each starts, their slots end to end, and their

@@ -3,6 +3,17 @@ import type { RankParts } from './rank-parts.js';
 /** Rank part codes: a byte each while a lexicon's table holds up to 256 parts, two bytes past that. */
 export type RankCodes = Uint8Array | Uint16Array;
 
+/** Postings at least this long keep room to grow in place: in a snapshot (postings-snapshot.ts) and when trimmed. */
+export const LONG_POSTING = 4096;
+
+/**
+ * The room a long posting is restored with: an eighth of it. Restored postings are views of the
+ * snapshot's buffer, exactly full, so the first entry a write added to one copied it whole into an
+ * array of its own while the view stayed: after 5,000 writes at 1M a process held 600 MB more and a write
+ * took up to 0.6 s. Room that is never written is never in memory.
+ */
+export const roomFor = (length: number) => Math.ceil(Math.max(length / 8, 256) / 8) * 8;
+
 /**
  * The slots that carry a lexeme or a feature, in the order they were added, with the code of a rank part
  * each for lexemes (the lexeme's part of the text rank, `rankParts.values[code]`: rank-parts.ts). Typed
@@ -56,12 +67,16 @@ export class Postings {
 
   /**
    * Its arrays cut to their length: doubling leaves up to half of them unused, a quarter on average, which
-   * after a first load of a million organisations is hundreds of megabytes. The next push doubles again.
+   * after a first load of a million organisations is hundreds of megabytes. A long posting keeps the room
+   * a restored one has (roomFor), never written so never in memory, so that the first writes after a load
+   * do not copy it; a short one is cut exactly, and its next push doubles again.
    */
   trim(): void {
-    if (this.length === this.slots.length || this.length === 0) return;
-    this.slots = this.slots.slice(0, this.length);
-    if (this.codes) this.codes = this.codes.slice(0, this.length);
+    if (this.length === 0) return;
+    const keep = this.length + (this.length >= LONG_POSTING ? roomFor(this.length) : 0);
+    if (this.slots.length <= keep) return;
+    this.slots = cut(this.slots, this.length, keep);
+    if (this.codes) this.codes = cut(this.codes, this.length, keep);
   }
 
   /** Whether it holds a slot: entries are added in slot order, and renumbering keeps it. */
@@ -214,5 +229,12 @@ export function firstAtOrAfter(list: Postings, slot: number): number {
 function widened(codes: RankCodes, length: number, wide: boolean): RankCodes {
   const next = wide ? new Uint16Array(length) : new Uint8Array(length);
   next.set(codes);
+  return next;
+}
+
+/** The first `length` of an array in a new one of `size` (the rest zeros, untouched). */
+function cut<A extends Int32Array | Uint8Array | Uint16Array>(array: A, length: number, size: number): A {
+  const next = new (array.constructor as new (n: number) => A)(size);
+  next.set(array.subarray(0, length) as never);
   return next;
 }
