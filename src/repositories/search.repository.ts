@@ -82,12 +82,9 @@ export class SearchRepository {
   }
 
   /**
-   * Published organisations with a name close to the sound key by trigrams, for the fuzzy pass (%> finds
-   * candidates by the trigram index at similarity ≥ 0.6; the stricter bound keeps out look-alikes).
-   */
-  /**
-   * The published organisations with a name whose sound key comes close to `key` (trigram word
-   * similarity): at most `max` of them, `cut` when there are more; none when the pass outlasts its time
+   * The published organisations with a name whose sound key comes close to `key`, for the fuzzy pass
+   * (%> finds candidates by the trigram index at similarity ≥ 0.6; the stricter bound keeps out
+   * look-alikes): at most `max` of them, `cut` when there are more; none when the pass outlasts its time
    * (a sound that vague tells no name). The trigram index is asked for even where the planner, told of
    * the limit, would rather scan the table (4 s at 1M).
    */

@@ -105,7 +105,7 @@ export class OfferIndex extends RevisionFollower<IndexedOffer> {
         facets: { kind: facets ? this.count(this.liveSlots(), this.passing({ ...filter, kinds: [] }), 'kind:') : {} },
       };
     }
-    const matches = matchWords(source, required, undefined, null, words);
+    const matches = matchWords(source, words);
     const slots = matches.slots.filter(passes);
     const rank = rankMatches(required, { ...matches, slots });
     const concepts = [...new Set(required.flatMap((w) => [...w.concepts, ...w.narrower]))];

@@ -84,7 +84,7 @@ export class RecordIndex extends RevisionFollower<IndexedRecord> {
   ): { hits: RecordHit[]; total: number; relaxed: boolean; facets: RecordFacets } {
     const required = requiredWords(words);
     const source = this.source();
-    const matches = matchWords(source, required, undefined, null, words);
+    const matches = matchWords(source, words);
     const passes = this.passing(filter);
     const slots = matches.slots.filter(passes);
     const rank = rankMatches(required, { ...matches, slots });

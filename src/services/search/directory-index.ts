@@ -140,7 +140,7 @@ export class DirectoryIndex extends RevisionFollower<IndexedOrganisation> implem
     this.lexemes.sort();
     const last = this.lastMatch;
     if (filter === null && last?.words === words && last.generation === this.generation) return last.matches;
-    const matches = matchWords(this.source(), requiredWords(words), this.scratch, filter, words);
+    const matches = matchWords(this.source(), words, this.scratch, filter);
     // a filtered match overwrote the scratch a kept one read
     this.lastMatch = filter === null ? { words, generation: this.generation, matches } : null;
     return matches;

@@ -3,9 +3,10 @@ import { TEXT_RANK_SCALE } from './text-rank.js';
 import type { RankParts } from './rank-parts.js';
 
 /**
- * The per-slot arrays matching writes (and ranking reads: the text rank's sums, the marks), kept by an index from one query to the next: before each query
- * only the slots the previous one wrote are cleared, so that a rare word over a million organisations
- * costs its postings, not four arrays of a million zeroed and collected. What a query returned is good
+ * The per-slot arrays matching writes (and ranking reads: the text rank's sums, the marks), kept by an
+ * index from one query to the next: before each query only the slots the previous one wrote are cleared,
+ * so that a rare word over a million organisations costs its postings, not arrays of a million zeroed and
+ * collected. What a query returned is good
  * until the next query taken from the same scratch.
  */
 export class MatchScratch {

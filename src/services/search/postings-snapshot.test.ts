@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/temp-dir.js';
-import { Postings } from './postings.js';
-import { LONG_POSTING, readPostings, roomFor, writePostings } from './postings-snapshot.js';
+import { LONG_POSTING, Postings, roomFor } from './postings.js';
+import { readPostings, writePostings } from './postings-snapshot.js';
 import { RankParts } from './rank-parts.js';
 import { SnapshotReader, SnapshotWriter } from './snapshot/codec.js';
 

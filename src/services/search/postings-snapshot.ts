@@ -1,6 +1,4 @@
 import { LONG_POSTING, Postings, roomFor } from './postings.js';
-
-export { LONG_POSTING, roomFor } from './postings.js';
 import type { RankParts } from './rank-parts.js';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from './snapshot/codec.js';
 

@@ -75,8 +75,8 @@ export class Postings {
     if (this.length === 0) return;
     const keep = this.length + (this.length >= LONG_POSTING ? roomFor(this.length) : 0);
     if (this.slots.length <= keep) return;
-    this.slots = cut(this.slots, this.length, keep);
-    if (this.codes) this.codes = cut(this.codes, this.length, keep);
+    this.slots = grown(this.slots.subarray(0, this.length), keep, (n) => new Int32Array(n));
+    if (this.codes) this.codes = widened(this.codes.subarray(0, this.length), keep, this.codes instanceof Uint16Array);
   }
 
   /** Whether it holds a slot: entries are added in slot order, and renumbering keeps it. */
@@ -229,12 +229,5 @@ export function firstAtOrAfter(list: Postings, slot: number): number {
 function widened(codes: RankCodes, length: number, wide: boolean): RankCodes {
   const next = wide ? new Uint16Array(length) : new Uint8Array(length);
   next.set(codes);
-  return next;
-}
-
-/** The first `length` of an array in a new one of `size` (the rest zeros, untouched). */
-function cut<A extends Int32Array | Uint8Array | Uint16Array>(array: A, length: number, size: number): A {
-  const next = new (array.constructor as new (n: number) => A)(size);
-  next.set(array.subarray(0, length) as never);
   return next;
 }

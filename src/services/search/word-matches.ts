@@ -3,12 +3,10 @@ import { admitSlots, anyInEnough, type SlotBits } from './admitted-slots.js';
 import type { SlotFilter } from './directory-filter.js';
 import { MatchScratch } from './match-scratch.js';
 import { walkPosting, type WordWalk } from './posting-walk.js';
-
-const NONE = new Float32Array(0);
-const NO_RANK = new Float64Array(0);
 import type { RankItem } from './text-rank.js';
 import type { HitWay, IndexWord } from './directory-index.js';
 import { bridgeItem, rankedLists, wordLists, type WordLists } from './word-lists.js';
+import { requiredWords } from '../../repositories/search-query.js';
 
 export { BRIDGE_FLOOR, BRIDGE_PREFIX_MIN_LENGTH, bridgeItem, bridgeStrength } from './word-lists.js';
 
@@ -25,6 +23,10 @@ const WAYS: (WordWay | null)[] = [null, 'text', 'concept', 'name', 'bridge'];
  */
 const CODE_TITLES_ONLY = 0.18;
 const CODE_TITLE_STRENGTH = 0.6;
+
+/** What a feature's posting (no rank parts) is walked with in place of the tables of codes. */
+const NONE = new Float32Array(0);
+const NO_RANK = new Float64Array(0);
 
 /** What matching reads of the directory index. */
 export interface MatchSource {
@@ -93,12 +95,12 @@ export function rarity(found: number, records: number): number {
 }
 
 /**
- * Every required word against every live record, each way it can match (text as written, by prefix or
+ * Every required word (all but stop words: requiredWords) against every live record, each way it can match (text as written, by prefix or
  * stemmed in each language; a glossary concept or a narrower one; the sound of a name; a vocabulary
  * bridge into another language, at a lower strength). A record's coverage is the rarity-weighted share of
  * the words it matches; those that match at least `minimumMatched` words are the results. When none
  * does, those matching any word are: a query that shares something with a record never finds nothing.
- * The text rank of `rankWords` (the required words and the stop words) is summed on the way.
+ * The text rank of all the words, stop words included, is summed on the way.
  *
  * With a filter, only the matches that pass it are given (`slots`; `enough` may mark others too). When
  * the filter holds fewer entries than the words' postings, only the slots it admits are matched in full;
@@ -107,13 +109,12 @@ export function rarity(found: number, records: number): number {
  */
 export function matchWords(
   source: MatchSource,
-  required: IndexWord[],
+  queryWords: IndexWord[],
   scratch = new MatchScratch(),
   filter: SlotFilter | null = null,
-  rankWords: IndexWord[] = required,
 ): WordMatches {
-  const words = required.map((word) => wordLists(source, word));
-  const ranked = () => rankedLists(source, rankWords);
+  const words = requiredWords(queryWords).map((word) => wordLists(source, word));
+  const ranked = () => rankedLists(source, queryWords);
   if (filter) {
     const entries = words.reduce((sum, groups) => groups.reduce((s, g) => s + postingsLength(g.lists), sum), 0);
     if (postingsLength(filter.shortest ?? []) < entries) {

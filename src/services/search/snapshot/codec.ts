@@ -57,7 +57,7 @@ export class SnapshotWriter {
     return this.section(Kind.Utf16Strings, view(units, units.length));
   }
 
-  /** `room`: elements of zeros the reader leaves after them, not written (int32WithRoom). */
+  /** `room`: elements of zeros the reader leaves after them, not written (SnapshotReader.withRoom). */
   int32(array: Int32Array, length = array.length, room = 0): this {
     return this.section(Kind.Int32, view(array, length), room * 4);
   }
@@ -239,8 +239,8 @@ export class SnapshotReader {
     kind: 'int32' | 'uint16' | 'uint8',
   ): { array: A; length: number } {
     const { room } = this.sections[this.next] ?? { room: 0 };
-    const [width, make] = WITH_ROOM[kind];
-    const data = this.typed(KINDS[kind], width, (b, o, n) => ({ b, o, n }));
+    const [sectionKind, width, make] = WITH_ROOM[kind];
+    const data = this.typed(sectionKind, width, (b, o, n) => ({ b, o, n }));
     if (room % width !== 0) throw new SnapshotFormatError('room of a broken length');
     return { array: make(data.b, data.o, data.n + room / width) as A, length: data.n };
   }
@@ -269,11 +269,11 @@ export class SnapshotReader {
   }
 }
 
-const KINDS = { int32: Kind.Int32, uint16: Kind.Uint16, uint8: Kind.Uint8 } as const;
+/** The sections that may have room after them (SnapshotReader.withRoom): their kind, width and array. */
 const WITH_ROOM = {
-  int32: [4, (b: ArrayBuffer, o: number, n: number) => new Int32Array(b, o, n)],
-  uint16: [2, (b: ArrayBuffer, o: number, n: number) => new Uint16Array(b, o, n)],
-  uint8: [1, (b: ArrayBuffer, o: number, n: number) => new Uint8Array(b, o, n)],
+  int32: [Kind.Int32, 4, (b: ArrayBuffer, o: number, n: number) => new Int32Array(b, o, n)],
+  uint16: [Kind.Uint16, 2, (b: ArrayBuffer, o: number, n: number) => new Uint16Array(b, o, n)],
+  uint8: [Kind.Uint8, 1, (b: ArrayBuffer, o: number, n: number) => new Uint8Array(b, o, n)],
 } as const;
 
 const text = (bytes: Uint8Array, encoding: 'utf8' | 'utf16le') =>
